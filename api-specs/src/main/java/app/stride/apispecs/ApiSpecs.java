@@ -1,0 +1,54 @@
+package app.stride.apispecs;
+
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Loads Stride's OpenAPI 3.1 documents from the classpath.
+ *
+ * <p>The documents ship in this jar as {@value #MOBILE_API} and {@value #LOCAL_DEV}; they sit side
+ * by side so that the relative reference {@code mobile-api.yaml#/components/schemas/Problem} in the
+ * local-dev document resolves. Every operation carries {@code operationId} and the vendor extension
+ * {@value #FUNCTION_EXTENSION}, naming the capability that serves it.
+ */
+public final class ApiSpecs {
+
+  /** Classpath location of the mobile API document. */
+  public static final String MOBILE_API = "api-specs/mobile-api.yaml";
+
+  /** Classpath location of the local-platform-only routes. */
+  public static final String LOCAL_DEV = "api-specs/local-dev.yaml";
+
+  /** Vendor extension on every operation: the capability that serves it, or {@code gateway}. */
+  public static final String FUNCTION_EXTENSION = "x-stride-function";
+
+  private ApiSpecs() {}
+
+  /**
+   * Opens the mobile API document.
+   *
+   * @return a fresh stream over the YAML document; the caller closes it
+   */
+  public static InputStream mobileApi() {
+    return open(MOBILE_API);
+  }
+
+  /**
+   * Opens the local-platform-only document.
+   *
+   * @return a fresh stream over the YAML document; the caller closes it
+   */
+  public static InputStream localDev() {
+    return open(LOCAL_DEV);
+  }
+
+  private static InputStream open(String resource) {
+    InputStream in = ApiSpecs.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new UncheckedIOException(
+          new FileNotFoundException("classpath resource not found: " + resource));
+    }
+    return in;
+  }
+}

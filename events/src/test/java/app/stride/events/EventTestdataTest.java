@@ -1,0 +1,91 @@
+package app.stride.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.events.EventCatalog.Sample;
+import app.stride.events.EventCatalog.SchemaFile;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every file under events/testdata gets the verdict its path promises from its type's schema. */
+class EventTestdataTest {
+
+  private static final List<SchemaFile> SCHEMAS = EventCatalog.schemas();
+  private static final List<Sample> SAMPLES = EventCatalog.samples();
+
+  @TestFactory
+  Stream<DynamicTest> testdataFile_passesOrFailsItsSchemaAsItsPathSays() {
+    return SAMPLES.stream()
+        .map(
+            sample ->
+                DynamicTest.dynamicTest(
+                    sample.toString(),
+                    () -> {
+                      SchemaFile schema = EventCatalog.schemaFor(sample, SCHEMAS).orElseThrow();
+                      assertThat(
+                              TestdataVerdicts.mismatches(
+                                  EventSchemas.load(schema.resource()), List.of(sample)))
+                          .isEmpty();
+                    }));
+  }
+
+  @Test
+  void everyTestdataFile_mapsToExactlyOneSchema() {
+    assertThat(SAMPLES).isNotEmpty();
+    assertThat(SAMPLES)
+        .allSatisfy(
+            sample ->
+                assertThat(EventCatalog.schemaFor(sample, SCHEMAS))
+                    .as(sample.toString())
+                    .isPresent());
+  }
+
+  @Test
+  void everySchema_hasValidAndInvalidTestdata() {
+    assertThat(SCHEMAS).isNotEmpty();
+    for (SchemaFile schema : SCHEMAS) {
+      List<Sample> own =
+          SAMPLES.stream()
+              .filter(s -> EventCatalog.schemaFor(s, SCHEMAS).orElseThrow().equals(schema))
+              .toList();
+      assertThat(own).as(schema.resource()).anyMatch(Sample::valid).anyMatch(s -> !s.valid());
+    }
+  }
+
+  @Test
+  void profileUpdated_hasTheRequiredVariants() {
+    assertThat(SAMPLES)
+        .extracting(Sample::toString)
+        .contains(
+            "profile/v1/ProfileUpdated-created.json",
+            "profile/v1/ProfileUpdated-patched.json",
+            "profile/v1/ProfileUpdated-deleted.json",
+            "profile/v1/invalid/ProfileUpdated-missing-id.json",
+            "profile/v1/invalid/ProfileUpdated-unknown-change.json",
+            "profile/v1/invalid/ProfileUpdated-extra-data-field.json");
+  }
+
+  @Test
+  void acceptEverythingSchema_wouldMakeTheSuiteFail() {
+    long invalidSamples = SAMPLES.stream().filter(s -> !s.valid()).count();
+
+    List<String> mismatches = TestdataVerdicts.mismatches(EventSchemas.fromText("{}"), SAMPLES);
+
+    assertThat(invalidSamples).isPositive();
+    assertThat(mismatches)
+        .hasSize((int) invalidSamples)
+        .allMatch(m -> m.endsWith("should fail but passes"));
+  }
+
+  @Test
+  void rejectEverythingSchema_wouldMakeTheSuiteFail() {
+    long validSamples = SAMPLES.stream().filter(Sample::valid).count();
+
+    List<String> mismatches = TestdataVerdicts.mismatches(EventSchemas.fromText("false"), SAMPLES);
+
+    assertThat(mismatches).hasSize((int) validSamples);
+  }
+}

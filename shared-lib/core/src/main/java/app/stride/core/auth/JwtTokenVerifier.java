@@ -1,0 +1,136 @@
+package app.stride.core.auth;
+
+import app.stride.core.problem.ProblemException;
+import app.stride.core.problem.ProblemType;
+import app.stride.core.region.RegionId;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies Stride access tokens: compact JWS, algorithm pinned to ES256, key chosen by {@code kid}
+ * from the issuer's JWKS, {@code iss} and {@code aud} exact, {@code exp} and {@code nbf} checked
+ * against the clock with a small skew, and {@code sub}, {@code home_region}, {@code jti} required.
+ */
+public final class JwtTokenVerifier implements TokenVerifier {
+  /** The claim that names the caller's home region. */
+  public static final String HOME_REGION_CLAIM = "home_region";
+
+  private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+  private static final int CLOCK_SKEW_SECONDS = 30;
+
+  private final DefaultJWTProcessor<SecurityContext> processor;
+
+  private JwtTokenVerifier(
+      JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock) {
+    processor = new DefaultJWTProcessor<>();
+    processor.setJWSTypeVerifier(
+        new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
+        new DefaultJWTClaimsVerifier<>(
+            Set.of(audience),
+            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            Set.of("sub", "exp", "iat", "jti", HOME_REGION_CLAIM),
+            Set.of()) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
+    claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+    processor.setJWTClaimsSetVerifier(claims);
+  }
+
+  /** A verifier that trusts exactly the public keys of the given JWKS (local platform, tests). */
+  public static JwtTokenVerifier forJwks(
+      JWKSet publicKeys, String issuer, String audience, Clock clock) {
+    if (publicKeys.getKeys().stream().anyMatch(k -> k.isPrivate())) {
+      throw new IllegalArgumentException("a verifier must be given public keys only");
+    }
+    return new JwtTokenVerifier(new ImmutableJWKSet<>(publicKeys), issuer, audience, clock);
+  }
+
+  /**
+   * A verifier that fetches the issuer's JWKS from a URL, caching it and refreshing it when an
+   * unknown {@code kid} appears (key rotation), with rate limiting of refreshes.
+   */
+  public static JwtTokenVerifier forJwksUrl(
+      URI jwksUrl, String issuer, String audience, Clock clock) {
+    try {
+      JWKSource<SecurityContext> source =
+          JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
+      return new JwtTokenVerifier(source, issuer, audience, clock);
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("bad JWKS URL " + jwksUrl, e);
+    }
+  }
+
+  @Override
+  public Principal verify(String token) {
+    if (token == null || token.isBlank()) {
+      throw unauthorized("A bearer access token is required.");
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw unauthorized("The access token is too long.");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = processor.process(token, null);
+    } catch (ParseException e) {
+      throw unauthorized("The access token is malformed.");
+    } catch (BadJOSEException e) {
+      throw unauthorized("The access token is invalid or expired.");
+    } catch (JOSEException e) {
+      throw unauthorized("The access token could not be verified.");
+    }
+    return toPrincipal(claims);
+  }
+
+  private static Principal toPrincipal(JWTClaimsSet claims) {
+    try {
+      String home = claims.getStringClaim(HOME_REGION_CLAIM);
+      RegionId region;
+      try {
+        region = RegionId.of(home);
+      } catch (IllegalArgumentException e) {
+        throw unauthorized("The access token names no valid home region.");
+      }
+      Set<String> scopes = new HashSet<>();
+      String scope = claims.getStringClaim("scope");
+      if (scope != null) {
+        scopes.addAll(List.of(scope.trim().split("\\s+")));
+      }
+      return new Principal(claims.getSubject(), region, scopes, claims.getJWTID());
+    } catch (ParseException e) {
+      throw unauthorized("The access token has a malformed claim.");
+    }
+  }
+
+  private static ProblemException unauthorized(String detail) {
+    return new ProblemException(
+        app.stride.core.problem.Problem.of(ProblemType.UNAUTHORIZED, detail),
+        java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
+        null);
+  }
+}
