@@ -1,0 +1,27 @@
+package app.stride.profiles;
+
+import app.stride.core.event.EventPublisher;
+import app.stride.core.event.OutboundEvent;
+import app.stride.core.store.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records published events; can be switched to fail like a transport that is down. */
+final class RecordingPublisher implements EventPublisher {
+  final List<OutboundEvent> published = new ArrayList<>();
+  boolean down;
+
+  @Override
+  public void publish(OutboundEvent event) {
+    if (down) {
+      throw new StoreUnavailableException("event queue", new java.io.IOException("refused"));
+    }
+    published.add(event);
+  }
+
+  List<String> bodies() {
+    return published.stream()
+        .map(e -> new String(e.json(), java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
+  }
+}
