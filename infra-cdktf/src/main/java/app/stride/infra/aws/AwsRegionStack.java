@@ -1,0 +1,57 @@
+package app.stride.infra.aws;
+
+import app.stride.infra.ArtifactLocator;
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/** One AWS home region: profile table, events queue, profiles function and its HTTP API. */
+public final class AwsRegionStack extends TerraformStack {
+
+  /** Builds the stack {@code aws-<location>} for {@code region}. */
+  public AwsRegionStack(
+      Construct scope, RegionConfig region, EnvConfig env, ArtifactLocator artifacts) {
+    super(scope, region.stackName());
+    if (region.cloud() != Cloud.AWS) {
+      throw new IllegalArgumentException("not an AWS region: " + region.id());
+    }
+    AwsProvider.Builder.create(this, "aws")
+        .region(region.location())
+        .defaultTags(
+            List.of(
+                AwsProviderDefaultTags.builder()
+                    .tags(
+                        Map.of(
+                            "stride:env", env.name(),
+                            "stride:region", region.id(),
+                            "stride:stack", region.stackName()))
+                    .build()))
+        .build();
+    RegionKey key = new RegionKey(this, "region_key", region);
+    ProfilesTable table = new ProfilesTable(this, "profiles_table", region, key);
+    ProfileEventsQueue events = new ProfileEventsQueue(this, "profile_events", region, key);
+    ProfilesLambda function =
+        new ProfilesLambda(
+            this,
+            "profiles_function",
+            region,
+            env.observability(),
+            artifacts.locate(env.artifacts().awsProfilesJar()),
+            table,
+            events,
+            key);
+    ProfilesHttpApi api =
+        new ProfilesHttpApi(this, "profiles_api", region, env.auth(), env.throttle(), function);
+    TerraformOutput.Builder.create(this, "api_endpoint")
+        .value(api.endpoint())
+        .description("Base URL of the region's HTTP API")
+        .build();
+  }
+}

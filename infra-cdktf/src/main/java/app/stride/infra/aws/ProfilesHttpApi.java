@@ -1,0 +1,103 @@
+package app.stride.infra.aws;
+
+import app.stride.infra.config.AuthConfig;
+import app.stride.infra.config.RegionConfig;
+import app.stride.infra.config.ThrottleConfig;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_api.Apigatewayv2Api;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_authorizer.Apigatewayv2Authorizer;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_authorizer.Apigatewayv2AuthorizerJwtConfiguration;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_integration.Apigatewayv2Integration;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2Stage;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2StageDefaultRouteSettings;
+import com.hashicorp.cdktf.providers.aws.lambda_permission.LambdaPermission;
+import java.util.List;
+import java.util.Locale;
+import software.constructs.Construct;
+
+/** The region's HTTP API: JWT-authorized profile routes to the function's alias. */
+public final class ProfilesHttpApi extends Construct {
+
+  /** Route keys served by the profiles function (see {@code api-specs}). */
+  public static final List<String> ROUTES =
+      List.of(
+          "GET /v1/me/profile",
+          "PUT /v1/me/profile",
+          "PATCH /v1/me/profile",
+          "DELETE /v1/me/profile");
+
+  private final Apigatewayv2Api api;
+
+  /** Creates API, authorizer, integration, routes, the {@code $default} stage and permission. */
+  public ProfilesHttpApi(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      AuthConfig auth,
+      ThrottleConfig throttle,
+      ProfilesLambda function) {
+    super(scope, id);
+    api =
+        Apigatewayv2Api.Builder.create(this, "api")
+            .name("stride-" + region.id())
+            .protocolType("HTTP")
+            .build();
+    Apigatewayv2Authorizer authorizer =
+        Apigatewayv2Authorizer.Builder.create(this, "jwt")
+            .apiId(api.getId())
+            .name("stride-jwt")
+            .authorizerType("JWT")
+            .identitySources(List.of("$request.header.Authorization"))
+            .jwtConfiguration(
+                Apigatewayv2AuthorizerJwtConfiguration.builder()
+                    .issuer(auth.jwtIssuer())
+                    .audience(auth.jwtAudience())
+                    .build())
+            .build();
+    Apigatewayv2Integration integration =
+        Apigatewayv2Integration.Builder.create(this, "profiles")
+            .apiId(api.getId())
+            .integrationType("AWS_PROXY")
+            .integrationMethod("POST")
+            .integrationUri(function.alias().getInvokeArn())
+            .payloadFormatVersion("2.0")
+            .timeoutMilliseconds(10_000)
+            .build();
+    for (String routeKey : ROUTES) {
+      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+          .apiId(api.getId())
+          .routeKey(routeKey)
+          .target("integrations/" + integration.getId())
+          .authorizationType("JWT")
+          .authorizerId(authorizer.getId())
+          .build();
+    }
+    Apigatewayv2Stage.Builder.create(this, "stage")
+        .apiId(api.getId())
+        .name("$default")
+        .autoDeploy(true)
+        .defaultRouteSettings(
+            Apigatewayv2StageDefaultRouteSettings.builder()
+                .throttlingBurstLimit(throttle.burstLimit())
+                .throttlingRateLimit(throttle.rateLimit())
+                .build())
+        .build();
+    LambdaPermission.Builder.create(this, "invoke")
+        .statementId("AllowHttpApiInvoke")
+        .action("lambda:InvokeFunction")
+        .functionName(function.functionName())
+        .qualifier(function.alias().getName())
+        .principal("apigateway.amazonaws.com")
+        .sourceArn(api.getExecutionArn() + "/*/*")
+        .build();
+  }
+
+  private static String routeId(String routeKey) {
+    return "route_" + routeKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  }
+
+  /** The API's base URL. */
+  public String endpoint() {
+    return api.getApiEndpoint();
+  }
+}

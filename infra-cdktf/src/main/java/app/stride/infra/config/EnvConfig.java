@@ -1,0 +1,51 @@
+package app.stride.infra.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the stacks of one environment are built from; read once from JSON.
+ *
+ * @param name environment name, e.g. {@code prod}
+ * @param regions the home regions, one regional stack each
+ * @param global the global stack
+ * @param auth the JWT authorizer settings shared by every region
+ * @param throttle default route throttling of every regional API
+ * @param observability log retention and alarms
+ * @param artifacts where the built functions are
+ */
+public record EnvConfig(
+    String name,
+    List<RegionConfig> regions,
+    GlobalConfig global,
+    AuthConfig auth,
+    ThrottleConfig throttle,
+    ObservabilityConfig observability,
+    ArtifactConfig artifacts) {
+
+  /** Requires every part and unique region ids and stack names. */
+  public EnvConfig {
+    Objects.requireNonNull(name, "name");
+    regions = List.copyOf(Objects.requireNonNull(regions, "regions"));
+    Objects.requireNonNull(global, "global");
+    Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(throttle, "throttle");
+    Objects.requireNonNull(observability, "observability");
+    Objects.requireNonNull(artifacts, "artifacts");
+    Set<String> ids = new HashSet<>();
+    Set<String> stacks = new HashSet<>();
+    for (RegionConfig region : regions) {
+      if (!ids.add(region.id()) || !stacks.add(region.stackName())) {
+        throw new IllegalArgumentException("duplicate region: " + region.id());
+      }
+    }
+  }
+
+  /** The region with the given id, if configured. */
+  public Optional<RegionConfig> region(String id) {
+    return regions.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,70 @@
+package app.stride.infra.config;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One home region: where a user's personal data lives and which functions serve it.
+ *
+ * <p>Every resource name of the region derives from {@link #id()}, so adding a region is one more
+ * entry in the config file and nothing else.
+ *
+ * @param id short region id carried in tokens and data, e.g. {@code eu}
+ * @param cloud the cloud the region runs on
+ * @param location the cloud's region name, e.g. {@code eu-central-1} or {@code asia-southeast1}
+ * @param gcpProject the Google Cloud project id; required for {@link Cloud#GCP}, absent for AWS
+ */
+public record RegionConfig(String id, Cloud cloud, String location, String gcpProject) {
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,11}");
+  private static final Pattern LOCATION = Pattern.compile("[a-z]+(-[a-z]+)*-?[0-9]+");
+
+  /** Validates the region; a GCP region needs a project, an AWS region must not name one. */
+  public RegionConfig {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(cloud, "cloud");
+    Objects.requireNonNull(location, "location");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("region id must match " + ID + ": " + id);
+    }
+    if (!LOCATION.matcher(location).matches()) {
+      throw new IllegalArgumentException("not a cloud region name: " + location);
+    }
+    if (cloud == Cloud.GCP && (gcpProject == null || gcpProject.isBlank())) {
+      throw new IllegalArgumentException("GCP region " + id + " needs gcpProject");
+    }
+    if (cloud == Cloud.AWS && gcpProject != null) {
+      throw new IllegalArgumentException("AWS region " + id + " must not set gcpProject");
+    }
+  }
+
+  /** The Terraform stack name, e.g. {@code aws-eu-central-1}. */
+  public String stackName() {
+    return cloud.prefix() + "-" + location;
+  }
+
+  /** The profiles function (Lambda or Cloud Function) of this region. */
+  public String profilesFunctionName() {
+    return "stride-profiles-" + id;
+  }
+
+  /** The DynamoDB profiles table of an AWS region. */
+  public String profilesTableName() {
+    return "stride-profiles-" + id;
+  }
+
+  /** The Firestore database of a GCP region. */
+  public String firestoreDatabaseName() {
+    return "stride-" + id;
+  }
+
+  /** The SQS queue or Pub/Sub topic that carries profile events. */
+  public String profileEventsName() {
+    return "stride-profile-events-" + id;
+  }
+
+  /** The dead-letter queue or topic for {@link #profileEventsName()}. */
+  public String profileEventsDeadLetterName() {
+    return profileEventsName() + "-dlq";
+  }
+}

@@ -1,0 +1,54 @@
+package app.stride.infra.gcp;
+
+import app.stride.infra.ArtifactLocator;
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.google.data_google_project.DataGoogleProject;
+import com.hashicorp.cdktf.providers.google.provider.GoogleProvider;
+import java.util.Map;
+import software.constructs.Construct;
+
+/** One GCP home region: Firestore database, events topic, profiles function, logs and alerts. */
+public final class GcpRegionStack extends TerraformStack {
+
+  /** Builds the stack {@code gcp-<location>} for {@code region}. */
+  public GcpRegionStack(
+      Construct scope, RegionConfig region, EnvConfig env, ArtifactLocator artifacts) {
+    super(scope, region.stackName());
+    if (region.cloud() != Cloud.GCP) {
+      throw new IllegalArgumentException("not a GCP region: " + region.id());
+    }
+    GoogleProvider.Builder.create(this, "google")
+        .project(region.gcpProject())
+        .region(region.location())
+        .defaultLabels(
+            Map.of("stride-env", env.name(), "stride-region", region.id(), "managed-by", "cdktf"))
+        .build();
+    DataGoogleProject project =
+        DataGoogleProject.Builder.create(this, "project").projectId(region.gcpProject()).build();
+    String pubsubAgent =
+        "serviceAccount:service-" + project.getNumber() + "@gcp-sa-pubsub.iam.gserviceaccount.com";
+    FirestoreStore store = new FirestoreStore(this, "profiles_store", region);
+    ProfileEventsTopic events = new ProfileEventsTopic(this, "profile_events", region, pubsubAgent);
+    ProfilesFunctionIdentity identity =
+        new ProfilesFunctionIdentity(this, "profiles_identity", region, store, events);
+    ProfilesCloudFunction function =
+        new ProfilesCloudFunction(
+            this,
+            "profiles_function",
+            region,
+            artifacts.locate(env.artifacts().gcpProfilesZip()),
+            store,
+            events,
+            identity);
+    new FunctionObservability(
+        this, "profiles_observability", region, env.observability(), region.profilesFunctionName());
+    TerraformOutput.Builder.create(this, "profiles_url")
+        .value(function.url())
+        .description("HTTPS endpoint of the profiles function")
+        .build();
+  }
+}

@@ -1,0 +1,74 @@
+package app.stride.infra.global;
+
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.GlobalConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
+import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The global stack: the directory that maps a keyed hash of a login id to a home region. It holds
+ * no personal data: an item is exactly {@value #HASH_KEY} (an HMAC of the normalized login id,
+ * never the id itself) and {@value #HOME_REGION}.
+ */
+public final class GlobalStack extends TerraformStack {
+
+  /** The stack's name. */
+  public static final String NAME = "global";
+
+  /** Partition key: keyed hash of the login identifier. */
+  public static final String HASH_KEY = "pk";
+
+  /** The only other attribute of a directory item: the user's home region id. */
+  public static final String HOME_REGION = "homeRegion";
+
+  /** Every attribute a directory item may carry; published as a tag on the table. */
+  public static final List<String> ITEM_ATTRIBUTES = List.of(HASH_KEY, HOME_REGION);
+
+  /** Builds the directory table, encrypted with its own key, in the configured AWS region. */
+  public GlobalStack(Construct scope, EnvConfig env) {
+    super(scope, NAME);
+    GlobalConfig global = env.global();
+    AwsProvider.Builder.create(this, "aws")
+        .region(global.awsRegion())
+        .defaultTags(
+            List.of(
+                AwsProviderDefaultTags.builder()
+                    .tags(Map.of("stride:env", env.name(), "stride:stack", NAME))
+                    .build()))
+        .build();
+    KmsKey key =
+        KmsKey.Builder.create(this, "directory_key")
+            .description("Stride directory at rest")
+            .enableKeyRotation(true)
+            .deletionWindowInDays(30)
+            .build();
+    KmsAlias.Builder.create(this, "directory_key_alias")
+        .name("alias/" + global.directoryTableName())
+        .targetKeyId(key.getKeyId())
+        .build();
+    DynamodbTable.Builder.create(this, "directory")
+        .name(global.directoryTableName())
+        .billingMode("PAY_PER_REQUEST")
+        .hashKey(HASH_KEY)
+        .attribute(List.of(DynamodbTableAttribute.builder().name(HASH_KEY).type("S").build()))
+        .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
+        .serverSideEncryption(
+            DynamodbTableServerSideEncryption.builder()
+                .enabled(true)
+                .kmsKeyArn(key.getArn())
+                .build())
+        .deletionProtectionEnabled(true)
+        .tags(Map.of("stride:item-attributes", String.join(",", ITEM_ATTRIBUTES)))
+        .build();
+  }
+}

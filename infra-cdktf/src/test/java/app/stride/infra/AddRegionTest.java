@@ -1,0 +1,71 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.EnvConfigLoader;
+import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A new home region is one more config entry: the stack, names and grants follow. */
+class AddRegionTest {
+
+  @TempDir Path repoRoot;
+
+  @Test
+  void aNewAwsRegionInConfig_getsItsOwnStack_withItsOwnTableAndGrants() throws Exception {
+    EnvConfig base = EnvConfigLoader.loadDefault();
+    List<RegionConfig> regions = new ArrayList<>(base.regions());
+    RegionConfig ca = new RegionConfig("ca", Cloud.AWS, "ca-central-1", null);
+    regions.add(ca);
+    EnvConfig env =
+        new EnvConfig(
+            base.name(),
+            regions,
+            base.global(),
+            base.auth(),
+            base.throttle(),
+            base.observability(),
+            base.artifacts());
+    Path jar = repoRoot.resolve(base.artifacts().awsProfilesJar());
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, new byte[] {1, 2, 3});
+
+    App app = Testing.app();
+    Map<String, TerraformStack> stacks =
+        StrideStacks.addAll(app, env, new ArtifactLocator(repoRoot));
+    TfStack stack =
+        TfStack.parse("aws-ca-central-1", Testing.synth(stacks.get("aws-ca-central-1")));
+
+    assertThat(stacks.keySet())
+        .containsExactly(
+            "aws-eu-central-1",
+            "aws-us-east-1",
+            "gcp-asia-southeast1",
+            "aws-ca-central-1",
+            "global");
+    assertThat(stack.only("aws_dynamodb_table").path("name").asString())
+        .isEqualTo("stride-profiles-ca");
+    JsonNode fn = stack.only("aws_lambda_function");
+    assertThat(fn.at("/environment/variables/STRIDE_REGION").asString()).isEqualTo("ca");
+    assertThat(fn.path("filename").asString()).isEqualTo(jar.toString());
+    assertThat(fn.path("source_code_hash").asString())
+        .isEqualTo(
+            new ArtifactLocator(repoRoot)
+                .locate(base.artifacts().awsProfilesJar())
+                .sha256Base64()
+                .orElseThrow());
+    assertThat(ResidencyRules.check(Map.of(ca, stack))).isEmpty();
+  }
+}

@@ -1,0 +1,211 @@
+package app.stride.infra;
+
+import app.stride.infra.config.RegionConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The residency rule, checked on synthesized Terraform JSON: every grant of a regional stack names
+ * only that stack's own resources.
+ *
+ * <ul>
+ *   <li>AWS: every resource of every IAM policy statement is a reference to a resource of the same
+ *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*} or {@code :*}); no literal ARN,
+ *       no wildcard; role policies come only from those scanned documents; no managed policies.
+ *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
+ *       the same stack; a resource-level binding names a resource of the same stack; no
+ *       authoritative project policy.
+ *   <li>All: no grant's text mentions a data resource name or location of another region.
+ * </ul>
+ */
+public final class ResidencyRules {
+
+  /** One broken rule. */
+  public record Violation(String stack, String where, String detail) {
+    @Override
+    public String toString() {
+      return stack + " " + where + ": " + detail;
+    }
+  }
+
+  private static final Pattern OWN_ARN_REF =
+      Pattern.compile("\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/\\*|:\\*)?");
+  private static final Pattern POLICY_DOC_REF =
+      Pattern.compile("\\$\\{data\\.aws_iam_policy_document\\.([A-Za-z0-9_-]+)\\.json\\}");
+  private static final Pattern ANY_REF =
+      Pattern.compile("\\$\\{(data\\.)?([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.[a-z0-9_.\\[\\]]+\\}");
+  private static final Set<String> GCP_DATA_ROLE_PREFIXES =
+      Set.of("roles/datastore.", "roles/pubsub.", "roles/storage.", "roles/firebase");
+  private static final Map<String, String> GCP_RESOURCE_LEVEL_TARGET =
+      Map.of(
+          "google_pubsub_topic_iam_member", "topic",
+          "google_pubsub_subscription_iam_member", "subscription",
+          "google_storage_bucket_iam_member", "bucket",
+          "google_cloud_run_v2_service_iam_member", "name");
+
+  private ResidencyRules() {}
+
+  /** Checks every regional stack against the data resources of all regional stacks. */
+  public static List<Violation> check(Map<RegionConfig, TfStack> regionalStacks) {
+    List<Violation> violations = new ArrayList<>();
+    for (Map.Entry<RegionConfig, TfStack> entry : regionalStacks.entrySet()) {
+      TfStack stack = entry.getValue();
+      Set<String> foreign = foreignMarkers(entry.getKey(), regionalStacks);
+      List<Grant> grants = new ArrayList<>();
+      grants.addAll(awsGrants(stack, violations));
+      grants.addAll(gcpGrants(stack, violations));
+      for (Grant grant : grants) {
+        for (String marker : foreign) {
+          if (Pattern.compile(Pattern.quote(marker) + "(?![a-z0-9])").matcher(grant.text).find()) {
+            violations.add(
+                new Violation(stack.name(), grant.where, "mentions foreign data " + marker));
+          }
+        }
+      }
+    }
+    return violations;
+  }
+
+  private record Grant(String where, String text) {}
+
+  private static List<Grant> awsGrants(TfStack stack, List<Violation> violations) {
+    List<Grant> grants = new ArrayList<>();
+    stack
+        .dataSources("aws_iam_policy_document")
+        .forEach(
+            (id, doc) -> {
+              int index = 0;
+              for (JsonNode statement : doc.path("statement").values()) {
+                String where = "aws_iam_policy_document." + id + ".statement[" + index++ + "]";
+                grants.add(new Grant(where, statement.toString()));
+                if (statement.has("not_resources") || statement.has("not_actions")) {
+                  violations.add(new Violation(stack.name(), where, "negated statement"));
+                }
+                for (String resource : TfStack.strings(statement.path("resources"))) {
+                  checkAwsResource(stack, where, resource, violations);
+                }
+              }
+            });
+    stack
+        .resources("aws_iam_role_policy")
+        .forEach(
+            (id, policy) -> {
+              Matcher m = POLICY_DOC_REF.matcher(policy.path("policy").asString(""));
+              if (!m.matches()
+                  || stack.dataSources("aws_iam_policy_document").get(m.group(1)) == null) {
+                violations.add(
+                    new Violation(
+                        stack.name(),
+                        "aws_iam_role_policy." + id,
+                        "policy is not a scanned policy document of this stack"));
+              }
+            });
+    stack
+        .resources("aws_iam_role")
+        .forEach(
+            (id, role) -> {
+              if (role.has("inline_policy") || role.has("managed_policy_arns")) {
+                violations.add(
+                    new Violation(stack.name(), "aws_iam_role." + id, "unscanned role policies"));
+              }
+            });
+    for (String type : List.of("aws_iam_role_policy_attachment", "aws_iam_policy_attachment")) {
+      stack
+          .resources(type)
+          .keySet()
+          .forEach(id -> violations.add(new Violation(stack.name(), type + "." + id, "attached")));
+    }
+    return grants;
+  }
+
+  private static void checkAwsResource(
+      TfStack stack, String where, String resource, List<Violation> violations) {
+    Matcher m = OWN_ARN_REF.matcher(resource);
+    if (!m.matches()) {
+      violations.add(
+          new Violation(stack.name(), where, "not an own-resource reference: " + resource));
+    } else if (!stack.resources(m.group(1)).containsKey(m.group(2))) {
+      violations.add(new Violation(stack.name(), where, "references a resource outside the stack"));
+    }
+  }
+
+  private static List<Grant> gcpGrants(TfStack stack, List<Violation> violations) {
+    List<Grant> grants = new ArrayList<>();
+    if (!stack.resources("google_project_iam_policy").isEmpty()
+        || !stack.resources("google_project_iam_binding").isEmpty()) {
+      violations.add(new Violation(stack.name(), "project", "authoritative project IAM"));
+    }
+    stack
+        .resources("google_project_iam_member")
+        .forEach(
+            (id, member) -> {
+              String where = "google_project_iam_member." + id;
+              grants.add(new Grant(where, member.toString()));
+              String role = member.path("role").asString("");
+              if (GCP_DATA_ROLE_PREFIXES.stream().noneMatch(role::startsWith)) {
+                return;
+              }
+              String expression = member.path("condition").path("expression").asString("");
+              if (expression.isBlank()) {
+                violations.add(new Violation(stack.name(), where, "unconditioned " + role));
+              }
+              checkRefsInStack(stack, where, expression, violations);
+            });
+    GCP_RESOURCE_LEVEL_TARGET.forEach(
+        (type, attribute) ->
+            stack
+                .resources(type)
+                .forEach(
+                    (id, member) -> {
+                      String where = type + "." + id;
+                      grants.add(new Grant(where, member.toString()));
+                      String target = member.path(attribute).asString("");
+                      if (!ANY_REF.matcher(target).matches()) {
+                        violations.add(
+                            new Violation(stack.name(), where, "literal target " + target));
+                      }
+                      checkRefsInStack(stack, where, target, violations);
+                    }));
+    return grants;
+  }
+
+  private static void checkRefsInStack(
+      TfStack stack, String where, String text, List<Violation> violations) {
+    Matcher m = ANY_REF.matcher(text);
+    while (m.find()) {
+      boolean found =
+          m.group(1) == null
+              ? stack.resources(m.group(2)).containsKey(m.group(3))
+              : stack.dataSources(m.group(2)).containsKey(m.group(3));
+      if (!found) {
+        violations.add(new Violation(stack.name(), where, "foreign reference " + m.group()));
+      }
+    }
+  }
+
+  /** Names and locations of other regions' data, as they would appear in a grant. */
+  private static Set<String> foreignMarkers(
+      RegionConfig own, Map<RegionConfig, TfStack> regionalStacks) {
+    Set<String> markers = new HashSet<>();
+    for (RegionConfig other : regionalStacks.keySet()) {
+      if (other.id().equals(own.id())) {
+        continue;
+      }
+      markers.add(other.profilesTableName());
+      markers.add(other.firestoreDatabaseName());
+      markers.add(other.profileEventsName());
+      markers.add(":" + other.location() + ":");
+      markers.add("locations/" + other.location());
+      if (other.gcpProject() != null && !other.gcpProject().equals(own.gcpProject())) {
+        markers.add(other.gcpProject());
+      }
+    }
+    return markers;
+  }
+}

@@ -1,0 +1,61 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.EnvConfigLoader;
+import app.stride.infra.config.RegionConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The residency checker itself: each fixture breaks the rule one way and must be caught. */
+class ResidencyRulesTest {
+
+  private static final EnvConfig ENV = EnvConfigLoader.loadDefault();
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({
+    "aws-literal-foreign-table, eu, not an own-resource reference",
+    "aws-literal-foreign-table, eu, mentions foreign data stride-profiles-us",
+    "aws-wildcard, eu, not an own-resource reference: *",
+    "aws-reference-outside-stack, eu, references a resource outside the stack",
+    "aws-raw-policy, us, policy is not a scanned policy document",
+    "aws-managed-policy-attachment, us, attached",
+    "gcp-unconditioned-datastore, apac, unconditioned roles/datastore.user",
+    "gcp-foreign-database-condition, apac, mentions foreign data stride-eu",
+    "gcp-literal-foreign-topic, apac, literal target",
+    "gcp-literal-foreign-topic, apac, mentions foreign data stride-profile-events-us",
+  })
+  void check_reportsAGrantThatBreaksResidency(String fixture, String region, String expected) {
+    Map<RegionConfig, TfStack> stacks = new LinkedHashMap<>();
+    for (RegionConfig r : ENV.regions()) {
+      String json = r.id().equals(region) ? fixture(fixture) : "{}";
+      stacks.put(r, TfStack.parse(r.stackName(), json));
+    }
+
+    List<ResidencyRules.Violation> violations = ResidencyRules.check(stacks);
+
+    assertThat(violations)
+        .extracting(ResidencyRules.Violation::detail)
+        .anySatisfy(detail -> assertThat(detail).contains(expected));
+    assertThat(violations)
+        .allSatisfy(
+            v -> assertThat(v.stack()).isEqualTo(ENV.region(region).orElseThrow().stackName()));
+  }
+
+  private static String fixture(String name) {
+    try (InputStream in =
+        ResidencyRulesTest.class.getResourceAsStream("/residency/" + name + ".json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

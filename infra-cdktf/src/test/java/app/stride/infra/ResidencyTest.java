@@ -1,0 +1,67 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.RegionConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The residency rule on the real synthesized stacks. */
+class ResidencyTest {
+
+  @Test
+  void everyGrantOfEveryRegionalStack_namesOnlyThatStacksOwnResources() {
+    Map<RegionConfig, TfStack> regional = new LinkedHashMap<>();
+    SynthesizedStacks.config()
+        .regions()
+        .forEach(r -> regional.put(r, SynthesizedStacks.stack(r.stackName())));
+
+    assertThat(regional).hasSize(3);
+    assertThat(ResidencyRules.check(regional)).isEmpty();
+  }
+
+  @Test
+  void everyRegionalStack_hasGrantsToCheck() {
+    for (RegionConfig region : SynthesizedStacks.config().regions()) {
+      TfStack stack = SynthesizedStacks.stack(region.stackName());
+      int grants =
+          region.cloud() == Cloud.AWS
+              ? stack.dataSources("aws_iam_policy_document").size()
+              : stack.resources("google_project_iam_member").size()
+                  + stack.resources("google_pubsub_topic_iam_member").size();
+      assertThat(grants).as("grants scanned in %s", stack.name()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void everyRegionalStack_deploysOnlyToItsOwnLocation() {
+    for (RegionConfig region : SynthesizedStacks.config().regions()) {
+      TfStack stack = SynthesizedStacks.stack(region.stackName());
+      String provider = region.cloud() == Cloud.AWS ? "aws" : "google";
+      JsonNode providers = stack.root().path("provider").path(provider);
+
+      assertThat(providers.values()).as("providers of %s", stack.name()).hasSize(1);
+      assertThat(providers.get(0).path("region").asString()).isEqualTo(region.location());
+      stack
+          .root()
+          .path("resource")
+          .values()
+          .forEach(
+              byId ->
+                  byId.values()
+                      .forEach(
+                          resource -> {
+                            for (String attribute : new String[] {"location", "location_id"}) {
+                              if (resource.has(attribute)) {
+                                assertThat(resource.path(attribute).asString())
+                                    .as("%s in %s", attribute, stack.name())
+                                    .isEqualToIgnoringCase(region.location());
+                              }
+                            }
+                          }));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One synthesized stack: the Terraform JSON as text (for {@code Testing.toHave...}) and as a tree.
+ *
+ * @param name the stack's name
+ * @param json the synthesized Terraform JSON
+ * @param root the parsed tree
+ */
+public record TfStack(String name, String json, JsonNode root) {
+
+  /** Parses {@code json}. */
+  public static TfStack parse(String name, String json) {
+    return new TfStack(name, json, JsonMapper.shared().readTree(json));
+  }
+
+  /** Resources of one type by logical id. */
+  public Map<String, JsonNode> resources(String type) {
+    return entries(root.path("resource").path(type));
+  }
+
+  /** Data sources of one type by logical id. */
+  public Map<String, JsonNode> dataSources(String type) {
+    return entries(root.path("data").path(type));
+  }
+
+  /** Resource types present in the stack. */
+  public List<String> resourceTypes() {
+    return new ArrayList<>(root.path("resource").propertyNames());
+  }
+
+  /** The single resource of {@code type}; fails if there is not exactly one. */
+  public JsonNode only(String type) {
+    Map<String, JsonNode> all = resources(type);
+    assertThat(all).as("%s resources in %s", type, name).hasSize(1);
+    return all.values().iterator().next();
+  }
+
+  /** The single resource of {@code type} whose {@code attribute} equals {@code value}. */
+  public JsonNode named(String type, String attribute, String value) {
+    List<JsonNode> matches =
+        resources(type).values().stream()
+            .filter(r -> value.equals(r.path(attribute).asString(null)))
+            .toList();
+    assertThat(matches).as("%s with %s=%s in %s", type, attribute, value, name).hasSize(1);
+    return matches.get(0);
+  }
+
+  /** The Terraform reference {@code ${type.logicalId.attribute}} to the resource {@code node}. */
+  public String ref(String type, JsonNode node, String attribute) {
+    String logicalId =
+        resources(type).entrySet().stream()
+            .filter(e -> e.getValue() == node)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("not a " + type + " of " + name));
+    return "${" + type + "." + logicalId + "." + attribute + "}";
+  }
+
+  /** The strings of an array node. */
+  public static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.values().forEach(v -> values.add(v.asString()));
+    return values;
+  }
+
+  private static Map<String, JsonNode> entries(JsonNode node) {
+    Map<String, JsonNode> map = new LinkedHashMap<>();
+    node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
+    return map;
+  }
+}

@@ -1,0 +1,106 @@
+package app.stride.infra.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+
+class EnvConfigTest {
+
+  private static final String TEMPLATE =
+      """
+      {
+        "name": "test",
+        "regions": REGIONS,
+        "global": { "awsRegion": "eu-central-1", "directoryTableName": "stride-directory" },
+        "auth": { "jwtIssuer": "https://auth.example", "jwtAudience": ["app"] },
+        "throttle": { "burstLimit": 10, "rateLimit": 5 },
+        "observability": { "logRetentionDays": 30, "errorAlarmThreshold": 1,
+                           "errorAlarmPeriodSeconds": 60 },
+        "artifacts": { "awsProfilesJar": "a.jar", "gcpProfilesZip": "b.zip" }
+      }
+      """;
+
+  @Test
+  void defaultConfig_hasEuAndUsOnAws_andApacOnGcp() {
+    EnvConfig env = EnvConfigLoader.loadDefault();
+
+    assertThat(env.regions())
+        .extracting(RegionConfig::id, RegionConfig::cloud, RegionConfig::stackName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("eu", Cloud.AWS, "aws-eu-central-1"),
+            org.assertj.core.groups.Tuple.tuple("us", Cloud.AWS, "aws-us-east-1"),
+            org.assertj.core.groups.Tuple.tuple("apac", Cloud.GCP, "gcp-asia-southeast1"));
+    assertThat(env.region("apac").orElseThrow().gcpProject()).isEqualTo("stride-apac-prod");
+    assertThat(env.observability().logRetentionDays()).isEqualTo(30);
+  }
+
+  @Test
+  void regionNames_deriveFromTheRegionId() {
+    RegionConfig eu = new RegionConfig("eu", Cloud.AWS, "eu-central-1", null);
+
+    assertThat(eu.profilesTableName()).isEqualTo("stride-profiles-eu");
+    assertThat(eu.profileEventsName()).isEqualTo("stride-profile-events-eu");
+    assertThat(eu.profileEventsDeadLetterName()).isEqualTo("stride-profile-events-eu-dlq");
+    assertThat(eu.firestoreDatabaseName()).isEqualTo("stride-eu");
+  }
+
+  @Test
+  void parse_rejectsAGcpRegionWithoutProject() {
+    String json =
+        TEMPLATE.replace(
+            "REGIONS",
+            "[{\"id\":\"apac\",\"cloud\":\"GCP\",\"location\":\"asia-southeast1\",\"gcpProject\":null}]");
+
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .rootCause()
+        .hasMessageContaining("needs gcpProject");
+  }
+
+  @Test
+  void parse_rejectsDuplicateRegionIds() {
+    String region =
+        "{\"id\":\"eu\",\"cloud\":\"AWS\",\"location\":\"eu-central-1\",\"gcpProject\":null}";
+    String json = TEMPLATE.replace("REGIONS", "[" + region + "," + region + "]");
+
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json))
+        .rootCause()
+        .hasMessageContaining("duplicate region: eu");
+  }
+
+  @Test
+  void parse_rejectsUnknownFields_soATypoCannotBeIgnored() {
+    String json =
+        TEMPLATE.replace(
+            "REGIONS",
+            "[{\"id\":\"eu\",\"cloud\":\"AWS\",\"location\":\"eu-central-1\",\"gcpProject\":null,"
+                + "\"tableName\":\"x\"}]");
+
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json)).isInstanceOf(JacksonException.class);
+  }
+
+  @Test
+  void parse_rejectsAnUnknownCloud() {
+    String json =
+        TEMPLATE.replace(
+            "REGIONS",
+            "[{\"id\":\"eu\",\"cloud\":\"AZURE\",\"location\":\"westeurope1\",\"gcpProject\":null}]");
+
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json)).isInstanceOf(JacksonException.class);
+  }
+
+  @Test
+  void observability_rejectsARetentionCloudWatchDoesNotOffer() {
+    assertThatThrownBy(() -> new ObservabilityConfig(31, 1, 60))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("31");
+  }
+
+  @Test
+  void artifacts_mustBeRelativeToTheRepoRoot() {
+    assertThatThrownBy(() -> new ArtifactConfig("/abs/a.jar", "b.zip"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
