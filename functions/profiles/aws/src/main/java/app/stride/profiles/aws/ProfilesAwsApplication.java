@@ -1,0 +1,89 @@
+package app.stride.profiles.aws;
+
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.LocalTables;
+import app.stride.aws.lambda.AwsFunctions;
+import app.stride.aws.sqs.SqsClients;
+import app.stride.aws.sqs.SqsEventPublisher;
+import app.stride.core.auth.TokenVerifiers;
+import app.stride.core.config.Env;
+import app.stride.profiles.ProfilesFunctions;
+import app.stride.profiles.aws.adapter.out.dynamodb.DynamoProfileStore;
+import java.time.Clock;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The profiles Lambda deployable ({@code MAIN_CLASS}). Spring Cloud Function's {@code
+ * FunctionInvoker} starts it functionally (no scanning, no auto-configuration) and calls the
+ * function infra names in {@code SPRING_CLOUD_FUNCTION_DEFINITION}:
+ *
+ * <ul>
+ *   <li>{@code profilesHttp}: API Gateway HTTP API v2 events for {@code /v1/me/profile};
+ *   <li>{@code profilesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ * </ul>
+ *
+ * The neutral beans {@code profiles} and {@code profilesOutboxRelay} are registered alongside.
+ * Clients are built when the invoked function is first used, so each Lambda pays only for what it
+ * serves.
+ */
+public class ProfilesAwsApplication
+    implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  @Override
+  public void initialize(GenericApplicationContext context) {
+    Env env = Env.system();
+    ProfilesAwsConfig config = ProfilesAwsConfig.fromEnv(env);
+    Clock clock = Clock.systemUTC();
+    Adapters adapters = new Adapters(config, clock);
+    AwsFunctions.registerHttp(
+        context,
+        ProfilesFunctions.NAME,
+        () ->
+            ProfilesFunctions.http(
+                adapters.store(),
+                adapters.events(),
+                TokenVerifiers.fromEnv(env, clock),
+                config.region(),
+                clock));
+    AwsFunctions.registerSchedule(
+        context,
+        ProfilesFunctions.OUTBOX_RELAY,
+        () -> ProfilesFunctions.outboxRelay(adapters.store(), adapters.events(), config.region()));
+    SnapStartPriming.register(context);
+  }
+
+  /** The store and the publisher, each built once, on first use. */
+  static final class Adapters {
+    private final ProfilesAwsConfig config;
+    private final Clock clock;
+    private DynamoProfileStore store;
+    private SqsEventPublisher events;
+
+    Adapters(ProfilesAwsConfig config, Clock clock) {
+      this.config = config;
+      this.clock = clock;
+    }
+
+    synchronized DynamoProfileStore store() {
+      if (store == null) {
+        DynamoDbClient client = DynamoDbClients.client(config.dynamoDb());
+        store =
+            new DynamoProfileStore(
+                DynamoDbClients.enhanced(client), config.tableName(), config.region(), clock);
+        if (config.createTable()) {
+          LocalTables.createIfMissing(store.table(), client);
+        }
+      }
+      return store;
+    }
+
+    synchronized SqsEventPublisher events() {
+      if (events == null) {
+        events = new SqsEventPublisher(SqsClients.client(config.sqs()), config.sqs().queueUrl());
+      }
+      return events;
+    }
+  }
+}
