@@ -57,7 +57,9 @@ class AddRegionTest {
             "global");
     assertThat(stack.only("aws_dynamodb_table").path("name").asString())
         .isEqualTo("stride-profiles-ca");
-    JsonNode fn = stack.only("aws_lambda_function");
+    JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-ca");
+    JsonNode relay =
+        stack.named("aws_lambda_function", "function_name", "stride-profiles-outbox-relay-ca");
     assertThat(fn.at("/environment/variables/STRIDE_REGION").asString()).isEqualTo("ca");
     assertThat(fn.path("filename").asString()).isEqualTo(jar.toString());
     assertThat(fn.path("source_code_hash").asString())
@@ -66,6 +68,13 @@ class AddRegionTest {
                 .locate(base.artifacts().awsProfilesJar())
                 .sha256Base64()
                 .orElseThrow());
+    assertThat(relay.at("/environment/variables/STRIDE_REGION").asString()).isEqualTo("ca");
+    assertThat(relay.path("source_code_hash").asString())
+        .isEqualTo(fn.path("source_code_hash").asString());
+    assertThat(stack.only("aws_scheduler_schedule_group").path("name").asString())
+        .isEqualTo("stride-ca");
+    assertThat(stack.only("aws_secretsmanager_secret").path("name").asString())
+        .isEqualTo("stride-cursor-key-ca");
     assertThat(ResidencyRules.check(Map.of(ca, stack))).isEmpty();
   }
 }

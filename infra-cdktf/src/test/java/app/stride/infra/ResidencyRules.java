@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>AWS: every resource of every IAM policy statement is a reference to a resource of the same
- *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*} or {@code :*}); no literal ARN,
- *       no wildcard; role policies come only from those scanned documents; no managed policies.
+ *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*}, {@code /index/<name>} or {@code
+ *       :*}); no literal ARN, no wildcard; role policies come only from those scanned documents; no
+ *       managed policies.
  *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
  *       the same stack; a resource-level binding names a resource of the same stack; no
  *       authoritative project policy.
@@ -35,7 +36,8 @@ public final class ResidencyRules {
   }
 
   private static final Pattern OWN_ARN_REF =
-      Pattern.compile("\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/\\*|:\\*)?");
+      Pattern.compile(
+          "\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/(\\*|[A-Za-z0-9_.-]+)|:\\*)?");
   private static final Pattern POLICY_DOC_REF =
       Pattern.compile("\\$\\{data\\.aws_iam_policy_document\\.([A-Za-z0-9_-]+)\\.json\\}");
   private static final Pattern ANY_REF =
@@ -62,7 +64,7 @@ public final class ResidencyRules {
       grants.addAll(gcpGrants(stack, violations));
       for (Grant grant : grants) {
         for (String marker : foreign) {
-          if (Pattern.compile(Pattern.quote(marker) + "(?![a-z0-9])").matcher(grant.text).find()) {
+          if (mentions(grant.text, marker)) {
             violations.add(
                 new Violation(stack.name(), grant.where, "mentions foreign data " + marker));
           }
@@ -73,6 +75,17 @@ public final class ResidencyRules {
   }
 
   private record Grant(String where, String text) {}
+
+  /**
+   * Whether {@code text} names {@code marker}. A name must not continue ({@code stride-profiles-e}
+   * is not {@code stride-profiles-eu}); a marker that ends in a separator, such as {@code
+   * :us-east-1:} inside an ARN, matches whatever follows.
+   */
+  private static boolean mentions(String text, String marker) {
+    boolean endsInName = Character.isLetterOrDigit(marker.charAt(marker.length() - 1));
+    String boundary = endsInName ? "(?![a-z0-9])" : "";
+    return Pattern.compile(Pattern.quote(marker) + boundary).matcher(text).find();
+  }
 
   private static List<Grant> awsGrants(TfStack stack, List<Violation> violations) {
     List<Grant> grants = new ArrayList<>();
@@ -200,6 +213,8 @@ public final class ResidencyRules {
       markers.add(other.profilesTableName());
       markers.add(other.firestoreDatabaseName());
       markers.add(other.profileEventsName());
+      markers.add(other.cursorKeySecretName());
+      markers.add(other.profilesOutboxRelayFunctionName());
       markers.add(":" + other.location() + ":");
       markers.add("locations/" + other.location());
       if (other.gcpProject() != null && !other.gcpProject().equals(own.gcpProject())) {

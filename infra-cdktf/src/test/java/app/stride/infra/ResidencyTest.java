@@ -37,6 +37,34 @@ class ResidencyTest {
   }
 
   @Test
+  void everyAwsRole_hasOneInlinePolicy_fromADocumentTheCheckerScans() {
+    for (RegionConfig region : SynthesizedStacks.config().regions()) {
+      if (region.cloud() != Cloud.AWS) {
+        continue;
+      }
+      TfStack stack = SynthesizedStacks.stack(region.stackName());
+      Map<String, JsonNode> roles = new LinkedHashMap<>();
+      stack
+          .resources("aws_iam_role")
+          .values()
+          .forEach(r -> roles.put(r.path("name").asString(), r));
+
+      assertThat(roles.keySet())
+          .containsExactlyInAnyOrder(
+              region.profilesFunctionName(),
+              region.profilesOutboxRelayFunctionName(),
+              region.profilesOutboxRelayFunctionName() + "-scheduler");
+      roles.forEach(
+          (name, role) ->
+              assertThat(stack.inlinePolicyStatements(role).values())
+                  .as("grants of %s", name)
+                  .isNotEmpty()
+                  .allSatisfy(s -> assertThat(s.path("resources").values()).isNotEmpty()));
+      assertThat(stack.resources("aws_iam_role_policy")).hasSameSizeAs(roles);
+    }
+  }
+
+  @Test
   void everyRegionalStack_deploysOnlyToItsOwnLocation() {
     for (RegionConfig region : SynthesizedStacks.config().regions()) {
       TfStack stack = SynthesizedStacks.stack(region.stackName());

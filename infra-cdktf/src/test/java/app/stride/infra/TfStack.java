@@ -66,6 +66,30 @@ public record TfStack(String name, String json, JsonNode root) {
     return "${" + type + "." + logicalId + "." + attribute + "}";
   }
 
+  /**
+   * The statements of the inline policy of {@code role}: its single {@code aws_iam_role_policy},
+   * resolved to the {@code aws_iam_policy_document} it names.
+   */
+  public JsonNode inlinePolicyStatements(JsonNode role) {
+    String roleId = ref("aws_iam_role", role, "id");
+    List<JsonNode> policies =
+        resources("aws_iam_role_policy").values().stream()
+            .filter(p -> roleId.equals(p.path("role").asString(null)))
+            .toList();
+    assertThat(policies).as("inline policies of %s in %s", roleId, name).hasSize(1);
+    return policyDocument(policies.get(0).path("policy").asString()).path("statement");
+  }
+
+  /** The {@code aws_iam_policy_document} data source a {@code ${data...json}} reference names. */
+  public JsonNode policyDocument(String jsonRef) {
+    String prefix = "${data.aws_iam_policy_document.";
+    assertThat(jsonRef).startsWith(prefix).endsWith(".json}");
+    String id = jsonRef.substring(prefix.length(), jsonRef.length() - ".json}".length());
+    JsonNode doc = dataSources("aws_iam_policy_document").get(id);
+    assertThat(doc).as("policy document %s in %s", id, name).isNotNull();
+    return doc;
+  }
+
   /** The strings of an array node. */
   public static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();

@@ -1,6 +1,7 @@
 package app.stride.infra.aws;
 
 import app.stride.infra.ArtifactLocator;
+import app.stride.infra.BuiltArtifact;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
-/** One AWS home region: profile table, events queue, profiles function and its HTTP API. */
+/**
+ * One AWS home region: profile table, events queue, cursor key secret, the profiles function with
+ * its HTTP API, and the scheduled outbox relay.
+ */
 public final class AwsRegionStack extends TerraformStack {
 
   /** Builds the stack {@code aws-<location>} for {@code region}. */
@@ -37,21 +41,31 @@ public final class AwsRegionStack extends TerraformStack {
     RegionKey key = new RegionKey(this, "region_key", region);
     ProfilesTable table = new ProfilesTable(this, "profiles_table", region, key);
     ProfileEventsQueue events = new ProfileEventsQueue(this, "profile_events", region, key);
+    CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region, key);
+    BuiltArtifact jar = artifacts.locate(env.artifacts().awsProfilesJar());
     ProfilesLambda function =
         new ProfilesLambda(
             this,
             "profiles_function",
             region,
+            env.auth(),
             env.observability(),
-            artifacts.locate(env.artifacts().awsProfilesJar()),
+            jar,
             table,
             events,
-            key);
+            key,
+            cursorKey);
+    new ProfilesOutboxRelay(
+        this, "profiles_outbox_relay", region, env.observability(), jar, table, events, key);
     ProfilesHttpApi api =
         new ProfilesHttpApi(this, "profiles_api", region, env.auth(), env.throttle(), function);
     TerraformOutput.Builder.create(this, "api_endpoint")
         .value(api.endpoint())
         .description("Base URL of the region's HTTP API")
+        .build();
+    TerraformOutput.Builder.create(this, "cursor_key_secret")
+        .value(cursorKey.name())
+        .description("Secret to fill once with base64 of 32 random bytes (put-secret-value)")
         .build();
   }
 }

@@ -3,6 +3,7 @@ package app.stride.infra.aws;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableGlobalSecondaryIndex;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableTtl;
@@ -10,13 +11,24 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The region's profile store: single-table design keyed by {@code pk}/{@code sk}. Expiry is
- * declared here ({@code expiresAt}); code never calls the TTL API.
+ * The region's profile store: single-table design keyed by {@code pk}/{@code sk}, with the sparse
+ * {@value #OUTBOX_INDEX} index the outbox relay reads. Names mirror {@code ProfileItem} in {@code
+ * functions/profiles/aws}. Expiry is declared here ({@code expiresAt}); code never calls the TTL
+ * API.
  */
 public final class ProfilesTable extends Construct {
 
   /** Attribute DynamoDB deletes items by once its epoch-seconds value has passed. */
   public static final String TTL_ATTRIBUTE = "expiresAt";
+
+  /** Sparse index of items with pending events ({@code ProfileItem.OUTBOX_INDEX}). */
+  public static final String OUTBOX_INDEX = "outbox";
+
+  /** The index's hash key: {@code outbox#0..3}, a string. */
+  public static final String OUTBOX_SHARD = "outboxShard";
+
+  /** The index's range key: epoch millis of the oldest pending event, a number. */
+  public static final String OUTBOX_SINCE = "outboxSince";
 
   private final DynamodbTable table;
 
@@ -31,8 +43,19 @@ public final class ProfilesTable extends Construct {
             .rangeKey("sk")
             .attribute(
                 List.of(
-                    DynamodbTableAttribute.builder().name("pk").type("S").build(),
-                    DynamodbTableAttribute.builder().name("sk").type("S").build()))
+                    attribute("pk", "S"),
+                    attribute("sk", "S"),
+                    attribute(OUTBOX_SHARD, "S"),
+                    attribute(OUTBOX_SINCE, "N")))
+            // The relay reads the pending events from the index items themselves: project ALL.
+            .globalSecondaryIndex(
+                List.of(
+                    DynamodbTableGlobalSecondaryIndex.builder()
+                        .name(OUTBOX_INDEX)
+                        .hashKey(OUTBOX_SHARD)
+                        .rangeKey(OUTBOX_SINCE)
+                        .projectionType("ALL")
+                        .build()))
             .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
             .serverSideEncryption(
                 DynamodbTableServerSideEncryption.builder()
@@ -44,6 +67,10 @@ public final class ProfilesTable extends Construct {
             .build();
   }
 
+  private static DynamodbTableAttribute attribute(String name, String type) {
+    return DynamodbTableAttribute.builder().name(name).type(type).build();
+  }
+
   /** The table's name. */
   public String name() {
     return table.getName();
@@ -52,5 +79,10 @@ public final class ProfilesTable extends Construct {
   /** The table's ARN. */
   public String arn() {
     return table.getArn();
+  }
+
+  /** The ARN of the {@value #OUTBOX_INDEX} index. */
+  public String outboxIndexArn() {
+    return arn() + "/index/" + OUTBOX_INDEX;
   }
 }

@@ -48,6 +48,24 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-profiles-" + id;
   }
 
+  /** The Lambda that relays the profile outbox of an AWS region on a schedule. */
+  public String profilesOutboxRelayFunctionName() {
+    return "stride-profiles-outbox-relay-" + id;
+  }
+
+  /**
+   * The EventBridge Scheduler group of an AWS region; a schedule's ARN ends in {@code
+   * schedule/<group>/<name>}.
+   */
+  public String scheduleGroupName() {
+    return "stride-" + id;
+  }
+
+  /** The Secrets Manager secret holding the region's listing-cursor HMAC key. */
+  public String cursorKeySecretName() {
+    return "stride-cursor-key-" + id;
+  }
+
   /** The DynamoDB profiles table of an AWS region. */
   public String profilesTableName() {
     return "stride-profiles-" + id;

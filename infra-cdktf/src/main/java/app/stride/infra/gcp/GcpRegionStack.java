@@ -40,6 +40,7 @@ public final class GcpRegionStack extends TerraformStack {
             this,
             "profiles_function",
             region,
+            env.auth(),
             artifacts.locate(env.artifacts().gcpProfilesZip()),
             store,
             events,

@@ -1,6 +1,7 @@
 package app.stride.infra.gcp;
 
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.config.AuthConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service_iam_member.CloudRunV2ServiceIamMember;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2Function;
@@ -33,6 +34,7 @@ public final class ProfilesCloudFunction extends Construct {
       Construct scope,
       String id,
       RegionConfig region,
+      AuthConfig auth,
       BuiltArtifact sourceZip,
       FirestoreStore store,
       ProfileEventsTopic events,
@@ -83,7 +85,7 @@ public final class ProfilesCloudFunction extends Construct {
                     .ingressSettings("ALLOW_ALL")
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(identity.email())
-                    .environmentVariables(environment(region, store, events))
+                    .environmentVariables(environment(region, auth, store, events))
                     .build())
             .build();
     CloudRunV2ServiceIamMember.Builder.create(this, "public_invoker")
@@ -96,11 +98,15 @@ public final class ProfilesCloudFunction extends Construct {
   }
 
   private static Map<String, String> environment(
-      RegionConfig region, FirestoreStore store, ProfileEventsTopic events) {
+      RegionConfig region, AuthConfig auth, FirestoreStore store, ProfileEventsTopic events) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("STRIDE_REGION", region.id());
     env.put("STRIDE_FIRESTORE_DATABASE", store.name());
     env.put("STRIDE_EVENTS_TOPIC", events.id());
+    // Read by TokenVerifiers (shared-lib/core): this function is its own edge on GCP.
+    env.put("STRIDE_JWT_ISSUER", auth.jwtIssuer());
+    env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
+    env.put("STRIDE_JWKS_URL", auth.jwksUrl());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     return env;
   }

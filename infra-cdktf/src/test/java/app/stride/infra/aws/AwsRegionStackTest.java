@@ -29,7 +29,7 @@ class AwsRegionStackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
-  void profilesTable_hasKeys_ppr_pitr_kmsEncryption_andTtl(String region) {
+  void profilesTable_hasKeys_ppr_pitr_kmsEncryption_andTtlOnExpiresAt(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode table = stack.only("aws_dynamodb_table");
     JsonNode key = stack.only("aws_kms_key");
@@ -50,9 +50,27 @@ class AwsRegionStackTest {
         .isEqualTo(stack.ref("aws_kms_key", key, "arn"));
     assertThat(table.at("/ttl/attribute_name").asString()).isEqualTo("expiresAt");
     assertThat(table.at("/ttl/enabled").asBoolean()).isTrue();
-    assertThat(table.path("attribute").toString())
-        .isEqualTo("[{\"name\":\"pk\",\"type\":\"S\"},{\"name\":\"sk\",\"type\":\"S\"}]");
+    assertThat(table.path("deletion_protection_enabled").asBoolean()).isTrue();
     assertThat(key.path("enable_key_rotation").asBoolean()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void profilesTable_declaresTheSparseOutboxIndex_asProfileItemMapsIt(String region) {
+    JsonNode table = SynthesizedStacks.region(region).only("aws_dynamodb_table");
+    JsonNode indexes = table.path("global_secondary_index");
+
+    assertThat(table.path("attribute").values())
+        .extracting(a -> a.path("name").asString() + ":" + a.path("type").asString())
+        .containsExactly("pk:S", "sk:S", "outboxShard:S", "outboxSince:N");
+    assertThat(indexes.values()).hasSize(1);
+    JsonNode outbox = indexes.get(0);
+    assertThat(outbox.path("name").asString()).isEqualTo("outbox");
+    assertThat(outbox.path("hash_key").asString()).isEqualTo("outboxShard");
+    assertThat(outbox.path("range_key").asString()).isEqualTo("outboxSince");
+    assertThat(outbox.path("projection_type").asString()).isEqualTo("ALL");
+    assertThat(outbox.has("non_key_attributes")).isFalse();
+    assertThat(table.has("local_secondary_index")).isFalse();
   }
 
   @ParameterizedTest
@@ -75,7 +93,7 @@ class AwsRegionStackTest {
   @ValueSource(strings = {"eu", "us"})
   void function_isJava17_withSnapStart_publishedBehindLiveAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode fn = stack.only("aws_lambda_function");
+    JsonNode fn = httpFunction(stack, region);
     JsonNode alias = stack.only("aws_lambda_alias");
 
     assertThat(fn.path("function_name").asString()).isEqualTo("stride-profiles-" + region);
@@ -98,7 +116,7 @@ class AwsRegionStackTest {
   @ValueSource(strings = {"eu", "us"})
   void function_environment_pointsAtTheRegionsOwnTableAndQueue(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode variables = stack.only("aws_lambda_function").at("/environment/variables");
+    JsonNode variables = httpFunction(stack, region).at("/environment/variables");
     JsonNode table = stack.only("aws_dynamodb_table");
     JsonNode queue = stack.named("aws_sqs_queue", "name", "stride-profile-events-" + region);
 
@@ -113,13 +131,37 @@ class AwsRegionStackTest {
         .isEqualTo(stack.ref("aws_sqs_queue", queue, "url"));
     assertThat(variables.path("JAVA_TOOL_OPTIONS").asString())
         .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    assertThat(
+            variables
+                .path("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS")
+                .asString())
+        .isEqualTo("WARN");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void function_environment_configuresTheTokenVerifier_likeTheAuthorizer(String region) {
+    TfStack stack = SynthesizedStacks.region(region);
+    JsonNode variables = httpFunction(stack, region).at("/environment/variables");
+    JsonNode jwt = stack.only("aws_apigatewayv2_authorizer").path("jwt_configuration");
+
+    assertThat(variables.path("STRIDE_JWT_ISSUER").asString())
+        .isEqualTo(jwt.path("issuer").asString())
+        .isEqualTo("https://auth.stride.app");
+    assertThat(variables.path("STRIDE_JWT_AUDIENCE").asString())
+        .isEqualTo(jwt.path("audience").get(0).asString())
+        .isEqualTo("stride-mobile");
+    assertThat(variables.path("STRIDE_JWKS_URL").asString())
+        .isEqualTo("https://auth.stride.app/.well-known/jwks.json");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
   void logs_areRetained30Days_andErrorsRaiseAnAlarm(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode alarm = stack.only("aws_cloudwatch_metric_alarm");
+    JsonNode alarm =
+        stack.named(
+            "aws_cloudwatch_metric_alarm", "alarm_name", "stride-profiles-" + region + "-errors");
 
     assertThat(
             Testing.toHaveResourceWithProperties(
@@ -199,18 +241,15 @@ class AwsRegionStackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
-  void role_grantsExactlyTheItemActions_queueSend_keyUse_andLogging(String region) {
+  void role_grantsExactlyTheItemActions_queueSend_keyUse_cursorKey_andLogging(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode role = stack.only("aws_iam_role");
-    JsonNode policy = stack.only("aws_iam_role_policy");
-    String docRef = policy.path("policy").asString();
-    String docId = docRef.replace("${data.aws_iam_policy_document.", "").replace(".json}", "");
-    JsonNode statements = stack.dataSources("aws_iam_policy_document").get(docId).path("statement");
+    JsonNode role = stack.named("aws_iam_role", "name", "stride-profiles-" + region);
+    JsonNode statements = stack.inlinePolicyStatements(role);
 
-    assertThat(stack.only("aws_lambda_function").path("role").asString())
+    assertThat(httpFunction(stack, region).path("role").asString())
         .isEqualTo(stack.ref("aws_iam_role", role, "arn"));
     assertThat(statements.values().stream().map(s -> s.path("sid").asString()))
-        .containsExactly("ProfilesTable", "ProfileEvents", "RegionKey", "Logs");
+        .containsExactly("ProfilesTable", "ProfileEvents", "RegionKey", "CursorKey", "Logs");
     assertThat(strings(statements.get(0).path("actions")))
         .containsExactly(
             "dynamodb:GetItem",
@@ -225,9 +264,24 @@ class AwsRegionStackTest {
     assertThat(strings(statements.get(1).path("actions"))).containsExactly("sqs:SendMessage");
     assertThat(strings(statements.get(2).path("actions")))
         .containsExactly("kms:Decrypt", "kms:GenerateDataKey");
+    assertThat(strings(statements.get(3).path("actions")))
+        .containsExactly("secretsmanager:GetSecretValue");
     assertThat(strings(statements.get(3).path("resources")))
         .containsExactly(
-            stack.ref("aws_cloudwatch_log_group", stack.only("aws_cloudwatch_log_group"), "arn")
+            stack.ref("aws_secretsmanager_secret", stack.only("aws_secretsmanager_secret"), "arn"));
+    assertThat(strings(statements.get(4).path("resources")))
+        .containsExactly(
+            stack.ref(
+                    "aws_cloudwatch_log_group",
+                    stack.named(
+                        "aws_cloudwatch_log_group",
+                        "name",
+                        "/aws/lambda/stride-profiles-" + region),
+                    "arn")
                 + ":*");
+  }
+
+  private static JsonNode httpFunction(TfStack stack, String region) {
+    return stack.named("aws_lambda_function", "function_name", "stride-profiles-" + region);
   }
 }

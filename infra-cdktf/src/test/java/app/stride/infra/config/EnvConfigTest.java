@@ -3,6 +3,7 @@ package app.stride.infra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 
@@ -14,7 +15,8 @@ class EnvConfigTest {
         "name": "test",
         "regions": REGIONS,
         "global": { "awsRegion": "eu-central-1", "directoryTableName": "stride-directory" },
-        "auth": { "jwtIssuer": "https://auth.example", "jwtAudience": ["app"] },
+        "auth": { "jwtIssuer": "https://auth.example", "jwtAudience": ["app"],
+                  "jwksUrl": "https://auth.example/jwks.json" },
         "throttle": { "burstLimit": 10, "rateLimit": 5 },
         "observability": { "logRetentionDays": 30, "errorAlarmThreshold": 1,
                            "errorAlarmPeriodSeconds": 60 },
@@ -96,6 +98,35 @@ class EnvConfigTest {
     assertThatThrownBy(() -> new ObservabilityConfig(31, 1, 60))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("31");
+  }
+
+  @Test
+  void auth_rejectsAKeySetUrlThatIsNotHttps() {
+    assertThatThrownBy(
+            () -> new AuthConfig("https://auth.example", List.of("app"), "http://auth.example/k"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jwksUrl");
+  }
+
+  @Test
+  void auth_handsFunctionsItsSingleAudience_andRefusesSeveral() {
+    AuthConfig one = new AuthConfig("https://a.example", List.of("app"), "https://a.example/k");
+    AuthConfig two =
+        new AuthConfig("https://a.example", List.of("app", "web"), "https://a.example/k");
+
+    assertThat(one.functionAudience()).isEqualTo("app");
+    assertThatThrownBy(two::functionAudience)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one audience");
+  }
+
+  @Test
+  void regionNames_ofTheRelayScheduleAndCursorSecret_deriveFromTheRegionId() {
+    RegionConfig eu = new RegionConfig("eu", Cloud.AWS, "eu-central-1", null);
+
+    assertThat(eu.profilesOutboxRelayFunctionName()).isEqualTo("stride-profiles-outbox-relay-eu");
+    assertThat(eu.scheduleGroupName()).isEqualTo("stride-eu");
+    assertThat(eu.cursorKeySecretName()).isEqualTo("stride-cursor-key-eu");
   }
 
   @Test

@@ -86,6 +86,18 @@ class GcpRegionStackTest {
   }
 
   @Test
+  void function_verifiesTokensItself_withTheConfiguredIssuerAudienceAndKeys() {
+    JsonNode env =
+        stack.only("google_cloudfunctions2_function").at("/service_config/environment_variables");
+
+    assertThat(env.path("STRIDE_JWT_ISSUER").asString()).isEqualTo("https://auth.stride.app");
+    assertThat(env.path("STRIDE_JWT_AUDIENCE").asString()).isEqualTo("stride-mobile");
+    assertThat(env.path("STRIDE_JWKS_URL").asString())
+        .isEqualTo("https://auth.stride.app/.well-known/jwks.json");
+    assertThat(env.propertyNames()).doesNotContain("STRIDE_CURSOR_KEY");
+  }
+
+  @Test
   void eventsTopic_staysInRegion_andDeadLettersAfterFiveAttempts() {
     JsonNode topic = stack.named("google_pubsub_topic", "name", "stride-profile-events-apac");
     JsonNode dlq = stack.named("google_pubsub_topic", "name", "stride-profile-events-apac-dlq");

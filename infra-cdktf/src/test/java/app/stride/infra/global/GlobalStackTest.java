@@ -34,8 +34,9 @@ class GlobalStackTest {
     JsonNode table = stack.only("aws_dynamodb_table");
 
     assertThat(table.path("attribute").values())
-        .extracting(a -> a.path("name").asString())
-        .containsExactly("pk");
+        .extracting(a -> a.path("name").asString() + ":" + a.path("type").asString())
+        .as("DynamoDirectory: DirectoryItem keyed by the string pk")
+        .containsExactly("pk:S");
     assertThat(table.has("range_key")).isFalse();
     assertThat(table.has("global_secondary_index")).isFalse();
     assertThat(table.has("local_secondary_index")).isFalse();

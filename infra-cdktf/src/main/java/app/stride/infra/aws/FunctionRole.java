@@ -1,42 +1,31 @@
 package app.stride.infra.aws;
 
-import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The execution role of a region's profiles function. Its only grants name this region's table,
- * queue, key and log group by reference, never by wildcard: this is the IAM half of the residency
- * rule (the other half is the guard in code).
+ * The execution role of one Lambda: assumable by Lambda only, with one inline policy made of the
+ * given grants plus writing to its own log group. Grants name this region's resources by reference,
+ * never by wildcard: this is the IAM half of the residency rule (the other half is the guard in
+ * code).
  */
-public final class ProfilesFunctionRole extends Construct {
-
-  /** Item-level DynamoDB actions the profiles adapter uses; no scans, no transactions. */
-  public static final List<String> TABLE_ACTIONS =
-      List.of(
-          "dynamodb:GetItem",
-          "dynamodb:PutItem",
-          "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:Query",
-          "dynamodb:ConditionCheckItem");
+public final class FunctionRole extends Construct {
 
   private final IamRole role;
   private final IamRolePolicy policy;
 
-  /** Creates the role, assumable by Lambda only, with one inline policy. */
-  public ProfilesFunctionRole(
+  /** Creates the role {@code roleName} with {@code grants} and logging to {@code logGroupArn}. */
+  public FunctionRole(
       Construct scope,
       String id,
-      RegionConfig region,
-      ProfilesTable table,
-      ProfileEventsQueue events,
-      RegionKey key,
+      String roleName,
+      List<DataAwsIamPolicyDocumentStatement> grants,
       String logGroupArn) {
     super(scope, id);
     DataAwsIamPolicyDocument trust =
@@ -56,30 +45,24 @@ public final class ProfilesFunctionRole extends Construct {
             .build();
     role =
         IamRole.Builder.create(this, "role")
-            .name(region.profilesFunctionName())
+            .name(roleName)
             .assumeRolePolicy(trust.getJson())
             .build();
+    List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>(grants);
+    statements.add(
+        allow("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), logGroupArn + ":*"));
     DataAwsIamPolicyDocument permissions =
-        DataAwsIamPolicyDocument.Builder.create(this, "permissions")
-            .statement(
-                List.of(
-                    allow("ProfilesTable", TABLE_ACTIONS, table.arn(), table.arn() + "/index/*"),
-                    allow("ProfileEvents", List.of("sqs:SendMessage"), events.arn()),
-                    allow("RegionKey", List.of("kms:Decrypt", "kms:GenerateDataKey"), key.arn()),
-                    allow(
-                        "Logs",
-                        List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        logGroupArn + ":*")))
-            .build();
+        DataAwsIamPolicyDocument.Builder.create(this, "permissions").statement(statements).build();
     policy =
         IamRolePolicy.Builder.create(this, "policy")
-            .name(region.profilesFunctionName() + "-data")
+            .name(roleName + "-data")
             .role(role.getId())
             .policy(permissions.getJson())
             .build();
   }
 
-  private static DataAwsIamPolicyDocumentStatement allow(
+  /** An {@code Allow} statement of {@code actions} on exactly {@code resources}. */
+  public static DataAwsIamPolicyDocumentStatement allow(
       String sid, List<String> actions, String... resources) {
     return DataAwsIamPolicyDocumentStatement.builder()
         .sid(sid)

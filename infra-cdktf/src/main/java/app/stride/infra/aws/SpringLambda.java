@@ -1,0 +1,101 @@
+package app.stride.infra.aws;
+
+import app.stride.infra.BuiltArtifact;
+import app.stride.infra.config.ObservabilityConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
+import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionEnvironment;
+import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionSnapStart;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * One Lambda that runs a Spring Cloud Function bean of a built jar through {@value #HANDLER}: its
+ * log group, its own role (the given grants plus logging), the function and an {@code Errors}
+ * alarm. Which bean runs is {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
+ */
+public final class SpringLambda extends Construct {
+
+  /** Spring Cloud Function's generic Lambda entry point. */
+  public static final String HANDLER =
+      "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+
+  /** What differs between the Lambdas of a jar. */
+  public record Spec(
+      String name,
+      String mainClass,
+      String definition,
+      int timeoutSeconds,
+      boolean snapStart,
+      Map<String, String> environment,
+      List<DataAwsIamPolicyDocumentStatement> grants) {}
+
+  private final LambdaFunction function;
+
+  /** Creates the function {@code spec.name()} from {@code jar} (hashed when it exists). */
+  public SpringLambda(
+      Construct scope,
+      String id,
+      Spec spec,
+      BuiltArtifact jar,
+      ObservabilityConfig observability,
+      String regionId) {
+    super(scope, id);
+    CloudwatchLogGroup logs =
+        CloudwatchLogGroup.Builder.create(this, "logs")
+            .name("/aws/lambda/" + spec.name())
+            .retentionInDays(observability.logRetentionDays())
+            .build();
+    FunctionRole role = new FunctionRole(this, "role", spec.name(), spec.grants(), logs.getArn());
+    LambdaFunction.Builder builder =
+        LambdaFunction.Builder.create(this, "function")
+            .functionName(spec.name())
+            .role(role.arn())
+            .runtime("java17")
+            .handler(HANDLER)
+            .filename(jar.path())
+            .memorySize(1024)
+            .timeout(spec.timeoutSeconds())
+            .publish(spec.snapStart())
+            .environment(LambdaFunctionEnvironment.builder().variables(environment(spec)).build())
+            .dependsOn(List.of(logs, role.policy()));
+    if (spec.snapStart()) {
+      builder.snapStart(LambdaFunctionSnapStart.builder().applyOn("PublishedVersions").build());
+    }
+    jar.sha256Base64().ifPresent(builder::sourceCodeHash);
+    function = builder.build();
+    CloudwatchMetricAlarm.Builder.create(this, "errors")
+        .alarmName(spec.name() + "-errors")
+        .alarmDescription("Errors of " + spec.definition() + " in " + regionId)
+        .namespace("AWS/Lambda")
+        .metricName("Errors")
+        .dimensions(Map.of("FunctionName", spec.name()))
+        .statistic("Sum")
+        .period(observability.errorAlarmPeriodSeconds())
+        .evaluationPeriods(1)
+        .threshold(observability.errorAlarmThreshold())
+        .comparisonOperator("GreaterThanOrEqualToThreshold")
+        .treatMissingData("notBreaching")
+        .build();
+  }
+
+  private static Map<String, String> environment(Spec spec) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("MAIN_CLASS", spec.mainClass());
+    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", spec.definition());
+    env.putAll(spec.environment());
+    env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    // The adapter logs every event at INFO, bearer tokens included.
+    env.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS", "WARN");
+    return env;
+  }
+
+  /** The function. */
+  public LambdaFunction function() {
+    return function;
+  }
+}
