@@ -3,16 +3,11 @@ package app.stride.gcp.firestore;
 import app.stride.core.config.Env;
 import app.stride.core.json.Json;
 import app.stride.core.problem.ProblemException;
+import app.stride.core.store.CursorSeal;
 import com.google.cloud.Timestamp;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,28 +25,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CursorCodec {
   /** The query parameter a cursor travels in, as named in problems. */
-  public static final String POINTER = "query:cursor";
+  public static final String POINTER = CursorSeal.POINTER;
 
-  private static final String ALGORITHM = "HmacSHA256";
-  private static final String VERSION = "c1";
-  private static final int MIN_KEY_BYTES = 32;
-  private static final int MAX_CURSOR_CHARS = 2048;
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-
-  private final SecretKeySpec key;
+  private final CursorSeal seal;
 
   /** A codec signing with {@code key}, at least 32 bytes of secret randomness. */
   public CursorCodec(byte[] key) {
-    if (key == null || key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("a cursor key needs at least " + MIN_KEY_BYTES + " bytes");
-    }
-    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this(new CursorSeal(key));
+  }
+
+  private CursorCodec(CursorSeal seal) {
+    this.seal = seal;
   }
 
   /** A codec keyed by {@code STRIDE_CURSOR_KEY} (base64, at least 32 bytes). */
   public static CursorCodec fromEnv(Env env) {
-    return new CursorCodec(Base64.getDecoder().decode(env.require("STRIDE_CURSOR_KEY")));
+    return new CursorCodec(CursorSeal.fromEnv(env));
   }
 
   /**
@@ -73,8 +62,7 @@ public final class CursorCodec {
     ArrayNode values = payload.putArray("v");
     position.values().forEach(value -> values.add(encodeValue(value)));
     payload.put("p", position.documentPath());
-    String body = B64.encodeToString(Json.toBytes(payload));
-    return VERSION + "." + body + "." + B64.encodeToString(sign(scope, body));
+    return seal.seal(scope, Json.toBytes(payload));
   }
 
   /**
@@ -84,39 +72,19 @@ public final class CursorCodec {
    *     for {@code scope}, or was altered
    */
   public Position decode(String scope, String cursor) {
-    if (cursor == null || cursor.length() > MAX_CURSOR_CHARS) {
-      throw invalid();
-    }
-    String[] parts = cursor.split("\\.", -1);
-    if (parts.length != 3 || !VERSION.equals(parts[0])) {
-      throw invalid();
-    }
+    byte[] sealed = seal.open(scope, cursor);
     try {
-      byte[] mac = B64D.decode(parts[2]);
-      if (!MessageDigest.isEqual(mac, sign(scope, parts[1]))) {
-        throw invalid();
-      }
-      JsonNode payload = Json.mapper().readTree(B64D.decode(parts[1]));
+      JsonNode payload = Json.mapper().readTree(sealed);
       List<Object> values = new ArrayList<>();
       for (JsonNode value : payload.path("v")) {
         values.add(decodeValue(value));
       }
+      if (!payload.path("p").isString()) {
+        throw invalid();
+      }
       return new Position(values, payload.path("p").asString());
     } catch (IllegalArgumentException | JacksonException e) {
       throw invalid();
-    }
-  }
-
-  private byte[] sign(String scope, String body) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      mac.update(Objects.requireNonNull(scope, "scope").getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      mac.update(body.getBytes(StandardCharsets.US_ASCII));
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
     }
   }
 
@@ -163,6 +131,6 @@ public final class CursorCodec {
   }
 
   private static ProblemException invalid() {
-    return ProblemException.invalid(POINTER, "The cursor is not valid for this listing.");
+    return CursorSeal.invalid();
   }
 }

@@ -45,15 +45,8 @@ class CursorCodecTest {
   void decode_refusesAnAlteredPayload() {
     String cursor = codec.encode("s", new CursorCodec.Position(List.of(1L), "c/d"));
     String[] parts = cursor.split("\\.");
-    char flipped = parts[1].charAt(3) == 'A' ? 'B' : 'A';
-    String altered =
-        parts[0]
-            + "."
-            + parts[1].substring(0, 3)
-            + flipped
-            + parts[1].substring(4)
-            + "."
-            + parts[2];
+    char flipped = parts[0].charAt(3) == 'A' ? 'B' : 'A';
+    String altered = parts[0].substring(0, 3) + flipped + parts[0].substring(4) + "." + parts[1];
 
     assertThatThrownBy(() -> codec.decode("s", altered)).satisfies(CursorCodecTest::isInvalid);
   }
