@@ -195,7 +195,7 @@ public final class KafkaServer implements LocalServer {
                 new String[] {
                   "format",
                   "--cluster-id",
-                  Uuid.randomUuid().toString(),
+                  clusterId(dir),
                   "--config",
                   file.toString(),
                   "--ignore-formatted"
@@ -215,6 +215,28 @@ public final class KafkaServer implements LocalServer {
                 + "): "
                 + output.toString(StandardCharsets.UTF_8));
       }
+    }
+
+    /**
+     * The id the directory was formatted with, so a restart on kept data formats nothing new (a
+     * fresh id would make the broker refuse its own log); a new id for an empty directory.
+     */
+    static String clusterId(Path dir) {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir, 3)) {
+        for (Path meta : files.filter(f -> f.endsWith("meta.properties")).toList()) {
+          Properties properties = new Properties();
+          try (java.io.Reader reader = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+          }
+          String id = properties.getProperty("cluster.id");
+          if (id != null && !id.isBlank()) {
+            return id;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read Kafka metadata in " + dir, e);
+      }
+      return Uuid.randomUuid().toString();
     }
 
     private static void awaitClients(String bootstrapServers, Duration timeout) {

@@ -1,0 +1,217 @@
+package app.stride.local;
+
+import app.stride.apispecs.ApiSpecs;
+import app.stride.core.openapi.OpenApiSpec;
+import app.stride.core.openapi.RequestValidator;
+import app.stride.core.region.Cloud;
+import app.stride.core.region.Region;
+import app.stride.core.region.RegionCatalog;
+import app.stride.core.region.RegionId;
+import app.stride.local.gateway.DevRoutes;
+import app.stride.local.gateway.Gateway;
+import app.stride.local.region.AwsRegionRuntime;
+import app.stride.local.region.Deployable;
+import app.stride.local.region.GcpRegionRuntime;
+import app.stride.local.region.PlatformContext;
+import app.stride.local.region.RegionRuntime;
+import app.stride.local.region.UnavailableRegion;
+import app.stride.testkit.server.Availability;
+import app.stride.testkit.server.ElasticMqServer;
+import app.stride.testkit.server.GcloudEmulators;
+import app.stride.testkit.server.KafkaServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Stride locally: ElasticMQ and Kafka shared by all regions, every configured region on its
+ * own servers with its functions in child JVMs, and the gateway. {@code main} prints one line with
+ * {@code ready} and the URL once the gateway serves.
+ */
+public final class LocalPlatform implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private Gateway gateway;
+
+  private LocalPlatform() {}
+
+  public static void main(String[] args) {
+    LocalOptions options;
+    try {
+      options = LocalOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalPlatform platform = start(options, RegionCatalog.fromEnvironment(System.getenv()));
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-stop"));
+    System.out.println("Stride local platform ready at " + platform.url());
+  }
+
+  /** Starts everything; fails (after stopping what started) if a required server cannot start. */
+  public static LocalPlatform start(LocalOptions options, RegionCatalog catalog) {
+    LocalPlatform platform = new LocalPlatform();
+    try {
+      platform.boot(options, catalog);
+      return platform;
+    } catch (RuntimeException | IOException e) {
+      platform.close();
+      throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+    }
+  }
+
+  /** The gateway's base URL. */
+  public String url() {
+    return "http://localhost:" + gateway.port();
+  }
+
+  private void boot(LocalOptions options, RegionCatalog catalog) throws IOException {
+    if (options.reset()) {
+      deleteTree(options.dataDir());
+    }
+    Files.createDirectories(options.dataDir());
+    LocalTokenIssuer issuer = LocalTokenIssuer.load(options.dataDir(), Clock.systemUTC());
+    PlatformContext ctx =
+        new PlatformContext(
+            options.root(),
+            options.dataDir(),
+            List.of(lambdaHostClasses()),
+            invokerClassPath(options.root()),
+            issuer.functionEnv());
+
+    ElasticMqServer sqs = own(ElasticMqServer.builder().region("eu-central-1").start());
+    CompletableFuture<KafkaServer> kafka =
+        CompletableFuture.supplyAsync(
+            () -> KafkaServer.builder().logDir(options.dataDir().resolve("kafka")).start());
+    List<Deployable> deployables = List.of(Deployable.PROFILES);
+    Map<RegionId, CompletableFuture<RegionRuntime>> starting = new LinkedHashMap<>();
+    for (Region region : catalog.all()) {
+      starting.put(
+          region.id(),
+          CompletableFuture.supplyAsync(() -> startRegion(region, ctx, sqs, deployables)));
+    }
+    Map<RegionId, RegionRuntime> regions = new LinkedHashMap<>();
+    for (Map.Entry<RegionId, CompletableFuture<RegionRuntime>> entry : starting.entrySet()) {
+      regions.put(entry.getKey(), own(join(entry.getValue())));
+    }
+    KafkaServer backbone = own(join(kafka));
+    log.info("event backbone (Kafka) at {}", backbone.bootstrapServers());
+
+    List<RegionRuntime> ordered = List.copyOf(regions.values());
+    RequestValidator mobile = new RequestValidator(spec("mobile-api", ApiSpecs.mobileApi()));
+    RequestValidator localDev = new RequestValidator(spec("local-dev", ApiSpecs.localDev()));
+    Gateway[] holder = new Gateway[1];
+    DevRoutes dev = new DevRoutes(localDev, issuer, catalog, () -> holder[0].health(ordered));
+    gateway = new Gateway(options.port(), mobile, issuer.verifier(), regions, dev);
+    holder[0] = gateway;
+    gateway.start();
+  }
+
+  private static RegionRuntime startRegion(
+      Region region, PlatformContext ctx, ElasticMqServer sqs, List<Deployable> deployables) {
+    if (region.cloud() == Cloud.AWS) {
+      return AwsRegionRuntime.start(region, ctx, sqs, deployables);
+    }
+    Availability firestore = GcloudEmulators.firestore();
+    Availability pubsub = GcloudEmulators.pubSub();
+    if (!firestore.isPresent() || !pubsub.isPresent()) {
+      String reason = !firestore.isPresent() ? firestore.reason() : pubsub.reason();
+      log.warn("region {} is DOWN: {}", region.id(), reason);
+      return new UnavailableRegion(region, reason);
+    }
+    return GcpRegionRuntime.start(region, ctx, deployables);
+  }
+
+  /** Where {@code LambdaHost} was loaded from: this module's classes or jar. */
+  static Path lambdaHostClasses() {
+    try {
+      return Path.of(
+          app.stride.local.aws.LambdaHost.class
+              .getProtectionDomain()
+              .getCodeSource()
+              .getLocation()
+              .toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The Functions Framework invoker jar, found in this module's runtime class path listing (written
+   * by the build).
+   */
+  static List<Path> invokerClassPath(Path root) throws IOException {
+    Path listing = root.resolve("functions/local/target/runtime-classpath.txt");
+    if (!Files.isRegularFile(listing)) {
+      throw new IllegalStateException(
+          "missing " + listing + ": build first with ./mvnw -B install -DskipTests");
+    }
+    for (String entry : Files.readString(listing).trim().split(java.io.File.pathSeparator)) {
+      if (Path.of(entry).getFileName().toString().startsWith("java-function-invoker-")) {
+        return List.of(Path.of(entry));
+      }
+    }
+    throw new IllegalStateException("no java-function-invoker jar in " + listing);
+  }
+
+  private static OpenApiSpec spec(String id, InputStream in) throws IOException {
+    try (in) {
+      return OpenApiSpec.read(id, in);
+    }
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (gateway != null) {
+      gateway.close();
+      gateway = null;
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", resources.get(i), e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

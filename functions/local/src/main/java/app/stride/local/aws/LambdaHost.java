@@ -1,0 +1,67 @@
+package app.stride.local.aws;
+
+import app.stride.aws.lambda.LocalLambdaContext;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs in a child JVM with a deployable Lambda jar on its class path and the function's
+ * environment, and plays the Lambda runtime for it: each {@code POST /invoke} body is one event,
+ * handed to the handler class named by {@code STRIDE_LAMBDA_HANDLER} exactly as Lambda would hand
+ * it (a byte stream), one at a time. The handler instance is created once at start, which is the
+ * cold start.
+ */
+public final class LambdaHost {
+  /** How long one invocation may run, as the deployed function's timeout. */
+  private static final int TIMEOUT_MILLIS = 10_000;
+
+  /** The line printed when the host accepts invocations. */
+  public static final String READY = "LAMBDA_HOST_READY";
+
+  private LambdaHost() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    String handlerClass = System.getenv("STRIDE_LAMBDA_HANDLER");
+    String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function");
+    RequestStreamHandler handler =
+        (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    server.setExecutor(Executors.newSingleThreadExecutor());
+    server.createContext(
+        "/invoke",
+        exchange -> {
+          byte[] event = exchange.getRequestBody().readAllBytes();
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          int status = 200;
+          try {
+            handler.handleRequest(
+                new ByteArrayInputStream(event),
+                out,
+                new LocalLambdaContext(functionName, TIMEOUT_MILLIS));
+          } catch (Exception | Error e) {
+            status = 502;
+            out.reset();
+            out.write(
+                ("{\"errorType\":\"" + e.getClass().getSimpleName() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            e.printStackTrace(System.out);
+          }
+          byte[] body = out.toByteArray();
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+          }
+        });
+    server.start();
+    System.out.println(READY + " port=" + port);
+  }
+}

@@ -1,0 +1,149 @@
+package app.stride.local.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JVM started with its own class path and environment, as a cloud runtime starts a function: the
+ * function reads its configuration from environment variables set here, never from the parent. Its
+ * output is forwarded to the parent's log with a prefix; the child is killed on close and when the
+ * parent exits.
+ */
+public final class ChildJvm implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
+
+  private final String name;
+  private final Process process;
+  private final CountDownLatch ready = new CountDownLatch(1);
+
+  private ChildJvm(String name, Process process, String readyLine) {
+    this.name = name;
+    this.process = process;
+    Thread pump = new Thread(() -> pump(readyLine), "child-" + name);
+    pump.setDaemon(true);
+    pump.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+  }
+
+  /**
+   * Starts {@code mainClass} on {@code classPath} and waits until it prints a line containing
+   * {@code readyLine} or, when {@code readyPort} is positive, until that loopback port accepts
+   * connections.
+   */
+  public static ChildJvm start(
+      String name,
+      List<Path> classPath,
+      List<String> jvmFlags,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env,
+      String readyLine,
+      int readyPort,
+      Duration timeout) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.add("-cp");
+    command.add(
+        String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+    command.add(mainClass);
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("STRIDE_") || k.startsWith("AWS_"));
+    builder.environment().putAll(env);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+    ChildJvm child = new ChildJvm(name, process, readyLine);
+    if (readyPort > 0) {
+      child.pollPort(readyPort, timeout);
+    }
+    child.awaitReady(timeout);
+    return child;
+  }
+
+  private void pollPort(int port, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+        ready.countDown();
+        return;
+      } catch (IOException e) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Whether the process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  private void awaitReady(Duration timeout) {
+    try {
+      if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        close();
+        throw new IllegalStateException(name + " did not become ready within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting " + name, e);
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited during start with " + process.exitValue());
+    }
+  }
+
+  private void pump(String readyLine) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        log.info("[{}] {}", name, line);
+        if (line.contains(readyLine)) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      log.debug("[{}] output closed: {}", name, e.toString());
+    } finally {
+      ready.countDown();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

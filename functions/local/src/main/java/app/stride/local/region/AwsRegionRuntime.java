@@ -1,0 +1,186 @@
+package app.stride.local.region;
+
+import app.stride.core.http.ApiRequest;
+import app.stride.core.http.ApiResponse;
+import app.stride.core.openapi.Operation;
+import app.stride.core.problem.Problem;
+import app.stride.core.problem.ProblemType;
+import app.stride.core.region.Region;
+import app.stride.local.aws.ApiGatewayV2Codec;
+import app.stride.local.aws.LambdaHost;
+import app.stride.local.process.ChildJvm;
+import app.stride.testkit.server.DynaliteServer;
+import app.stride.testkit.server.ElasticMqServer;
+import app.stride.testkit.server.Loopback;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * An AWS region locally: its own dynalite (data under the data folder), its event queue on the
+ * shared ElasticMQ, and per capability a child JVM running the deployable Lambda jar behind {@link
+ * LambdaHost}, fed API Gateway v2 events.
+ */
+public final class AwsRegionRuntime implements RegionRuntime {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Region region;
+  private final DynaliteServer dynalite;
+  private final Map<String, Host> hosts = new HashMap<>();
+
+  private record Host(ChildJvm jvm, int port) {}
+
+  private AwsRegionRuntime(Region region, DynaliteServer dynalite) {
+    this.region = region;
+    this.dynalite = dynalite;
+  }
+
+  /** Starts the region's store and the function hosts of {@code deployables}. */
+  public static AwsRegionRuntime start(
+      Region region, PlatformContext ctx, ElasticMqServer sqs, List<Deployable> deployables) {
+    String id = region.id().value();
+    DynaliteServer dynalite =
+        DynaliteServer.builder().dataDir(ctx.dataDir().resolve("dynamodb").resolve(id)).start();
+    AwsRegionRuntime runtime = new AwsRegionRuntime(region, dynalite);
+    try {
+      for (Deployable deployable : deployables) {
+        String table = "stride-" + deployable.function() + "-" + id;
+        String queue = createQueue(sqs, "stride-" + deployable.function() + "-events-" + id);
+        runtime.hosts.put(
+            deployable.function(), startHost(region, ctx, deployable, dynalite, sqs, table, queue));
+      }
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Region region() {
+    return region;
+  }
+
+  @Override
+  public RegionHealth health() {
+    URI endpoint = dynalite.endpoint();
+    boolean storeUp = Loopback.accepts(endpoint.getHost(), endpoint.getPort());
+    boolean hostsUp = hosts.values().stream().allMatch(h -> h.jvm().isAlive());
+    String reason =
+        !storeUp ? "dynalite does not answer" : !hostsUp ? "a function host exited" : null;
+    return new RegionHealth(
+        region.id().value(),
+        region.cloud().id(),
+        region.store().id(),
+        endpoint.toString(),
+        reason == null ? "UP" : "DOWN",
+        reason);
+  }
+
+  @Override
+  public ApiResponse invoke(Operation operation, ApiRequest request) {
+    Host host = hosts.get(operation.function());
+    if (host == null) {
+      return unavailable("No function " + operation.function() + " in region " + region.id());
+    }
+    byte[] event =
+        ApiGatewayV2Codec.toEvent(
+            request, operation.method() + " " + operation.pathTemplate(), "$default");
+    try {
+      HttpResponse<byte[]> result =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/invoke"))
+                  .timeout(Duration.ofSeconds(30))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(event))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (result.statusCode() != 200) {
+        return unavailable("The function failed in region " + region.id() + ".");
+      }
+      return ApiGatewayV2Codec.fromResult(result.body());
+    } catch (IOException e) {
+      return unavailable("The function of region " + region.id() + " does not answer.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return unavailable("Interrupted.");
+    }
+  }
+
+  @Override
+  public void close() {
+    hosts.values().forEach(h -> h.jvm().close());
+    dynalite.close();
+  }
+
+  private static Host startHost(
+      Region region,
+      PlatformContext ctx,
+      Deployable deployable,
+      DynaliteServer dynalite,
+      ElasticMqServer sqs,
+      String table,
+      String queueUrl) {
+    String id = region.id().value();
+    int port = Loopback.freePort();
+    Map<String, String> env = new HashMap<>(ctx.tokenEnv());
+    env.put(
+        "STRIDE_LAMBDA_HANDLER", "org.springframework.cloud.function.adapter.aws.FunctionInvoker");
+    env.put("MAIN_CLASS", deployable.awsMainClass());
+    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", deployable.awsDefinition());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "stride-" + deployable.function() + "-" + id);
+    env.put("AWS_REGION", region.cloudRegion());
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("STRIDE_REGION", id);
+    env.put("STRIDE_" + deployable.function().toUpperCase(java.util.Locale.ROOT) + "_TABLE", table);
+    env.put("STRIDE_DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
+    env.put("STRIDE_CREATE_TABLES", "true");
+    env.put("STRIDE_EVENTS_QUEUE_URL", queueUrl);
+    env.put("STRIDE_SQS_ENDPOINT", sqs.endpoint().toString());
+    List<Path> classPath = new ArrayList<>(ctx.lambdaHostClassPath());
+    classPath.add(ctx.root().resolve(deployable.awsJar()));
+    ChildJvm jvm =
+        ChildJvm.start(
+            "aws-" + id + "-" + deployable.function(),
+            classPath,
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            LambdaHost.class.getName(),
+            List.of(Integer.toString(port)),
+            env,
+            LambdaHost.READY,
+            0,
+            Duration.ofSeconds(90));
+    return new Host(jvm, port);
+  }
+
+  private static String createQueue(ElasticMqServer sqs, String name) {
+    try (SqsClient client =
+        SqsClient.builder()
+            .endpointOverride(sqs.endpoint())
+            .region(software.amazon.awssdk.regions.Region.of(sqs.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      return client.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+  }
+
+  static ApiResponse unavailable(String detail) {
+    return ApiResponse.problem(
+        Problem.of(ProblemType.STORE_UNAVAILABLE, detail), Map.of("Retry-After", "2"));
+  }
+}

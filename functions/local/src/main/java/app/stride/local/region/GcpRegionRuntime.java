@@ -1,0 +1,265 @@
+package app.stride.local.region;
+
+import app.stride.core.http.ApiRequest;
+import app.stride.core.http.ApiResponse;
+import app.stride.core.openapi.Operation;
+import app.stride.core.region.Region;
+import app.stride.local.process.ChildJvm;
+import app.stride.testkit.server.FirestoreEmulator;
+import app.stride.testkit.server.Loopback;
+import app.stride.testkit.server.PubSubEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A GCP region locally: the Firestore emulator (data under the data folder), the Pub/Sub emulator
+ * with the region's topics, and per capability a child JVM running the Functions Framework invoker
+ * on the deployable archive's jar, reached over HTTP as Cloud Functions would be.
+ */
+public final class GcpRegionRuntime implements RegionRuntime {
+  /** The project id the emulators and functions use locally. */
+  public static final String PROJECT = "stride-local";
+
+  private static final String INVOKER = "com.google.cloud.functions.invoker.runner.Invoker";
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "host", "content-length", "transfer-encoding", "upgrade", "expect");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Region region;
+  private final FirestoreEmulator firestore;
+  private final PubSubEmulator pubsub;
+  private final Map<String, Host> hosts = new HashMap<>();
+
+  private record Host(ChildJvm jvm, int port) {}
+
+  private GcpRegionRuntime(Region region, FirestoreEmulator firestore, PubSubEmulator pubsub) {
+    this.region = region;
+    this.firestore = firestore;
+    this.pubsub = pubsub;
+  }
+
+  /** Starts the region's emulators and the function hosts of {@code deployables}. */
+  public static GcpRegionRuntime start(
+      Region region, PlatformContext ctx, List<Deployable> deployables) {
+    String id = region.id().value();
+    FirestoreEmulator firestore =
+        FirestoreEmulator.builder()
+            .projectId(PROJECT)
+            .dataDir(ctx.dataDir().resolve("firestore").resolve(id))
+            .start();
+    PubSubEmulator pubsub;
+    try {
+      pubsub = PubSubEmulator.start();
+    } catch (RuntimeException e) {
+      firestore.close();
+      throw e;
+    }
+    GcpRegionRuntime runtime = new GcpRegionRuntime(region, firestore, pubsub);
+    try {
+      for (Deployable deployable : deployables) {
+        String topic = "stride-" + deployable.function() + "-events-" + id;
+        createTopic(pubsub, topic);
+        runtime.hosts.put(
+            deployable.function(), startHost(region, ctx, deployable, firestore, pubsub, topic));
+      }
+      return runtime;
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Region region() {
+    return region;
+  }
+
+  @Override
+  public RegionHealth health() {
+    URI endpoint = firestore.endpoint();
+    boolean storeUp = Loopback.accepts(endpoint.getHost(), endpoint.getPort());
+    boolean hostsUp = hosts.values().stream().allMatch(h -> h.jvm().isAlive());
+    String reason =
+        !storeUp
+            ? "the Firestore emulator does not answer"
+            : !hostsUp ? "a function host exited" : null;
+    return new RegionHealth(
+        region.id().value(),
+        region.cloud().id(),
+        region.store().id(),
+        endpoint.toString(),
+        reason == null ? "UP" : "DOWN",
+        reason);
+  }
+
+  @Override
+  public ApiResponse invoke(Operation operation, ApiRequest request) {
+    Host host = hosts.get(operation.function());
+    if (host == null) {
+      return AwsRegionRuntime.unavailable(
+          "No function " + operation.function() + " in region " + region.id());
+    }
+    String query =
+        request.query().entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder forward =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + host.port()
+                        + request.path()
+                        + (query.isEmpty() ? "" : "?" + query)))
+            .timeout(Duration.ofSeconds(30))
+            .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                forward.header(name, value);
+              }
+            });
+    forward.header("X-Forwarded-For", request.sourceIp());
+    try {
+      HttpResponse<byte[]> response =
+          HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+      Map<String, String> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
+                    && !name.equalsIgnoreCase("date")
+                    && !name.equalsIgnoreCase("server")) {
+                  headers.put(name, String.join(", ", values));
+                }
+              });
+      return new ApiResponse(response.statusCode(), headers, response.body());
+    } catch (IOException e) {
+      return AwsRegionRuntime.unavailable(
+          "The function of region " + region.id() + " does not answer.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return AwsRegionRuntime.unavailable("Interrupted.");
+    }
+  }
+
+  @Override
+  public void close() {
+    hosts.values().forEach(h -> h.jvm().close());
+    pubsub.close();
+    firestore.close();
+  }
+
+  private static Host startHost(
+      Region region,
+      PlatformContext ctx,
+      Deployable deployable,
+      FirestoreEmulator firestore,
+      PubSubEmulator pubsub,
+      String topic) {
+    String id = region.id().value();
+    Path jar =
+        extractJar(ctx.root().resolve(deployable.gcpArchive()), ctx.dataDir().resolve("gcf"));
+    int port = Loopback.freePort();
+    Map<String, String> env = new HashMap<>(ctx.tokenEnv());
+    env.put("STRIDE_REGION", id);
+    env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
+    env.put("STRIDE_FIRESTORE_PROJECT", PROJECT);
+    env.put("FIRESTORE_EMULATOR_HOST", firestore.emulatorHost());
+    env.put("STRIDE_EVENTS_TOPIC", topic);
+    env.put("PUBSUB_EMULATOR_HOST", pubsub.emulatorHost());
+    env.put("STRIDE_PUBSUB_ENDPOINT", pubsub.emulatorHost());
+    env.put("K_SERVICE", "stride-" + deployable.function() + "-" + id);
+    ChildJvm jvm =
+        ChildJvm.start(
+            "gcp-" + id + "-" + deployable.function(),
+            ctx.invokerClassPath(),
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            INVOKER,
+            List.of(
+                "--port",
+                Integer.toString(port),
+                "--target",
+                deployable.gcpTarget(),
+                "--classpath",
+                jar.toString()),
+            env,
+            "Serving function",
+            port,
+            Duration.ofSeconds(90));
+    return new Host(jvm, port);
+  }
+
+  /** Cloud Functions unpacks the archive and runs the jar at its root; so does this. */
+  static Path extractJar(Path archive, Path dir) {
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException(
+          "missing " + archive + ": build it with ./mvnw -B package -DskipTests");
+    }
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+      Files.createDirectories(dir);
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        String name = entry.getName();
+        if (!entry.isDirectory() && name.endsWith(".jar") && !name.contains("/")) {
+          Path jar = dir.resolve(name);
+          Files.copy(zip, jar, StandardCopyOption.REPLACE_EXISTING);
+          return jar;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + archive, e);
+    }
+    throw new IllegalStateException(archive + " holds no jar at its root");
+  }
+
+  private static void createTopic(PubSubEmulator pubsub, String topic) {
+    URI uri =
+        URI.create(
+            "http://" + pubsub.emulatorHost() + "/v1/projects/" + PROJECT + "/topics/" + topic);
+    try {
+      HttpResponse<Void> response =
+          HTTP.send(
+              HttpRequest.newBuilder(uri)
+                  .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                  .header("Content-Type", "application/json")
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 200 && response.statusCode() != 409) {
+        throw new IllegalStateException(
+            "cannot create topic " + topic + ": " + response.statusCode());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
