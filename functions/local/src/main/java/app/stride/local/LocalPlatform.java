@@ -151,12 +151,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
-  /**
-   * The Functions Framework invoker jar, found in this module's runtime class path listing (written
-   * by the build).
-   */
+  /** The Functions Framework invoker jar, whose location the build writes down. */
   static List<Path> invokerClassPath(Path root) throws IOException {
-    Path listing = root.resolve("functions/local/target/runtime-classpath.txt");
+    Path listing = root.resolve("functions/local/target/invoker-classpath.txt");
     if (!Files.isRegularFile(listing)) {
       throw new IllegalStateException(
           "missing " + listing + ": build first with ./mvnw -B install -DskipTests");

@@ -9,8 +9,10 @@ import java.util.Map;
  *
  * @param root the repository root, where deployables are found
  * @param dataDir where stores keep data across restarts
- * @param hostClassPath the class path of the local hosts (Lambda host, Functions Framework
- *     invoker), without any deployable on it
+ * @param lambdaHostClassPath what the Lambda host adds to a deployable jar: only {@code LambdaHost}
+ *     itself, as the Lambda runtime adds only its runtime client
+ * @param invokerClassPath the Functions Framework invoker (one self-contained jar), which loads the
+ *     deployable from its own {@code --classpath}, as Cloud Functions does
  * @param tokenEnv the token-verification environment every function gets (issuer, audience, local
  *     JWKS)
  */
