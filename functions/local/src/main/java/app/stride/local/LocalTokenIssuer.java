@@ -2,17 +2,9 @@ package app.stride.local;
 
 import app.stride.core.auth.JwtTokenVerifier;
 import app.stride.core.auth.TokenVerifier;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
+import app.stride.testkit.tokens.TestTokens;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,10 +34,12 @@ public final class LocalTokenIssuer {
 
   private final ECKey key;
   private final Clock clock;
+  private final TestTokens signer;
 
   private LocalTokenIssuer(ECKey key, Clock clock) {
     this.key = key;
     this.clock = clock;
+    this.signer = new TestTokens(key, ISSUER, AUDIENCE);
   }
 
   /** Loads the key from {@code dataDir/local-signing-key.jwk}, creating it on first use. */
@@ -57,7 +49,7 @@ public final class LocalTokenIssuer {
       if (Files.exists(file)) {
         return new LocalTokenIssuer(ECKey.parse(Files.readString(file)), clock);
       }
-      ECKey key = new ECKeyGenerator(Curve.P_256).keyID("local-" + UUID.randomUUID()).generate();
+      ECKey key = TestTokens.generate("local-" + UUID.randomUUID());
       Files.createDirectories(dataDir);
       Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
       try {
@@ -68,7 +60,7 @@ public final class LocalTokenIssuer {
       return new LocalTokenIssuer(key, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ParseException | JOSEException e) {
+    } catch (ParseException e) {
       throw new IllegalStateException("bad local signing key in " + file, e);
     }
   }
@@ -98,31 +90,11 @@ public final class LocalTokenIssuer {
 
   /** A signed access token for {@code userId} homed in {@code homeRegion}. */
   public String issue(String userId, String homeRegion) {
-    Instant now = clock.instant();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .audience(AUDIENCE)
-            .subject(userId)
-            .claim(JwtTokenVerifier.HOME_REGION_CLAIM, homeRegion)
+    return signer.sign(
+        signer
+            .claims(userId, homeRegion, clock.instant(), LIFETIME)
             .claim("scope", "profile:read profile:write")
             .claim("amr", java.util.List.of("dev"))
-            .jwtID(UUID.randomUUID().toString())
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(LIFETIME)))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    try {
-      jwt.sign(new ECDSASigner(key));
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign a local token", e);
-    }
-    return jwt.serialize();
+            .build());
   }
 }

@@ -11,6 +11,7 @@ import app.stride.profiles.gcp.adapter.out.firestore.ProfileDocument;
 import app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData;
 import app.stride.testkit.junit.FirestoreExtension;
 import app.stride.testkit.junit.PubSubExtension;
+import app.stride.testkit.tokens.TestTokens;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
