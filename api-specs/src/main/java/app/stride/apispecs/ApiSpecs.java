@@ -7,15 +7,22 @@ import java.io.UncheckedIOException;
 /**
  * Loads Stride's OpenAPI 3.1 documents from the classpath.
  *
- * <p>The documents ship in this jar as {@value #MOBILE_API} and {@value #LOCAL_DEV}; they sit side
- * by side so that the relative reference {@code mobile-api.yaml#/components/schemas/Problem} in the
- * local-dev document resolves. Every operation carries {@code operationId} and the vendor extension
- * {@value #FUNCTION_EXTENSION}, naming the capability that serves it.
+ * <p>The documents ship in this jar as {@value #MOBILE_API} and {@value #LOCAL_DEV}, and the mobile
+ * API also as {@value #MOBILE_API_JSON}, generated from its YAML at build time. The YAML files sit
+ * side by side so that the relative reference {@code mobile-api.yaml#/components/schemas/Problem}
+ * in the local-dev document resolves. Every operation carries {@code operationId} and the vendor
+ * extension {@value #FUNCTION_EXTENSION}, naming the capability that serves it.
  */
 public final class ApiSpecs {
 
   /** Classpath location of the mobile API document. */
   public static final String MOBILE_API = "api-specs/mobile-api.yaml";
+
+  /**
+   * Classpath location of the mobile API document as JSON: the same tree as {@link #MOBILE_API},
+   * generated from it at build time, for readers that should not load a YAML parser.
+   */
+  public static final String MOBILE_API_JSON = "api-specs/mobile-api.json";
 
   /** Classpath location of the local-platform-only routes. */
   public static final String LOCAL_DEV = "api-specs/local-dev.yaml";
@@ -32,6 +39,15 @@ public final class ApiSpecs {
    */
   public static InputStream mobileApi() {
     return open(MOBILE_API);
+  }
+
+  /**
+   * Opens the mobile API document as JSON (generated from the YAML at build time, same tree).
+   *
+   * @return a fresh stream over the JSON document; the caller closes it
+   */
+  public static InputStream mobileApiJson() {
+    return open(MOBILE_API_JSON);
   }
 
   /**

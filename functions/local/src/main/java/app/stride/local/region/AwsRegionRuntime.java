@@ -150,8 +150,10 @@ public final class AwsRegionRuntime implements RegionRuntime {
     env.put("STRIDE_CREATE_TABLES", "true");
     env.put("STRIDE_EVENTS_QUEUE_URL", queueUrl);
     env.put("STRIDE_SQS_ENDPOINT", sqs.endpoint().toString());
-    List<Path> classPath = new ArrayList<>(ctx.lambdaHostClassPath());
+    // The deployable first, as in Lambda: its resources (logging levels among them) must win.
+    List<Path> classPath = new ArrayList<>();
     classPath.add(ctx.root().resolve(deployable.awsJar()));
+    classPath.addAll(ctx.lambdaHostClassPath());
     ChildJvm jvm =
         ChildJvm.start(
             "aws-" + id + "-" + deployable.function(),

@@ -52,9 +52,10 @@ public final class ProfilesFunctions {
     return new OutboxRelay(outbox, events, region);
   }
 
+  /** The JSON twin of the spec (no YAML parser on a function's cold start). */
   private static OpenApiSpec mobileApi() {
-    try (InputStream in = ApiSpecs.mobileApi()) {
-      return OpenApiSpec.read("mobile-api", in);
+    try (InputStream in = ApiSpecs.mobileApiJson()) {
+      return OpenApiSpec.readJson("mobile-api", in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * An OpenAPI 3.1 document, read once, with its operations indexed for routing.
@@ -42,7 +41,20 @@ public final class OpenApiSpec {
    * @param id a short name used to address the document (e.g. {@code mobile-api})
    */
   public static OpenApiSpec read(String id, InputStream yaml) {
-    JsonNode doc = YAMLMapper.builder().build().readTree(yaml);
+    return of(id, YamlDocuments.readTree(yaml));
+  }
+
+  /**
+   * Reads a spec from JSON only, with the shared JSON mapper: no YAML parser is loaded, which keeps
+   * it off a function's cold start (docs/cold-start.md).
+   *
+   * @param id a short name used to address the document (e.g. {@code mobile-api})
+   */
+  public static OpenApiSpec readJson(String id, InputStream json) {
+    return of(id, Json.mapper().readTree(json));
+  }
+
+  private static OpenApiSpec of(String id, JsonNode doc) {
     String version = doc.path("openapi").asString("");
     if (!version.startsWith("3.1")) {
       throw new IllegalArgumentException("spec " + id + " is not OpenAPI 3.1: " + version);

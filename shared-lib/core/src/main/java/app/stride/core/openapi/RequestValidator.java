@@ -26,26 +26,19 @@ import tools.jackson.databind.JsonNode;
  * method (405 with {@code Allow}), body size (413), content type (415), well-formed JSON (400
  * {@code malformed-json}) and the body's schema (400 {@code validation-failed}, each error located
  * by a JSON pointer). A request that fails changes nothing, because nothing has run yet.
+ *
+ * <p>The JSON Schema registry is built on the first {@link #check}, not here: requests without a
+ * body (GET, DELETE) never pay for it on a cold start. It is built once, safely across threads.
  */
 public final class RequestValidator {
   private final OpenApiSpec spec;
-  private final SchemaRegistry registry;
   private final String base;
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+  private volatile SchemaRegistry registry;
 
   public RequestValidator(OpenApiSpec spec) {
     this.spec = spec;
     this.base = "https://stride.app/openapi/" + spec.id() + ".json";
-    String json = spec.documentJson();
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true)
-            .pathType(PathType.JSON_POINTER)
-            .build();
-    this.registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemas(Map.of(base, json)).schemaRegistryConfig(config));
   }
 
   /** The spec this validator checks against. */
@@ -125,12 +118,43 @@ public final class RequestValidator {
   /** Validates a JSON value against the schema at {@code pointer} in the spec; empty when valid. */
   public List<FieldError> check(String pointer, JsonNode value) {
     Schema schema =
-        schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(base + p)));
+        schemas.computeIfAbsent(pointer, p -> registry().getSchema(SchemaLocation.of(base + p)));
     List<FieldError> errors = new ArrayList<>();
     for (Error error : schema.validate(value)) {
       errors.add(new FieldError(error.getInstanceLocation().toString(), error.getMessage()));
     }
     return errors;
+  }
+
+  /** Whether the schema registry has been built yet (tests). */
+  boolean schemaRegistryBuilt() {
+    return registry != null;
+  }
+
+  private SchemaRegistry registry() {
+    SchemaRegistry built = registry;
+    if (built == null) {
+      synchronized (this) {
+        built = registry;
+        if (built == null) {
+          built = newRegistry();
+          registry = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  private SchemaRegistry newRegistry() {
+    String json = spec.documentJson();
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .build();
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        builder -> builder.schemas(Map.of(base, json)).schemaRegistryConfig(config));
   }
 
   private static JsonNode parse(byte[] body) {

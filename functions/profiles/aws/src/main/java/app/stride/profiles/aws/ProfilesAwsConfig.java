@@ -14,8 +14,10 @@ import app.stride.core.region.RegionId;
  *     stride-profiles-<region>})
  * @param dynamoDb where the DynamoDB client connects
  * @param sqs where events are sent
- * @param createTable whether to create the table when missing: only with {@code
- *     STRIDE_LOCAL_MODE=true}
+ * @param createTable whether to create the table when missing: only with {@value
+ *     #CREATE_TABLES_ENV}{@code =true} and a local endpoint ({@code STRIDE_DYNAMODB_ENDPOINT}).
+ *     Local mode alone does not imply it, so a cold start never pays a {@code DescribeTable} unless
+ *     the local platform or a test asks for it
  */
 public record ProfilesAwsConfig(
     RegionId region,
@@ -27,6 +29,9 @@ public record ProfilesAwsConfig(
   /** The capability's name in table names. */
   public static final String CAPABILITY = "profiles";
 
+  /** The switch that lets the function create its table when missing (local platform, tests). */
+  public static final String CREATE_TABLES_ENV = "STRIDE_CREATE_TABLES";
+
   /** Reads the configuration. */
   public static ProfilesAwsConfig fromEnv(Env env) {
     RegionId region = RegionId.of(env.require("STRIDE_REGION"));
@@ -35,6 +40,6 @@ public record ProfilesAwsConfig(
         TableNames.fromEnv(env, "STRIDE_PROFILES_TABLE", CAPABILITY, region),
         DynamoDbSettings.fromEnv(env),
         SqsSettings.fromEnv(env),
-        env.flag("STRIDE_LOCAL_MODE") && env.optional(DynamoDbSettings.ENDPOINT_ENV).isPresent());
+        env.flag(CREATE_TABLES_ENV) && env.optional(DynamoDbSettings.ENDPOINT_ENV).isPresent());
   }
 }

@@ -17,6 +17,7 @@ import app.stride.profiles.domain.UserId;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
 import app.stride.testkit.junit.UniqueNames;
+import app.stride.testkit.tokens.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,6 +61,7 @@ class ProfilesAwsLambdaIT {
           "STRIDE_EVENTS_QUEUE_URL",
           "STRIDE_SQS_ENDPOINT",
           "STRIDE_LOCAL_MODE",
+          "STRIDE_CREATE_TABLES",
           "STRIDE_LOCAL_JWKS",
           "STRIDE_JWT_ISSUER",
           "STRIDE_JWT_AUDIENCE");
@@ -83,6 +85,7 @@ class ProfilesAwsLambdaIT {
     System.setProperty("STRIDE_EVENTS_QUEUE_URL", queueUrl);
     System.setProperty("STRIDE_SQS_ENDPOINT", SQS.endpoint().toString());
     System.setProperty("STRIDE_LOCAL_MODE", "true");
+    System.setProperty("STRIDE_CREATE_TABLES", "true");
     System.setProperty("STRIDE_LOCAL_JWKS", TOKENS.publicJwks());
     System.setProperty("STRIDE_JWT_ISSUER", TestTokens.ISSUER);
     System.setProperty("STRIDE_JWT_AUDIENCE", TestTokens.AUDIENCE);

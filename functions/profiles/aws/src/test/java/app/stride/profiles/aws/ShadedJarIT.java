@@ -13,6 +13,7 @@ import app.stride.profiles.aws.adapter.out.dynamodb.DynamoProfileStore;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
 import app.stride.testkit.junit.UniqueNames;
+import app.stride.testkit.tokens.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
