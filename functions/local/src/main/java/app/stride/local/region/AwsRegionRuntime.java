@@ -76,18 +76,8 @@ public final class AwsRegionRuntime implements RegionRuntime {
 
   @Override
   public RegionHealth health() {
-    URI endpoint = dynalite.endpoint();
-    boolean storeUp = Loopback.accepts(endpoint.getHost(), endpoint.getPort());
-    boolean hostsUp = hosts.values().stream().allMatch(h -> h.jvm().isAlive());
-    String reason =
-        !storeUp ? "dynalite does not answer" : !hostsUp ? "a function host exited" : null;
-    return new RegionHealth(
-        region.id().value(),
-        region.cloud().id(),
-        region.store().id(),
-        endpoint.toString(),
-        reason == null ? "UP" : "DOWN",
-        reason);
+    return RegionHealth.probe(
+        region, dynalite.endpoint(), "dynalite", hosts.values().stream().map(Host::jvm).toList());
   }
 
   @Override

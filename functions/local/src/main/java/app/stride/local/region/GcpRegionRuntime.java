@@ -95,20 +95,11 @@ public final class GcpRegionRuntime implements RegionRuntime {
 
   @Override
   public RegionHealth health() {
-    URI endpoint = firestore.endpoint();
-    boolean storeUp = Loopback.accepts(endpoint.getHost(), endpoint.getPort());
-    boolean hostsUp = hosts.values().stream().allMatch(h -> h.jvm().isAlive());
-    String reason =
-        !storeUp
-            ? "the Firestore emulator does not answer"
-            : !hostsUp ? "a function host exited" : null;
-    return new RegionHealth(
-        region.id().value(),
-        region.cloud().id(),
-        region.store().id(),
-        endpoint.toString(),
-        reason == null ? "UP" : "DOWN",
-        reason);
+    return RegionHealth.probe(
+        region,
+        firestore.endpoint(),
+        "the Firestore emulator",
+        hosts.values().stream().map(Host::jvm).toList());
   }
 
   @Override
