@@ -21,6 +21,37 @@ public final class AbsentSwitch {
     return declaredAbsent(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT_VARIABLE));
   }
 
+  /**
+   * For a suite that runs in part without the Google emulators: fails (with what is missing and how
+   * to fix it) unless they were declared absent, and otherwise records loudly, like a suite that
+   * did not run, which part was left out. Returns whether the emulators are present.
+   *
+   * @param part names the checks that need the emulators, e.g. {@code "LocalPlatformIT: apac
+   *     region"}
+   */
+  public static boolean gcloudEmulatorsOrReport(String part) {
+    app.stride.testkit.server.Availability firestore =
+        app.stride.testkit.server.GcloudEmulators.firestore();
+    app.stride.testkit.server.Availability pubSub =
+        app.stride.testkit.server.GcloudEmulators.pubSub();
+    if (firestore.isPresent() && pubSub.isPresent()) {
+      return true;
+    }
+    String reason = !firestore.isPresent() ? firestore.reason() : pubSub.reason();
+    if (!gcloudDeclaredAbsent()) {
+      throw new AssertionError(
+          part
+              + " needs the Google Cloud CLI emulators: "
+              + reason
+              + ". Install them, or declare them absent with -D"
+              + PROPERTY
+              + "=true (the part is then reported as not run).");
+    }
+    NotRunReport.record(
+        part, "Firestore and Pub/Sub emulators", reason, System.err, NotRunReport.defaultFile());
+    return false;
+  }
+
   static boolean declaredAbsent(String property, String environmentVariable) {
     return isTrue(property) || isTrue(environmentVariable);
   }
