@@ -1,7 +1,7 @@
 package app.stride.profiles.aws.adapter.out.dynamodb;
 
-import static app.stride.profiles.aws.adapter.out.dynamodb.ProfileTestData.aProfile;
-import static app.stride.profiles.aws.adapter.out.dynamodb.ProfileTestData.anEvent;
+import static app.stride.profiles.ProfileTestData.aProfile;
+import static app.stride.profiles.ProfileTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

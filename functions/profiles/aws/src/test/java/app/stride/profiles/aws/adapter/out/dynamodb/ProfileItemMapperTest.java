@@ -1,6 +1,6 @@
 package app.stride.profiles.aws.adapter.out.dynamodb;
 
-import static app.stride.profiles.aws.adapter.out.dynamodb.ProfileTestData.aProfile;
+import static app.stride.profiles.ProfileTestData.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.profiles.domain.Preferences;

@@ -1,7 +1,7 @@
 package app.stride.profiles.gcp.adapter.out.firestore;
 
-import static app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData.aProfile;
-import static app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData.anEvent;
+import static app.stride.profiles.ProfileTestData.aProfile;
+import static app.stride.profiles.ProfileTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

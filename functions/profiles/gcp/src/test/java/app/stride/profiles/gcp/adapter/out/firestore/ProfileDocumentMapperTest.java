@@ -1,8 +1,8 @@
 package app.stride.profiles.gcp.adapter.out.firestore;
 
-import static app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData.aMinimalProfile;
-import static app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData.aProfile;
-import static app.stride.profiles.gcp.adapter.out.firestore.ProfileTestData.anEvent;
+import static app.stride.profiles.ProfileTestData.aMinimalProfile;
+import static app.stride.profiles.ProfileTestData.aProfile;
+import static app.stride.profiles.ProfileTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +25,8 @@ class ProfileDocumentMapperTest {
 
   @Test
   void toDocument_leavesUnsetFieldsOut_andStoresEnumsByName() {
-    ProfileDocument document =
-        ProfileDocumentMapper.toDocument(aMinimalProfile().build(), Map.of());
+    Profile minimal = aMinimalProfile().build();
+    ProfileDocument document = ProfileDocumentMapper.toDocument(minimal, Map.of());
 
     assertThat(document.personal())
         .containsOnlyKeys("displayName", "preferences", "updatedAt")
@@ -37,7 +37,7 @@ class ProfileDocumentMapperTest {
                 "language", "en",
                 "sports", java.util.List.of(),
                 "activityPrivacy", "PRIVATE"));
-    assertThat(ProfileDocumentMapper.toProfile(document)).isEqualTo(aMinimalProfile().build());
+    assertThat(ProfileDocumentMapper.toProfile(document)).isEqualTo(minimal);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package app.stride.profiles.gcp.adapter.out.firestore;
+package app.stride.profiles;
 
 import app.stride.core.event.OutboundEvent;
 import app.stride.profiles.domain.ActivityPrivacy;
@@ -15,18 +15,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
-/** Test data builders for profiles and their events. */
+/**
+ * Test data builders for profiles and their events, shared by the cloud modules' store tests
+ * through this module's test jar (STYLE.md §8): {@code aProfile().of("ana").atVersion(2).build()}.
+ */
 public final class ProfileTestData {
-  static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123456Z");
-
-  private String userId = "ana";
+  private String userId = "u-" + UUID.randomUUID();
   private String displayName = "Ana Runner";
-  private String about = "Trail runner";
+  private String about = "Morning runs, weekend rides.";
   private Integer birthYear = 1990;
   private Sex sex = Sex.FEMALE;
-  private Double heightCm = 168.0;
-  private Double weightKg = 57.5;
+  private Double heightCm = 168.5;
+  private Double weightKg = 61.2;
   private Goals goals =
       new Goals(
           "Sub-4 marathon",
@@ -36,16 +38,17 @@ public final class ProfileTestData {
       new Preferences(
           Units.METRIC, "pt-BR", List.of(Sport.RUNNING, Sport.YOGA), ActivityPrivacy.FOLLOWERS);
   private long version = 1;
-  private Instant updatedAt = T0;
+  private Instant updatedAt = Instant.parse("2026-11-26T10:00:00.123456Z");
 
   private ProfileTestData() {}
 
+  /** A full profile of a fresh user. */
   public static ProfileTestData aProfile() {
     return new ProfileTestData();
   }
 
-  /** Only the required fields set. */
-  static ProfileTestData aMinimalProfile() {
+  /** A profile with only the required fields set. */
+  public static ProfileTestData aMinimalProfile() {
     ProfileTestData data = new ProfileTestData();
     data.about = null;
     data.birthYear = null;
@@ -62,17 +65,22 @@ public final class ProfileTestData {
     return this;
   }
 
-  ProfileTestData withDisplayName(String displayName) {
+  public ProfileTestData withDisplayName(String displayName) {
     this.displayName = displayName;
     return this;
   }
 
-  ProfileTestData withGoals(Goals goals) {
+  public ProfileTestData withGoals(Goals goals) {
     this.goals = goals;
     return this;
   }
 
-  ProfileTestData atVersion(long version) {
+  public ProfileTestData withPreferences(Preferences preferences) {
+    this.preferences = preferences;
+    return this;
+  }
+
+  public ProfileTestData atVersion(long version) {
     this.version = version;
     return this;
   }
@@ -92,10 +100,20 @@ public final class ProfileTestData {
         updatedAt);
   }
 
-  /** An event about {@code userId}, as the use cases would build it. */
-  public static OutboundEvent anEvent(String id, String userId) {
-    String json = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"subject\":\"" + userId + "\"}";
+  /** An event about {@code subject} with a fresh id. */
+  public static OutboundEvent anEvent(String subject) {
+    return anEvent(UUID.randomUUID().toString(), subject);
+  }
+
+  /** An event with the given id about {@code subject}, shaped as the use cases send it. */
+  public static OutboundEvent anEvent(String id, String subject) {
+    String json =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + id
+            + "\",\"type\":\"app.stride.profile.v1.updated\",\"subject\":\""
+            + subject
+            + "\"}";
     return new OutboundEvent(
-        id, "app.stride.profile.v1.updated", userId, json.getBytes(StandardCharsets.UTF_8));
+        id, "app.stride.profile.v1.updated", subject, json.getBytes(StandardCharsets.UTF_8));
   }
 }
