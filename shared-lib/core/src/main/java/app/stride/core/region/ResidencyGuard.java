@@ -1,5 +1,6 @@
 package app.stride.core.region;
 
+import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import java.util.Objects;
@@ -30,12 +31,16 @@ public final class ResidencyGuard {
   public void requireHome(RegionId homeRegion) {
     if (!servingRegion.equals(homeRegion)) {
       throw new ProblemException(
-          ProblemType.WRONG_REGION,
-          "This request belongs to region '"
-              + homeRegion
-              + "' and cannot be served by region '"
-              + servingRegion
-              + "'.");
+          Problem.of(
+                  ProblemType.WRONG_REGION,
+                  "This request belongs to region '"
+                      + homeRegion
+                      + "' and cannot be served by region '"
+                      + servingRegion
+                      + "'.")
+              .with("homeRegion", homeRegion.value()),
+          java.util.Map.of(),
+          null);
     }
   }
 }
