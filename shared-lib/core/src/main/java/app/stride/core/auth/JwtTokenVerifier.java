@@ -15,12 +15,14 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -30,13 +32,20 @@ import java.util.Set;
  * Verifies Stride access tokens: compact JWS, algorithm pinned to ES256, key chosen by {@code kid}
  * from the issuer's JWKS, {@code iss} and {@code aud} exact, {@code exp} and {@code nbf} checked
  * against the clock with a small skew, and {@code sub}, {@code home_region}, {@code jti} required.
+ * The signing key must belong to the token's home region: its {@code kid} must be a {@link
+ * RegionKeyIds key id} of that region, so a key of one region cannot vouch for a user of another.
  */
 public final class JwtTokenVerifier implements TokenVerifier {
   /** The claim that names the caller's home region. */
   public static final String HOME_REGION_CLAIM = "home_region";
 
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
-  private static final int CLOCK_SKEW_SECONDS = 30;
+
+  /**
+   * How far {@code exp} and {@code nbf} may be off the verifier's clock: a token lives this much
+   * longer than its {@code exp} says, which the issuer's key rotation must allow for.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
   private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -58,7 +67,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
             return Date.from(clock.instant());
           }
         };
-    claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+    claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
   }
 
@@ -94,9 +103,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw unauthorized("The access token is too long.");
     }
+    SignedJWT jwt;
     JWTClaimsSet claims;
     try {
-      claims = processor.process(token, null);
+      jwt = SignedJWT.parse(token);
+      claims = processor.process(jwt, null);
     } catch (ParseException e) {
       throw unauthorized("The access token is malformed.");
     } catch (BadJOSEException e) {
@@ -104,7 +115,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
     } catch (JOSEException e) {
       throw unauthorized("The access token could not be verified.");
     }
-    return toPrincipal(claims);
+    Principal caller = toPrincipal(claims);
+    if (!RegionKeyIds.belongsTo(jwt.getHeader().getKeyID(), caller.homeRegion())) {
+      throw unauthorized("The access token is signed by a key of another region.");
+    }
+    return caller;
   }
 
   private static Principal toPrincipal(JWTClaimsSet claims) {

@@ -8,8 +8,8 @@ public interface TokenVerifier {
    * Verifies a compact JWT and returns its caller.
    *
    * @throws ProblemException of type {@code unauthorized} when the token is missing, malformed,
-   *     expired, not yet valid, signed by an unknown key or with another algorithm, or lacks a
-   *     required claim
+   *     expired, not yet valid, signed by an unknown key, by a key of another region or with
+   *     another algorithm, or lacks a required claim
    */
   Principal verify(String token);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -18,20 +19,30 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The shared verifier against every token attack the auth issue lists: each attack is its own test,
+ * and each starts from a token the verifier accepts, changed in one way.
+ */
 class JwtTokenVerifierTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
-  private final TestKeys keys = new TestKeys("k1");
+  private final TestKeys eu = TestKeys.forRegion("eu");
+  private final TestKeys us = TestKeys.forRegion("us");
+  private final TestKeys euWest = TestKeys.forRegion("eu-west");
   private final JwtTokenVerifier verifier =
       JwtTokenVerifier.forJwks(
-          keys.publicJwks(), TestKeys.ISSUER, TestKeys.AUDIENCE, Clock.fixed(NOW, ZoneOffset.UTC));
+          TestKeys.publicJwks(eu, us, euWest),
+          TestKeys.ISSUER,
+          TestKeys.AUDIENCE,
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void verify_acceptsValidToken_andReadsCaller() {
     String token =
-        keys.sign(
-            keys.claims("user-1", "eu", NOW).claim("scope", "profile:read profile:write").build());
+        eu.sign(
+            eu.claims("user-1", "eu", NOW).claim("scope", "profile:read profile:write").build());
 
     Principal caller = verifier.verify(token);
 
@@ -41,93 +52,229 @@ class JwtTokenVerifierTest {
   }
 
   @Test
-  void verify_rejectsAlgNone() {
-    String valid = keys.sign(keys.claims("user-1", "eu", NOW).build());
-    String[] parts = valid.split("\\.");
-    String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"k1\"}");
+  void verify_acceptsTheAuthServicesAtJwtType_andEachRegionsOwnKey() {
+    String token =
+        us.sign(
+            us.header().type(new JOSEObjectType("at+jwt")).build(),
+            us.claims("user-2", "us", NOW).build());
 
-    assertUnauthorized(header + "." + parts[1] + ".");
+    assertThat(verifier.verify(token).homeRegion()).isEqualTo(RegionId.of("us"));
   }
 
   @Test
-  void verify_rejectsHs256SignedWithThePublicKey() throws Exception {
-    byte[] publicKeyBytes = keys.key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
-    SignedJWT forged =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
-            keys.claims("attacker", "eu", NOW).build());
-    forged.sign(new MACSigner(pad(publicKeyBytes)));
+  void verify_toleratesThirtySecondsOfClockSkew() {
+    String justExpired =
+        eu.sign(
+            eu.claims("user-1", "eu", NOW.minusSeconds(900))
+                .expirationTime(Date.from(NOW.minusSeconds(20)))
+                .build());
+    String almostValid =
+        eu.sign(
+            eu.claims("user-1", "eu", NOW).notBeforeTime(Date.from(NOW.plusSeconds(20))).build());
 
-    assertUnauthorized(forged.serialize());
+    assertThat(verifier.verify(justExpired).userId()).isEqualTo("user-1");
+    assertThat(verifier.verify(almostValid).userId()).isEqualTo("user-1");
+  }
+
+  @Test
+  void verify_rejectsAlgNone() {
+    String valid = eu.sign(eu.claims("user-1", "eu", NOW).build());
+    String payload = valid.split("\\.")[1];
+
+    for (String alg : List.of("none", "None", "NONE", "nOnE")) {
+      String header = b64("{\"alg\":\"" + alg + "\",\"typ\":\"JWT\",\"kid\":\"" + eu.kid() + "\"}");
+      assertUnauthorized(header + "." + payload + ".");
+      assertUnauthorized(header + "." + payload + "." + valid.split("\\.")[2]);
+    }
+  }
+
+  @Test
+  void verify_rejectsHs256SignedWithThePublicKeyAsHmacSecret() throws Exception {
+    byte[] der = eu.key.toECPublicKey().getEncoded();
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der)
+            + "\n-----END PUBLIC KEY-----\n";
+    byte[] jwkJson = eu.key.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8);
+
+    for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII), jwkJson)) {
+      SignedJWT forged =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(eu.kid()).build(),
+              eu.claims("attacker", "eu", NOW).build());
+      forged.sign(new MACSigner(secret));
+      assertUnauthorized(forged.serialize());
+    }
   }
 
   @Test
   void verify_rejectsUnknownKid() {
-    TestKeys other = new TestKeys("k2");
+    TestKeys unpublished = TestKeys.forRegion("eu");
 
-    assertUnauthorized(other.sign(other.claims("user-1", "eu", NOW).build()));
+    assertUnauthorized(unpublished.sign(unpublished.claims("user-1", "eu", NOW).build()));
   }
 
   @Test
   void verify_rejectsKnownKidWithAnotherKeysSignature() {
-    TestKeys impostor = new TestKeys("k1");
+    TestKeys impostor = new TestKeys(eu.kid());
 
     assertUnauthorized(impostor.sign(impostor.claims("user-1", "eu", NOW).build()));
   }
 
   @Test
+  void verify_rejectsTokenWithoutKid_evenWhenItsSignatureMatchesAPublishedKey() {
+    JWSHeader noKid = new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).build();
+
+    assertUnauthorized(eu.sign(noKid, eu.claims("user-1", "eu", NOW).build()));
+  }
+
+  @Test
+  void verify_rejectsAttackerKeyEmbeddedInTheHeader() {
+    TestKeys attacker = new TestKeys(eu.kid());
+    JWSHeader injected = attacker.header().jwk(attacker.key.toPublicJWK()).build();
+
+    assertUnauthorized(attacker.sign(injected, attacker.claims("attacker", "eu", NOW).build()));
+  }
+
+  @Test
   void verify_rejectsExpiredToken() {
     JWTClaimsSet claims =
-        keys.claims("user-1", "eu", NOW.minusSeconds(3600))
+        eu.claims("user-1", "eu", NOW.minusSeconds(3600))
             .expirationTime(Date.from(NOW.minusSeconds(60)))
             .build();
 
-    assertUnauthorized(keys.sign(claims));
+    assertUnauthorized(eu.sign(claims));
   }
 
   @Test
-  void verify_rejectsNotYetValidToken() {
+  void verify_rejectsTokenWithoutExpiry() {
+    assertUnauthorized(eu.sign(eu.claims("user-1", "eu", NOW).expirationTime(null).build()));
+  }
+
+  @Test
+  void verify_rejectsNotYetValidToken_beyondClockSkew() {
     JWTClaimsSet claims =
-        keys.claims("user-1", "eu", NOW).notBeforeTime(Date.from(NOW.plusSeconds(600))).build();
+        eu.claims("user-1", "eu", NOW).notBeforeTime(Date.from(NOW.plusSeconds(60))).build();
 
-    assertUnauthorized(keys.sign(claims));
+    assertUnauthorized(eu.sign(claims));
   }
 
   @Test
-  void verify_rejectsOtherIssuerAndAudience() {
-    assertUnauthorized(
-        keys.sign(keys.claims("u", "eu", NOW).issuer("https://evil.example").build()));
-    assertUnauthorized(keys.sign(keys.claims("u", "eu", NOW).audience("other-api").build()));
+  void verify_rejectsTokenOfAnotherRegion_signedByAnEuKeyButClaimingUs() {
+    String crossRegion = eu.sign(eu.claims("user-1", "us", NOW).build());
+
+    assertUnauthorizedWithDetail(crossRegion, "another region");
+    assertThat(verifier.verify(us.sign(us.claims("user-1", "us", NOW).build())).userId())
+        .isEqualTo("user-1");
   }
 
   @Test
-  void verify_rejectsTokenWithoutHomeRegion() {
-    JWTClaimsSet claims = keys.claims("user-1", "eu", NOW).claim("home_region", null).build();
+  void verify_rejectsKeyOfARegionWhoseIdOnlyStartsWithTheHomeRegion() {
+    assertThat(euWest.kid()).startsWith("eu-");
 
-    assertUnauthorized(keys.sign(claims));
+    assertUnauthorizedWithDetail(
+        euWest.sign(euWest.claims("user-1", "eu", NOW).build()), "another region");
+  }
+
+  @Test
+  void verify_rejectsKidThatIsNotARegionKeyId() {
+    TestKeys loose = new TestKeys("eu-key-1");
+    JwtTokenVerifier trustsLooseKey =
+        JwtTokenVerifier.forJwks(
+            loose.publicJwks(),
+            TestKeys.ISSUER,
+            TestKeys.AUDIENCE,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThatThrownBy(
+            () -> trustsLooseKey.verify(loose.sign(loose.claims("u", "eu", NOW).build())))
+        .isInstanceOf(ProblemException.class);
   }
 
   @Test
   void verify_rejectsTamperedClaims() {
-    String valid = keys.sign(keys.claims("user-1", "eu", NOW).build());
+    String valid = eu.sign(eu.claims("user-1", "eu", NOW).build());
     String[] parts = valid.split("\\.");
-    String payload =
-        new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8)
-            .replace("\"eu\"", "\"us\"");
+    String payload = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8);
 
-    assertUnauthorized(parts[0] + "." + b64(payload) + "." + parts[2]);
+    assertUnauthorized(parts[0] + "." + b64(payload.replace("\"eu\"", "\"us\"")) + "." + parts[2]);
+    assertUnauthorized(
+        parts[0] + "." + b64(payload.replace("\"user-1\"", "\"admin\"")) + "." + parts[2]);
   }
 
   @Test
-  void verify_rejectsGarbageAndOversizedTokens() {
+  void verify_rejectsTamperedHeader() {
+    String valid = eu.sign(eu.claims("user-1", "us", NOW).build());
+    String[] parts = valid.split("\\.");
+    String header =
+        new String(Base64URL.from(parts[0]).decode(), StandardCharsets.UTF_8)
+            .replace(eu.kid(), us.kid());
+
+    assertUnauthorized(b64(header) + "." + parts[1] + "." + parts[2]);
+  }
+
+  @Test
+  void verify_rejectsWrongIssuer() {
+    assertUnauthorized(eu.sign(eu.claims("u", "eu", NOW).issuer("https://evil.example").build()));
+    assertUnauthorized(eu.sign(eu.claims("u", "eu", NOW).issuer(null).build()));
+  }
+
+  @Test
+  void verify_rejectsWrongAudience() {
+    assertUnauthorized(eu.sign(eu.claims("u", "eu", NOW).audience("other-api").build()));
+    assertUnauthorized(eu.sign(eu.claims("u", "eu", NOW).audience((String) null).build()));
+  }
+
+  @Test
+  void verify_rejectsTokenWithoutJti() {
+    assertUnauthorized(eu.sign(eu.claims("user-1", "eu", NOW).jwtID(null).build()));
+  }
+
+  @Test
+  void verify_rejectsTokenWithoutSub() {
+    assertUnauthorized(eu.sign(eu.claims("user-1", "eu", NOW).subject(null).build()));
+  }
+
+  @Test
+  void verify_rejectsTokenWithoutHomeRegion() {
+    assertUnauthorized(eu.sign(eu.claims("user-1", "eu", NOW).claim("home_region", null).build()));
+  }
+
+  @Test
+  void verify_rejectsHomeRegionThatIsNoRegionId() {
+    assertUnauthorized(eu.sign(eu.claims("user-1", "EU", NOW).build()));
+    assertUnauthorized(eu.sign(eu.claims("user-1", "eu", NOW).claim("home_region", 7).build()));
+  }
+
+  @Test
+  void verify_rejectsOversizedToken_evenWithAValidSignature() {
+    String oversized =
+        eu.sign(eu.claims("user-1", "eu", NOW).claim("pad", "x".repeat(9_000)).build());
+
+    assertUnauthorizedWithDetail(oversized, "too long");
+  }
+
+  @Test
+  void verify_rejectsGarbage() {
+    String nonUtf8 =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0x7b});
+
     assertUnauthorized("not-a-jwt");
-    assertUnauthorized("a".repeat(10_000));
+    assertUnauthorized("a.b.c");
+    assertUnauthorized("..");
+    assertUnauthorized(nonUtf8 + "." + nonUtf8 + "." + nonUtf8);
+    assertUnauthorized("a.b.c.d.e");
     assertUnauthorized("");
+    assertUnauthorized("   ");
+    assertUnauthorized(null);
   }
 
   @Test
   void verifyAuthorization_requiresBearerScheme() {
-    String token = keys.sign(keys.claims("user-1", "eu", NOW).build());
+    String token = eu.sign(eu.claims("user-1", "eu", NOW).build());
 
     assertThat(verifier.verifyAuthorization("bearer " + token).userId()).isEqualTo("user-1");
     assertThatThrownBy(() -> verifier.verifyAuthorization("Basic dXNlcjpwdw=="))
@@ -141,7 +288,7 @@ class JwtTokenVerifierTest {
     assertThatThrownBy(
             () ->
                 JwtTokenVerifier.forJwks(
-                    new com.nimbusds.jose.jwk.JWKSet(keys.key),
+                    new com.nimbusds.jose.jwk.JWKSet(eu.key),
                     TestKeys.ISSUER,
                     TestKeys.AUDIENCE,
                     Clock.systemUTC()))
@@ -149,11 +296,16 @@ class JwtTokenVerifierTest {
   }
 
   private void assertUnauthorized(String token) {
+    assertUnauthorizedWithDetail(token, "");
+  }
+
+  private void assertUnauthorizedWithDetail(String token, String detail) {
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> {
               assertThat(e.problem().type()).isEqualTo(ProblemType.UNAUTHORIZED.uri());
+              assertThat(e.problem().detail()).contains(detail);
               assertThat(e.headers()).containsKey("WWW-Authenticate");
             });
   }
@@ -162,9 +314,5 @@ class JwtTokenVerifierTest {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] pad(byte[] secret) {
-    return secret.length >= 32 ? secret : java.util.Arrays.copyOf(secret, 32);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenVerifiersTest {
-  private final TestKeys keys = new TestKeys("local-1");
+  private final TestKeys keys = TestKeys.forRegion("eu");
 
   @Test
   void fromEnv_refusesAnInlineJwksOutsideLocalMode() {
@@ -40,7 +40,7 @@ class TokenVerifiersTest {
                 "STRIDE_LOCAL_JWKS",
                 keys.publicJwks().toString()));
     TokenVerifier verifier = TokenVerifiers.fromEnv(local, Clock.systemUTC());
-    TestKeys stranger = new TestKeys("local-1");
+    TestKeys stranger = new TestKeys(keys.kid());
 
     assertThat(verifier.verify(keys.sign(keys.claims("ana", "eu", Instant.now()).build())).userId())
         .isEqualTo("ana");

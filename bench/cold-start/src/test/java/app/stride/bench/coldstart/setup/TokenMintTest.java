@@ -3,11 +3,13 @@ package app.stride.bench.coldstart.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +36,19 @@ class TokenMintTest {
   }
 
   @Test
-  void publishedJwks_holdsNoPrivateKey() throws Exception {
+  void publishedJwks_holdsOnePublicKeyPerRegion_andNoPrivateKey() throws Exception {
     JWKSet jwks = JWKSet.parse(mint.publicJwks());
 
-    assertThat(jwks.getKeys()).singleElement().matches(key -> !key.isPrivate());
+    assertThat(jwks.getKeys()).hasSize(TokenMint.REGIONS.size()).noneMatch(JWK::isPrivate);
+  }
+
+  @Test
+  void token_isSignedByItsHomeRegionsKey_whoseIdBindsTheRegion() throws Exception {
+    for (String region : TokenMint.REGIONS) {
+      String token = mint.accessToken("ana", region, Instant.now(), Duration.ofMinutes(5));
+
+      assertThat(SignedJWT.parse(token).getHeader().getKeyID())
+          .matches(region + "-[0-9]{8}-[0-9a-f]{8}");
+    }
   }
 }

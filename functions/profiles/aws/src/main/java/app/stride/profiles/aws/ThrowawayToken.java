@@ -2,6 +2,8 @@ package app.stride.profiles.aws;
 
 import app.stride.core.auth.JwtTokenVerifier;
 import app.stride.core.auth.Principal;
+import app.stride.core.auth.RegionKeyIds;
+import app.stride.core.region.RegionId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,14 +21,16 @@ import java.util.Date;
 import java.util.UUID;
 
 /**
- * SnapStart priming of token verification: a fresh ES256 key signs one token, and a verifier that
- * trusts only that key's public half verifies it. The key lives for the call only; neither the key
- * nor the verifier is reachable by the function, so no request can be authenticated with it.
+ * SnapStart priming of token verification: a fresh ES256 key (with a key id of the token's home
+ * region, as the verifier demands) signs one token, and a verifier that trusts only that key's
+ * public half verifies it. The key lives for the call only; neither the key nor the verifier is
+ * reachable by the function, so no request can be authenticated with it.
  */
 final class ThrowawayToken {
   private static final String ISSUER = "https://snapstart-priming.invalid";
   private static final String AUDIENCE = "snapstart-priming";
   private static final String SUBJECT = "snapstart-priming";
+  private static final String HOME_REGION = "eu";
 
   private ThrowawayToken() {}
 
@@ -34,8 +38,11 @@ final class ThrowawayToken {
   static String verifyOnce() {
     Clock clock = Clock.systemUTC();
     try {
-      ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
       Instant now = clock.instant();
+      ECKey key =
+          new ECKeyGenerator(Curve.P_256)
+              .keyID(RegionKeyIds.newKeyId(RegionId.of(HOME_REGION), now))
+              .generate();
       SignedJWT jwt =
           new SignedJWT(
               new JWSHeader.Builder(JWSAlgorithm.ES256)
@@ -46,7 +53,7 @@ final class ThrowawayToken {
                   .issuer(ISSUER)
                   .audience(AUDIENCE)
                   .subject(SUBJECT)
-                  .claim(JwtTokenVerifier.HOME_REGION_CLAIM, "eu")
+                  .claim(JwtTokenVerifier.HOME_REGION_CLAIM, HOME_REGION)
                   .jwtID(UUID.randomUUID().toString())
                   .issueTime(Date.from(now))
                   .expirationTime(Date.from(now.plusSeconds(60)))

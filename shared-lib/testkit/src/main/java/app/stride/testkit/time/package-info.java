@@ -1,0 +1,2 @@
+/** Time under a test's control. */
+package app.stride.testkit.time;
