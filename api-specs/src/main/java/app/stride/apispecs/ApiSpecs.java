@@ -30,6 +30,17 @@ public final class ApiSpecs {
   /** Vendor extension on every operation: the capability that serves it, or {@code gateway}. */
   public static final String FUNCTION_EXTENSION = "x-stride-function";
 
+  /**
+   * Vendor extension on each operation that takes no access token and is served by a capability:
+   * where the gateway finds the caller's home region. One of {@code body:<member>} (a region id in
+   * that body member), {@code token:<member>} (the {@code <region>} prefix of the opaque token
+   * {@code <region>.<secret>} in that member), {@code directory:email} (the global directory's
+   * entry for the body's email), {@code social} (known once the ID token is verified) or {@code
+   * all-regions} (merged from every region). Bearer-secured operations carry none: the token's
+   * {@code home_region} decides. The mobile API's description holds the full rules.
+   */
+  public static final String ROUTE_EXTENSION = "x-stride-route";
+
   private ApiSpecs() {}
 
   /**

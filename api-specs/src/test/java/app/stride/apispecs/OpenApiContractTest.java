@@ -1,13 +1,17 @@
 package app.stride.apispecs;
 
+import static java.lang.Integer.parseInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.apispecs.SpecDocuments.Operation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** Structural rules every operation of both documents keeps; the gateway relies on them. */
 class OpenApiContractTest {
 
-  private static final Set<String> FUNCTIONS = Set.of("gateway", "profiles");
+  private static final Set<String> FUNCTIONS = Set.of("gateway", "profiles", "auth");
   private static final String PROBLEM_JSON = "application/problem+json";
 
   static Stream<Operation> operations() {
@@ -89,7 +93,24 @@ class OpenApiContractTest {
             "mobile-api.yaml GET /v1/me/profile -> profiles",
             "mobile-api.yaml PUT /v1/me/profile -> profiles",
             "mobile-api.yaml PATCH /v1/me/profile -> profiles",
-            "mobile-api.yaml DELETE /v1/me/profile -> profiles");
+            "mobile-api.yaml DELETE /v1/me/profile -> profiles",
+            "mobile-api.yaml POST /v1/auth/register -> auth",
+            "mobile-api.yaml POST /v1/auth/verify-email -> auth",
+            "mobile-api.yaml POST /v1/auth/login -> auth",
+            "mobile-api.yaml POST /v1/auth/mfa/verify -> auth",
+            "mobile-api.yaml POST /v1/auth/social/{provider} -> auth",
+            "mobile-api.yaml POST /v1/auth/token/refresh -> auth",
+            "mobile-api.yaml POST /v1/auth/logout -> auth",
+            "mobile-api.yaml POST /v1/auth/logout-all -> auth",
+            "mobile-api.yaml GET /.well-known/jwks.json -> auth",
+            "mobile-api.yaml POST /v1/auth/password/forgot -> auth",
+            "mobile-api.yaml POST /v1/auth/password/reset -> auth",
+            "mobile-api.yaml POST /v1/me/password -> auth",
+            "mobile-api.yaml POST /v1/me/mfa/totp -> auth",
+            "mobile-api.yaml POST /v1/me/mfa/totp/confirm -> auth",
+            "mobile-api.yaml POST /v1/me/mfa/totp/disable -> auth",
+            "mobile-api.yaml GET /v1/me/account -> auth",
+            "mobile-api.yaml POST /v1/me/account/delete -> auth");
   }
 
   @Test
@@ -174,7 +195,20 @@ class OpenApiContractTest {
         "WeeklyVolume",
         "WeeklyVolumePatch",
         "PreferencesInput",
-        "PreferencesPatch"
+        "PreferencesPatch",
+        "RegisterRequest",
+        "VerifyEmailRequest",
+        "LoginRequest",
+        "MfaVerifyRequest",
+        "SocialSignInRequest",
+        "RefreshTokenRequest",
+        "ForgotPasswordRequest",
+        "ResetPasswordRequest",
+        "ChangePasswordRequest",
+        "TotpSetupRequest",
+        "TotpConfirmRequest",
+        "TotpDisableRequest",
+        "DeleteAccountRequest"
       })
   void inputSchema_refusesUnknownFields(String name) {
     JsonNode schema =
@@ -204,22 +238,68 @@ class OpenApiContractTest {
                     "unsupported-media-type",
                     "method-not-allowed",
                     "store-unavailable",
+                    "invalid-credentials",
+                    "invalid-token",
+                    "invalid-code",
+                    "social-token-rejected",
+                    "weak-password",
+                    "email-not-verified",
+                    "conflict",
+                    "rate-limited",
+                    "dependency-unavailable",
                     "internal")
                 .map(slug -> "https://stride.app/problems/" + slug)
                 .toArray(String[]::new));
     assertThat(types).allSatisfy(type -> assertThat(description).contains("`" + type + "`"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void problemExamples_carryTheStatusOfTheirResponseAndOfTheirTypeInTheTable(Operation op) {
+    JsonNode mobile = SpecDocuments.load(SpecDocuments.MOBILE_API);
+    Map<String, Integer> table = new HashMap<>();
+    Matcher row =
+        Pattern.compile("\\| `(https://stride\\.app/problems/[a-z-]+)` \\| (\\d{3}) \\|")
+            .matcher(mobile.at("/info/description").asString());
+    while (row.find()) {
+      table.put(row.group(1), Integer.parseInt(row.group(2)));
+    }
+    JsonNode root = SpecDocuments.load(op.document());
+    int checked = 0;
+
+    for (Map.Entry<String, JsonNode> response : op.node().path("responses").properties()) {
+      JsonNode examples =
+          SpecDocuments.deref(root, response.getValue())
+              .at("/content/application~1problem+json/examples");
+      for (Map.Entry<String, JsonNode> example : examples.properties()) {
+        JsonNode value = SpecDocuments.deref(root, example.getValue()).path("value");
+        String where = op + " " + response.getKey() + " " + example.getKey();
+        assertThat(value.path("status").asInt()).as(where).isEqualTo(parseInt(response.getKey()));
+        assertThat(table.get(value.path("type").asString()))
+            .as(where)
+            .isEqualTo(value.path("status").asInt());
+        checked++;
+      }
+    }
+    assertThat(checked).as("%s has problem examples", op).isPositive();
+  }
+
   @Test
-  void localDev_mintsTokensThroughTheGatewayOnly() {
+  void localDev_mintsTokensAndShowsMailThroughTheGatewayOnly() {
     JsonNode root = SpecDocuments.load(SpecDocuments.LOCAL_DEV);
     List<Operation> operations = SpecDocuments.operations(SpecDocuments.LOCAL_DEV);
 
     assertThat(operations)
         .extracting(Operation::toString)
-        .containsExactly("local-dev.yaml POST /dev/tokens");
-    assertThat(operations.get(0).node().path(ApiSpecs.FUNCTION_EXTENSION).asString())
-        .isEqualTo("gateway");
+        .containsExactlyInAnyOrder(
+            "local-dev.yaml POST /dev/tokens", "local-dev.yaml GET /dev/mail");
+    assertThat(operations)
+        .allSatisfy(
+            op ->
+                assertThat(op.node().path(ApiSpecs.FUNCTION_EXTENSION).asString())
+                    .isEqualTo("gateway"));
+    assertThat(root.at("/paths/~1dev~1mail/get/responses").propertyNames())
+        .containsExactlyInAnyOrder("200", "400", "500");
     assertThat(root.at("/info/description").asString())
         .contains("only when they run in local mode")
         .contains("never");

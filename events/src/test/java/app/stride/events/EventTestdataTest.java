@@ -69,6 +69,19 @@ class EventTestdataTest {
   }
 
   @Test
+  void userDeleted_hasTheRequiredVariants() {
+    assertThat(SAMPLES)
+        .extracting(Sample::toString)
+        .contains(
+            "user/v1/UserDeleted-eu.json",
+            "user/v1/UserDeleted-apac-traced.json",
+            "user/v1/invalid/UserDeleted-missing-id.json",
+            "user/v1/invalid/UserDeleted-wrong-type.json",
+            "user/v1/invalid/UserDeleted-personal-data.json",
+            "user/v1/invalid/UserDeleted-missing-deleted-at.json");
+  }
+
+  @Test
   void acceptEverythingSchema_wouldMakeTheSuiteFail() {
     long invalidSamples = SAMPLES.stream().filter(s -> !s.valid()).count();
 
