@@ -21,12 +21,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <ul>
  *   <li>{@code profilesHttp}: API Gateway HTTP API v2 events for {@code /v1/me/profile};
- *   <li>{@code profilesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ *   <li>{@code profilesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay;
+ *   <li>{@code profilesUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events
+ *       (the data eraser), answering {@code batchItemFailures} for the messages that failed.
  * </ul>
  *
- * The neutral beans {@code profiles} and {@code profilesOutboxRelay} are registered alongside.
- * Clients are built when the invoked function is first used, so each Lambda pays only for what it
- * serves.
+ * The neutral beans {@code profiles}, {@code profilesOutboxRelay} and {@code profilesUserEraser}
+ * are registered alongside. Clients are built when the invoked function is first used, so each
+ * Lambda pays only for what it serves.
  */
 public class ProfilesAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -51,6 +53,12 @@ public class ProfilesAwsApplication
         context,
         ProfilesFunctions.OUTBOX_RELAY,
         () -> ProfilesFunctions.outboxRelay(adapters.store(), adapters.events(), config.region()));
+    AwsFunctions.registerQueue(
+        context,
+        ProfilesFunctions.USER_ERASER,
+        () ->
+            ProfilesFunctions.userEraser(
+                adapters.store(), adapters.events(), config.region(), clock));
     SnapStartPriming.register(context);
   }
 

@@ -1,16 +1,20 @@
 package app.stride.profiles.gcp;
 
-import app.stride.core.auth.TokenVerifier;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.profiles.ProfilesFunctions;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;
+import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -18,13 +22,30 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Wires the profiles capability on Google Cloud by functional bean registration (no scanning): the
- * configuration is read once from the environment, the Firestore store, the Pub/Sub publisher and
- * the token verifier become singletons (closed with the context), and the two functions are
- * registered: {@value ProfilesFunctions#NAME} (HTTP) and {@value ProfilesFunctions#OUTBOX_RELAY}
- * (schedule).
+ * configuration is read once from the environment, the Firestore store and the Pub/Sub publisher
+ * become singletons (closed with the context), the HTTP function (with its token verifier) is built
+ * on its first request, and the functions are registered: {@value ProfilesFunctions#NAME} (HTTP),
+ * {@value ProfilesFunctions#OUTBOX_RELAY} (schedule) and the data eraser, as the neutral batch
+ * function {@value ProfilesFunctions#USER_ERASER} and its Pub/Sub face {@value
+ * #USER_ERASER_MESSAGE}.
  */
 public final class ProfilesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  /**
+   * The data eraser as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message, over the
+   * same instance as {@value ProfilesFunctions#USER_ERASER}.
+   */
+  public static final String USER_ERASER_MESSAGE = ProfilesFunctions.USER_ERASER + "Message";
+
+  private static final Type BATCH =
+      ResolvableType.forClassWithGenerics(
+              Function.class,
+              ResolvableType.forClassWithGenerics(List.class, QueueMessage.class),
+              ResolvableType.forClass(BatchResult.class))
+          .getType();
+  private static final Type MESSAGE =
+      ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -39,18 +60,21 @@ public final class ProfilesGcpApplication
                 FirestoreClients.create(config.firestore()), config.region(), clock));
     context.registerBean(
         PubSubEventPublisher.class, () -> new PubSubEventPublisher(config.events()));
-    context.registerBean(TokenVerifier.class, () -> TokenVerifiers.fromEnv(env, clock));
 
+    // Built on the first request: the eraser and relay entries start this context too, and need
+    // neither the spec nor the token verifier's configuration.
     StrideFunctions.registerHttp(
         context,
         ProfilesFunctions.NAME,
         () ->
-            ProfilesFunctions.http(
-                context.getBean(FirestoreProfileStore.class),
-                context.getBean(PubSubEventPublisher.class),
-                context.getBean(TokenVerifier.class),
-                config.region(),
-                clock));
+            new BuiltOnFirstCall<>(
+                () ->
+                    ProfilesFunctions.http(
+                        context.getBean(FirestoreProfileStore.class),
+                        context.getBean(PubSubEventPublisher.class),
+                        TokenVerifiers.fromEnv(env, clock),
+                        config.region(),
+                        clock)));
     context.registerBean(
         ProfilesFunctions.OUTBOX_RELAY,
         FunctionRegistration.class,
@@ -64,5 +88,36 @@ public final class ProfilesGcpApplication
                 .type(
                     ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class)
                         .getType()));
+    registerUserEraser(context, config, clock);
+  }
+
+  /** The eraser's batch function, built once on first use, and its single-message face. */
+  private static void registerUserEraser(
+      GenericApplicationContext context, ProfilesGcpConfig config, Clock clock) {
+    context.registerBean(
+        ProfilesFunctions.USER_ERASER,
+        FunctionRegistration.class,
+        () ->
+            new FunctionRegistration<>(
+                    ProfilesFunctions.userEraser(
+                        context.getBean(FirestoreProfileStore.class),
+                        context.getBean(PubSubEventPublisher.class),
+                        config.region(),
+                        clock),
+                    ProfilesFunctions.USER_ERASER)
+                .type(BATCH));
+    context.registerBean(
+        USER_ERASER_MESSAGE,
+        FunctionRegistration.class,
+        () -> {
+          @SuppressWarnings("unchecked")
+          Function<List<QueueMessage>, BatchResult> batch =
+              (Function<List<QueueMessage>, BatchResult>)
+                  context
+                      .getBean(ProfilesFunctions.USER_ERASER, FunctionRegistration.class)
+                      .getTarget();
+          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), USER_ERASER_MESSAGE)
+              .type(MESSAGE);
+        });
   }
 }

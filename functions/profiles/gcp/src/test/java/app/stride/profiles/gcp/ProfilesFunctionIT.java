@@ -6,6 +6,7 @@ import app.stride.core.region.RegionId;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.profiles.ProfileTestData;
+import app.stride.profiles.UserDeletedFixtures;
 import app.stride.profiles.domain.UserId;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;
 import app.stride.profiles.gcp.adapter.out.firestore.ProfileDocument;
@@ -15,6 +16,7 @@ import app.stride.testkit.tokens.TestTokens;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.functions.invoker.runner.Invoker;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
@@ -34,12 +36,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,8 +52,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The profiles deployable end to end: the real Functions Framework invoker serving {@link
- * ProfilesHttpFunction} and {@link ProfilesOutboxRelayFunction}, against the Firestore and Pub/Sub
- * emulators, with a token signed here and its public key given as {@code STRIDE_LOCAL_JWKS}.
+ * ProfilesHttpFunction}, {@link ProfilesOutboxRelayFunction} and {@link
+ * ProfilesUserEraserFunction}, against the Firestore and Pub/Sub emulators, with a token signed
+ * here and its public key given as {@code STRIDE_LOCAL_JWKS}. One class for all entries: they share
+ * one Spring context per JVM (started by the first entry), so they must share one configuration.
  */
 class ProfilesFunctionIT {
   @RegisterExtension static final FirestoreExtension FIRESTORE = new FirestoreExtension();
@@ -64,8 +71,10 @@ class ProfilesFunctionIT {
   private static Firestore firestore;
   private static Invoker http;
   private static Invoker relay;
+  private static Invoker eraser;
   private static URI httpBase;
   private static URI relayBase;
+  private static URI eraserBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -94,10 +103,17 @@ class ProfilesFunctionIT {
     relay = new Invoker(relayPort, ProfilesOutboxRelayFunction.class.getName(), null, loader());
     relay.startTestServer();
     relayBase = URI.create("http://127.0.0.1:" + relayPort);
+    int eraserPort = freePort();
+    eraser = new Invoker(eraserPort, ProfilesUserEraserFunction.class.getName(), null, loader());
+    eraser.startTestServer();
+    eraserBase = URI.create("http://127.0.0.1:" + eraserPort);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (eraser != null) {
+      eraser.stopServer();
+    }
     if (relay != null) {
       relay.stopServer();
     }
@@ -212,6 +228,110 @@ class ProfilesFunctionIT {
                 .get()
                 .get("outbox"))
         .isEqualTo(Map.of());
+  }
+
+  @Test
+  void userDeletedPush_erasesTheStoredProfile_andPublishesTheDeletedEvent() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    storeProfile(user);
+
+    HttpResponse<String> push = pushUserDeleted(UserDeletedFixtures.VALID, user, "apac");
+
+    assertThat(push.statusCode()).as(push.body()).isEqualTo(200);
+    assertThat(profileDocument(user).exists())
+        .as("no profile, and no marker once the deleted event is out")
+        .isFalse();
+    assertThat(pull(1))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getAttributesMap())
+                  .containsEntry("ce-type", "app.stride.profile.v1.updated");
+              assertThat(m.getOrderingKey()).isEqualTo(user);
+              assertThat(m.getData().toStringUtf8()).contains("\"change\":\"deleted\"");
+            });
+  }
+
+  @Test
+  void userDeletedPush_redelivered_isAcknowledged_andChangesNothing() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    storeProfile(user);
+    String eventId = UUID.randomUUID().toString();
+    assertThat(pushUserDeleted(UserDeletedFixtures.VALID, eventId, user, "apac").statusCode())
+        .isEqualTo(200);
+    assertThat(pull(1)).hasSize(1);
+
+    HttpResponse<String> again = pushUserDeleted(UserDeletedFixtures.VALID, eventId, user, "apac");
+
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(profileDocument(user).exists()).isFalse();
+  }
+
+  @Test
+  void userDeletedPush_ofAPoisonMessage_isNotAcknowledged_soPubSubRedeliversIt() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    storeProfile(user);
+
+    HttpResponse<String> push = pushUserDeleted(UserDeletedFixtures.PERSONAL_DATA, user, "apac");
+
+    assertThat(push.statusCode()).as("an error status: Pub/Sub redelivers").isEqualTo(500);
+    assertThat(push.body()).doesNotContain(UserDeletedFixtures.LEAKED_EMAIL);
+    assertThat(profileDocument(user).get("displayName")).as("nothing erased").isNotNull();
+  }
+
+  @Test
+  void userDeletedPush_ofAUserHomedInAnotherRegion_isAcknowledged_andTouchesNothing()
+      throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    storeProfile(user);
+
+    HttpResponse<String> push = pushUserDeleted(UserDeletedFixtures.VALID, user, "eu");
+
+    assertThat(push.statusCode()).as(push.body()).isEqualTo(200);
+    assertThat(profileDocument(user).get("displayName")).isNotNull();
+  }
+
+  /** A stored profile whose creation event is already published (nothing pending). */
+  private static void storeProfile(String userId) throws Exception {
+    FirestoreProfileStore store =
+        new FirestoreProfileStore(firestore, RegionId.of("apac"), Clock.systemUTC());
+    String eventId = UUID.randomUUID().toString();
+    store.create(
+        ProfileTestData.aProfile().of(userId).build(),
+        ProfileTestData.anEvent(eventId, userId),
+        RegionId.of("apac"));
+    store.markPublished(new UserId(userId), eventId, RegionId.of("apac"));
+  }
+
+  private static DocumentSnapshot profileDocument(String userId) throws Exception {
+    return firestore.collection(ProfileDocument.COLLECTION).document(userId).get().get();
+  }
+
+  private static HttpResponse<String> pushUserDeleted(
+      String fixture, String userId, String homeRegion) throws Exception {
+    return pushUserDeleted(fixture, UUID.randomUUID().toString(), userId, homeRegion);
+  }
+
+  /** POSTs what Eventarc delivers for a Pub/Sub message carrying the fixture's event. */
+  private static HttpResponse<String> pushUserDeleted(
+      String fixture, String eventId, String userId, String homeRegion) throws Exception {
+    String event = UserDeletedFixtures.body(fixture, eventId, userId, homeRegion);
+    String messageId = UUID.randomUUID().toString();
+    String body =
+        new String(fixture("pubsub/user-deleted-push.json"), StandardCharsets.UTF_8)
+            .replace("${EVENT_ID}", eventId)
+            .replace("${MESSAGE_ID}", messageId)
+            .replace(
+                "${DATA}",
+                Base64.getEncoder().encodeToString(event.getBytes(StandardCharsets.UTF_8)));
+    return send(
+        HttpRequest.newBuilder(eraserBase)
+            .header("ce-id", messageId)
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header("ce-source", "//pubsub.googleapis.com/projects/stride-test/topics/user-events")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,0 +1,16 @@
+package app.stride.profiles.gcp;
+
+import app.stride.gcp.functions.StrideCloudEventsFunction;
+
+/**
+ * The Cloud Functions entry point of the data eraser: a Pub/Sub push (Eventarc {@code
+ * google.cloud.pubsub.topic.v1.messagePublished}) of one {@code app.stride.user.v1.deleted} event,
+ * handed to {@value ProfilesGcpApplication#USER_ERASER_MESSAGE}, the single-message face of the
+ * same {@code profilesUserEraser} bean the AWS deployable serves. A message that cannot be read or
+ * erased fails the call (HTTP 500), so Pub/Sub redelivers it and finally dead-letters it.
+ */
+public final class ProfilesUserEraserFunction extends StrideCloudEventsFunction {
+  public ProfilesUserEraserFunction() {
+    super(ProfilesGcpApplication.class, ProfilesGcpApplication.USER_ERASER_MESSAGE, Trigger.QUEUE);
+  }
+}
