@@ -1,0 +1,208 @@
+package app.stride.auth.throttle.redis;
+
+import app.stride.auth.throttle.AttemptCounters;
+import app.stride.auth.throttle.AttemptCountersUnavailableException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * {@link AttemptCounters} in Redis, shared by every instance of the auth functions. Writes are Lua
+ * scripts ({@link CounterScripts}: INCR + PEXPIRE on the first hit, SADD + PEXPIRE for distinct
+ * members, SET PX / PEXPIRE for holds), each atomic on one key under {@value #KEY_PREFIX}.
+ *
+ * <p>Connects lazily and fails fast: commands time out after the configured timeout, the connection
+ * is not reconnected in the background, and any failure drops it so the next call connects anew.
+ * Every failure is an {@link AttemptCountersUnavailableException} (message without keys); wrap this
+ * class in {@link app.stride.auth.throttle.FallbackAttemptCounters} to keep counting through an
+ * outage. Thread-safe (one multiplexed connection).
+ */
+public final class RedisAttemptCounters implements AttemptCounters, AutoCloseable {
+
+  /** Namespace of every key this adapter writes. */
+  public static final String KEY_PREFIX = "stride:auth:throttle:";
+
+  /** Connect and command timeout unless given: a login must not wait long for its throttle. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(250);
+
+  private final RedisClient client;
+  private final boolean ownsClient;
+  private final Object connecting = new Object();
+  private volatile StatefulRedisConnection<String, String> connection;
+
+  private RedisAttemptCounters(RedisClient client, boolean ownsClient) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.ownsClient = ownsClient;
+  }
+
+  /**
+   * Counters on the Redis at {@code redisUri} ({@code redis://host:port} or {@code rediss://...})
+   * with {@link #DEFAULT_TIMEOUT}. Does not connect yet.
+   */
+  public static RedisAttemptCounters create(String redisUri) {
+    return create(redisUri, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Counters on the Redis at {@code redisUri} with the given connect and command timeout. Does not
+   * connect yet; {@link #close()} shuts the client down.
+   */
+  public static RedisAttemptCounters create(String redisUri, Duration timeout) {
+    Objects.requireNonNull(redisUri, "redisUri");
+    Objects.requireNonNull(timeout, "timeout");
+    RedisURI uri = RedisURI.create(redisUri);
+    uri.setTimeout(timeout);
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .build());
+    return new RedisAttemptCounters(client, true);
+  }
+
+  /**
+   * Counters over a client configured elsewhere (its default URI); {@link #close()} leaves the
+   * client running.
+   */
+  public static RedisAttemptCounters over(RedisClient client) {
+    return new RedisAttemptCounters(client, false);
+  }
+
+  @Override
+  public long increment(String key, Duration window) {
+    String millis = String.valueOf(positiveMillis(window));
+    return run(CounterScripts.INCREMENT, key, millis);
+  }
+
+  @Override
+  public long get(String key) {
+    String namespaced = namespaced(key);
+    return call(
+        redis -> {
+          String value = redis.get(namespaced);
+          return value == null ? 0L : Long.parseLong(value);
+        });
+  }
+
+  @Override
+  public long addDistinct(String key, String member, Duration window) {
+    Objects.requireNonNull(member, "member");
+    String millis = String.valueOf(positiveMillis(window));
+    return run(CounterScripts.ADD_DISTINCT, key, member, millis);
+  }
+
+  @Override
+  public void reset(String key) {
+    String namespaced = namespaced(key);
+    call(redis -> redis.del(namespaced));
+  }
+
+  @Override
+  public boolean hold(String key, Duration duration) {
+    String millis = String.valueOf(positiveMillis(duration));
+    return run(CounterScripts.HOLD, key, millis) == 1;
+  }
+
+  @Override
+  public Duration remaining(String key) {
+    String namespaced = namespaced(key);
+    Long millis = call(redis -> redis.pttl(namespaced));
+    return millis == null || millis <= 0 ? Duration.ZERO : Duration.ofMillis(millis);
+  }
+
+  /** Closes the connection, and the client if this instance created it. */
+  @Override
+  public void close() {
+    synchronized (connecting) {
+      dropConnection();
+      if (ownsClient) {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  private long run(CounterScripts.Script script, String key, String... args) {
+    String[] keys = {namespaced(key)};
+    Long result =
+        call(
+            redis -> {
+              try {
+                return redis.evalsha(script.sha1(), ScriptOutputType.INTEGER, keys, args);
+              } catch (RedisNoScriptException e) {
+                // First use on this server (or after a restart / SCRIPT FLUSH): send the source.
+                return redis.eval(script.source(), ScriptOutputType.INTEGER, keys, args);
+              }
+            });
+    return result;
+  }
+
+  private <T> T call(Function<RedisCommands<String, String>, T> command) {
+    StatefulRedisConnection<String, String> current = connected();
+    try {
+      return command.apply(current.sync());
+    } catch (RuntimeException e) {
+      synchronized (connecting) {
+        if (connection == current) {
+          dropConnection();
+        }
+      }
+      throw new AttemptCountersUnavailableException("Redis command failed", e);
+    }
+  }
+
+  private StatefulRedisConnection<String, String> connected() {
+    StatefulRedisConnection<String, String> current = connection;
+    if (current != null && current.isOpen()) {
+      return current;
+    }
+    synchronized (connecting) {
+      if (connection != null && connection.isOpen()) {
+        return connection;
+      }
+      dropConnection();
+      try {
+        connection = client.connect();
+        return connection;
+      } catch (RuntimeException e) {
+        throw new AttemptCountersUnavailableException("Redis connect failed", e);
+      }
+    }
+  }
+
+  private void dropConnection() {
+    StatefulRedisConnection<String, String> current = connection;
+    connection = null;
+    if (current != null) {
+      current.closeAsync();
+    }
+  }
+
+  private static String namespaced(String key) {
+    Objects.requireNonNull(key, "key");
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("key must not be empty");
+    }
+    return KEY_PREFIX + key;
+  }
+
+  private static long positiveMillis(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    long millis = duration.toMillis();
+    if (millis < 1) {
+      throw new IllegalArgumentException("duration must be at least 1 ms");
+    }
+    return millis;
+  }
+}
