@@ -31,7 +31,7 @@ public final class StrideStacks {
           };
       stacks.put(region.stackName(), stack);
     }
-    stacks.put(GlobalStack.NAME, new GlobalStack(app, env));
+    stacks.put(GlobalStack.NAME, new GlobalStack(app, env, artifacts));
     return stacks;
   }
 }

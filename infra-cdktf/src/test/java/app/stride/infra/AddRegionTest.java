@@ -37,7 +37,8 @@ class AddRegionTest {
             base.auth(),
             base.throttle(),
             base.observability(),
-            base.artifacts());
+            base.artifacts(),
+            base.authFunctions());
     Path jar = repoRoot.resolve(base.artifacts().awsProfilesJar());
     Files.createDirectories(jar.getParent());
     Files.write(jar, new byte[] {1, 2, 3});
@@ -55,8 +56,9 @@ class AddRegionTest {
             "gcp-asia-southeast1",
             "aws-ca-central-1",
             "global");
-    assertThat(stack.only("aws_dynamodb_table").path("name").asString())
-        .isEqualTo("stride-profiles-ca");
+    assertThat(stack.resources("aws_dynamodb_table").values())
+        .extracting(t -> t.path("name").asString())
+        .containsExactlyInAnyOrder("stride-profiles-ca", "stride-auth-ca");
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-ca");
     JsonNode relay =
         stack.named("aws_lambda_function", "function_name", "stride-profiles-outbox-relay-ca");
@@ -73,8 +75,17 @@ class AddRegionTest {
         .isEqualTo(fn.path("source_code_hash").asString());
     assertThat(stack.only("aws_scheduler_schedule_group").path("name").asString())
         .isEqualTo("stride-ca");
-    assertThat(stack.only("aws_secretsmanager_secret").path("name").asString())
-        .isEqualTo("stride-cursor-key-ca");
+    assertThat(stack.resources("aws_secretsmanager_secret").values())
+        .extracting(s -> s.path("name").asString())
+        .containsExactlyInAnyOrder(
+            "stride-cursor-key-ca",
+            "stride-directory-hash-key-ca",
+            "stride-directory-api-secret-ca");
+    JsonNode auth = stack.named("aws_lambda_function", "function_name", "stride-auth-ca");
+    assertThat(auth.at("/environment/variables/STRIDE_REGION").asString()).isEqualTo("ca");
+    assertThat(
+            stack.named("aws_sesv2_configuration_set", "configuration_set_name", "stride-auth-ca"))
+        .isNotNull();
     assertThat(ResidencyRules.check(Map.of(ca, stack))).isEmpty();
   }
 }

@@ -7,17 +7,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Local-only switches must never reach a deployed function: with them a function would trust an
- * inline signing key, create its own tables, or talk to an emulator.
+ * inline signing key or a local OIDC issuer, create its own tables, or talk to an emulator or a
+ * local stand-in of a cloud service.
  */
 class NoLocalSettingsTest {
   private static final List<String> LOCAL_ONLY =
       List.of(
           "STRIDE_LOCAL_MODE",
           "STRIDE_LOCAL_JWKS",
+          "STRIDE_LOCAL_SIGNING_KEY",
+          "STRIDE_GOOGLE_ISSUER",
+          "STRIDE_APPLE_ISSUER",
           "STRIDE_CREATE_TABLES",
           "STRIDE_DYNAMODB_ENDPOINT",
           "STRIDE_SQS_ENDPOINT",
           "STRIDE_PUBSUB_ENDPOINT",
+          "STRIDE_SES_ENDPOINT",
+          "STRIDE_SECRETSMANAGER_ENDPOINT",
           "EMULATOR_HOST");
 
   @Test
@@ -30,6 +36,47 @@ class NoLocalSettingsTest {
                 assertThat(stack.json())
                     .as(name + " must not set " + variable)
                     .doesNotContain(variable);
+              }
+            });
+  }
+
+  @Test
+  void noFunction_getsAnEndpointOverride() {
+    SynthesizedStacks.all()
+        .forEach(
+            (name, stack) ->
+                FunctionEnvironments.of(stack)
+                    .forEach(
+                        (function, env) ->
+                            assertThat(env.keySet())
+                                .as("%s in %s", function, name)
+                                .noneMatch(
+                                    k -> k.endsWith("_ENDPOINT") || k.contains("EMULATOR"))));
+  }
+
+  @Test
+  void awsAuthFunctions_sendThroughSes_neverTheLocalSmtpServer() {
+    for (String region : List.of("eu", "us")) {
+      FunctionEnvironments.of(SynthesizedStacks.region(region))
+          .forEach(
+              (function, env) ->
+                  assertThat(env.keySet())
+                      .as(function)
+                      .noneMatch(k -> k.startsWith("STRIDE_SMTP_")));
+    }
+  }
+
+  @Test
+  void gcpAuthFunctions_useARemoteRelay_withStartTls() {
+    FunctionEnvironments.of(SynthesizedStacks.region("apac"))
+        .forEach(
+            (function, env) -> {
+              if (env.containsKey("STRIDE_SMTP_HOST")) {
+                assertThat(env.get("STRIDE_SMTP_HOST"))
+                    .as(function)
+                    .isNotIn("localhost", "127.0.0.1", "::1")
+                    .doesNotStartWith("127.");
+                assertThat(env.get("STRIDE_SMTP_STARTTLS")).as(function).isEqualTo("true");
               }
             });
   }

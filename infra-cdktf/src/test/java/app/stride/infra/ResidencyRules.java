@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  *       :*}); no literal ARN, no wildcard; role policies come only from those scanned documents; no
  *       managed policies.
  *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
- *       the same stack; a resource-level binding names a resource of the same stack; no
- *       authoritative project policy.
+ *       the same stack; a resource-level binding (topic, subscription, bucket, service, secret)
+ *       names a resource of the same stack; no authoritative project policy.
  *   <li>All: no grant's text mentions a data resource name or location of another region.
  * </ul>
  */
@@ -49,7 +49,8 @@ public final class ResidencyRules {
           "google_pubsub_topic_iam_member", "topic",
           "google_pubsub_subscription_iam_member", "subscription",
           "google_storage_bucket_iam_member", "bucket",
-          "google_cloud_run_v2_service_iam_member", "name");
+          "google_cloud_run_v2_service_iam_member", "name",
+          "google_secret_manager_secret_iam_member", "secret_id");
 
   private ResidencyRules() {}
 
@@ -215,6 +216,13 @@ public final class ResidencyRules {
       markers.add(other.profileEventsName());
       markers.add(other.cursorKeySecretName());
       markers.add(other.profilesOutboxRelayFunctionName());
+      markers.add(other.authTableName());
+      markers.add(other.authKeyRotationFunctionName());
+      markers.add(other.authDeletionRelayFunctionName());
+      markers.add(other.directoryHashKeySecretName());
+      markers.add(other.directoryApiSecretName());
+      markers.add(other.smtpPasswordSecretName());
+      markers.add(other.sesConfigurationSetName());
       markers.add(":" + other.location() + ":");
       markers.add("locations/" + other.location());
       if (other.gcpProject() != null && !other.gcpProject().equals(own.gcpProject())) {

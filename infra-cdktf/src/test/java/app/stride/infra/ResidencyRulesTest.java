@@ -32,10 +32,18 @@ class ResidencyRulesTest {
     "aws-scheduler-invokes-foreign-function, eu, mentions foreign data :us-east-1:",
     "aws-foreign-outbox-index, eu, references a resource outside the stack",
     "aws-foreign-cursor-secret, us, mentions foreign data stride-cursor-key-eu",
+    "aws-foreign-auth-table, eu, not an own-resource reference",
+    "aws-foreign-auth-table, eu, mentions foreign data stride-auth-us",
+    "aws-foreign-auth-table, eu, mentions foreign data :us-east-1:",
+    "aws-auth-reads-foreign-directory-secret, us, references a resource outside the stack",
+    "aws-auth-reads-foreign-directory-secret, us, mentions foreign data stride-directory-api-secret-eu",
     "gcp-unconditioned-datastore, apac, unconditioned roles/datastore.user",
     "gcp-foreign-database-condition, apac, mentions foreign data stride-eu",
     "gcp-literal-foreign-topic, apac, literal target",
     "gcp-literal-foreign-topic, apac, mentions foreign data stride-profile-events-us",
+    "gcp-literal-foreign-secret, apac, literal target",
+    "gcp-literal-foreign-secret, apac, mentions foreign data stride-directory-hash-key-eu",
+    "gcp-foreign-secret-reference, apac, foreign reference",
   })
   void check_reportsAGrantThatBreaksResidency(String fixture, String region, String expected) {
     Map<RegionConfig, TfStack> stacks = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.RegionConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +54,12 @@ class ResidencyTest {
           .containsExactlyInAnyOrder(
               region.profilesFunctionName(),
               region.profilesOutboxRelayFunctionName(),
-              region.profilesOutboxRelayFunctionName() + "-scheduler");
+              region.profilesOutboxRelayFunctionName() + "-scheduler",
+              region.authFunctionName(),
+              region.authKeyRotationFunctionName(),
+              region.authKeyRotationFunctionName() + "-scheduler",
+              region.authDeletionRelayFunctionName(),
+              region.authDeletionRelayFunctionName() + "-scheduler");
       roles.forEach(
           (name, role) ->
               assertThat(stack.inlinePolicyStatements(role).values())
@@ -61,6 +67,52 @@ class ResidencyTest {
                   .isNotEmpty()
                   .allSatisfy(s -> assertThat(s.path("resources").values()).isNotEmpty()));
       assertThat(stack.resources("aws_iam_role_policy")).hasSameSizeAs(roles);
+    }
+  }
+
+  @Test
+  void noAwsFunction_canReachAnotherRegionsAuthTable() {
+    List<RegionConfig> regions = SynthesizedStacks.config().regions();
+    for (RegionConfig region : regions) {
+      if (region.cloud() != Cloud.AWS) {
+        continue;
+      }
+      TfStack stack = SynthesizedStacks.stack(region.stackName());
+      String ownAuthTable =
+          stack.ref(
+              "aws_dynamodb_table",
+              stack.named("aws_dynamodb_table", "name", region.authTableName()),
+              "arn");
+      int authGrants = 0;
+      for (JsonNode doc : stack.dataSources("aws_iam_policy_document").values()) {
+        for (JsonNode statement : doc.path("statement").values()) {
+          boolean dynamo =
+              TfStack.strings(statement.path("actions")).stream()
+                  .anyMatch(a -> a.startsWith("dynamodb:"));
+          if (!dynamo) {
+            continue;
+          }
+          for (String resource : TfStack.strings(statement.path("resources"))) {
+            assertThat(resource)
+                .as("a table grant in %s", stack.name())
+                .startsWith("${aws_dynamodb_table.");
+            String id =
+                resource.substring("${aws_dynamodb_table.".length(), resource.indexOf(".arn}"));
+            assertThat(stack.resources("aws_dynamodb_table")).containsKey(id);
+            if (resource.equals(ownAuthTable)) {
+              authGrants++;
+            }
+          }
+        }
+      }
+      assertThat(authGrants).as("http, rotation and relay roles in %s", stack.name()).isEqualTo(3);
+      for (RegionConfig other : regions) {
+        if (!other.id().equals(region.id())) {
+          assertThat(stack.json())
+              .as("%s names %s", stack.name(), other.authTableName())
+              .doesNotContainPattern(other.authTableName() + "(?![a-z0-9])");
+        }
+      }
     }
   }
 

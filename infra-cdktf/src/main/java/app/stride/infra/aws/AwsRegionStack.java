@@ -15,7 +15,8 @@ import software.constructs.Construct;
 
 /**
  * One AWS home region: profile table, events queue, cursor key secret, the profiles function with
- * its HTTP API, and the scheduled outbox relay.
+ * its HTTP API, and the scheduled outbox relay; the auth table, secrets, SES configuration set and
+ * identity, the auth HTTP function on the same API, and the auth schedules.
  */
 public final class AwsRegionStack extends TerraformStack {
 
@@ -55,10 +56,12 @@ public final class AwsRegionStack extends TerraformStack {
             events,
             key,
             cursorKey);
-    new ProfilesOutboxRelay(
-        this, "profiles_outbox_relay", region, env.observability(), jar, table, events, key);
+    ProfilesOutboxRelay relay =
+        new ProfilesOutboxRelay(
+            this, "profiles_outbox_relay", region, env.observability(), jar, table, events, key);
     ProfilesHttpApi api =
         new ProfilesHttpApi(this, "profiles_api", region, env.auth(), env.throttle(), function);
+    AuthMail mail = addAuth(region, env, artifacts, key, events, api, relay);
     TerraformOutput.Builder.create(this, "api_endpoint")
         .value(api.endpoint())
         .description("Base URL of the region's HTTP API")
@@ -67,5 +70,51 @@ public final class AwsRegionStack extends TerraformStack {
         .value(cursorKey.name())
         .description("Secret to fill once with base64 of 32 random bytes (put-secret-value)")
         .build();
+    TerraformOutput.Builder.create(this, "mail_dkim_tokens")
+        .value(mail.dkimTokens())
+        .description("Publish <token>._domainkey.<mail domain> CNAME <token>.dkim.amazonses.com")
+        .build();
+  }
+
+  /** The auth capability: its table, secrets, mail, HTTP function and routes, and schedules. */
+  private AuthMail addAuth(
+      RegionConfig region,
+      EnvConfig env,
+      ArtifactLocator artifacts,
+      RegionKey key,
+      ProfileEventsQueue events,
+      ProfilesHttpApi api,
+      ProfilesOutboxRelay relay) {
+    AuthTable table = new AuthTable(this, "auth_table", region, key);
+    AuthSecrets secrets = new AuthSecrets(this, "auth_secrets", region, key);
+    AuthMail mail = new AuthMail(this, "auth_mail", region, env.authFunctions());
+    AuthRuntime runtime =
+        new AuthRuntime(region, env.auth(), env.authFunctions(), table, events, key, secrets, mail);
+    BuiltArtifact jar = artifacts.locate(env.artifacts().awsAuthJar());
+    AuthLambda function =
+        new AuthLambda(
+            this,
+            "auth_function",
+            region,
+            runtime,
+            env.authFunctions().maxConcurrency(),
+            env.observability(),
+            jar);
+    new AuthRoutes(this, "auth_routes", api, function);
+    new AuthSchedules(
+        this,
+        "auth_schedules",
+        region,
+        runtime,
+        relay.scheduleGroupName(),
+        env.observability(),
+        jar);
+    TerraformOutput.Builder.create(this, "auth_secret_names")
+        .value(secrets.names())
+        .description(
+            "Secrets to fill once: the directory hash key (same value in every region) and the"
+                + " directory API secret (the global stack's value)")
+        .build();
+    return mail;
   }
 }

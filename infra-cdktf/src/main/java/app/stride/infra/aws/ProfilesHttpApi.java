@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
 
-/** The region's HTTP API: JWT-authorized profile routes to the function's alias. */
+/**
+ * The region's HTTP API: the API itself, its JWT authorizer and {@code $default} stage, and the
+ * JWT-authorized profile routes to the function's alias. Other capabilities add their routes to
+ * this API ({@link #apiId()}, {@link #jwtAuthorizerId()}, {@link #executionArn()}).
+ */
 public final class ProfilesHttpApi extends Construct {
 
   /** Route keys served by the profiles function (see {@code api-specs}). */
@@ -27,6 +31,7 @@ public final class ProfilesHttpApi extends Construct {
           "DELETE /v1/me/profile");
 
   private final Apigatewayv2Api api;
+  private final Apigatewayv2Authorizer authorizer;
 
   /** Creates API, authorizer, integration, routes, the {@code $default} stage and permission. */
   public ProfilesHttpApi(
@@ -42,7 +47,7 @@ public final class ProfilesHttpApi extends Construct {
             .name("stride-" + region.id())
             .protocolType("HTTP")
             .build();
-    Apigatewayv2Authorizer authorizer =
+    authorizer =
         Apigatewayv2Authorizer.Builder.create(this, "jwt")
             .apiId(api.getId())
             .name("stride-jwt")
@@ -99,5 +104,20 @@ public final class ProfilesHttpApi extends Construct {
   /** The API's base URL. */
   public String endpoint() {
     return api.getApiEndpoint();
+  }
+
+  /** The API's id, for other capabilities' routes and integrations. */
+  public String apiId() {
+    return api.getId();
+  }
+
+  /** The id of the JWT authorizer (issuer and audience of the config). */
+  public String jwtAuthorizerId() {
+    return authorizer.getId();
+  }
+
+  /** The API's execution ARN, the source of Lambda invoke permissions. */
+  public String executionArn() {
+    return api.getExecutionArn();
   }
 }

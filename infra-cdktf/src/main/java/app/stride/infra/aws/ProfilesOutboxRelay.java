@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The region's profile outbox relay: a Lambda running {@value #DEFINITION} from the profiles jar,
@@ -53,6 +52,7 @@ public final class ProfilesOutboxRelay extends Construct {
   private static final int ONE_MINUTE = 60;
 
   private final LambdaFunction function;
+  private final SchedulerScheduleGroup group;
   private final SchedulerSchedule schedule;
 
   /** Creates the relay Lambda, the region's schedule group, the schedule and its role. */
@@ -99,7 +99,7 @@ public final class ProfilesOutboxRelay extends Construct {
         .maximumRetryAttempts(0)
         .maximumEventAgeInSeconds(ONE_MINUTE)
         .build();
-    SchedulerScheduleGroup group =
+    group =
         SchedulerScheduleGroup.Builder.create(this, "group")
             .name(region.scheduleGroupName())
             .build();
@@ -174,16 +174,7 @@ public final class ProfilesOutboxRelay extends Construct {
    * scheduled time and the schedule's ARN ({@code .../schedule/<group>/<name>}).
    */
   static String scheduledEventInput(RegionConfig region) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("version", "0");
-    event.put("id", "<aws.scheduler.execution-id>");
-    event.put("detail-type", "Scheduled Event");
-    event.put("source", "aws.scheduler");
-    event.put("time", "<aws.scheduler.scheduled-time>");
-    event.put("region", region.location());
-    event.put("resources", List.of("<aws.scheduler.schedule-arn>"));
-    event.put("detail", Map.of());
-    return JsonMapper.shared().writeValueAsString(event);
+    return LambdaSchedule.scheduledEventInput(region);
   }
 
   /** The relay function's name. */
@@ -194,5 +185,10 @@ public final class ProfilesOutboxRelay extends Construct {
   /** The schedule's ARN. */
   public String scheduleArn() {
     return schedule.getArn();
+  }
+
+  /** The region's schedule group ({@code stride-<id>}), shared by every schedule of the region. */
+  public String scheduleGroupName() {
+    return group.getName();
   }
 }

@@ -11,6 +11,8 @@ import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionSnapStart
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import software.constructs.Construct;
 
 /**
@@ -34,6 +36,40 @@ public final class SpringLambda extends Construct {
       Map<String, String> environment,
       List<DataAwsIamPolicyDocumentStatement> grants) {}
 
+  /**
+   * Memory, instruction set and concurrency of a function.
+   *
+   * @param memoryMb memory in MB; Lambda gives CPU in proportion to it
+   * @param architecture {@code arm64} or {@code x86_64}; empty leaves Lambda's default ({@code
+   *     x86_64}) and the attribute out of the Terraform JSON
+   * @param reservedConcurrency concurrent executions reserved for (and capping) the function; empty
+   *     means none reserved, no cap
+   */
+  public record Sizing(
+      int memoryMb, Optional<String> architecture, OptionalInt reservedConcurrency) {
+
+    /** 1024 MB, default architecture, no reserved concurrency. */
+    public static final Sizing DEFAULT = new Sizing(1024, Optional.empty(), OptionalInt.empty());
+
+    /** Validates the memory (Lambda's range) and the architecture name. */
+    public Sizing {
+      if (memoryMb < 128 || memoryMb > 10_240) {
+        throw new IllegalArgumentException("Lambda memory must be 128..10240 MB: " + memoryMb);
+      }
+      architecture.ifPresent(
+          a -> {
+            if (!a.equals("arm64") && !a.equals("x86_64")) {
+              throw new IllegalArgumentException("unknown Lambda architecture: " + a);
+            }
+          });
+    }
+
+    /** Graviton ({@code arm64}) with {@code memoryMb} and {@code reservedConcurrency} reserved. */
+    public static Sizing arm64(int memoryMb, int reservedConcurrency) {
+      return new Sizing(memoryMb, Optional.of("arm64"), OptionalInt.of(reservedConcurrency));
+    }
+  }
+
   private final LambdaFunction function;
 
   /** Creates the function {@code spec.name()} from {@code jar} (hashed when it exists). */
@@ -41,6 +77,18 @@ public final class SpringLambda extends Construct {
       Construct scope,
       String id,
       Spec spec,
+      BuiltArtifact jar,
+      ObservabilityConfig observability,
+      String regionId) {
+    this(scope, id, spec, Sizing.DEFAULT, jar, observability, regionId);
+  }
+
+  /** Creates the function {@code spec.name()} from {@code jar}, sized by {@code sizing}. */
+  public SpringLambda(
+      Construct scope,
+      String id,
+      Spec spec,
+      Sizing sizing,
       BuiltArtifact jar,
       ObservabilityConfig observability,
       String regionId) {
@@ -58,11 +106,13 @@ public final class SpringLambda extends Construct {
             .runtime("java17")
             .handler(HANDLER)
             .filename(jar.path())
-            .memorySize(1024)
+            .memorySize(sizing.memoryMb())
             .timeout(spec.timeoutSeconds())
             .publish(spec.snapStart())
             .environment(LambdaFunctionEnvironment.builder().variables(environment(spec)).build())
             .dependsOn(List.of(logs, role.policy()));
+    sizing.architecture().ifPresent(a -> builder.architectures(List.of(a)));
+    sizing.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
     if (spec.snapStart()) {
       builder.snapStart(LambdaFunctionSnapStart.builder().applyOn("PublishedVersions").build());
     }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param throttle default route throttling of every regional API
  * @param observability log retention and alarms
  * @param artifacts where the built functions are
+ * @param authFunctions what the auth functions of every region are deployed with
  */
 public record EnvConfig(
     String name,
@@ -24,7 +25,8 @@ public record EnvConfig(
     AuthConfig auth,
     ThrottleConfig throttle,
     ObservabilityConfig observability,
-    ArtifactConfig artifacts) {
+    ArtifactConfig artifacts,
+    AuthFunctionConfig authFunctions) {
 
   /** Requires every part and unique region ids and stack names. */
   public EnvConfig {
@@ -35,6 +37,7 @@ public record EnvConfig(
     Objects.requireNonNull(throttle, "throttle");
     Objects.requireNonNull(observability, "observability");
     Objects.requireNonNull(artifacts, "artifacts");
+    Objects.requireNonNull(authFunctions, "authFunctions");
     Set<String> ids = new HashSet<>();
     Set<String> stacks = new HashSet<>();
     for (RegionConfig region : regions) {

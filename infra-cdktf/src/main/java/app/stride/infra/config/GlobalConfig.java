@@ -3,7 +3,8 @@ package app.stride.infra.config;
 import java.util.Objects;
 
 /**
- * The global stack: the directory that maps a keyed hash of a login id to a home region.
+ * The global stack: the directory that maps a keyed hash of a login id to a home region, and the
+ * small HTTP service in front of it that every region calls.
  *
  * @param awsRegion the AWS region that hosts the directory
  * @param directoryTableName the DynamoDB table name
@@ -14,5 +15,15 @@ public record GlobalConfig(String awsRegion, String directoryTableName) {
   public GlobalConfig {
     Objects.requireNonNull(awsRegion, "awsRegion");
     Objects.requireNonNull(directoryTableName, "directoryTableName");
+  }
+
+  /** The directory Lambda (and its role and log group): named like the table. */
+  public String directoryFunctionName() {
+    return directoryTableName;
+  }
+
+  /** The Secrets Manager secret holding the directory API's request-signing secret. */
+  public String directoryApiSecretName() {
+    return directoryTableName + "-api-secret";
   }
 }

@@ -85,4 +85,50 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
   public String profileEventsDeadLetterName() {
     return profileEventsName() + "-dlq";
   }
+
+  /** The DynamoDB auth table of an AWS region ({@code AuthTableConfig} in {@code auth-aws}). */
+  public String authTableName() {
+    return "stride-auth-" + id;
+  }
+
+  /** The auth HTTP function (Lambda or Cloud Function) of this region. */
+  public String authFunctionName() {
+    return "stride-auth-" + id;
+  }
+
+  /** The function that advances the region's signing-key rotation on a schedule. */
+  public String authKeyRotationFunctionName() {
+    return "stride-auth-key-rotation-" + id;
+  }
+
+  /** The function that relays pending account-deletion events on a schedule. */
+  public String authDeletionRelayFunctionName() {
+    return "stride-auth-deletion-relay-" + id;
+  }
+
+  /** The SES configuration set of an AWS region's auth mail. */
+  public String sesConfigurationSetName() {
+    return "stride-auth-" + id;
+  }
+
+  /**
+   * The secret holding the region's copy of the directory hash key ({@code
+   * STRIDE_DIRECTORY_SECRET}); the value is the same in every region.
+   */
+  public String directoryHashKeySecretName() {
+    return "stride-directory-hash-key-" + id;
+  }
+
+  /**
+   * The secret holding the region's copy of the directory API's request-signing secret ({@code
+   * STRIDE_DIRECTORY_API_SECRET}); the value equals the global stack's.
+   */
+  public String directoryApiSecretName() {
+    return "stride-directory-api-secret-" + id;
+  }
+
+  /** The Secret Manager secret holding the SMTP relay password of a GCP region. */
+  public String smtpPasswordSecretName() {
+    return "stride-smtp-password-" + id;
+  }
 }

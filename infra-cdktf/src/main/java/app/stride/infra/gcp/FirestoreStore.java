@@ -19,6 +19,7 @@ public final class FirestoreStore extends Construct {
   public static final String TTL_FIELD = "expiresAt";
 
   private final FirestoreDatabase database;
+  private final FirestoreField ttlPolicy;
 
   /** Creates the database {@code stride-<regionId>} in the region's location. */
   public FirestoreStore(Construct scope, String id, RegionConfig region) {
@@ -33,17 +34,26 @@ public final class FirestoreStore extends Construct {
             .pointInTimeRecoveryEnablement("POINT_IN_TIME_RECOVERY_ENABLED")
             .deleteProtectionState("DELETE_PROTECTION_ENABLED")
             .build();
-    FirestoreField.Builder.create(this, "ttl")
-        .project(region.gcpProject())
-        .database(database.getName())
-        .collection(TTL_COLLECTION_GROUP)
-        .field(TTL_FIELD)
-        .ttlConfig(FirestoreFieldTtlConfig.builder().build())
-        .build();
+    ttlPolicy =
+        FirestoreField.Builder.create(this, "ttl")
+            .project(region.gcpProject())
+            .database(database.getName())
+            .collection(TTL_COLLECTION_GROUP)
+            .field(TTL_FIELD)
+            .ttlConfig(FirestoreFieldTtlConfig.builder().build())
+            .build();
   }
 
   /** The database id, as the function's {@code STRIDE_FIRESTORE_DATABASE}. */
   public String name() {
     return database.getName();
+  }
+
+  /**
+   * The profiles TTL policy. Field operations on one database are best created one after the other
+   * (concurrent ones can fail with a 409), so later TTL policies wait for this one.
+   */
+  public FirestoreField ttlPolicy() {
+    return ttlPolicy;
   }
 }

@@ -10,12 +10,13 @@ import com.hashicorp.cdktf.providers.google.monitoring_alert_policy.MonitoringAl
 import com.hashicorp.cdktf.providers.google.monitoring_alert_policy.MonitoringAlertPolicyConditionsConditionThreshold;
 import com.hashicorp.cdktf.providers.google.monitoring_alert_policy.MonitoringAlertPolicyConditionsConditionThresholdAggregations;
 import java.util.List;
+import java.util.stream.Collectors;
 import software.constructs.Construct;
 
 /**
- * Logs and alerts of a region's function. Its logs go to a log bucket in the region's location with
- * the configured retention, and are excluded from the project's {@code _Default} bucket (which is
- * global); an alert policy fires on server errors of the function's Cloud Run service.
+ * Logs and alerts of a region's functions. Their logs go to one log bucket in the region's location
+ * with the configured retention, and are excluded from the project's {@code _Default} bucket (which
+ * is global); an alert policy per function fires on server errors of its Cloud Run service.
  */
 public final class FunctionObservability extends Construct {
 
@@ -26,7 +27,24 @@ public final class FunctionObservability extends Construct {
       RegionConfig region,
       ObservabilityConfig observability,
       String functionName) {
+    this(scope, id, region, observability, List.of(functionName));
+  }
+
+  /**
+   * Routes and retains the logs of all {@code functionNames} in one regional bucket and alerts on
+   * each function's server errors. The first function's alert keeps the construct id {@code errors}
+   * it had when this construct served one function.
+   */
+  public FunctionObservability(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      ObservabilityConfig observability,
+      List<String> functionNames) {
     super(scope, id);
+    if (functionNames.isEmpty()) {
+      throw new IllegalArgumentException("no function to observe");
+    }
     String bucketId = "stride-functions-" + region.id();
     LoggingProjectBucketConfig bucket =
         LoggingProjectBucketConfig.Builder.create(this, "log_bucket")
@@ -35,7 +53,10 @@ public final class FunctionObservability extends Construct {
             .bucketId(bucketId)
             .retentionDays(observability.logRetentionDays())
             .build();
-    String filter = logFilter(functionName);
+    String filter =
+        functionNames.stream()
+            .map(FunctionObservability::logFilter)
+            .collect(Collectors.joining(" OR "));
     LoggingProjectSink.Builder.create(this, "log_sink")
         .project(region.gcpProject())
         .name(bucketId)
@@ -49,7 +70,15 @@ public final class FunctionObservability extends Construct {
         .description("The function's logs stay in " + region.location())
         .filter(filter)
         .build();
-    MonitoringAlertPolicy.Builder.create(this, "errors")
+    for (int i = 0; i < functionNames.size(); i++) {
+      String alertId = i == 0 ? "errors" : "errors_" + functionNames.get(i).replace('-', '_');
+      errorAlert(alertId, region, observability, functionNames.get(i));
+    }
+  }
+
+  private void errorAlert(
+      String id, RegionConfig region, ObservabilityConfig observability, String functionName) {
+    MonitoringAlertPolicy.Builder.create(this, id)
         .project(region.gcpProject())
         .displayName(functionName + " errors")
         .combiner("OR")

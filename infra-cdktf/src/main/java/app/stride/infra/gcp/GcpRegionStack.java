@@ -8,10 +8,14 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.google.data_google_project.DataGoogleProject;
 import com.hashicorp.cdktf.providers.google.provider.GoogleProvider;
+import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
-/** One GCP home region: Firestore database, events topic, profiles function, logs and alerts. */
+/**
+ * One GCP home region: Firestore database, events topic, profiles function; the auth TTL policies,
+ * secrets, service accounts, functions and schedules; logs and alerts of every function.
+ */
 public final class GcpRegionStack extends TerraformStack {
 
   /** Builds the stack {@code gcp-<location>} for {@code region}. */
@@ -45,11 +49,46 @@ public final class GcpRegionStack extends TerraformStack {
             store,
             events,
             identity);
+    new AuthTtlPolicies(this, "auth_ttl", region, store);
+    AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
+    AuthFunctionIdentity authIdentity =
+        new AuthFunctionIdentity(this, "auth_identity", region, store, authSecrets, events);
+    AuthCloudFunctions auth =
+        new AuthCloudFunctions(
+            this,
+            "auth_functions",
+            region,
+            env.auth(),
+            env.authFunctions(),
+            artifacts.locate(env.artifacts().gcpAuthZip()),
+            function.sourceBucketName(),
+            store,
+            events,
+            authSecrets,
+            authIdentity);
     new FunctionObservability(
-        this, "profiles_observability", region, env.observability(), region.profilesFunctionName());
+        this,
+        "profiles_observability",
+        region,
+        env.observability(),
+        List.of(
+            region.profilesFunctionName(),
+            region.authFunctionName(),
+            region.authKeyRotationFunctionName(),
+            region.authDeletionRelayFunctionName()));
     TerraformOutput.Builder.create(this, "profiles_url")
         .value(function.url())
         .description("HTTPS endpoint of the profiles function")
+        .build();
+    TerraformOutput.Builder.create(this, "auth_url")
+        .value(auth.url())
+        .description("HTTPS endpoint of the auth function")
+        .build();
+    TerraformOutput.Builder.create(this, "auth_secret_names")
+        .value(authSecrets.secretIds())
+        .description(
+            "Secrets to add a version to once: directory hash key (same in every region),"
+                + " directory API secret (the global stack's value), SMTP relay password")
         .build();
   }
 }

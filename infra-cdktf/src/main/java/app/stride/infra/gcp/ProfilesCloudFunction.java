@@ -27,6 +27,7 @@ public final class ProfilesCloudFunction extends Construct {
   /** The Functions Framework target of the profiles function. */
   public static final String ENTRY_POINT = "app.stride.profiles.gcp.ProfilesHttpFunction";
 
+  private final StorageBucket bucket;
   private final Cloudfunctions2Function function;
 
   /** Uploads the source zip to a regional bucket and creates the function from it. */
@@ -40,7 +41,7 @@ public final class ProfilesCloudFunction extends Construct {
       ProfileEventsTopic events,
       ProfilesFunctionIdentity identity) {
     super(scope, id);
-    StorageBucket bucket =
+    bucket =
         StorageBucket.Builder.create(this, "source_bucket")
             .project(region.gcpProject())
             .name(region.gcpProject() + "-stride-sources-" + region.id())
@@ -123,5 +124,10 @@ public final class ProfilesCloudFunction extends Construct {
   /** The function's HTTPS URL. */
   public String url() {
     return function.getUrl();
+  }
+
+  /** The region's source bucket, where other capabilities' function zips go too. */
+  public String sourceBucketName() {
+    return bucket.getName();
   }
 }

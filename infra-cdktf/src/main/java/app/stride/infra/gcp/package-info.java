@@ -1,5 +1,7 @@
 /**
  * The GCP regional stack and its constructs: Firestore, Pub/Sub, the profiles Cloud Function, its
- * service account with bindings narrowed to the region's own database and topic, logs and alerts.
+ * service account with bindings narrowed to the region's own database and topic, the auth Cloud
+ * Functions with their TTL policies, Secret Manager secrets, service accounts and Cloud Scheduler
+ * jobs, logs and alerts.
  */
 package app.stride.infra.gcp;

@@ -31,7 +31,7 @@ class AwsRegionStackTest {
   @ValueSource(strings = {"eu", "us"})
   void profilesTable_hasKeys_ppr_pitr_kmsEncryption_andTtlOnExpiresAt(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode table = stack.only("aws_dynamodb_table");
+    JsonNode table = profilesTable(stack, region);
     JsonNode key = stack.only("aws_kms_key");
 
     assertThat(
@@ -57,7 +57,7 @@ class AwsRegionStackTest {
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
   void profilesTable_declaresTheSparseOutboxIndex_asProfileItemMapsIt(String region) {
-    JsonNode table = SynthesizedStacks.region(region).only("aws_dynamodb_table");
+    JsonNode table = profilesTable(SynthesizedStacks.region(region), region);
     JsonNode indexes = table.path("global_secondary_index");
 
     assertThat(table.path("attribute").values())
@@ -94,7 +94,7 @@ class AwsRegionStackTest {
   void function_isJava17_withSnapStart_publishedBehindLiveAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode fn = httpFunction(stack, region);
-    JsonNode alias = stack.only("aws_lambda_alias");
+    JsonNode alias = profilesAlias(stack, region);
 
     assertThat(fn.path("function_name").asString()).isEqualTo("stride-profiles-" + region);
     assertThat(fn.path("runtime").asString()).isEqualTo("java17");
@@ -117,7 +117,7 @@ class AwsRegionStackTest {
   void function_environment_pointsAtTheRegionsOwnTableAndQueue(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode variables = httpFunction(stack, region).at("/environment/variables");
-    JsonNode table = stack.only("aws_dynamodb_table");
+    JsonNode table = profilesTable(stack, region);
     JsonNode queue = stack.named("aws_sqs_queue", "name", "stride-profile-events-" + region);
 
     assertThat(variables.path("MAIN_CLASS").asString())
@@ -184,9 +184,17 @@ class AwsRegionStackTest {
   void httpApi_routesTheFourProfileMethods_throughTheJwtAuthorizer_toTheAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode authorizer = stack.only("aws_apigatewayv2_authorizer");
-    JsonNode integration = stack.only("aws_apigatewayv2_integration");
-    JsonNode alias = stack.only("aws_lambda_alias");
-    List<JsonNode> routes = List.copyOf(stack.resources("aws_apigatewayv2_route").values());
+    JsonNode alias = profilesAlias(stack, region);
+    JsonNode integration =
+        stack.named(
+            "aws_apigatewayv2_integration",
+            "integration_uri",
+            stack.ref("aws_lambda_alias", alias, "invoke_arn"));
+    String target = "integrations/" + stack.ref("aws_apigatewayv2_integration", integration, "id");
+    List<JsonNode> routes =
+        stack.resources("aws_apigatewayv2_route").values().stream()
+            .filter(r -> r.path("target").asString().equals(target))
+            .toList();
 
     assertThat(stack.only("aws_apigatewayv2_api").path("protocol_type").asString())
         .isEqualTo("HTTP");
@@ -223,7 +231,10 @@ class AwsRegionStackTest {
   void defaultStage_throttles_andApiGatewayMayInvokeOnlyTheAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode stage = stack.only("aws_apigatewayv2_stage");
-    JsonNode permission = stack.only("aws_lambda_permission");
+    JsonNode alias = profilesAlias(stack, region);
+    JsonNode permission =
+        stack.named(
+            "aws_lambda_permission", "qualifier", stack.ref("aws_lambda_alias", alias, "name"));
     JsonNode api = stack.only("aws_apigatewayv2_api");
 
     assertThat(stage.path("name").asString()).isEqualTo("$default");
@@ -234,7 +245,7 @@ class AwsRegionStackTest {
     assertThat(permission.path("principal").asString()).isEqualTo("apigateway.amazonaws.com");
     assertThat(permission.path("action").asString()).isEqualTo("lambda:InvokeFunction");
     assertThat(permission.path("qualifier").asString())
-        .isEqualTo(stack.ref("aws_lambda_alias", stack.only("aws_lambda_alias"), "name"));
+        .isEqualTo(stack.ref("aws_lambda_alias", alias, "name"));
     assertThat(permission.path("source_arn").asString())
         .isEqualTo(stack.ref("aws_apigatewayv2_api", api, "execution_arn") + "/*/*");
   }
@@ -258,7 +269,7 @@ class AwsRegionStackTest {
             "dynamodb:DeleteItem",
             "dynamodb:Query",
             "dynamodb:ConditionCheckItem");
-    String tableArn = stack.ref("aws_dynamodb_table", stack.only("aws_dynamodb_table"), "arn");
+    String tableArn = stack.ref("aws_dynamodb_table", profilesTable(stack, region), "arn");
     assertThat(strings(statements.get(0).path("resources")))
         .containsExactly(tableArn, tableArn + "/index/*");
     assertThat(strings(statements.get(1).path("actions"))).containsExactly("sqs:SendMessage");
@@ -268,7 +279,10 @@ class AwsRegionStackTest {
         .containsExactly("secretsmanager:GetSecretValue");
     assertThat(strings(statements.get(3).path("resources")))
         .containsExactly(
-            stack.ref("aws_secretsmanager_secret", stack.only("aws_secretsmanager_secret"), "arn"));
+            stack.ref(
+                "aws_secretsmanager_secret",
+                stack.named("aws_secretsmanager_secret", "name", "stride-cursor-key-" + region),
+                "arn"));
     assertThat(strings(statements.get(4).path("resources")))
         .containsExactly(
             stack.ref(
@@ -283,5 +297,16 @@ class AwsRegionStackTest {
 
   private static JsonNode httpFunction(TfStack stack, String region) {
     return stack.named("aws_lambda_function", "function_name", "stride-profiles-" + region);
+  }
+
+  private static JsonNode profilesTable(TfStack stack, String region) {
+    return stack.named("aws_dynamodb_table", "name", "stride-profiles-" + region);
+  }
+
+  private static JsonNode profilesAlias(TfStack stack, String region) {
+    return stack.named(
+        "aws_lambda_alias",
+        "function_name",
+        stack.ref("aws_lambda_function", httpFunction(stack, region), "function_name"));
   }
 }

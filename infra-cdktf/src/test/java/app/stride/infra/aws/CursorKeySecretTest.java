@@ -16,7 +16,7 @@ class CursorKeySecretTest {
   @ValueSource(strings = {"eu", "us"})
   void secret_isPerRegion_encryptedWithTheRegionsKey(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode secret = stack.only("aws_secretsmanager_secret");
+    JsonNode secret = cursorSecret(stack, region);
 
     assertThat(secret.path("name").asString()).isEqualTo("stride-cursor-key-" + region);
     assertThat(secret.path("kms_key_id").asString())
@@ -46,8 +46,7 @@ class CursorKeySecretTest {
   @ValueSource(strings = {"eu", "us"})
   void httpFunction_getsTheSecretsArn_andMayReadOnlyThatSecret(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    String secretArn =
-        stack.ref("aws_secretsmanager_secret", stack.only("aws_secretsmanager_secret"), "arn");
+    String secretArn = stack.ref("aws_secretsmanager_secret", cursorSecret(stack, region), "arn");
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-" + region);
     JsonNode role = stack.named("aws_iam_role", "name", "stride-profiles-" + region);
 
@@ -57,5 +56,9 @@ class CursorKeySecretTest {
         .filteredOn(s -> strings(s.path("actions")).contains("secretsmanager:GetSecretValue"))
         .singleElement()
         .satisfies(s -> assertThat(strings(s.path("resources"))).containsExactly(secretArn));
+  }
+
+  private static JsonNode cursorSecret(TfStack stack, String region) {
+    return stack.named("aws_secretsmanager_secret", "name", "stride-cursor-key-" + region);
   }
 }

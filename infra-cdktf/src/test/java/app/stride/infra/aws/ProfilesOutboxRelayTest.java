@@ -32,7 +32,7 @@ class ProfilesOutboxRelayTest {
         .isEqualTo("profilesOutboxRelaySchedule");
     assertThat(variables.path("STRIDE_REGION").asString()).isEqualTo(region);
     assertThat(variables.path("STRIDE_PROFILES_TABLE").asString())
-        .isEqualTo(stack.ref("aws_dynamodb_table", stack.only("aws_dynamodb_table"), "name"));
+        .isEqualTo(stack.ref("aws_dynamodb_table", profilesTable(stack, region), "name"));
     assertThat(variables.path("STRIDE_EVENTS_QUEUE_URL").asString())
         .isEqualTo(
             stack.ref(
@@ -49,7 +49,7 @@ class ProfilesOutboxRelayTest {
   @ValueSource(strings = {"eu", "us"})
   void schedule_firesEveryMinute_withoutFlexibleWindow_atTheRelay(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode schedule = stack.only("aws_scheduler_schedule");
+    JsonNode schedule = relaySchedule(stack);
     JsonNode group = stack.only("aws_scheduler_schedule_group");
     JsonNode target = schedule.path("target");
 
@@ -68,8 +68,7 @@ class ProfilesOutboxRelayTest {
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
   void scheduleInput_isAScheduledEvent_whoseResourceIsTheScheduleArn(String region) {
-    JsonNode target =
-        SynthesizedStacks.region(region).only("aws_scheduler_schedule").path("target");
+    JsonNode target = relaySchedule(SynthesizedStacks.region(region)).path("target");
 
     JsonNode input = JsonMapper.shared().readTree(target.path("input").asString());
 
@@ -91,7 +90,7 @@ class ProfilesOutboxRelayTest {
         stack.policyDocument(role.path("assume_role_policy").asString()).path("statement");
     JsonNode statements = stack.inlinePolicyStatements(role);
 
-    assertThat(stack.only("aws_scheduler_schedule").at("/target/role_arn").asString())
+    assertThat(relaySchedule(stack).at("/target/role_arn").asString())
         .isEqualTo(stack.ref("aws_iam_role", role, "arn"));
     assertThat(trust.values()).hasSize(1);
     assertThat(strings(trust.get(0).at("/principals/0/identifiers")))
@@ -110,7 +109,7 @@ class ProfilesOutboxRelayTest {
     JsonNode relay = relay(stack, region);
     JsonNode role = stack.named("aws_iam_role", "name", "stride-profiles-outbox-relay-" + region);
     JsonNode statements = stack.inlinePolicyStatements(role);
-    String tableArn = stack.ref("aws_dynamodb_table", stack.only("aws_dynamodb_table"), "arn");
+    String tableArn = stack.ref("aws_dynamodb_table", profilesTable(stack, region), "arn");
 
     assertThat(relay.path("role").asString()).isEqualTo(stack.ref("aws_iam_role", role, "arn"));
     assertThat(statements.values().stream().map(s -> s.path("sid").asString()))
@@ -145,7 +144,11 @@ class ProfilesOutboxRelayTest {
   @ValueSource(strings = {"eu", "us"})
   void failedTicks_areNotRetried_butRaiseTheRelaysErrorAlarm(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode async = stack.only("aws_lambda_function_event_invoke_config");
+    JsonNode async =
+        stack.named(
+            "aws_lambda_function_event_invoke_config",
+            "function_name",
+            stack.ref("aws_lambda_function", relay(stack, region), "function_name"));
     JsonNode alarm =
         stack.named(
             "aws_cloudwatch_metric_alarm",
@@ -159,6 +162,14 @@ class ProfilesOutboxRelayTest {
     assertThat(alarm.at("/dimensions/FunctionName").asString())
         .isEqualTo("stride-profiles-outbox-relay-" + region);
     assertThat(alarm.path("metric_name").asString()).isEqualTo("Errors");
+  }
+
+  private static JsonNode relaySchedule(TfStack stack) {
+    return stack.named("aws_scheduler_schedule", "name", "profiles-outbox-relay");
+  }
+
+  private static JsonNode profilesTable(TfStack stack, String region) {
+    return stack.named("aws_dynamodb_table", "name", "stride-profiles-" + region);
   }
 
   private static JsonNode relay(TfStack stack, String region) {

@@ -20,7 +20,12 @@ class EnvConfigTest {
         "throttle": { "burstLimit": 10, "rateLimit": 5 },
         "observability": { "logRetentionDays": 30, "errorAlarmThreshold": 1,
                            "errorAlarmPeriodSeconds": 60 },
-        "artifacts": { "awsProfilesJar": "a.jar", "gcpProfilesZip": "b.zip" }
+        "artifacts": { "awsProfilesJar": "a.jar", "gcpProfilesZip": "b.zip",
+                       "awsDirectoryJar": "c.jar", "awsAuthJar": "d.jar", "gcpAuthZip": "e.zip" },
+        "authFunctions": { "publicUrl": "https://app.example", "directoryUrl": "https://dir.example",
+                           "mailFromName": "App", "mailFromAddress": "no-reply@app.example",
+                           "maxConcurrency": 2, "smtpHost": "smtp.example", "smtpPort": 587,
+                           "smtpUsername": "app", "googleClientIds": [], "appleClientIds": [] }
       }
       """;
 
@@ -130,8 +135,19 @@ class EnvConfigTest {
   }
 
   @Test
+  void globalNames_deriveFromTheDirectoryTable() {
+    GlobalConfig global = new GlobalConfig("eu-central-1", "stride-directory");
+
+    assertThat(global.directoryFunctionName()).isEqualTo("stride-directory");
+    assertThat(global.directoryApiSecretName()).isEqualTo("stride-directory-api-secret");
+  }
+
+  @Test
   void artifacts_mustBeRelativeToTheRepoRoot() {
-    assertThatThrownBy(() -> new ArtifactConfig("/abs/a.jar", "b.zip"))
+    assertThatThrownBy(() -> new ArtifactConfig("/abs/a.jar", "b.zip", "c.jar", "d.jar", "e.zip"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ArtifactConfig("a.jar", "b.zip", "/abs/c.jar", "d.jar", "e.zip"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("awsDirectoryJar");
   }
 }

@@ -28,7 +28,7 @@ class GcpRegionStackTest {
   @Test
   void firestore_isNativeInTheRegion_withPitr_deleteProtection_andTtl() {
     JsonNode db = stack.only("google_firestore_database");
-    JsonNode ttl = stack.only("google_firestore_field");
+    JsonNode ttl = stack.named("google_firestore_field", "collection", "profiles");
 
     assertThat(db.path("name").asString()).isEqualTo("stride-apac");
     assertThat(db.path("location_id").asString()).isEqualTo(LOCATION);
@@ -45,9 +45,10 @@ class GcpRegionStackTest {
 
   @Test
   void function_isGen2Java17_fromTheZipInARegionalBucket() {
-    JsonNode fn = stack.only("google_cloudfunctions2_function");
+    JsonNode fn = profilesFunction();
     JsonNode bucket = stack.only("google_storage_bucket");
-    JsonNode object = stack.only("google_storage_bucket_object");
+    JsonNode object =
+        stack.named("google_storage_bucket_object", "name", "profiles-gcp-function.zip");
 
     assertThat(fn.path("name").asString()).isEqualTo("stride-profiles-apac");
     assertThat(fn.path("location").asString()).isEqualTo(LOCATION);
@@ -67,13 +68,12 @@ class GcpRegionStackTest {
 
   @Test
   void function_runsAsItsOwnAccount_withTheRegionsDatabaseAndTopic() {
-    JsonNode service = stack.only("google_cloudfunctions2_function").path("service_config");
+    JsonNode service = profilesFunction().path("service_config");
     JsonNode env = service.path("environment_variables");
     JsonNode topic = stack.named("google_pubsub_topic", "name", "stride-profile-events-apac");
 
     assertThat(service.path("service_account_email").asString())
-        .isEqualTo(
-            stack.ref("google_service_account", stack.only("google_service_account"), "email"));
+        .isEqualTo(stack.ref("google_service_account", profilesAccount(), "email"));
     assertThat(service.path("timeout_seconds").asInt()).isEqualTo(10);
     assertThat(service.path("ingress_settings").asString()).isEqualTo("ALLOW_ALL");
     assertThat(env.path("STRIDE_REGION").asString()).isEqualTo("apac");
@@ -87,8 +87,7 @@ class GcpRegionStackTest {
 
   @Test
   void function_verifiesTokensItself_withTheConfiguredIssuerAudienceAndKeys() {
-    JsonNode env =
-        stack.only("google_cloudfunctions2_function").at("/service_config/environment_variables");
+    JsonNode env = profilesFunction().at("/service_config/environment_variables");
 
     assertThat(env.path("STRIDE_JWT_ISSUER").asString()).isEqualTo("https://auth.stride.app");
     assertThat(env.path("STRIDE_JWT_AUDIENCE").asString()).isEqualTo("stride-mobile");
@@ -117,8 +116,12 @@ class GcpRegionStackTest {
 
   @Test
   void serviceAccount_getsFirestoreOnlyOnItsDatabase_byIamCondition() {
-    JsonNode account = stack.only("google_service_account");
-    JsonNode binding = stack.only("google_project_iam_member");
+    JsonNode account = profilesAccount();
+    JsonNode binding =
+        stack.named(
+            "google_project_iam_member",
+            "member",
+            stack.ref("google_service_account", account, "member"));
     String db =
         "projects/"
             + PROJECT
@@ -136,7 +139,7 @@ class GcpRegionStackTest {
 
   @Test
   void serviceAccount_publishesOnlyToItsOwnTopic() {
-    JsonNode account = stack.only("google_service_account");
+    JsonNode account = profilesAccount();
     JsonNode topic = stack.named("google_pubsub_topic", "name", "stride-profile-events-apac");
     List<JsonNode> grantsToFunction =
         stack.resources("google_pubsub_topic_iam_member").values().stream()
@@ -171,7 +174,9 @@ class GcpRegionStackTest {
 
   @Test
   void alertPolicy_firesOnServerErrorsOfTheFunction() {
-    JsonNode policy = stack.only("google_monitoring_alert_policy");
+    JsonNode policy =
+        stack.named(
+            "google_monitoring_alert_policy", "display_name", "stride-profiles-apac errors");
     JsonNode threshold = policy.at("/conditions/0/condition_threshold");
 
     assertThat(threshold.path("filter").asString())
@@ -185,7 +190,14 @@ class GcpRegionStackTest {
 
   @Test
   void httpsTrigger_isPublic_becauseTheFunctionVerifiesJwtsItself() {
-    JsonNode invoker = stack.only("google_cloud_run_v2_service_iam_member");
+    JsonNode invoker =
+        stack.named(
+            "google_cloud_run_v2_service_iam_member",
+            "name",
+            stack.ref(
+                "google_cloudfunctions2_function",
+                profilesFunction(),
+                "service_config[0].service"));
 
     assertThat(invoker.path("role").asString()).isEqualTo("roles/run.invoker");
     assertThat(invoker.path("member").asString()).isEqualTo("allUsers");
@@ -194,7 +206,15 @@ class GcpRegionStackTest {
         .isEqualTo(
             stack.ref(
                 "google_cloudfunctions2_function",
-                stack.only("google_cloudfunctions2_function"),
+                profilesFunction(),
                 "service_config[0].service"));
+  }
+
+  private JsonNode profilesFunction() {
+    return stack.named("google_cloudfunctions2_function", "name", "stride-profiles-apac");
+  }
+
+  private JsonNode profilesAccount() {
+    return stack.named("google_service_account", "account_id", "stride-profiles-apac");
   }
 }

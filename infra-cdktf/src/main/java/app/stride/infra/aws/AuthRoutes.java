@@ -1,0 +1,86 @@
+package app.stride.infra.aws;
+
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_integration.Apigatewayv2Integration;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
+import com.hashicorp.cdktf.providers.aws.lambda_permission.LambdaPermission;
+import java.util.List;
+import java.util.Locale;
+import software.constructs.Construct;
+
+/**
+ * The auth routes of the region's HTTP API, to the auth function's alias (payload 2.0). These are
+ * the operations of {@code api-specs/openapi/mobile-api.yaml} whose {@code x-stride-function} is
+ * {@code auth} ({@code AuthRoutesTest} keeps the lists equal to the spec): the ones without {@code
+ * security} are open (sign-up, sign-in, token refresh, recovery, the JWKS), the others go through
+ * the API's JWT authorizer like the profile routes. The function verifies tokens again itself.
+ */
+public final class AuthRoutes extends Construct {
+
+  /** Routes the spec leaves open ({@code security: []}). */
+  public static final List<String> PUBLIC_ROUTES =
+      List.of(
+          "POST /v1/auth/register",
+          "POST /v1/auth/verify-email",
+          "POST /v1/auth/login",
+          "POST /v1/auth/mfa/verify",
+          "POST /v1/auth/social/{provider}",
+          "POST /v1/auth/token/refresh",
+          "POST /v1/auth/logout",
+          "GET /.well-known/jwks.json",
+          "POST /v1/auth/password/forgot",
+          "POST /v1/auth/password/reset");
+
+  /** Routes the spec protects with {@code bearerAuth}. */
+  public static final List<String> BEARER_ROUTES =
+      List.of(
+          "POST /v1/auth/logout-all",
+          "POST /v1/me/password",
+          "POST /v1/me/mfa/totp",
+          "POST /v1/me/mfa/totp/confirm",
+          "POST /v1/me/mfa/totp/disable",
+          "GET /v1/me/account",
+          "POST /v1/me/account/delete");
+
+  /** Adds the integration, every route and API Gateway's permission to invoke the alias. */
+  public AuthRoutes(Construct scope, String id, ProfilesHttpApi api, AuthLambda function) {
+    super(scope, id);
+    Apigatewayv2Integration integration =
+        Apigatewayv2Integration.Builder.create(this, "auth")
+            .apiId(api.apiId())
+            .integrationType("AWS_PROXY")
+            .integrationMethod("POST")
+            .integrationUri(function.alias().getInvokeArn())
+            .payloadFormatVersion("2.0")
+            .timeoutMilliseconds(AuthLambda.TIMEOUT_SECONDS * 1000)
+            .build();
+    for (String routeKey : PUBLIC_ROUTES) {
+      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+          .apiId(api.apiId())
+          .routeKey(routeKey)
+          .target("integrations/" + integration.getId())
+          .authorizationType("NONE")
+          .build();
+    }
+    for (String routeKey : BEARER_ROUTES) {
+      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+          .apiId(api.apiId())
+          .routeKey(routeKey)
+          .target("integrations/" + integration.getId())
+          .authorizationType("JWT")
+          .authorizerId(api.jwtAuthorizerId())
+          .build();
+    }
+    LambdaPermission.Builder.create(this, "invoke")
+        .statementId("AllowHttpApiInvoke")
+        .action("lambda:InvokeFunction")
+        .functionName(function.functionName())
+        .qualifier(function.alias().getName())
+        .principal("apigateway.amazonaws.com")
+        .sourceArn(api.executionArn() + "/*/*")
+        .build();
+  }
+
+  private static String routeId(String routeKey) {
+    return "route_" + routeKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  }
+}

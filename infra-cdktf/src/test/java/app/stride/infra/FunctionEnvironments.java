@@ -1,0 +1,41 @@
+package app.stride.infra;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** The plain environment variables of every function of a synthesized stack, by function name. */
+public final class FunctionEnvironments {
+
+  private FunctionEnvironments() {}
+
+  /**
+   * Lambda {@code environment.variables} and Cloud Functions {@code
+   * service_config.environment_variables} (secret references are not in these maps).
+   */
+  public static Map<String, Map<String, String>> of(TfStack stack) {
+    Map<String, Map<String, String>> all = new LinkedHashMap<>();
+    stack
+        .resources("aws_lambda_function")
+        .values()
+        .forEach(
+            fn ->
+                all.put(
+                    fn.path("function_name").asString(), strings(fn.at("/environment/variables"))));
+    stack
+        .resources("google_cloudfunctions2_function")
+        .values()
+        .forEach(
+            fn ->
+                all.put(
+                    fn.path("name").asString(),
+                    strings(fn.at("/service_config/environment_variables"))));
+    return all;
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> map = new LinkedHashMap<>();
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString()));
+    return map;
+  }
+}

@@ -1,0 +1,113 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * No secret value is in any synthesized stack: a function gets a secret only as the ARN of a
+ * Secrets Manager secret of its own stack ({@code <NAME>_ARN}) or, on GCP, as a Secret Manager
+ * reference; no secret version (the only place a value could live) is declared.
+ */
+class NoSecretValuesTest {
+
+  /** Variables whose value is a secret; infra may set none of them as a plain variable. */
+  private static final List<String> SECRET_VALUES =
+      List.of(
+          "STRIDE_CURSOR_KEY",
+          "STRIDE_DIRECTORY_SECRET",
+          "STRIDE_DIRECTORY_API_SECRET",
+          "STRIDE_SMTP_PASSWORD");
+
+  private static final Pattern SECRET_ARN_REF =
+      Pattern.compile("\\$\\{aws_secretsmanager_secret\\.([A-Za-z0-9_-]+)\\.arn\\}");
+  private static final Pattern SECRET_ID_REF =
+      Pattern.compile("\\$\\{google_secret_manager_secret\\.([A-Za-z0-9_-]+)\\.secret_id\\}");
+
+  @Test
+  void noStack_declaresASecretVersionOrValue() {
+    SynthesizedStacks.all()
+        .forEach(
+            (name, stack) -> {
+              assertThat(stack.resourceTypes())
+                  .as(name)
+                  .doesNotContain(
+                      "aws_secretsmanager_secret_version",
+                      "google_secret_manager_secret_version",
+                      "random_password");
+              assertThat(stack.json())
+                  .as(name)
+                  .doesNotContain("secret_string", "secret_binary", "secret_data");
+            });
+  }
+
+  @Test
+  void noFunction_getsASecretAsAPlainVariable_orAnythingPasswordLike() {
+    SynthesizedStacks.all()
+        .forEach(
+            (name, stack) ->
+                FunctionEnvironments.of(stack)
+                    .forEach(
+                        (function, env) ->
+                            assertThat(env.keySet())
+                                .as("%s in %s", function, name)
+                                .doesNotContainAnyElementsOf(SECRET_VALUES)
+                                .noneMatch(k -> k.contains("PASSWORD") || k.endsWith("_KEY"))));
+  }
+
+  @Test
+  void everySecretArnVariable_isAReferenceToASecretOfTheSameStack() {
+    int checked = 0;
+    for (Map.Entry<String, TfStack> entry : SynthesizedStacks.all().entrySet()) {
+      TfStack stack = entry.getValue();
+      for (Map<String, String> env : FunctionEnvironments.of(stack).values()) {
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+          if (variable.getKey().endsWith("_SECRET_ARN")) {
+            Matcher m = SECRET_ARN_REF.matcher(variable.getValue());
+            assertThat(m.matches()).as(variable.toString()).isTrue();
+            assertThat(stack.resources("aws_secretsmanager_secret")).containsKey(m.group(1));
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).as("auth (3 functions x 2) and profiles in eu and us").isGreaterThan(12);
+  }
+
+  @Test
+  void gcpSecrets_areSecretManagerReferences_andTheirNamesAppearNowhereElse() {
+    TfStack stack = SynthesizedStacks.region("apac");
+    int references = 0;
+    for (JsonNode fn : stack.resources("google_cloudfunctions2_function").values()) {
+      for (JsonNode ref : fn.at("/service_config/secret_environment_variables").values()) {
+        assertThat(ref.path("key").asString()).isIn(SECRET_VALUES);
+        Matcher m = SECRET_ID_REF.matcher(ref.path("secret").asString());
+        assertThat(m.matches()).as(ref.toString()).isTrue();
+        assertThat(stack.resources("google_secret_manager_secret")).containsKey(m.group(1));
+        assertThat(ref.path("version").asString()).isEqualTo("latest");
+        references++;
+      }
+    }
+    assertThat(references).as("three secrets for each of three auth functions").isEqualTo(9);
+    for (String name : SECRET_VALUES) {
+      int quoted = count(stack.json(), "\"" + name + "\"");
+      int asKey =
+          count(stack.json(), "\"key\": \"" + name + "\"")
+              + count(stack.json(), "\"key\":\"" + name + "\"");
+      assertThat(quoted).as("%s outside a secret reference", name).isEqualTo(asKey);
+    }
+  }
+
+  private static int count(String text, String needle) {
+    int count = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+}
