@@ -1,14 +1,20 @@
 package app.stride.local;
 
 import app.stride.apispecs.ApiSpecs;
+import app.stride.core.directory.DirectoryKeys;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.Cloud;
 import app.stride.core.region.Region;
 import app.stride.core.region.RegionCatalog;
 import app.stride.core.region.RegionId;
+import app.stride.local.auth.AuthEnvironment;
+import app.stride.local.auth.DirectorySecret;
+import app.stride.local.auth.LocalDirectory;
 import app.stride.local.gateway.DevRoutes;
 import app.stride.local.gateway.Gateway;
+import app.stride.local.gateway.HomeRegions;
+import app.stride.local.mail.LocalMailbox;
 import app.stride.local.region.AwsRegionRuntime;
 import app.stride.local.region.Deployable;
 import app.stride.local.region.GcpRegionRuntime;
@@ -19,17 +25,23 @@ import app.stride.testkit.server.Availability;
 import app.stride.testkit.server.ElasticMqServer;
 import app.stride.testkit.server.GcloudEmulators;
 import app.stride.testkit.server.KafkaServer;
+import app.stride.testkit.server.Loopback;
+import app.stride.testkit.server.RedisServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -37,9 +49,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Stride locally: ElasticMQ and Kafka shared by all regions, every configured region on its
- * own servers with its functions in child JVMs, and the gateway. {@code main} prints one line with
- * {@code ready} and the URL once the gateway serves.
+ * Starts Stride locally: ElasticMQ and Kafka shared by all regions, the global directory, the mail
+ * server and (when installed) Redis, every configured region on its own servers with its functions
+ * (profiles, auth) in child JVMs, and the gateway. {@code main} prints one line with {@code ready}
+ * and the URL once the gateway serves.
  */
 public final class LocalPlatform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
@@ -85,20 +98,56 @@ public final class LocalPlatform implements AutoCloseable {
       deleteTree(options.dataDir());
     }
     Files.createDirectories(options.dataDir());
-    LocalTokenIssuer issuer = LocalTokenIssuer.load(options.dataDir(), Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    LocalTokenIssuer issuer = LocalTokenIssuer.load(options.dataDir(), catalog, clock);
+    // The auth functions put the gateway's URL into mail links, so it is fixed before they start.
+    int port = options.port() == 0 ? Loopback.freePort() : options.port();
+
+    ElasticMqServer sqs = own(ElasticMqServer.builder().region("eu-central-1").start());
+    CompletableFuture<KafkaServer> kafka =
+        CompletableFuture.supplyAsync(
+            () -> KafkaServer.builder().logDir(options.dataDir().resolve("kafka")).start());
+    LocalMailbox mailbox = own(LocalMailbox.start(clock));
+    LocalDirectory directory = own(LocalDirectory.start(options.dataDir(), clock));
+    Optional<URI> redis = startRedis();
+    String directorySecret = DirectorySecret.loadOrCreate(options.dataDir());
+    AuthEnvironment auth =
+        new AuthEnvironment(
+            directorySecret,
+            directory.url(),
+            directory.apiSecret(),
+            URI.create("http://localhost:" + port),
+            mailbox.smtpHost(),
+            mailbox.smtpPort(),
+            redis,
+            catalog.all().stream().map(Region::id).toList());
     PlatformContext ctx =
         new PlatformContext(
             options.root(),
             options.dataDir(),
             List.of(lambdaHostClasses()),
             invokerClassPath(options.root()),
-            issuer.functionEnv());
+            (region, deployable) -> functionEnv(issuer, auth, region, deployable));
 
-    ElasticMqServer sqs = own(ElasticMqServer.builder().region("eu-central-1").start());
-    CompletableFuture<KafkaServer> kafka =
-        CompletableFuture.supplyAsync(
-            () -> KafkaServer.builder().logDir(options.dataDir().resolve("kafka")).start());
-    List<Deployable> deployables = List.of(Deployable.PROFILES);
+    Map<RegionId, RegionRuntime> regions = startRegions(catalog, ctx, sqs);
+    KafkaServer backbone = own(join(kafka));
+    log.info("event backbone (Kafka) at {}", backbone.bootstrapServers());
+
+    HomeRegions homes =
+        new HomeRegions(
+            Optional.of(
+                new HomeRegions.Directory(
+                    directory.port(),
+                    new DirectoryKeys(Base64.getDecoder().decode(directorySecret)))),
+            regions.keySet(),
+            catalog.all().get(0).id());
+    startGateway(port, catalog, issuer, mailbox, regions, homes);
+  }
+
+  /** Every region at once, each with every deployable; in catalog order. */
+  private Map<RegionId, RegionRuntime> startRegions(
+      RegionCatalog catalog, PlatformContext ctx, ElasticMqServer sqs) {
+    List<Deployable> deployables = List.of(Deployable.PROFILES, Deployable.AUTH);
     Map<RegionId, CompletableFuture<RegionRuntime>> starting = new LinkedHashMap<>();
     for (Region region : catalog.all()) {
       starting.put(
@@ -109,17 +158,55 @@ public final class LocalPlatform implements AutoCloseable {
     for (Map.Entry<RegionId, CompletableFuture<RegionRuntime>> entry : starting.entrySet()) {
       regions.put(entry.getKey(), own(join(entry.getValue())));
     }
-    KafkaServer backbone = own(join(kafka));
-    log.info("event backbone (Kafka) at {}", backbone.bootstrapServers());
+    return regions;
+  }
 
+  private void startGateway(
+      int port,
+      RegionCatalog catalog,
+      LocalTokenIssuer issuer,
+      LocalMailbox mailbox,
+      Map<RegionId, RegionRuntime> regions,
+      HomeRegions homes)
+      throws IOException {
     List<RegionRuntime> ordered = List.copyOf(regions.values());
     RequestValidator mobile = new RequestValidator(spec("mobile-api", ApiSpecs.mobileApi()));
     RequestValidator localDev = new RequestValidator(spec("local-dev", ApiSpecs.localDev()));
     Gateway[] holder = new Gateway[1];
-    DevRoutes dev = new DevRoutes(localDev, issuer, catalog, () -> holder[0].health(ordered));
-    gateway = new Gateway(options.port(), mobile, issuer.verifier(), regions, dev);
+    DevRoutes dev =
+        new DevRoutes(localDev, issuer, catalog, mailbox, () -> holder[0].health(ordered));
+    gateway = new Gateway(port, mobile, issuer.verifier(), regions, dev, homes);
     holder[0] = gateway;
     gateway.start();
+  }
+
+  /** Token verification for every function; the auth functions get their own settings on top. */
+  private static Map<String, String> functionEnv(
+      LocalTokenIssuer issuer, AuthEnvironment auth, Region region, Deployable deployable) {
+    Map<String, String> env = new HashMap<>(issuer.functionEnv());
+    String regionsFile = System.getenv("STRIDE_REGIONS_FILE");
+    if (regionsFile != null && !regionsFile.isBlank()) {
+      env.put("STRIDE_REGIONS_FILE", regionsFile);
+    }
+    if (deployable.serves(Deployable.AUTH.function())) {
+      env.putAll(auth.forRegion(region.id(), issuer));
+    }
+    return env;
+  }
+
+  /**
+   * The throttle's Redis when {@code redis-server} is installed; else the functions count alone.
+   */
+  private Optional<URI> startRedis() {
+    Availability redis = RedisServer.availability();
+    if (!redis.isPresent()) {
+      log.warn(
+          "no redis-server here ({}): each auth function keeps its login throttle counters in"
+              + " process",
+          redis.reason());
+      return Optional.empty();
+    }
+    return Optional.of(own(RedisServer.start()).endpoint());
   }
 
   private static RegionRuntime startRegion(

@@ -11,31 +11,34 @@ import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
+import app.stride.local.http.HttpExchanges;
 import app.stride.local.region.RegionHealth;
 import app.stride.local.region.RegionRuntime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The local edge. It answers {@code /health} and the local-only {@code /dev/*} routes itself; every
- * other route comes from the mobile spec: unknown routes get 404, wrong methods 405, secured routes
- * need a valid bearer token (401), and the request goes to the caller's home region's function
- * through that cloud's entry shape. Bodies over the gateway's cap get 413 before anything runs.
+ * other route comes from the mobile spec: unknown routes get 404, wrong methods 405, and bodies
+ * over the gateway's cap 413 before anything runs. Secured routes need a valid bearer token (401)
+ * and go to the token's home region. Routes without a token go where their {@code x-stride-route}
+ * says ({@link RouteHint}, {@link HomeRegions}); when that region answers {@code 421} naming
+ * another home region, the call is repeated there once; {@code all-regions} routes ask every region
+ * that is up and merge the answers ({@link AllRegions}). Each call reaches a region's function
+ * through that cloud's entry shape.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -47,9 +50,12 @@ public final class Gateway implements AutoCloseable {
   private final TokenVerifier authorizer;
   private final Map<RegionId, RegionRuntime> regions;
   private final DevRoutes dev;
+  private final Map<String, RouteHint> hints;
+  private final HomeRegions homes;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
+  /** A gateway without a global directory: calls routed by the directory go to the first region. */
   public Gateway(
       int port,
       RequestValidator routes,
@@ -57,10 +63,35 @@ public final class Gateway implements AutoCloseable {
       Map<RegionId, RegionRuntime> regions,
       DevRoutes dev)
       throws IOException {
+    this(
+        port,
+        routes,
+        authorizer,
+        regions,
+        dev,
+        new HomeRegions(Optional.empty(), regions.keySet(), regions.keySet().iterator().next()));
+  }
+
+  /**
+   * @param regions the running regions, in catalog order
+   * @param homes how calls without an access token find their home region
+   * @throws IllegalArgumentException when the spec carries an {@code x-stride-route} the gateway
+   *     does not know
+   */
+  public Gateway(
+      int port,
+      RequestValidator routes,
+      TokenVerifier authorizer,
+      Map<RegionId, RegionRuntime> regions,
+      DevRoutes dev,
+      HomeRegions homes)
+      throws IOException {
     this.routes = routes;
     this.authorizer = authorizer;
-    this.regions = Map.copyOf(regions);
+    this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
     this.dev = dev;
+    this.hints = RouteHint.index(routes.spec());
+    this.homes = homes;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -93,7 +124,7 @@ public final class Gateway implements AutoCloseable {
     ApiResponse response;
     ApiRequest request = null;
     try {
-      request = read(exchange, requestId);
+      request = HttpExchanges.read(exchange, requestId, MAX_BODY_BYTES);
       response = route(request);
     } catch (ProblemException e) {
       response = ApiResponse.problem(e.problem(), e.headers());
@@ -103,7 +134,7 @@ public final class Gateway implements AutoCloseable {
           ApiResponse.problem(
               Problem.of(ProblemType.INTERNAL, "Something went wrong on our side."), Map.of());
     }
-    write(exchange, response.withHeader("X-Request-Id", requestId));
+    HttpExchanges.write(exchange, response.withHeader("X-Request-Id", requestId));
     log.info(
         "requestId={} method={} path={} status={} latencyMs={}",
         requestId,
@@ -125,7 +156,7 @@ public final class Gateway implements AutoCloseable {
     }
     Operation operation = routes.route(request.method(), request.path());
     if (!operation.secured()) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "No route for " + request.path() + ".");
+      return unauthenticated(operation, request);
     }
     Principal caller = authorizer.verifyAuthorization(request.header("Authorization").orElse(null));
     RegionRuntime region = regions.get(caller.homeRegion());
@@ -136,52 +167,46 @@ public final class Gateway implements AutoCloseable {
     return region.invoke(operation, request);
   }
 
-  private static ApiRequest read(HttpExchange exchange, String requestId) throws IOException {
-    Map<String, String> headers = new HashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach((name, values) -> headers.put(name, String.join(",", values)));
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
+  /**
+   * A call without an access token: its {@code x-stride-route} finds the home region; a {@code 421}
+   * naming another home region is repeated there once.
+   */
+  private ApiResponse unauthenticated(Operation operation, ApiRequest request) {
+    RouteHint hint = hints.get(operation.operationId());
+    if (hint == null) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "No route for " + request.path() + ".");
     }
-    if (body.length > MAX_BODY_BYTES) {
-      throw new ProblemException(
-          ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + MAX_BODY_BYTES + " bytes.");
+    if (hint.kind() == RouteHint.Kind.ALL_REGIONS) {
+      return AllRegions.merge(regions.values(), operation, request);
     }
-    return new ApiRequest(
-        exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(),
-        query(exchange.getRequestURI().getRawQuery()),
-        headers,
-        body,
-        exchange.getRemoteAddress().getAddress().getHostAddress(),
-        requestId);
+    RegionRuntime first = regions.get(homes.resolve(hint, request));
+    ApiResponse response = first.invoke(operation, request);
+    Optional<RegionId> elsewhere =
+        wrongRegion(response).filter(r -> !r.equals(first.region().id()));
+    if (elsewhere.isPresent() && regions.containsKey(elsewhere.get())) {
+      log.debug(
+          "requestId={} {} answered 421; repeating in {}",
+          request.requestId(),
+          first.region().id(),
+          elsewhere.get());
+      return regions.get(elsewhere.get()).invoke(operation, request);
+    }
+    return response;
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
+  /** The {@code homeRegion} of a {@code 421 wrong-region} answer. */
+  static Optional<RegionId> wrongRegion(ApiResponse response) {
+    if (response.status() != 421) {
+      return Optional.empty();
     }
-    for (String pair : raw.split("&")) {
-      String[] kv = pair.split("=", 2);
-      query.putIfAbsent(
-          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-    }
-    return query;
-  }
-
-  private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    byte[] body = response.body();
-    boolean empty = body.length == 0 || response.status() == 204 || response.status() == 304;
-    exchange.sendResponseHeaders(response.status(), empty ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      if (!empty) {
-        out.write(body);
+    try {
+      JsonNode problem = Json.mapper().readTree(response.body());
+      if (problem == null || !problem.path("homeRegion").isString()) {
+        return Optional.empty();
       }
+      return Optional.of(RegionId.of(problem.path("homeRegion").asString()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -125,7 +125,7 @@ public final class AwsRegionRuntime implements RegionRuntime {
       String queueUrl) {
     String id = region.id().value();
     int port = Loopback.freePort();
-    Map<String, String> env = new HashMap<>(ctx.tokenEnv());
+    Map<String, String> env = new HashMap<>(ctx.functionEnv().of(region, deployable));
     env.put(
         "STRIDE_LAMBDA_HANDLER", "org.springframework.cloud.function.adapter.aws.FunctionInvoker");
     env.put("MAIN_CLASS", deployable.awsMainClass());

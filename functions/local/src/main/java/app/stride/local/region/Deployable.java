@@ -20,7 +20,7 @@ public record Deployable(
     Path gcpArchive,
     String gcpTarget) {
 
-  /** Profiles: the one capability so far. */
+  /** Profiles: the signed-in user's profile. */
   public static final Deployable PROFILES =
       new Deployable(
           "profiles",
@@ -29,4 +29,19 @@ public record Deployable(
           "profilesHttp",
           Path.of("functions/profiles/gcp/target/profiles-gcp-function.zip"),
           "app.stride.profiles.gcp.ProfilesHttpFunction");
+
+  /** Auth: accounts, sign-in, two-factor, tokens and the JWKS of its region. */
+  public static final Deployable AUTH =
+      new Deployable(
+          "auth",
+          Path.of("functions/auth/aws/target/auth-aws-lambda.jar"),
+          "app.stride.auth.aws.AuthAwsApplication",
+          "authHttp",
+          Path.of("functions/auth/gcp/target/auth-gcp-function.zip"),
+          "app.stride.auth.gcp.AuthHttpFunction");
+
+  /** Whether this is the deployable of the capability named {@code function}. */
+  public boolean serves(String function) {
+    return this.function.equals(function);
+  }
 }

@@ -178,7 +178,7 @@ public final class GcpRegionRuntime implements RegionRuntime {
     Path jar =
         extractJar(ctx.root().resolve(deployable.gcpArchive()), ctx.dataDir().resolve("gcf"));
     int port = Loopback.freePort();
-    Map<String, String> env = new HashMap<>(ctx.tokenEnv());
+    Map<String, String> env = new HashMap<>(ctx.functionEnv().of(region, deployable));
     env.put("STRIDE_REGION", id);
     env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
     env.put("STRIDE_FIRESTORE_PROJECT", PROJECT);

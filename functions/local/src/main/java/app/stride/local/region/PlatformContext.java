@@ -2,7 +2,6 @@ package app.stride.local.region;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What every region runtime shares.
@@ -13,12 +12,12 @@ import java.util.Map;
  *     itself, as the Lambda runtime adds only its runtime client
  * @param invokerClassPath the Functions Framework invoker (one self-contained jar), which loads the
  *     deployable from its own {@code --classpath}, as Cloud Functions does
- * @param tokenEnv the token-verification environment every function gets (issuer, audience, local
- *     JWKS)
+ * @param functionEnv the environment of each function host: token verification for all, and per
+ *     capability what it needs on top
  */
 public record PlatformContext(
     Path root,
     Path dataDir,
     List<Path> lambdaHostClassPath,
     List<Path> invokerClassPath,
-    Map<String, String> tokenEnv) {}
+    FunctionEnvironment functionEnv) {}

@@ -1,0 +1,2 @@
+/** The JDK HTTP server's exchanges as Stride's {@code ApiRequest} and {@code ApiResponse}. */
+package app.stride.local.http;
