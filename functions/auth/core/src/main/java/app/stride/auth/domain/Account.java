@@ -76,50 +76,17 @@ public record Account(
 
   /** The next version with the email verified. */
   public Account withEmailVerified() {
-    return new Account(
-        id,
-        home,
-        email,
-        true,
-        passwordHash,
-        locale,
-        mfa,
-        socialLinks,
-        sessionsValidAfter,
-        createdAt,
-        version + 1);
+    return next(true, passwordHash, mfa, socialLinks, sessionsValidAfter);
   }
 
   /** The next version with a new password hash. */
   public Account withPasswordHash(String hash) {
-    return new Account(
-        id,
-        home,
-        email,
-        emailVerified,
-        hash,
-        locale,
-        mfa,
-        socialLinks,
-        sessionsValidAfter,
-        createdAt,
-        version + 1);
+    return next(emailVerified, hash, mfa, socialLinks, sessionsValidAfter);
   }
 
   /** The next version with a new second-factor state. */
-  public Account withMfa(Mfa next) {
-    return new Account(
-        id,
-        home,
-        email,
-        emailVerified,
-        passwordHash,
-        locale,
-        next,
-        socialLinks,
-        sessionsValidAfter,
-        createdAt,
-        version + 1);
+  public Account withMfa(Mfa nextMfa) {
+    return next(emailVerified, passwordHash, nextMfa, socialLinks, sessionsValidAfter);
   }
 
   /** The next version with {@code link} added. */
@@ -128,18 +95,7 @@ public record Account(
     if (!links.contains(link)) {
       links.add(link);
     }
-    return new Account(
-        id,
-        home,
-        email,
-        emailVerified,
-        passwordHash,
-        locale,
-        mfa,
-        links,
-        sessionsValidAfter,
-        createdAt,
-        version + 1);
+    return next(emailVerified, passwordHash, mfa, links, sessionsValidAfter);
   }
 
   /**
@@ -147,18 +103,7 @@ public record Account(
    * (password reset and change).
    */
   public Account withNewPassword(String hash, Instant now) {
-    return new Account(
-        id,
-        home,
-        email,
-        emailVerified,
-        hash,
-        locale,
-        mfa,
-        socialLinks,
-        now,
-        createdAt,
-        version + 1);
+    return next(emailVerified, hash, mfa, socialLinks, now);
   }
 
   /**
@@ -166,22 +111,27 @@ public record Account(
    * the email verified (the link reached the mailbox).
    */
   public Account withPasswordReset(String hash, Instant now) {
-    return new Account(
-        id, home, email, true, hash, locale, mfa, socialLinks, now, createdAt, version + 1);
+    return next(true, hash, mfa, socialLinks, now);
   }
 
   /** The next version in which every session started before {@code now} is ended. */
   public Account withSessionsEndedAt(Instant now) {
+    return next(emailVerified, passwordHash, mfa, socialLinks, now);
+  }
+
+  /** The next version with the changeable parts given; identity and creation never change. */
+  private Account next(
+      boolean verified, String hash, Mfa nextMfa, List<SocialLink> links, Instant validAfter) {
     return new Account(
         id,
         home,
         email,
-        emailVerified,
-        passwordHash,
+        verified,
+        hash,
         locale,
-        mfa,
-        socialLinks,
-        now,
+        nextMfa,
+        links,
+        validAfter,
         createdAt,
         version + 1);
   }
