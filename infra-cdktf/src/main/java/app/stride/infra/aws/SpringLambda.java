@@ -48,8 +48,15 @@ public final class SpringLambda extends Construct {
   public record Sizing(
       int memoryMb, Optional<String> architecture, OptionalInt reservedConcurrency) {
 
-    /** 1024 MB, default architecture, no reserved concurrency. */
-    public static final Sizing DEFAULT = new Sizing(1024, Optional.empty(), OptionalInt.empty());
+    /**
+     * The architecture of every Stride Lambda: Graviton, and the one whose native crypto library
+     * the Lambda jars carry (the parent POM's {@code accp.lambda.classifier}).
+     */
+    public static final String ARCHITECTURE = "arm64";
+
+    /** 1024 MB, {@value #ARCHITECTURE}, no reserved concurrency. */
+    public static final Sizing DEFAULT =
+        new Sizing(1024, Optional.of(ARCHITECTURE), OptionalInt.empty());
 
     /** Validates the memory (Lambda's range) and the architecture name. */
     public Sizing {
@@ -66,7 +73,7 @@ public final class SpringLambda extends Construct {
 
     /** Graviton ({@code arm64}) with {@code memoryMb} and {@code reservedConcurrency} reserved. */
     public static Sizing arm64(int memoryMb, int reservedConcurrency) {
-      return new Sizing(memoryMb, Optional.of("arm64"), OptionalInt.of(reservedConcurrency));
+      return new Sizing(memoryMb, Optional.of(ARCHITECTURE), OptionalInt.of(reservedConcurrency));
     }
   }
 

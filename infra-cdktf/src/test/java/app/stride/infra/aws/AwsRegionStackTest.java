@@ -91,6 +91,20 @@ class AwsRegionStackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
+  void everyFunction_runsOnArm64_theArchitectureOfTheJarsNativeCrypto(String region) {
+    var functions = SynthesizedStacks.region(region).resources("aws_lambda_function").values();
+
+    assertThat(functions).isNotEmpty();
+    assertThat(functions)
+        .allSatisfy(
+            fn ->
+                assertThat(TfStack.strings(fn.path("architectures")))
+                    .as(fn.path("function_name").asString())
+                    .containsExactly(SpringLambda.Sizing.ARCHITECTURE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
   void function_isJava17_withSnapStart_publishedBehindLiveAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode fn = httpFunction(stack, region);

@@ -4,6 +4,7 @@ import app.stride.auth.token.AccessTokenIssuer;
 import app.stride.auth.token.KeyRing;
 import app.stride.core.auth.JwtTokenVerifier;
 import app.stride.core.auth.Principal;
+import app.stride.core.crypto.NativeCrypto;
 import app.stride.core.region.RegionId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
@@ -15,10 +16,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +29,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,6 +51,10 @@ import org.openjdk.jmh.annotations.Threads;
  *       already parsed, verifier already built: the ES256 signature check and nothing else, the
  *       floor of any verification.
  * </ul>
+ *
+ * <p>Each runs twice ({@link #crypto}): on the native provider the functions use ({@code native},
+ * Amazon Corretto Crypto Provider, see {@link NativeCrypto}), and on the JDK's providers ({@code
+ * jdk}), what a function falls back to where the native library does not load.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -57,6 +65,12 @@ public class TokenVerificationBenchmark {
   static final String AUDIENCE = "stride-api";
   static final RegionId REGION = RegionId.of("eu");
   static final String USER_ID = "bench-user-0001";
+  static final String NATIVE = "native";
+  static final String JDK = "jdk";
+
+  /** Which provider checks the signatures: {@value #NATIVE} (as deployed) or {@value #JDK}. */
+  @Param({NATIVE, JDK})
+  String crypto = NATIVE;
 
   private final Clock clock = Clock.systemUTC();
   private AccessTokenIssuer issuer;
@@ -74,8 +88,10 @@ public class TokenVerificationBenchmark {
   public void buildKeysAndVerifiers() throws JOSEException, IOException {
     ring = KeyRing.bootstrap(REGION, clock.instant());
     issuer = new AccessTokenIssuer(ISSUER, AUDIENCE, Duration.ofMinutes(15), clock);
-    verifier = JwtTokenVerifier.forJwks(ring.publicJwks(), ISSUER, AUDIENCE, clock);
+    Optional<Provider> provider = provider();
+    verifier = JwtTokenVerifier.forJwks(ring.publicJwks(), ISSUER, AUDIENCE, clock, provider);
     signatureVerifier = new ECDSAVerifier(ring.signingKey().publicJwk());
+    provider.ifPresent(p -> signatureVerifier.getJCAContext().setProvider(p));
 
     byte[] jwks = ring.publicJwks().toString().getBytes(StandardCharsets.UTF_8);
     jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -92,7 +108,19 @@ public class TokenVerificationBenchmark {
     URI jwksUrl =
         URI.create(
             "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/.well-known/jwks.json");
-    urlVerifier = JwtTokenVerifier.forJwksUrl(jwksUrl, ISSUER, AUDIENCE, clock);
+    urlVerifier = JwtTokenVerifier.forJwksUrl(jwksUrl, ISSUER, AUDIENCE, clock, provider);
+  }
+
+  /** The native provider for {@value #NATIVE}, which must load here; none for {@value #JDK}. */
+  private Optional<Provider> provider() {
+    if (crypto.equals(JDK)) {
+      return Optional.empty();
+    }
+    NativeCrypto.Status status = NativeCrypto.status();
+    if (status.provider().isEmpty()) {
+      throw new IllegalStateException("native crypto unavailable here: " + status.detail());
+    }
+    return status.provider();
   }
 
   /** A fresh 15-minute token per iteration, so that no run outlives its token. */

@@ -48,6 +48,28 @@ class TokenVerificationBenchmarkTest {
   }
 
   @Test
+  void nativeSide_checksSignaturesOnAccp_andTheJdkSideOnTheJdksProviders()
+      throws JOSEException, IOException, ParseException {
+    TokenVerificationBenchmark jdk = new TokenVerificationBenchmark();
+    jdk.crypto = TokenVerificationBenchmark.JDK;
+    jdk.buildKeysAndVerifiers();
+    jdk.mintToken();
+    try {
+      assertThat(bench.verifier.signatureProvider()).isEqualTo("AmazonCorrettoCryptoProvider");
+      assertThat(bench.urlVerifier.signatureProvider()).isEqualTo("AmazonCorrettoCryptoProvider");
+      assertThat(bench.signatureVerifier.getJCAContext().getProvider().getName())
+          .isEqualTo("AmazonCorrettoCryptoProvider");
+      assertThat(jdk.verifier.signatureProvider()).isEqualTo("JDK");
+      assertThat(jdk.urlVerifier.signatureProvider()).isEqualTo("JDK");
+      assertThat(jdk.signatureVerifier.getJCAContext().getProvider()).isNull();
+      assertThat(jdk.strideJwks().userId()).isEqualTo(TokenVerificationBenchmark.USER_ID);
+      assertThat(jdk.baselineSignatureOnly()).isTrue();
+    } finally {
+      jdk.stopJwksServer();
+    }
+  }
+
+  @Test
   void signatureBaseline_acceptsTheToken_andRefusesAnotherTokensSignature()
       throws JOSEException, ParseException {
     JWSObject other =

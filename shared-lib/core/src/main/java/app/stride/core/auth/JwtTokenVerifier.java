@@ -1,11 +1,13 @@
 package app.stride.core.auth;
 
+import app.stride.core.crypto.NativeCrypto;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -20,12 +22,14 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +38,8 @@ import java.util.Set;
  * against the clock with a small skew, and {@code sub}, {@code home_region}, {@code jti} required.
  * The signing key must belong to the token's home region: its {@code kid} must be a {@link
  * RegionKeyIds key id} of that region, so a key of one region cannot vouch for a user of another.
+ * The signature is checked on the native provider where it works ({@link NativeCrypto}), else on
+ * the JDK's.
  */
 public final class JwtTokenVerifier implements TokenVerifier {
   /** The claim that names the caller's home region. */
@@ -48,10 +54,19 @@ public final class JwtTokenVerifier implements TokenVerifier {
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final String signatureProvider;
 
   private JwtTokenVerifier(
-      JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock) {
+      JWKSource<SecurityContext> keys,
+      String issuer,
+      String audience,
+      Clock clock,
+      Optional<Provider> nativeProvider) {
     processor = new DefaultJWTProcessor<>();
+    DefaultJWSVerifierFactory signatures = new DefaultJWSVerifierFactory();
+    nativeProvider.ifPresent(p -> signatures.getJCAContext().setProvider(p));
+    processor.setJWSVerifierFactory(signatures);
+    signatureProvider = nativeProvider.map(Provider::getName).orElse("JDK");
     processor.setJWSTypeVerifier(
         new DefaultJOSEObjectTypeVerifier<>(
             JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
@@ -74,10 +89,24 @@ public final class JwtTokenVerifier implements TokenVerifier {
   /** A verifier that trusts exactly the public keys of the given JWKS (local platform, tests). */
   public static JwtTokenVerifier forJwks(
       JWKSet publicKeys, String issuer, String audience, Clock clock) {
+    return forJwks(publicKeys, issuer, audience, clock, NativeCrypto.provider());
+  }
+
+  /**
+   * As {@link #forJwks(JWKSet, String, String, Clock)}, signatures on {@code nativeProvider}, or on
+   * the JDK's providers when it is empty (tests and benchmarks compare the two).
+   */
+  public static JwtTokenVerifier forJwks(
+      JWKSet publicKeys,
+      String issuer,
+      String audience,
+      Clock clock,
+      Optional<Provider> nativeProvider) {
     if (publicKeys.getKeys().stream().anyMatch(k -> k.isPrivate())) {
       throw new IllegalArgumentException("a verifier must be given public keys only");
     }
-    return new JwtTokenVerifier(new ImmutableJWKSet<>(publicKeys), issuer, audience, clock);
+    return new JwtTokenVerifier(
+        new ImmutableJWKSet<>(publicKeys), issuer, audience, clock, nativeProvider);
   }
 
   /**
@@ -86,13 +115,24 @@ public final class JwtTokenVerifier implements TokenVerifier {
    */
   public static JwtTokenVerifier forJwksUrl(
       URI jwksUrl, String issuer, String audience, Clock clock) {
+    return forJwksUrl(jwksUrl, issuer, audience, clock, NativeCrypto.provider());
+  }
+
+  /** As {@link #forJwksUrl(URI, String, String, Clock)}, signatures on the given provider. */
+  public static JwtTokenVerifier forJwksUrl(
+      URI jwksUrl, String issuer, String audience, Clock clock, Optional<Provider> nativeProvider) {
     try {
       JWKSource<SecurityContext> source =
           JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
-      return new JwtTokenVerifier(source, issuer, audience, clock);
+      return new JwtTokenVerifier(source, issuer, audience, clock, nativeProvider);
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("bad JWKS URL " + jwksUrl, e);
     }
+  }
+
+  /** The JCA provider that checks signatures: ACCP's name, or {@code JDK} for the defaults. */
+  public String signatureProvider() {
+    return signatureProvider;
   }
 
   @Override

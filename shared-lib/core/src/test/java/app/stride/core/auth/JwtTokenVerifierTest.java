@@ -3,6 +3,7 @@ package app.stride.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.core.crypto.NativeCrypto;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
@@ -14,17 +15,21 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shared verifier against every token attack the auth issue lists: each attack is its own test,
- * and each starts from a token the verifier accepts, changed in one way.
+ * and each starts from a token the verifier accepts, changed in one way. Signatures are checked on
+ * the provider the functions use here (the native one, see {@link NativeCrypto}); {@link
+ * JwtTokenVerifierOnJdkTest} runs every case again on the JDK's.
  */
 class JwtTokenVerifierTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
@@ -36,7 +41,19 @@ class JwtTokenVerifierTest {
           TestKeys.publicJwks(eu, us, euWest),
           TestKeys.ISSUER,
           TestKeys.AUDIENCE,
-          Clock.fixed(NOW, ZoneOffset.UTC));
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          signatureProvider());
+
+  /** The provider the verifier under test checks signatures on. */
+  Optional<Provider> signatureProvider() {
+    return NativeCrypto.provider();
+  }
+
+  @Test
+  void verifier_checksSignaturesOnTheGivenProvider() {
+    assertThat(verifier.signatureProvider())
+        .isEqualTo(signatureProvider().map(Provider::getName).orElse("JDK"));
+  }
 
   @Test
   void verify_acceptsValidToken_andReadsCaller() {
@@ -201,6 +218,14 @@ class JwtTokenVerifierTest {
     assertUnauthorized(parts[0] + "." + b64(payload.replace("\"eu\"", "\"us\"")) + "." + parts[2]);
     assertUnauthorized(
         parts[0] + "." + b64(payload.replace("\"user-1\"", "\"admin\"")) + "." + parts[2]);
+  }
+
+  @Test
+  void verify_rejectsAllZeroSignature_cve202221449() {
+    String[] parts = eu.sign(eu.claims("user-1", "eu", NOW).build()).split("\\.");
+    String zeros = Base64URL.encode(new byte[64]).toString();
+
+    assertUnauthorized(parts[0] + "." + parts[1] + "." + zeros);
   }
 
   @Test

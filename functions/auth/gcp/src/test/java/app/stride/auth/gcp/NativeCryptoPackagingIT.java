@@ -1,0 +1,18 @@
+package app.stride.auth.gcp;
+
+import app.stride.testkit.packaging.NativeCryptoPackagingContract;
+import app.stride.testkit.packaging.NativeLibraries.Machine;
+import java.nio.file.Path;
+
+/** The auth Cloud Functions upload (x86-64) and its native crypto. */
+class NativeCryptoPackagingIT extends NativeCryptoPackagingContract {
+  @Override
+  protected Path deployable() {
+    return Path.of("target", "auth-gcp-function.zip");
+  }
+
+  @Override
+  protected Machine deployedOn() {
+    return Machine.X86_64;
+  }
+}

@@ -1,0 +1,2 @@
+/** Checks on what a built deployable carries. */
+package app.stride.testkit.packaging;
