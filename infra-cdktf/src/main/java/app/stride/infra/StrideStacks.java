@@ -22,12 +22,22 @@ public final class StrideStacks {
    */
   public static Map<String, TerraformStack> addAll(
       Construct app, EnvConfig env, ArtifactLocator artifacts) {
+    return addAll(app, env, artifacts, new ApiSpecs(ArtifactLocator.defaultRepoRoot()));
+  }
+
+  /**
+   * Adds every stack of {@code env} to {@code app}, deriving gateway configs from {@code specs}.
+   *
+   * @return the stacks by name, regional stacks in config order, then {@code global}
+   */
+  public static Map<String, TerraformStack> addAll(
+      Construct app, EnvConfig env, ArtifactLocator artifacts, ApiSpecs specs) {
     Map<String, TerraformStack> stacks = new LinkedHashMap<>();
     for (RegionConfig region : env.regions()) {
       TerraformStack stack =
           switch (region.cloud()) {
             case AWS -> new AwsRegionStack(app, region, env, artifacts);
-            case GCP -> new GcpRegionStack(app, region, env, artifacts);
+            case GCP -> new GcpRegionStack(app, region, env, artifacts, specs);
           };
       stacks.put(region.stackName(), stack);
     }

@@ -38,7 +38,10 @@ class AddRegionTest {
             base.throttle(),
             base.observability(),
             base.artifacts(),
-            base.authFunctions());
+            base.authFunctions(),
+            base.edge(),
+            base.scaling(),
+            base.alerting());
     Path jar = repoRoot.resolve(base.artifacts().awsProfilesJar());
     Files.createDirectories(jar.getParent());
     Files.write(jar, new byte[] {1, 2, 3});

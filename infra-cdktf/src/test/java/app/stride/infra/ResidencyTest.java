@@ -2,8 +2,11 @@ package app.stride.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.infra.aws.EdgeProtection;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.RegionConfig;
+import app.stride.infra.gcp.GoogleBeta;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +124,38 @@ class ResidencyTest {
     for (RegionConfig region : SynthesizedStacks.config().regions()) {
       TfStack stack = SynthesizedStacks.stack(region.stackName());
       String provider = region.cloud() == Cloud.AWS ? "aws" : "google";
-      JsonNode providers = stack.root().path("provider").path(provider);
+      List<JsonNode> providers = new ArrayList<>();
+      stack.root().path("provider").path(provider).values().forEach(providers::add);
+      List<JsonNode> regional = providers.stream().filter(p -> !p.has("alias")).toList();
 
-      assertThat(providers.values()).as("providers of %s", stack.name()).hasSize(1);
-      assertThat(providers.get(0).path("region").asString()).isEqualTo(region.location());
+      assertThat(regional).as("providers of %s", stack.name()).hasSize(1);
+      assertThat(regional.get(0).path("region").asString()).isEqualTo(region.location());
+      // The only other provider: us-east-1 for the CLOUDFRONT-scope web ACL, and nothing else.
+      for (JsonNode aliased : providers.stream().filter(p -> p.has("alias")).toList()) {
+        assertThat(aliased.path("alias").asString()).isEqualTo(EdgeProtection.EDGE_PROVIDER_ALIAS);
+        assertThat(aliased.path("region").asString()).isEqualTo(EdgeProtection.EDGE_REGION);
+        stack
+            .root()
+            .path("resource")
+            .properties()
+            .forEach(
+                byType ->
+                    byType
+                        .getValue()
+                        .values()
+                        .forEach(
+                            r -> {
+                              if (r.path("provider").asString("").equals("aws.edge")) {
+                                assertThat(byType.getKey()).isEqualTo("aws_wafv2_web_acl");
+                              }
+                            }));
+      }
+      stack
+          .root()
+          .path("provider")
+          .path(GoogleBeta.PROVIDER)
+          .values()
+          .forEach(p -> assertThat(p.path("region").asString()).isEqualTo(region.location()));
       stack
           .root()
           .path("resource")

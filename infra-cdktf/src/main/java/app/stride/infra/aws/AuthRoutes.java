@@ -3,6 +3,7 @@ package app.stride.infra.aws;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_integration.Apigatewayv2Integration;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
 import com.hashicorp.cdktf.providers.aws.lambda_permission.LambdaPermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
@@ -41,6 +42,15 @@ public final class AuthRoutes extends Construct {
           "GET /v1/me/account",
           "POST /v1/me/account/delete");
 
+  private final List<Apigatewayv2Route> routes = new ArrayList<>();
+
+  /** Every auth route key, open ones first: the routes the stricter throttling and WAF cover. */
+  public static List<String> allRoutes() {
+    List<String> all = new ArrayList<>(PUBLIC_ROUTES);
+    all.addAll(BEARER_ROUTES);
+    return all;
+  }
+
   /** Adds the integration, every route and API Gateway's permission to invoke the alias. */
   public AuthRoutes(Construct scope, String id, ProfilesHttpApi api, AuthLambda function) {
     super(scope, id);
@@ -54,21 +64,25 @@ public final class AuthRoutes extends Construct {
             .timeoutMilliseconds(AuthLambda.TIMEOUT_SECONDS * 1000)
             .build();
     for (String routeKey : PUBLIC_ROUTES) {
-      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
-          .apiId(api.apiId())
-          .routeKey(routeKey)
-          .target("integrations/" + integration.getId())
-          .authorizationType("NONE")
-          .build();
+      Apigatewayv2Route route =
+          Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+              .apiId(api.apiId())
+              .routeKey(routeKey)
+              .target("integrations/" + integration.getId())
+              .authorizationType("NONE")
+              .build();
+      routes.add(route);
     }
     for (String routeKey : BEARER_ROUTES) {
-      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
-          .apiId(api.apiId())
-          .routeKey(routeKey)
-          .target("integrations/" + integration.getId())
-          .authorizationType("JWT")
-          .authorizerId(api.jwtAuthorizerId())
-          .build();
+      Apigatewayv2Route route =
+          Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+              .apiId(api.apiId())
+              .routeKey(routeKey)
+              .target("integrations/" + integration.getId())
+              .authorizationType("JWT")
+              .authorizerId(api.jwtAuthorizerId())
+              .build();
+      routes.add(route);
     }
     LambdaPermission.Builder.create(this, "invoke")
         .statementId("AllowHttpApiInvoke")
@@ -78,6 +92,11 @@ public final class AuthRoutes extends Construct {
         .principal("apigateway.amazonaws.com")
         .sourceArn(api.executionArn() + "/*/*")
         .build();
+  }
+
+  /** The auth routes. */
+  public List<Apigatewayv2Route> routes() {
+    return List.copyOf(routes);
   }
 
   private static String routeId(String routeKey) {

@@ -1,6 +1,7 @@
 package app.stride.infra.aws;
 
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.ObservabilityConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
@@ -127,7 +128,7 @@ public final class AuthSchedules extends Construct {
                 false,
                 runtime.environment(false),
                 grants),
-            SpringLambda.Sizing.arm64(AuthLambda.MEMORY_MB, 1),
+            SpringLambda.Sizing.arm64(AuthLambda.MEMORY_MB, FunctionLimits.SCHEDULED),
             jar,
             observability,
             region.id())

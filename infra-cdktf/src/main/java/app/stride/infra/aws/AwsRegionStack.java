@@ -2,13 +2,16 @@ package app.stride.infra.aws;
 
 import app.stride.infra.ArtifactLocator;
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -16,7 +19,8 @@ import software.constructs.Construct;
 /**
  * One AWS home region: profile table, events queue, cursor key secret, the profiles function with
  * its HTTP API, and the scheduled outbox relay; the auth table, secrets, SES configuration set and
- * identity, the auth HTTP function on the same API, and the auth schedules.
+ * identity, the auth HTTP function on the same API, and the auth schedules; the API's stage with
+ * its throttling, CloudFront with AWS WAF in front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
@@ -55,13 +59,36 @@ public final class AwsRegionStack extends TerraformStack {
             table,
             events,
             key,
-            cursorKey);
+            cursorKey,
+            FunctionLimits.of(region, env, region.profilesFunctionName()));
     ProfilesOutboxRelay relay =
         new ProfilesOutboxRelay(
             this, "profiles_outbox_relay", region, env.observability(), jar, table, events, key);
-    ProfilesHttpApi api =
-        new ProfilesHttpApi(this, "profiles_api", region, env.auth(), env.throttle(), function);
-    AuthMail mail = addAuth(region, env, artifacts, key, events, api, relay);
+    ProfilesHttpApi api = new ProfilesHttpApi(this, "profiles_api", region, env.auth(), function);
+    Auth auth = addAuth(region, env, artifacts, key, events, api, relay);
+    AuthMail mail = auth.mail();
+    List<Apigatewayv2Route> routes = new ArrayList<>(api.routes());
+    routes.addAll(auth.routes().routes());
+    new ApiStage(
+        this,
+        "api_stage",
+        region,
+        api,
+        new ApiStage.Limits(env.throttle(), env.edge().authThrottle(), AuthRoutes.allRoutes()),
+        routes,
+        env.observability(),
+        env.alerting());
+    EdgeProtection edge = new EdgeProtection(this, "edge", region, env.edge(), api);
+    RegionAlarms alarms = new RegionAlarms(this, "alarms", region, env.alerting());
+    alarms.notifyOnEveryAlarm(this);
+    TerraformOutput.Builder.create(this, "edge_domain")
+        .value(edge.domainName())
+        .description("The region's public API host (CloudFront with AWS WAF)")
+        .build();
+    TerraformOutput.Builder.create(this, "alarm_topic")
+        .value(alarms.topicArn())
+        .description("SNS topic every alarm of the region notifies")
+        .build();
     TerraformOutput.Builder.create(this, "api_endpoint")
         .value(api.endpoint())
         .description("Base URL of the region's HTTP API")
@@ -76,8 +103,11 @@ public final class AwsRegionStack extends TerraformStack {
         .build();
   }
 
+  /** What the auth capability adds that the rest of the stack refers to. */
+  private record Auth(AuthMail mail, AuthRoutes routes) {}
+
   /** The auth capability: its table, secrets, mail, HTTP function and routes, and schedules. */
-  private AuthMail addAuth(
+  private Auth addAuth(
       RegionConfig region,
       EnvConfig env,
       ArtifactLocator artifacts,
@@ -97,10 +127,10 @@ public final class AwsRegionStack extends TerraformStack {
             "auth_function",
             region,
             runtime,
-            env.authFunctions().maxConcurrency(),
+            FunctionLimits.of(region, env, region.authFunctionName()),
             env.observability(),
             jar);
-    new AuthRoutes(this, "auth_routes", api, function);
+    AuthRoutes routes = new AuthRoutes(this, "auth_routes", api, function);
     new AuthSchedules(
         this,
         "auth_schedules",
@@ -115,6 +145,6 @@ public final class AwsRegionStack extends TerraformStack {
             "Secrets to fill once: the directory hash key (same value in every region) and the"
                 + " directory API secret (the global stack's value)")
         .build();
-    return mail;
+    return new Auth(mail, routes);
   }
 }

@@ -2,23 +2,22 @@ package app.stride.infra.aws;
 
 import app.stride.infra.config.AuthConfig;
 import app.stride.infra.config.RegionConfig;
-import app.stride.infra.config.ThrottleConfig;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_api.Apigatewayv2Api;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_authorizer.Apigatewayv2Authorizer;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_authorizer.Apigatewayv2AuthorizerJwtConfiguration;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_integration.Apigatewayv2Integration;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
-import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2Stage;
-import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2StageDefaultRouteSettings;
 import com.hashicorp.cdktf.providers.aws.lambda_permission.LambdaPermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
 
 /**
- * The region's HTTP API: the API itself, its JWT authorizer and {@code $default} stage, and the
- * JWT-authorized profile routes to the function's alias. Other capabilities add their routes to
- * this API ({@link #apiId()}, {@link #jwtAuthorizerId()}, {@link #executionArn()}).
+ * The region's HTTP API: the API itself, its JWT authorizer, and the JWT-authorized profile routes
+ * to the function's alias. Its {@code $default} stage is {@link ApiStage}, created once every
+ * capability has added its routes. Other capabilities add their routes to this API ({@link
+ * #apiId()}, {@link #jwtAuthorizerId()}, {@link #executionArn()}).
  */
 public final class ProfilesHttpApi extends Construct {
 
@@ -32,15 +31,11 @@ public final class ProfilesHttpApi extends Construct {
 
   private final Apigatewayv2Api api;
   private final Apigatewayv2Authorizer authorizer;
+  private final List<Apigatewayv2Route> routes = new ArrayList<>();
 
-  /** Creates API, authorizer, integration, routes, the {@code $default} stage and permission. */
+  /** Creates API, authorizer, integration, routes and API Gateway's permission to invoke. */
   public ProfilesHttpApi(
-      Construct scope,
-      String id,
-      RegionConfig region,
-      AuthConfig auth,
-      ThrottleConfig throttle,
-      ProfilesLambda function) {
+      Construct scope, String id, RegionConfig region, AuthConfig auth, ProfilesLambda function) {
     super(scope, id);
     api =
         Apigatewayv2Api.Builder.create(this, "api")
@@ -69,24 +64,16 @@ public final class ProfilesHttpApi extends Construct {
             .timeoutMilliseconds(10_000)
             .build();
     for (String routeKey : ROUTES) {
-      Apigatewayv2Route.Builder.create(this, routeId(routeKey))
-          .apiId(api.getId())
-          .routeKey(routeKey)
-          .target("integrations/" + integration.getId())
-          .authorizationType("JWT")
-          .authorizerId(authorizer.getId())
-          .build();
+      Apigatewayv2Route route =
+          Apigatewayv2Route.Builder.create(this, routeId(routeKey))
+              .apiId(api.getId())
+              .routeKey(routeKey)
+              .target("integrations/" + integration.getId())
+              .authorizationType("JWT")
+              .authorizerId(authorizer.getId())
+              .build();
+      routes.add(route);
     }
-    Apigatewayv2Stage.Builder.create(this, "stage")
-        .apiId(api.getId())
-        .name("$default")
-        .autoDeploy(true)
-        .defaultRouteSettings(
-            Apigatewayv2StageDefaultRouteSettings.builder()
-                .throttlingBurstLimit(throttle.burstLimit())
-                .throttlingRateLimit(throttle.rateLimit())
-                .build())
-        .build();
     LambdaPermission.Builder.create(this, "invoke")
         .statementId("AllowHttpApiInvoke")
         .action("lambda:InvokeFunction")
@@ -99,6 +86,11 @@ public final class ProfilesHttpApi extends Construct {
 
   private static String routeId(String routeKey) {
     return "route_" + routeKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+  }
+
+  /** The profile routes. */
+  public List<Apigatewayv2Route> routes() {
+    return List.copyOf(routes);
   }
 
   /** The API's base URL. */

@@ -46,7 +46,13 @@ public final class ProfilesLambda extends Construct {
   private final SpringLambda lambda;
   private final LambdaAlias alias;
 
-  /** Creates the function from the built jar (hashed when it exists). */
+  /** Memory of the HTTP function. */
+  public static final int MEMORY_MB = 1024;
+
+  /**
+   * Creates the function from the built jar (hashed when it exists), with {@code
+   * reservedConcurrency} reserved (see {@code FunctionLimits}).
+   */
   public ProfilesLambda(
       Construct scope,
       String id,
@@ -57,7 +63,8 @@ public final class ProfilesLambda extends Construct {
       ProfilesTable table,
       ProfileEventsQueue events,
       RegionKey key,
-      CursorKeySecret cursorKey) {
+      CursorKeySecret cursorKey,
+      int reservedConcurrency) {
     super(scope, id);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("STRIDE_REGION", region.id());
@@ -83,6 +90,7 @@ public final class ProfilesLambda extends Construct {
                     allow("ProfileEvents", List.of("sqs:SendMessage"), events.arn()),
                     allow("RegionKey", List.of("kms:Decrypt", "kms:GenerateDataKey"), key.arn()),
                     allow("CursorKey", List.of("secretsmanager:GetSecretValue"), cursorKey.arn()))),
+            SpringLambda.Sizing.arm64(MEMORY_MB, reservedConcurrency),
             jar,
             observability,
             region.id());

@@ -3,6 +3,7 @@ package app.stride.infra.aws;
 import static app.stride.infra.aws.FunctionRole.allow;
 
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.ObservabilityConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
@@ -90,6 +91,7 @@ public final class ProfilesOutboxRelay extends Construct {
                             "RegionKey",
                             List.of("kms:Decrypt", "kms:GenerateDataKey"),
                             key.arn()))),
+                SpringLambda.Sizing.arm64(ProfilesLambda.MEMORY_MB, FunctionLimits.SCHEDULED),
                 jar,
                 observability,
                 region.id())

@@ -17,8 +17,8 @@ import software.constructs.Construct;
 
 /**
  * One Lambda that runs a Spring Cloud Function bean of a built jar through {@value #HANDLER}: its
- * log group, its own role (the given grants plus logging), the function and an {@code Errors}
- * alarm. Which bean runs is {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
+ * log group, its own role (the given grants plus logging), the function and its {@code Errors} and
+ * {@code Throttles} alarms. Which bean runs is {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
  */
 public final class SpringLambda extends Construct {
 
@@ -135,6 +135,20 @@ public final class SpringLambda extends Construct {
         .period(observability.errorAlarmPeriodSeconds())
         .evaluationPeriods(1)
         .threshold(observability.errorAlarmThreshold())
+        .comparisonOperator("GreaterThanOrEqualToThreshold")
+        .treatMissingData("notBreaching")
+        .build();
+    // Any throttle means the function hit its reserved concurrency (FunctionLimits).
+    CloudwatchMetricAlarm.Builder.create(this, "throttles")
+        .alarmName(spec.name() + "-throttles")
+        .alarmDescription("Throttled invocations of " + spec.definition() + " in " + regionId)
+        .namespace("AWS/Lambda")
+        .metricName("Throttles")
+        .dimensions(Map.of("FunctionName", spec.name()))
+        .statistic("Sum")
+        .period(observability.errorAlarmPeriodSeconds())
+        .evaluationPeriods(1)
+        .threshold(1)
         .comparisonOperator("GreaterThanOrEqualToThreshold")
         .treatMissingData("notBreaching")
         .build();

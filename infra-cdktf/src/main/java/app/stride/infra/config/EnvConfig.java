@@ -17,6 +17,9 @@ import java.util.Set;
  * @param observability log retention and alarms
  * @param artifacts where the built functions are
  * @param authFunctions what the auth functions of every region are deployed with
+ * @param edge gateway throttling of the auth routes, WAF and Cloud Armor limits, the routed spec
+ * @param scaling concurrency caps that are configuration (see {@code FunctionLimits})
+ * @param alerting who the alarms notify and when the edge alarms fire
  */
 public record EnvConfig(
     String name,
@@ -26,7 +29,10 @@ public record EnvConfig(
     ThrottleConfig throttle,
     ObservabilityConfig observability,
     ArtifactConfig artifacts,
-    AuthFunctionConfig authFunctions) {
+    AuthFunctionConfig authFunctions,
+    EdgeConfig edge,
+    ScalingConfig scaling,
+    AlertingConfig alerting) {
 
   /** Requires every part and unique region ids and stack names. */
   public EnvConfig {
@@ -38,6 +44,9 @@ public record EnvConfig(
     Objects.requireNonNull(observability, "observability");
     Objects.requireNonNull(artifacts, "artifacts");
     Objects.requireNonNull(authFunctions, "authFunctions");
+    Objects.requireNonNull(edge, "edge");
+    Objects.requireNonNull(scaling, "scaling");
+    Objects.requireNonNull(alerting, "alerting");
     Set<String> ids = new HashSet<>();
     Set<String> stacks = new HashSet<>();
     for (RegionConfig region : regions) {

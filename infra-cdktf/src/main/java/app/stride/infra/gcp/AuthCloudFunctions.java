@@ -1,6 +1,7 @@
 package app.stride.infra.gcp;
 
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.AuthConfig;
 import app.stride.infra.config.AuthFunctionConfig;
 import app.stride.infra.config.RegionConfig;
@@ -124,7 +125,7 @@ public final class AuthCloudFunctions extends Construct {
                 Cloudfunctions2FunctionServiceConfig.builder()
                     .availableMemory("1Gi")
                     .availableCpu("1")
-                    .maxInstanceRequestConcurrency(1)
+                    .maxInstanceRequestConcurrency(FunctionLimits.AUTH_REQUESTS_PER_INSTANCE)
                     .minInstanceCount(0)
                     .maxInstanceCount(functions.maxConcurrency())
                     .timeoutSeconds(HTTP_TIMEOUT_SECONDS)
@@ -188,7 +189,7 @@ public final class AuthCloudFunctions extends Construct {
                 Cloudfunctions2FunctionServiceConfig.builder()
                     .availableMemory("1Gi")
                     .minInstanceCount(0)
-                    .maxInstanceCount(1)
+                    .maxInstanceCount(FunctionLimits.SCHEDULED)
                     .timeoutSeconds(SCHEDULE_TIMEOUT_SECONDS)
                     .ingressSettings("ALLOW_INTERNAL_ONLY")
                     .allTrafficOnLatestRevision(true)
@@ -282,6 +283,11 @@ public final class AuthCloudFunctions extends Construct {
 
   private static String urlSafe(String base64) {
     return base64.replace('+', '-').replace('/', '_').replace("=", "");
+  }
+
+  /** The URL of the HTTP function's Cloud Run service: the API Gateway backend. */
+  public String serviceUri() {
+    return http.getServiceConfig().getUri();
   }
 
   /** The HTTP function's URL. */

@@ -1,6 +1,8 @@
 package app.stride.infra.gcp;
 
+import app.stride.infra.ApiSpecs;
 import app.stride.infra.ArtifactLocator;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -14,13 +16,22 @@ import software.constructs.Construct;
 
 /**
  * One GCP home region: Firestore database, events topic, profiles function; the auth TTL policies,
- * secrets, service accounts, functions and schedules; logs and alerts of every function.
+ * secrets, service accounts, functions and schedules; logs and alerts of every function; the API
+ * Gateway derived from the spec, the load balancer with Cloud Armor in front of it, and the edge
+ * alerts, every alert notifying the configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
-  /** Builds the stack {@code gcp-<location>} for {@code region}. */
+  /**
+   * Builds the stack {@code gcp-<location>} for {@code region}, its gateway config derived from
+   * {@code specs}.
+   */
   public GcpRegionStack(
-      Construct scope, RegionConfig region, EnvConfig env, ArtifactLocator artifacts) {
+      Construct scope,
+      RegionConfig region,
+      EnvConfig env,
+      ArtifactLocator artifacts,
+      ApiSpecs specs) {
     super(scope, region.stackName());
     if (region.cloud() != Cloud.GCP) {
       throw new IllegalArgumentException("not a GCP region: " + region.id());
@@ -48,7 +59,9 @@ public final class GcpRegionStack extends TerraformStack {
             artifacts.locate(env.artifacts().gcpProfilesZip()),
             store,
             events,
-            identity);
+            identity,
+            FunctionLimits.of(region, env, region.profilesFunctionName()),
+            env.scaling().profilesRequestsPerInstance());
     new AuthTtlPolicies(this, "auth_ttl", region, store);
     AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
     AuthFunctionIdentity authIdentity =
@@ -66,6 +79,15 @@ public final class GcpRegionStack extends TerraformStack {
             events,
             authSecrets,
             authIdentity);
+    GoogleBeta.declare(this, region);
+    ApiGateway gateway =
+        new ApiGateway(
+            this,
+            "api_gateway",
+            region,
+            specs.read(env.edge().apiSpec()),
+            Map.of("profiles", function.serviceUri(), "auth", auth.serviceUri()));
+    EdgeLoadBalancer edge = new EdgeLoadBalancer(this, "edge", region, env.edge(), gateway);
     new FunctionObservability(
         this,
         "profiles_observability",
@@ -76,6 +98,24 @@ public final class GcpRegionStack extends TerraformStack {
             region.authFunctionName(),
             region.authKeyRotationFunctionName(),
             region.authDeletionRelayFunctionName()));
+    EdgeAlerts alerts =
+        new EdgeAlerts(
+            this,
+            "edge_alerts",
+            region,
+            env.alerting(),
+            gateway,
+            edge,
+            List.of(region.profilesFunctionName(), region.authFunctionName()));
+    alerts.notifyOnEveryAlert(this);
+    TerraformOutput.Builder.create(this, "edge_ip")
+        .value(edge.ipAddress())
+        .description("Point " + env.edge().apiHost(region) + " (A record) at this address")
+        .build();
+    TerraformOutput.Builder.create(this, "gateway_host")
+        .value(gateway.defaultHostname())
+        .description("The API Gateway's own host name (behind the load balancer)")
+        .build();
     TerraformOutput.Builder.create(this, "profiles_url")
         .value(function.url())
         .description("HTTPS endpoint of the profiles function")

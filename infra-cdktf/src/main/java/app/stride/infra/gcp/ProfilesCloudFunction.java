@@ -17,10 +17,11 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * The profiles function as a Cloud Functions (2nd gen) HTTPS function. The Google provider served
- * here (cdktf-provider-google 12.0.2) has no API Gateway resources (they are google-beta only), so
- * the function's own HTTPS trigger is the entry: ingress is open, invocation is public, and every
- * request is authenticated by the JWT check of the shared edge layer inside the function.
+ * The profiles function as a Cloud Functions (2nd gen) HTTPS function, the backend of the region's
+ * API Gateway ({@link ApiGateway}). The gateway keeps the caller's {@code Authorization} header, so
+ * invocation stays public and every request is authenticated by the JWT check of the shared edge
+ * layer inside the function; the function's own URL therefore stays reachable too (see {@code
+ * docs/edge-infra.md}).
  */
 public final class ProfilesCloudFunction extends Construct {
 
@@ -30,7 +31,10 @@ public final class ProfilesCloudFunction extends Construct {
   private final StorageBucket bucket;
   private final Cloudfunctions2Function function;
 
-  /** Uploads the source zip to a regional bucket and creates the function from it. */
+  /**
+   * Uploads the source zip to a regional bucket and creates the function from it, scaled to at most
+   * {@code maxInstances} instances of {@code requestsPerInstance} concurrent requests each.
+   */
   public ProfilesCloudFunction(
       Construct scope,
       String id,
@@ -39,7 +43,9 @@ public final class ProfilesCloudFunction extends Construct {
       BuiltArtifact sourceZip,
       FirestoreStore store,
       ProfileEventsTopic events,
-      ProfilesFunctionIdentity identity) {
+      ProfilesFunctionIdentity identity,
+      int maxInstances,
+      int requestsPerInstance) {
     super(scope, id);
     bucket =
         StorageBucket.Builder.create(this, "source_bucket")
@@ -82,6 +88,11 @@ public final class ProfilesCloudFunction extends Construct {
             .serviceConfig(
                 Cloudfunctions2FunctionServiceConfig.builder()
                     .availableMemory("1Gi")
+                    // More than one request per instance needs at least one whole vCPU.
+                    .availableCpu("1")
+                    .maxInstanceRequestConcurrency(requestsPerInstance)
+                    .minInstanceCount(0)
+                    .maxInstanceCount(maxInstances)
                     .timeoutSeconds(10)
                     .ingressSettings("ALLOW_ALL")
                     .allTrafficOnLatestRevision(true)
@@ -119,6 +130,11 @@ public final class ProfilesCloudFunction extends Construct {
   /** The function's name, also the name of its Cloud Run service. */
   public String name() {
     return function.getName();
+  }
+
+  /** The URL of the function's Cloud Run service: the API Gateway backend. */
+  public String serviceUri() {
+    return function.getServiceConfig().getUri();
   }
 
   /** The function's HTTPS URL. */

@@ -56,7 +56,8 @@ public final class DirectoryService extends Construct {
       BuiltArtifact jar,
       DynamodbTable table,
       KmsKey key,
-      DirectoryApiSecret secret) {
+      DirectoryApiSecret secret,
+      int reservedConcurrency) {
     super(scope, id);
     Map<String, String> env = new LinkedHashMap<>();
     env.put(TABLE_ENV, table.getName());
@@ -79,6 +80,7 @@ public final class DirectoryService extends Construct {
                         List.of("secretsmanager:GetSecretValue"),
                         secret.arn()),
                     allow("DirectoryKey", List.of("kms:Decrypt"), key.getArn()))),
+            SpringLambda.Sizing.arm64(1024, reservedConcurrency),
             jar,
             observability,
             "global");

@@ -1,6 +1,7 @@
 package app.stride.infra.global;
 
 import app.stride.infra.ArtifactLocator;
+import app.stride.infra.FunctionLimits;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.GlobalConfig;
 import com.hashicorp.cdktf.TerraformOutput;
@@ -89,7 +90,8 @@ public final class GlobalStack extends TerraformStack {
             artifacts.locate(env.artifacts().awsDirectoryJar()),
             table,
             key,
-            secret);
+            secret,
+            FunctionLimits.forGlobal(env).get(global.directoryFunctionName()));
     TerraformOutput.Builder.create(this, "directory_url")
         .value(service.url())
         .description("Base URL of the directory API: STRIDE_DIRECTORY_URL of every region")

@@ -25,7 +25,14 @@ class EnvConfigTest {
         "authFunctions": { "publicUrl": "https://app.example", "directoryUrl": "https://dir.example",
                            "mailFromName": "App", "mailFromAddress": "no-reply@app.example",
                            "maxConcurrency": 2, "smtpHost": "smtp.example", "smtpPort": 587,
-                           "smtpUsername": "app", "googleClientIds": [], "appleClientIds": [] }
+                           "smtpUsername": "app", "googleClientIds": [], "appleClientIds": [] },
+        "edge": { "authThrottle": { "burstLimit": 2, "rateLimit": 1 },
+                  "wafAuthRequestsPer5Min": 100, "wafRequestsPer5Min": 1000,
+                  "armorAuthRequestsPerMinute": 10, "armorRequestsPerMinute": 100,
+                  "armorBanSeconds": 60, "apiDomain": "app.example", "apiSpec": "spec.yaml" },
+        "scaling": { "profilesHttpMaxConcurrency": 3, "profilesRequestsPerInstance": 4,
+                     "directoryMaxConcurrency": 5 },
+        "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 }
       }
       """;
 

@@ -1,0 +1,58 @@
+package app.stride.infra;
+
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.RegionConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The concurrency cap of every Stride function, in one table: reserved concurrency on AWS Lambda
+ * (which both guarantees and caps it) and the maximum instance count on Cloud Functions. Stacks
+ * read their function's cap from here, and {@code FunctionLimitsTest} checks that every synthesized
+ * function carries exactly the cap this table names, so a new function without a cap fails the
+ * build.
+ *
+ * <ul>
+ *   <li>HTTP functions: from configuration ({@code scaling}, {@code authFunctions.maxConcurrency}),
+ *       sized so one region cannot exhaust the account's concurrency or the store;
+ *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
+ * </ul>
+ */
+public final class FunctionLimits {
+
+  /** The cap of every scheduled function (relays, key rotation). */
+  public static final int SCHEDULED = 1;
+
+  /** Requests one auth instance serves at once on GCP: Argon2id needs a full core per hash. */
+  public static final int AUTH_REQUESTS_PER_INSTANCE = 1;
+
+  private FunctionLimits() {}
+
+  /** Function name to cap, for every function of {@code region}'s stack. */
+  public static Map<String, Integer> forRegion(RegionConfig region, EnvConfig env) {
+    Map<String, Integer> caps = new LinkedHashMap<>();
+    caps.put(region.profilesFunctionName(), env.scaling().profilesHttpMaxConcurrency());
+    if (region.cloud() == Cloud.AWS) {
+      caps.put(region.profilesOutboxRelayFunctionName(), SCHEDULED);
+    }
+    caps.put(region.authFunctionName(), env.authFunctions().maxConcurrency());
+    caps.put(region.authKeyRotationFunctionName(), SCHEDULED);
+    caps.put(region.authDeletionRelayFunctionName(), SCHEDULED);
+    return caps;
+  }
+
+  /** Function name to cap, for the global stack. */
+  public static Map<String, Integer> forGlobal(EnvConfig env) {
+    return Map.of(env.global().directoryFunctionName(), env.scaling().directoryMaxConcurrency());
+  }
+
+  /** The cap of {@code functionName} in {@code region}. */
+  public static int of(RegionConfig region, EnvConfig env, String functionName) {
+    Integer cap = forRegion(region, env).get(functionName);
+    if (cap == null) {
+      throw new IllegalArgumentException("no concurrency cap for " + functionName);
+    }
+    return cap;
+  }
+}

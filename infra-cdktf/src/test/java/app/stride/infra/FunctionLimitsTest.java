@@ -1,0 +1,78 @@
+package app.stride.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.config.Cloud;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.RegionConfig;
+import app.stride.infra.global.GlobalStack;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class FunctionLimitsTest {
+
+  private final EnvConfig env = SynthesizedStacks.config();
+
+  @Test
+  void everyLambda_reservesExactlyTheConcurrencyOfTheTable() {
+    for (RegionConfig region : env.regions()) {
+      if (region.cloud() != Cloud.AWS) {
+        continue;
+      }
+      Map<String, Integer> synthesized = new LinkedHashMap<>();
+      for (JsonNode fn :
+          SynthesizedStacks.stack(region.stackName()).resources("aws_lambda_function").values()) {
+        synthesized.put(
+            fn.path("function_name").asString(), fn.path("reserved_concurrent_executions").asInt());
+      }
+
+      assertThat(synthesized).as(region.id()).isEqualTo(FunctionLimits.forRegion(region, env));
+    }
+  }
+
+  @Test
+  void everyCloudFunction_isCappedAtTheTablesMaxInstances() {
+    for (RegionConfig region : env.regions()) {
+      if (region.cloud() != Cloud.GCP) {
+        continue;
+      }
+      Map<String, Integer> synthesized = new LinkedHashMap<>();
+      for (JsonNode fn :
+          SynthesizedStacks.stack(region.stackName())
+              .resources("google_cloudfunctions2_function")
+              .values()) {
+        synthesized.put(
+            fn.path("name").asString(),
+            fn.path("service_config").path("max_instance_count").asInt());
+        assertThat(fn.path("service_config").path("min_instance_count").asInt()).isZero();
+      }
+
+      assertThat(synthesized).as(region.id()).isEqualTo(FunctionLimits.forRegion(region, env));
+    }
+  }
+
+  @Test
+  void directoryFunction_reservesItsConfiguredConcurrency() {
+    JsonNode fn = SynthesizedStacks.stack(GlobalStack.NAME).only("aws_lambda_function");
+
+    assertThat(fn.path("reserved_concurrent_executions").asInt())
+        .isEqualTo(env.scaling().directoryMaxConcurrency());
+  }
+
+  @Test
+  void gcpHttpFunctions_serveConfiguredRequestsPerInstance_authOneAtATime() {
+    RegionConfig apac = env.region("apac").orElseThrow();
+    TfStack stack = SynthesizedStacks.stack(apac.stackName());
+    JsonNode profiles =
+        stack.named("google_cloudfunctions2_function", "name", apac.profilesFunctionName());
+    JsonNode auth = stack.named("google_cloudfunctions2_function", "name", apac.authFunctionName());
+
+    assertThat(profiles.path("service_config").path("max_instance_request_concurrency").asInt())
+        .isEqualTo(env.scaling().profilesRequestsPerInstance());
+    assertThat(profiles.path("service_config").path("available_cpu").asString()).isEqualTo("1");
+    assertThat(auth.path("service_config").path("max_instance_request_concurrency").asInt())
+        .isEqualTo(FunctionLimits.AUTH_REQUESTS_PER_INSTANCE);
+  }
+}
