@@ -1,0 +1,148 @@
+package app.stride.edge.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Redis first, this process when Redis fails: a Redis outage weakens the limits to per-instance
+ * ones instead of switching them off or failing requests.
+ *
+ * <p>When the primary throws {@link RateLimiterUnavailableException} (down, or slower than its
+ * short command timeout), the request is decided by the {@link LocalRateLimiter} and the limiter
+ * stays on the fallback: the gauge {@value #ACTIVE_GAUGE} reads 1 and each decision taken here
+ * counts in {@value #FALLBACK_COUNTER} (tag {@code route_class}). While on the fallback one request
+ * at a time probes the primary, at most once per probe interval, so an outage costs no timeout per
+ * request; the first answer ends the fallback and the gauge returns to 0. Local buckets start full,
+ * so a client may get up to one extra burst per instance across a switch. Each switch writes one
+ * log line that names no key. Register one instance per meter registry (the gauge has no tags).
+ */
+public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
+
+  /** Gauge: 1 while decisions are taken in this process because Redis failed, else 0. */
+  public static final String ACTIVE_GAUGE = "stride.ratelimit.fallback.active";
+
+  /** Counter of the decisions taken in this process while on the fallback. */
+  public static final String FALLBACK_COUNTER = "stride.ratelimit.fallback.decisions";
+
+  /** How often the primary is probed while on the fallback, unless given. */
+  public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(3);
+
+  private static final Logger LOG = LoggerFactory.getLogger(FallbackRateLimiter.class);
+
+  private final RateLimiter primary;
+  private final LocalRateLimiter fallback;
+  private final Clock clock;
+  private final long probeIntervalMillis;
+  private final MeterRegistry registry;
+  private final AtomicBoolean active = new AtomicBoolean();
+  private final AtomicLong nextProbeMillis = new AtomicLong();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  /**
+   * @param primary the shared limiter (Redis)
+   * @param fallback the limiter used while the primary fails
+   * @param clock when to probe the primary again
+   * @param probeInterval the least time between two probes of a failed primary (zero: every call)
+   * @param registry where the gauge and the counter go
+   */
+  public FallbackRateLimiter(
+      RateLimiter primary,
+      LocalRateLimiter fallback,
+      Clock clock,
+      Duration probeInterval,
+      MeterRegistry registry) {
+    this.primary = Objects.requireNonNull(primary, "primary");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.probeIntervalMillis = Objects.requireNonNull(probeInterval, "probeInterval").toMillis();
+    if (probeIntervalMillis < 0) {
+      throw new IllegalArgumentException("probeInterval must not be negative");
+    }
+    this.registry = Objects.requireNonNull(registry, "registry");
+    Gauge.builder(ACTIVE_GAUGE, active, on -> on.get() ? 1 : 0)
+        .description("1 while rate limits are decided in this process because Redis failed")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  @Override
+  public Acquisition acquire(List<Bucket> buckets) {
+    if (active.get() && !claimProbe()) {
+      return local(buckets);
+    }
+    try {
+      Acquisition answer = primary.acquire(buckets);
+      if (active.compareAndSet(true, false)) {
+        LOG.warn("Rate limits: Redis answers again; deciding there");
+      }
+      return answer;
+    } catch (RateLimiterUnavailableException e) {
+      nextProbeMillis.set(clock.millis() + probeIntervalMillis);
+      if (active.compareAndSet(false, true)) {
+        LOG.warn(
+            "Rate limits: Redis failed ({}); deciding in this process until it answers again",
+            describe(e));
+      }
+      return local(buckets);
+    }
+  }
+
+  /** Whether decisions are currently taken in this process. */
+  public boolean fallbackActive() {
+    return active.get();
+  }
+
+  /** Closes the primary if it can be closed. */
+  @Override
+  public void close() {
+    if (primary instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the rate limiter failed", e);
+      }
+    }
+  }
+
+  /** True for the one caller that may probe now; the others stay on the fallback meanwhile. */
+  private boolean claimProbe() {
+    long due = nextProbeMillis.get();
+    long now = clock.millis();
+    return now >= due && nextProbeMillis.compareAndSet(due, now + probeIntervalMillis);
+  }
+
+  private Acquisition local(List<Bucket> buckets) {
+    String routeClass = buckets.isEmpty() ? "" : buckets.get(0).key().routeClass();
+    counters
+        .computeIfAbsent(
+            routeClass,
+            name ->
+                Counter.builder(FALLBACK_COUNTER)
+                    .description("Rate limit decisions taken in this process while Redis failed")
+                    .tag("route_class", name)
+                    .register(registry))
+        .increment();
+    return fallback.acquire(buckets);
+  }
+
+  /** Exception class names only: a store message could quote a key. */
+  private static String describe(RuntimeException e) {
+    Throwable cause = e.getCause();
+    return cause == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " caused by " + cause.getClass().getSimpleName();
+  }
+}

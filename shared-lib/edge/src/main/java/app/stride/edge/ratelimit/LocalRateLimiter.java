@@ -1,0 +1,96 @@
+package app.stride.edge.ratelimit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Token buckets in this process: the fallback while Redis is down, and the limiter where no Redis
+ * is configured. Limits then hold per instance, not across instances.
+ *
+ * <p>Memory is bounded: at most {@code maxKeys} buckets are tracked; beyond that the least recently
+ * used one is forgotten (it would be full again soon anyway, and a forgotten bucket only starts
+ * full). Thread-safe; every call is one short critical section, so taking from several buckets is
+ * all-or-nothing like the Redis script.
+ */
+public final class LocalRateLimiter implements RateLimiter {
+
+  /** The number of buckets tracked unless given. */
+  public static final int DEFAULT_MAX_KEYS = 10_000;
+
+  private final Clock clock;
+  private final int maxKeys;
+  private final Map<BucketKey, TokenBucket> buckets;
+
+  /** Buckets on {@code clock}, at most {@link #DEFAULT_MAX_KEYS}. */
+  public LocalRateLimiter(Clock clock) {
+    this(clock, DEFAULT_MAX_KEYS);
+  }
+
+  /**
+   * @param clock the time the buckets refill by
+   * @param maxKeys the most buckets kept, at least 1
+   */
+  public LocalRateLimiter(Clock clock, int maxKeys) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (maxKeys < 1) {
+      throw new IllegalArgumentException("maxKeys must be at least 1: " + maxKeys);
+    }
+    this.maxKeys = maxKeys;
+    this.buckets =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<BucketKey, TokenBucket> eldest) {
+            return size() > LocalRateLimiter.this.maxKeys;
+          }
+        };
+  }
+
+  @Override
+  public Acquisition acquire(List<Bucket> request) {
+    if (request.isEmpty()) {
+      throw new IllegalArgumentException("at least one bucket");
+    }
+    long now = micros(clock.instant());
+    synchronized (buckets) {
+      List<TokenBucket> current = new ArrayList<>(request.size());
+      boolean allowed = true;
+      for (Bucket bucket : request) {
+        TokenBucket stored = buckets.get(bucket.key());
+        TokenBucket refilled =
+            stored == null
+                ? TokenBucket.full(bucket.spec(), now)
+                : stored.refilledAt(bucket.spec(), now);
+        current.add(refilled);
+        allowed &= refilled.hasToken();
+      }
+      List<BucketState> states = new ArrayList<>(request.size());
+      for (int i = 0; i < request.size(); i++) {
+        Bucket bucket = request.get(i);
+        TokenBucket after = allowed ? current.get(i).taken() : current.get(i);
+        if (allowed) {
+          buckets.put(bucket.key(), after);
+        }
+        states.add(after.state(bucket.spec()));
+      }
+      return new Acquisition(allowed, states);
+    }
+  }
+
+  /** How many buckets are tracked now (never more than {@code maxKeys}). */
+  public int trackedKeys() {
+    synchronized (buckets) {
+      return buckets.size();
+    }
+  }
+
+  private static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+  }
+}

@@ -1,0 +1,80 @@
+package app.stride.edge.ratelimit;
+
+import app.stride.core.config.Env;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the buckets live and how the fallback behaves, read once from the environment infra sets.
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code STRIDE_REDIS_URL}</td><td>the region's Redis ({@code redis://host:port/db});
+ *       the auth throttle reads it too (its keys are under another prefix)</td>
+ *       <td>absent: buckets in this process only</td></tr>
+ *   <tr><td>{@code STRIDE_RATELIMIT_REDIS_TIMEOUT_MS}</td><td>connect and command timeout</td>
+ *       <td>100</td></tr>
+ *   <tr><td>{@code STRIDE_RATELIMIT_PROBE_INTERVAL_MS}</td><td>least time between two tries of a
+ *       failed Redis</td><td>3000</td></tr>
+ *   <tr><td>{@code STRIDE_RATELIMIT_LOCAL_MAX_KEYS}</td><td>buckets kept in this process</td>
+ *       <td>10000</td></tr>
+ * </table>
+ *
+ * @param redisUrl the Redis URL; empty for in-process buckets only
+ * @param redisTimeout connect and command timeout of Redis calls
+ * @param probeInterval least time between two probes of a failed Redis
+ * @param localMaxKeys the most buckets the in-process limiter keeps
+ */
+public record RateLimitSettings(
+    Optional<String> redisUrl, Duration redisTimeout, Duration probeInterval, int localMaxKeys) {
+
+  /** Variable naming the Redis. */
+  public static final String REDIS_URL = "STRIDE_REDIS_URL";
+
+  /** Variable of {@link #redisTimeout()} in milliseconds. */
+  public static final String REDIS_TIMEOUT_MS = "STRIDE_RATELIMIT_REDIS_TIMEOUT_MS";
+
+  /** Variable of {@link #probeInterval()} in milliseconds. */
+  public static final String PROBE_INTERVAL_MS = "STRIDE_RATELIMIT_PROBE_INTERVAL_MS";
+
+  /** Variable of {@link #localMaxKeys()}. */
+  public static final String LOCAL_MAX_KEYS = "STRIDE_RATELIMIT_LOCAL_MAX_KEYS";
+
+  public RateLimitSettings {
+    Objects.requireNonNull(redisUrl, "redisUrl");
+    Objects.requireNonNull(redisTimeout, "redisTimeout");
+    Objects.requireNonNull(probeInterval, "probeInterval");
+    if (redisTimeout.toMillis() < 1 || probeInterval.isNegative() || localMaxKeys < 1) {
+      throw new IllegalArgumentException("rate limit settings out of range");
+    }
+  }
+
+  /** The settings in {@code env}, defaults for what is absent. */
+  public static RateLimitSettings from(Env env) {
+    return new RateLimitSettings(
+        env.optional(REDIS_URL),
+        Duration.ofMillis(
+            number(env, REDIS_TIMEOUT_MS, RedisRateLimiter.DEFAULT_TIMEOUT.toMillis())),
+        Duration.ofMillis(
+            number(env, PROBE_INTERVAL_MS, FallbackRateLimiter.DEFAULT_PROBE_INTERVAL.toMillis())),
+        (int) number(env, LOCAL_MAX_KEYS, LocalRateLimiter.DEFAULT_MAX_KEYS));
+  }
+
+  private static long number(Env env, String name, long fallback) {
+    Optional<String> raw = env.optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw.get().trim());
+      if (value < 1 || value > Integer.MAX_VALUE) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(name + " must be a positive whole number: " + raw.get());
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package app.stride.edge.ratelimit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Token buckets in Redis, shared by every instance of every function. One Lua script ({@link
+ * TokenBucketScript}, EVALSHA, EVAL when the server answers NOSCRIPT) refills and takes from all
+ * the buckets of a request atomically, on Redis' clock; keys live under {@value BucketKey#PREFIX}
+ * and expire once they would be full again.
+ *
+ * <p>Fails fast, as a limiter on every request must: connect and command time out after the given
+ * timeout, the connection is not reconnected in the background, and a failure drops it so the next
+ * call connects anew. Every failure is a {@link RateLimiterUnavailableException} without key names;
+ * wrap this class in {@link FallbackRateLimiter} to keep limiting through an outage. Thread-safe
+ * (one multiplexed connection).
+ *
+ * <p>The buckets of one request (per user and per IP) are different keys of one script call: on a
+ * Redis Cluster they would need one hash slot, so this targets a non-clustered Redis (ElastiCache /
+ * Memorystore with one primary), like the auth throttle.
+ */
+public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+
+  /** Connect and command timeout unless given: a request must not wait long for its limiter. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
+
+  private final RedisClient client;
+  private final Object connecting = new Object();
+  private volatile StatefulRedisConnection<String, String> connection;
+
+  private RedisRateLimiter(RedisClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Buckets on the Redis at {@code redisUri} with {@link #DEFAULT_TIMEOUT}. Does not connect yet.
+   */
+  public static RedisRateLimiter create(String redisUri) {
+    return create(redisUri, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Buckets on the Redis at {@code redisUri} ({@code redis://host:port/db} or {@code rediss://...})
+   * with the given connect and command timeout. Does not connect yet; {@link #close()} shuts the
+   * client down.
+   */
+  public static RedisRateLimiter create(String redisUri, Duration timeout) {
+    Objects.requireNonNull(redisUri, "redisUri");
+    Objects.requireNonNull(timeout, "timeout");
+    RedisURI uri = RedisURI.create(redisUri);
+    uri.setTimeout(timeout);
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .build());
+    return new RedisRateLimiter(client);
+  }
+
+  @Override
+  public Acquisition acquire(List<Bucket> buckets) {
+    String[] keys = keys(buckets);
+    String[] args = new String[buckets.size() * 3];
+    for (int i = 0; i < buckets.size(); i++) {
+      BucketSpec spec = buckets.get(i).spec();
+      args[3 * i] = Integer.toString(spec.capacity());
+      args[3 * i + 1] = Integer.toString(spec.refillTokens());
+      args[3 * i + 2] = Long.toString(spec.periodMicros());
+    }
+    List<Object> reply = call(redis -> run(redis, keys, args));
+    return parse(reply, buckets.size());
+  }
+
+  /** Closes the connection and shuts the client down. */
+  @Override
+  public void close() {
+    synchronized (connecting) {
+      dropConnection();
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+  }
+
+  private static List<Object> run(
+      RedisCommands<String, String> redis, String[] keys, String[] args) {
+    try {
+      return redis.evalsha(TokenBucketScript.SHA1, ScriptOutputType.MULTI, keys, args);
+    } catch (RedisNoScriptException e) {
+      // First use on this server, or after a restart / SCRIPT FLUSH: send the source once.
+      return redis.eval(TokenBucketScript.SOURCE, ScriptOutputType.MULTI, keys, args);
+    }
+  }
+
+  private static String[] keys(List<Bucket> buckets) {
+    if (buckets.isEmpty()) {
+      throw new IllegalArgumentException("at least one bucket");
+    }
+    String[] keys = new String[buckets.size()];
+    HashSet<String> distinct = new HashSet<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = buckets.get(i).key().redisKey();
+      if (!distinct.add(keys[i])) {
+        throw new IllegalArgumentException("the buckets of one request must be distinct");
+      }
+    }
+    return keys;
+  }
+
+  private static Acquisition parse(List<Object> reply, int buckets) {
+    if (reply == null || reply.size() != 1 + 2 * buckets) {
+      throw new RateLimiterUnavailableException(
+          "unexpected reply from the rate limit script", null);
+    }
+    List<BucketState> states = new ArrayList<>(buckets);
+    for (int i = 0; i < buckets; i++) {
+      states.add(new BucketState(number(reply.get(1 + 2 * i)), number(reply.get(2 + 2 * i))));
+    }
+    return new Acquisition(number(reply.get(0)) == 1, states);
+  }
+
+  private static long number(Object value) {
+    if (value instanceof Long number) {
+      return number;
+    }
+    throw new RateLimiterUnavailableException("unexpected reply from the rate limit script", null);
+  }
+
+  private <T> T call(java.util.function.Function<RedisCommands<String, String>, T> command) {
+    StatefulRedisConnection<String, String> current = connected();
+    try {
+      return command.apply(current.sync());
+    } catch (RuntimeException e) {
+      synchronized (connecting) {
+        if (connection == current) {
+          dropConnection();
+        }
+      }
+      throw new RateLimiterUnavailableException("Redis command failed", e);
+    }
+  }
+
+  private StatefulRedisConnection<String, String> connected() {
+    StatefulRedisConnection<String, String> current = connection;
+    if (current != null && current.isOpen()) {
+      return current;
+    }
+    synchronized (connecting) {
+      if (connection != null && connection.isOpen()) {
+        return connection;
+      }
+      dropConnection();
+      try {
+        connection = client.connect();
+        return connection;
+      } catch (RuntimeException e) {
+        throw new RateLimiterUnavailableException("Redis connect failed", e);
+      }
+    }
+  }
+
+  private void dropConnection() {
+    StatefulRedisConnection<String, String> current = connection;
+    connection = null;
+    if (current != null) {
+      current.closeAsync();
+    }
+  }
+}

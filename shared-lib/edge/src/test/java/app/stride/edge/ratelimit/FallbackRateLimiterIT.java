@@ -1,0 +1,107 @@
+package app.stride.edge.ratelimit;
+
+import static app.stride.edge.ratelimit.TestLimits.bucket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.testkit.server.RedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis stopped and started again under a running limiter (own redis-server, not the shared one).
+ */
+class FallbackRateLimiterIT {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private RedisServer server;
+  private FallbackRateLimiter limiter;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (limiter != null) {
+      limiter.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void redisStopsMidRun_fallbackEngages_andStillEnforces_thenRedisReturns_gaugeBackToZero()
+      throws Exception {
+    server = RedisServer.start();
+    int port = server.port();
+    limiter = overRedis(server.endpoint().toString(), Duration.ofMillis(200));
+    Bucket ip = bucket("auth", Dimension.IP, "198.51.100.50", 5, 1, Duration.ofHours(1));
+    assertThat(admissions(ip, 3)).isEqualTo(3);
+    assertThat(server.command("EXISTS", ip.key().redisKey())).isEqualTo("1");
+    assertThat(gauge()).isZero();
+
+    server.close();
+    server = null;
+    int admittedDuringOutage = admissions(ip, 20);
+
+    assertThat(limiter.fallbackActive()).isTrue();
+    assertThat(gauge()).isEqualTo(1);
+    assertThat(admittedDuringOutage).as("local bucket starts full, then holds").isEqualTo(5);
+    assertThat(fallbackDecisions()).isEqualTo(20);
+
+    server = RedisServer.start(port);
+    Concurrently.await(
+        "Redis decides again",
+        () -> {
+          limiter.acquire(List.of(ip));
+          return !limiter.fallbackActive();
+        });
+
+    assertThat(gauge()).isZero();
+    assertThat(server.command("EXISTS", ip.key().redisKey()))
+        .as("decided in the restarted Redis")
+        .isEqualTo("1");
+  }
+
+  @Test
+  void redisUnreachableFromTheStart_limitsHoldInProcess() {
+    int closedPort = app.stride.testkit.server.Loopback.freePort();
+    limiter = overRedis("redis://127.0.0.1:" + closedPort, Duration.ofSeconds(10));
+    Bucket ip = bucket("write", Dimension.IP, "198.51.100.51", 4, 1, Duration.ofHours(1));
+
+    int admitted = admissions(ip, 50);
+
+    assertThat(admitted).isEqualTo(4);
+    assertThat(limiter.fallbackActive()).isTrue();
+    assertThat(gauge()).isEqualTo(1);
+  }
+
+  private FallbackRateLimiter overRedis(String uri, Duration probeInterval) {
+    Clock clock = Clock.systemUTC();
+    return new FallbackRateLimiter(
+        RedisRateLimiter.create(uri, Duration.ofMillis(500)),
+        new LocalRateLimiter(clock),
+        clock,
+        probeInterval,
+        registry);
+  }
+
+  private int admissions(Bucket bucket, int attempts) {
+    int admitted = 0;
+    for (int i = 0; i < attempts; i++) {
+      if (limiter.acquire(List.of(bucket)).allowed()) {
+        admitted++;
+      }
+    }
+    return admitted;
+  }
+
+  private double gauge() {
+    return registry.get(FallbackRateLimiter.ACTIVE_GAUGE).gauge().value();
+  }
+
+  private double fallbackDecisions() {
+    return registry.get(FallbackRateLimiter.FALLBACK_COUNTER).counter().count();
+  }
+}
