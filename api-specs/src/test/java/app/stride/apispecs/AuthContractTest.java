@@ -39,9 +39,9 @@ class AuthContractTest {
               "socialSignIn",
               Set.of("200", "201", "400", "401", "409", "413", "415", "421", "429", "500", "503")),
           entry("refreshTokens", Set.of("200", "400", "401", "413", "415", "429", "500", "503")),
-          entry("logout", Set.of("204", "400", "413", "415", "500", "503")),
-          entry("logoutAll", Set.of("204", "401", "421", "500", "503")),
-          entry("getJwks", Set.of("200", "500")),
+          entry("logout", Set.of("204", "400", "413", "415", "429", "500", "503")),
+          entry("logoutAll", Set.of("204", "401", "421", "429", "500", "503")),
+          entry("getJwks", Set.of("200", "429", "500")),
           entry("forgotPassword", Set.of("202", "400", "413", "415", "429", "500", "503")),
           entry("resetPassword", Set.of("204", "400", "401", "413", "415", "429", "500", "503")),
           entry(
@@ -56,7 +56,7 @@ class AuthContractTest {
           entry(
               "disableTotp",
               Set.of("204", "400", "401", "409", "413", "415", "421", "429", "500", "503")),
-          entry("getMyAccount", Set.of("200", "401", "421", "500", "503")),
+          entry("getMyAccount", Set.of("200", "401", "421", "429", "500", "503")),
           entry(
               "deleteMyAccount",
               Set.of("202", "400", "401", "413", "415", "421", "429", "500", "503")));

@@ -117,10 +117,14 @@ class OpenApiContractTest {
   void profileOperations_declareTheirStatuses() {
     Map<String, Set<String>> expected =
         Map.of(
-            "get", Set.of("200", "401", "404", "421", "500", "503"),
-            "put", Set.of("200", "201", "400", "401", "412", "413", "415", "421", "500", "503"),
-            "patch", Set.of("200", "400", "401", "404", "412", "413", "415", "421", "500", "503"),
-            "delete", Set.of("204", "400", "401", "404", "412", "421", "500", "503"));
+            "get",
+            Set.of("200", "401", "404", "421", "429", "500", "503"),
+            "put",
+            Set.of("200", "201", "400", "401", "412", "413", "415", "421", "429", "500", "503"),
+            "patch",
+            Set.of("200", "400", "401", "404", "412", "413", "415", "421", "429", "500", "503"),
+            "delete",
+            Set.of("204", "400", "401", "404", "412", "421", "429", "500", "503"));
 
     for (Operation op : profileOperations()) {
       assertThat(op.node().path("responses").propertyNames())

@@ -3,6 +3,7 @@ package app.stride.local;
 import app.stride.apispecs.ApiSpecs;
 import app.stride.core.directory.DirectoryKeys;
 import app.stride.core.openapi.OpenApiSpec;
+import app.stride.core.openapi.Operation;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.Cloud;
 import app.stride.core.region.Region;
@@ -13,6 +14,7 @@ import app.stride.local.auth.DirectorySecret;
 import app.stride.local.auth.LocalDirectory;
 import app.stride.local.gateway.DevRoutes;
 import app.stride.local.gateway.Gateway;
+import app.stride.local.gateway.GuardedRegions;
 import app.stride.local.gateway.HomeRegions;
 import app.stride.local.mail.LocalMailbox;
 import app.stride.local.region.AwsRegionRuntime;
@@ -27,6 +29,7 @@ import app.stride.testkit.server.GcloudEmulators;
 import app.stride.testkit.server.KafkaServer;
 import app.stride.testkit.server.Loopback;
 import app.stride.testkit.server.RedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +68,9 @@ public final class LocalPlatform implements AutoCloseable {
   private LocalPlatform() {}
 
   public static void main(String[] args) {
+    // The JDK's HTTP server writes a response's head and body separately; without TCP_NODELAY a
+    // keep-alive client waits out the delayed ACK (about 40 ms) on every request.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     LocalOptions options;
     try {
       options = LocalOptions.parse(args);
@@ -175,7 +183,10 @@ public final class LocalPlatform implements AutoCloseable {
     Gateway[] holder = new Gateway[1];
     DevRoutes dev =
         new DevRoutes(localDev, issuer, catalog, mailbox, () -> holder[0].health(ordered));
-    gateway = new Gateway(port, mobile, issuer.verifier(), regions, dev, homes);
+    Set<String> functions =
+        mobile.spec().operations().stream().map(Operation::function).collect(Collectors.toSet());
+    GuardedRegions guarded = own(new GuardedRegions(regions, functions, new SimpleMeterRegistry()));
+    gateway = new Gateway(port, mobile, issuer.verifier(), guarded.regions(), dev, homes);
     holder[0] = gateway;
     gateway.start();
   }
@@ -188,6 +199,7 @@ public final class LocalPlatform implements AutoCloseable {
     if (regionsFile != null && !regionsFile.isBlank()) {
       env.put("STRIDE_REGIONS_FILE", regionsFile);
     }
+    auth.redisUrl(region.id()).ifPresent(url -> env.put("STRIDE_REDIS_URL", url));
     if (deployable.serves(Deployable.AUTH.function())) {
       env.putAll(auth.forRegion(region.id(), issuer));
     }

@@ -81,8 +81,16 @@ public record AuthEnvironment(
     env.put("STRIDE_SMTP_HOST", smtpHost);
     env.put("STRIDE_SMTP_PORT", Integer.toString(smtpPort));
     env.put("STRIDE_LOCAL_SIGNING_KEY", signingRing(region, issuer.signingKey(region)).toJson());
-    redis.ifPresent(uri -> env.put("STRIDE_REDIS_URL", uri + "/" + database(region)));
+    redisUrl(region).ifPresent(url -> env.put("STRIDE_REDIS_URL", url));
     return env;
+  }
+
+  /**
+   * The region's Redis database, when a Redis runs: the auth throttle's counters and every
+   * function's rate-limit buckets of that region (as in the clouds, one Redis per region).
+   */
+  public java.util.Optional<String> redisUrl(RegionId region) {
+    return redis.map(uri -> uri + "/" + database(region));
   }
 
   /**

@@ -28,6 +28,8 @@ public final class LambdaHost {
   private LambdaHost() {}
 
   public static void main(String[] args) throws Exception {
+    // Without TCP_NODELAY the gateway's keep-alive connection waits out the delayed ACK per call.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int port = Integer.parseInt(args[0]);
     String handlerClass = System.getenv("STRIDE_LAMBDA_HANDLER");
     String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function");

@@ -12,6 +12,7 @@ import app.stride.core.region.RegionId;
 import app.stride.local.LocalTokenIssuer;
 import app.stride.local.mail.DevMail;
 import app.stride.local.mail.LocalMailbox;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class DevRoutes {
     this.issuer = issuer;
     this.regions = regions;
     this.mailbox = mailbox;
-    this.health = health;
+    this.health = new HealthCache(health, Clock.systemUTC());
   }
 
   Map<String, Object> health() {

@@ -11,11 +11,16 @@ import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
+import app.stride.edge.observability.EdgeMetrics;
+import app.stride.edge.observability.HttpTracing;
+import app.stride.edge.observability.RequestObserver;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.local.http.HttpExchanges;
 import app.stride.local.region.RegionHealth;
 import app.stride.local.region.RegionRuntime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Collections;
@@ -38,7 +43,10 @@ import tools.jackson.databind.JsonNode;
  * says ({@link RouteHint}, {@link HomeRegions}); when that region answers {@code 421} naming
  * another home region, the call is repeated there once; {@code all-regions} routes ask every region
  * that is up and merge the answers ({@link AllRegions}). Each call reaches a region's function
- * through that cloud's entry shape.
+ * through that cloud's entry shape, carrying the request's W3C {@code traceparent} (a new trace
+ * when the client sent none); every request is logged as one JSON line and timed ({@link
+ * RequestObserver}). The gateway limits no rates itself: as in the clouds, the functions do, with
+ * the shared edge layer, so a 429 here is the function's.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -53,7 +61,12 @@ public final class Gateway implements AutoCloseable {
   private final Map<String, RouteHint> hints;
   private final HomeRegions homes;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16);
+
+  /** Worker threads serving requests. */
+  static final int THREADS = 16;
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+  private final RequestObserver observer;
 
   /** A gateway without a global directory: calls routed by the directory go to the first region. */
   public Gateway(
@@ -86,6 +99,20 @@ public final class Gateway implements AutoCloseable {
       DevRoutes dev,
       HomeRegions homes)
       throws IOException {
+    this(port, routes, authorizer, regions, dev, homes, localObserver());
+  }
+
+  /** As above, observing requests with {@code observer}. */
+  public Gateway(
+      int port,
+      RequestValidator routes,
+      TokenVerifier authorizer,
+      Map<RegionId, RegionRuntime> regions,
+      DevRoutes dev,
+      HomeRegions homes,
+      RequestObserver observer)
+      throws IOException {
+    this.observer = observer;
     this.routes = routes;
     this.authorizer = authorizer;
     this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -118,33 +145,54 @@ public final class Gateway implements AutoCloseable {
     return body;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String requestId = UUID.randomUUID().toString();
-    ApiResponse response;
-    ApiRequest request = null;
-    try {
-      request = HttpExchanges.read(exchange, requestId, MAX_BODY_BYTES);
-      response = route(request);
-    } catch (ProblemException e) {
-      response = ApiResponse.problem(e.problem(), e.headers());
-    } catch (RuntimeException e) {
-      log.error("requestId={} gateway failure", requestId, e);
-      response =
-          ApiResponse.problem(
-              Problem.of(ProblemType.INTERNAL, "Something went wrong on our side."), Map.of());
-    }
-    HttpExchanges.write(exchange, response.withHeader("X-Request-Id", requestId));
-    log.info(
-        "requestId={} method={} path={} status={} latencyMs={}",
-        requestId,
-        exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(),
-        response.status(),
-        (System.nanoTime() - start) / 1_000_000);
+  /** The gateway's own identity in logs and metrics: no region, function {@code gateway}. */
+  static RequestObserver localObserver() {
+    ServiceIdentity gateway = new ServiceIdentity("local", "gateway");
+    return new RequestObserver(gateway, new EdgeMetrics(new SimpleMeterRegistry(), gateway));
   }
 
-  private ApiResponse route(ApiRequest request) {
+  private void handle(HttpExchange exchange) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    ApiResponse response;
+    try {
+      ApiRequest request = HttpExchanges.read(exchange, requestId, MAX_BODY_BYTES);
+      try (RequestObserver.ObservedRequest call = observer.start(request)) {
+        response = call.complete(answer(withTrace(request), call));
+      }
+    } catch (ProblemException e) {
+      response = ApiResponse.problem(e.problem(), e.headers());
+    }
+    HttpExchanges.write(exchange, response.withHeader("X-Request-Id", requestId));
+  }
+
+  /** Routes and answers one request; every failure becomes a problem answer. */
+  private ApiResponse answer(ApiRequest request, RequestObserver.ObservedRequest call) {
+    try {
+      return route(request, call);
+    } catch (ProblemException e) {
+      return ApiResponse.problem(e.problem(), e.headers());
+    } catch (RuntimeException e) {
+      log.error("requestId={} gateway failure", request.requestId(), e);
+      return ApiResponse.problem(
+          Problem.of(ProblemType.INTERNAL, "Something went wrong on our side."), Map.of());
+    }
+  }
+
+  /** The request as the functions get it: the current trace as its {@code traceparent}. */
+  private static ApiRequest withTrace(ApiRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>(request.headers());
+    headers.putAll(HttpTracing.outboundHeaders());
+    return new ApiRequest(
+        request.method(),
+        request.path(),
+        request.query(),
+        headers,
+        request.body(),
+        request.sourceIp(),
+        request.requestId());
+  }
+
+  private ApiResponse route(ApiRequest request, RequestObserver.ObservedRequest call) {
     if (request.path().equals("/health")) {
       if (!request.method().equals("GET")) {
         throw methodNotAllowed("GET");
@@ -155,6 +203,7 @@ public final class Gateway implements AutoCloseable {
       return dev.handle(request);
     }
     Operation operation = routes.route(request.method(), request.path());
+    call.operation(operation.operationId());
     if (!operation.secured()) {
       return unauthenticated(operation, request);
     }

@@ -134,6 +134,46 @@ class GatewayTest {
   }
 
   @Test
+  void functions_getTheClientsTrace_asTheirParent_withTheGatewaysSpan() throws Exception {
+    String token = issuer.issue("ana", "eu");
+    String clientTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/me/profile"))
+            .header("Authorization", "Bearer " + token)
+            .header("traceparent", clientTrace)
+            .build();
+    assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+
+    String forwarded =
+        served.get(RegionId.of("eu")).requests.get(0).header("traceparent").orElseThrow();
+    assertThat(forwarded).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01");
+    assertThat(forwarded).doesNotContain("00f067aa0ba902b7");
+  }
+
+  @Test
+  void functions_getANewTrace_whenTheClientSentNoneOrAMalformedOne() throws Exception {
+    String token = issuer.issue("ana", "eu");
+    HttpRequest malformed =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/me/profile"))
+            .header("Authorization", "Bearer " + token)
+            .header("traceparent", "00-NOT-A-TRACE")
+            .build();
+
+    assertThat(send("GET", "/v1/me/profile", token, null).statusCode()).isEqualTo(200);
+    assertThat(HTTP.send(malformed, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+
+    List<ApiRequest> requests = served.get(RegionId.of("eu")).requests;
+    String first = requests.get(0).header("traceparent").orElseThrow();
+    String second = requests.get(1).header("traceparent").orElseThrow();
+    assertThat(first).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    assertThat(second).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    assertThat(first.substring(3, 35)).isNotEqualTo(second.substring(3, 35));
+  }
+
+  @Test
   void missingForgedOrForeignTokens_are401_andReachNoRegion() throws Exception {
     LocalTokenIssuer stranger = LocalTokenIssuer.load(data.resolve("other"), Clock.systemUTC());
 
@@ -377,6 +417,7 @@ class GatewayTest {
   private static final class RecordingRegion implements RegionRuntime {
     private final Region region;
     final List<String> calls = new ArrayList<>();
+    final List<ApiRequest> requests = new ArrayList<>();
     String wrongRegion;
 
     RecordingRegion(Region region) {
@@ -397,6 +438,7 @@ class GatewayTest {
     @Override
     public synchronized ApiResponse invoke(Operation operation, ApiRequest request) {
       calls.add(operation.operationId());
+      requests.add(request);
       if (wrongRegion != null) {
         return ApiResponse.problem(
             Problem.of(ProblemType.WRONG_REGION, "elsewhere").with("homeRegion", wrongRegion),
