@@ -2,6 +2,7 @@ package app.stride.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.infra.aws.EdgeProtection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,6 +59,31 @@ class NoSecretValuesTest {
                                 .as("%s in %s", function, name)
                                 .doesNotContainAnyElementsOf(SECRET_VALUES)
                                 .noneMatch(k -> k.contains("PASSWORD") || k.endsWith("_KEY"))));
+  }
+
+  @Test
+  void originSecret_reachesFunctionsOnlyAsAReferenceToTheSensitiveVariable() {
+    int checked = 0;
+    for (Map.Entry<String, TfStack> entry : SynthesizedStacks.all().entrySet()) {
+      TfStack stack = entry.getValue();
+      for (Map<String, String> env : FunctionEnvironments.of(stack).values()) {
+        String value = env.get(EdgeProtection.ORIGIN_SECRET_ENV);
+        if (value != null) {
+          assertThat(value).as(entry.getKey()).isEqualTo("${var.origin_verify_secret}");
+          assertThat(
+                  stack
+                      .root()
+                      .path("variable")
+                      .path(EdgeProtection.ORIGIN_SECRET_VARIABLE)
+                      .path("sensitive")
+                      .asBoolean())
+              .as("%s declares the variable it references, as sensitive", entry.getKey())
+              .isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("the auth and profiles HTTP functions in eu and us").isEqualTo(4);
   }
 
   @Test

@@ -77,6 +77,7 @@ public final class AuthRuntime {
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     if (http) {
       env.put("STRIDE_JWKS_URL", auth.jwksUrl());
+      env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);
     }
     env.put("STRIDE_PUBLIC_URL", functions.publicUrl());
     env.put("STRIDE_MAIL_FROM", functions.mailFrom());

@@ -53,6 +53,19 @@ public final class EdgeProtection extends Construct {
   /** The Terraform variable holding the header's value (never in the synthesized JSON). */
   public static final String ORIGIN_SECRET_VARIABLE = "origin_verify_secret";
 
+  /**
+   * The variable through which the HTTP functions learn the header's value and refuse requests
+   * without it (shared-edge {@code OriginVerification}).
+   */
+  public static final String ORIGIN_SECRET_ENV = "STRIDE_ORIGIN_VERIFY_SECRET";
+
+  /**
+   * A Terraform reference to {@value #ORIGIN_SECRET_VARIABLE}: the HTTP functions are built before
+   * this construct (it fronts their API), so they name the variable rather than hold its token. The
+   * value stays out of the synthesized JSON.
+   */
+  public static final String ORIGIN_SECRET_REFERENCE = "${var." + ORIGIN_SECRET_VARIABLE + "}";
+
   private final CloudfrontDistribution distribution;
 
   /** Creates the edge provider, the web ACL and the distribution in front of {@code api}. */

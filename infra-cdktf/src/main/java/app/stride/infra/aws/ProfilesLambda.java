@@ -74,6 +74,7 @@ public final class ProfilesLambda extends Construct {
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     env.put("STRIDE_JWKS_URL", auth.jwksUrl());
     env.put(CURSOR_KEY_SECRET_ARN_ENV, cursorKey.arn());
+    env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);
     lambda =
         new SpringLambda(
             this,

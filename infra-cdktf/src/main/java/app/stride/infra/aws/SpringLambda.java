@@ -26,6 +26,12 @@ public final class SpringLambda extends Construct {
   public static final String HANDLER =
       "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
 
+  /** The variable choosing where a function's meters go (shared-aws {@code LambdaMetrics}). */
+  public static final String METRICS_ENV = "STRIDE_METRICS";
+
+  /** Every Lambda writes its meters as CloudWatch EMF on stdout: no API call, no extra grant. */
+  public static final String METRICS = "emf";
+
   /** What differs between the Lambdas of a jar. */
   public record Spec(
       String name,
@@ -159,6 +165,8 @@ public final class SpringLambda extends Construct {
     env.put("MAIN_CLASS", spec.mainClass());
     env.put("SPRING_CLOUD_FUNCTION_DEFINITION", spec.definition());
     env.putAll(spec.environment());
+    // The edge's meters as CloudWatch Embedded Metric Format lines in the function's log group.
+    env.put(METRICS_ENV, METRICS);
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     // The adapter logs every event at INFO, bearer tokens included.
     env.put("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS", "WARN");

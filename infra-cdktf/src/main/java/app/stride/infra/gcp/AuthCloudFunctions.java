@@ -259,6 +259,8 @@ public final class AuthCloudFunctions extends Construct {
     if (!functions.appleClientIds().isEmpty()) {
       env.put("STRIDE_APPLE_CLIENT_IDS", String.join(",", functions.appleClientIds()));
     }
+    env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
+    env.put(CloudMonitoringWriter.PROJECT_ENV, settings.region().gcpProject());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     return env;
   }

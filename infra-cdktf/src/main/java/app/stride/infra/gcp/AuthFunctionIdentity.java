@@ -67,6 +67,7 @@ public final class AuthFunctionIdentity extends Construct {
                     .role(SECRET_ROLE)
                     .member(account.getMember())
                     .build());
+    CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
     PubsubTopicIamMember.Builder.create(this, "publish_events")
         .project(region.gcpProject())
         .topic(events.name())

@@ -119,6 +119,8 @@ public final class ProfilesCloudFunction extends Construct {
     env.put("STRIDE_JWT_ISSUER", auth.jwtIssuer());
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     env.put("STRIDE_JWKS_URL", auth.jwksUrl());
+    env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
+    env.put(CloudMonitoringWriter.PROJECT_ENV, region.gcpProject());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     return env;
   }

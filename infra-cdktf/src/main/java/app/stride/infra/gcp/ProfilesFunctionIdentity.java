@@ -50,6 +50,7 @@ public final class ProfilesFunctionIdentity extends Construct {
                         + "/\")")
                 .build())
         .build();
+    CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
     PubsubTopicIamMember.Builder.create(this, "publish_events")
         .project(region.gcpProject())
         .topic(events.name())

@@ -85,11 +85,15 @@ class AuthAwsStackTest {
             "STRIDE_DIRECTORY_URL",
             "STRIDE_DIRECTORY_SECRET_ARN",
             "STRIDE_DIRECTORY_API_SECRET_ARN",
+            "STRIDE_METRICS",
+            "STRIDE_ORIGIN_VERIFY_SECRET",
             "JAVA_TOOL_OPTIONS",
             "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS");
     assertThat(env.path("MAIN_CLASS").asString())
         .isEqualTo("app.stride.auth.aws.AuthAwsApplication");
     assertThat(env.path("SPRING_CLOUD_FUNCTION_DEFINITION").asString()).isEqualTo("authHttp");
+    assertThat(env.path("STRIDE_ORIGIN_VERIFY_SECRET").asString())
+        .isEqualTo("${var.origin_verify_secret}");
     assertSharedEnvironment(stack, region, env);
     assertThat(env.path("STRIDE_JWKS_URL").asString())
         .isEqualTo("https://auth.stride.app/.well-known/jwks.json");

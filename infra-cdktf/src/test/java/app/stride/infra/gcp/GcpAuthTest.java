@@ -152,8 +152,18 @@ class GcpAuthTest {
             + stack.ref(
                 "google_firestore_database", stack.only("google_firestore_database"), "name");
 
-    JsonNode firestore = stack.named("google_project_iam_member", "member", member);
-    assertThat(firestore.path("role").asString()).isEqualTo("roles/datastore.user");
+    List<JsonNode> projectGrants =
+        stack.resources("google_project_iam_member").values().stream()
+            .filter(m -> m.path("member").asString().equals(member))
+            .toList();
+    assertThat(projectGrants)
+        .extracting(m -> m.path("role").asString())
+        .containsExactlyInAnyOrder("roles/datastore.user", "roles/monitoring.metricWriter");
+    JsonNode firestore =
+        projectGrants.stream()
+            .filter(m -> m.path("role").asString().equals("roles/datastore.user"))
+            .findFirst()
+            .orElseThrow();
     assertThat(firestore.at("/condition/expression").asString())
         .isEqualTo("resource.name == \"" + db + "\" || resource.name.startsWith(\"" + db + "/\")");
     assertThat(

@@ -118,10 +118,15 @@ class GcpRegionStackTest {
   void serviceAccount_getsFirestoreOnlyOnItsDatabase_byIamCondition() {
     JsonNode account = profilesAccount();
     JsonNode binding =
-        stack.named(
-            "google_project_iam_member",
-            "member",
-            stack.ref("google_service_account", account, "member"));
+        stack.resources("google_project_iam_member").values().stream()
+            .filter(
+                m ->
+                    m.path("member")
+                        .asString()
+                        .equals(stack.ref("google_service_account", account, "member")))
+            .filter(m -> m.path("role").asString().equals("roles/datastore.user"))
+            .findFirst()
+            .orElseThrow();
     String db =
         "projects/"
             + PROJECT

@@ -3,7 +3,9 @@ package app.stride.aws.sqs;
 import app.stride.core.event.EventPublisher;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.edge.observability.EventTracing;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +19,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * deduplicate without parsing it. On a FIFO queue the subject is the message group (per-entity
  * order) and the event id the deduplication id. Any failure to send is a {@link
  * StoreUnavailableException}; the caller's outbox keeps the event for a later retry.
+ *
+ * <p>The W3C trace of the publishing call goes along ({@link EventTracing}): the event gains the
+ * current {@code traceparent} (and {@code tracestate}) extension attributes unless it already has
+ * one, and the same values travel as the {@code ce-traceparent} / {@code ce-tracestate} message
+ * attributes, so a consumer continues the trace.
  */
 public final class SqsEventPublisher implements EventPublisher {
   /** Message attribute holding the CloudEvent id. */
@@ -40,17 +47,19 @@ public final class SqsEventPublisher implements EventPublisher {
 
   @Override
   public void publish(OutboundEvent event) {
+    OutboundEvent traced = EventTracing.withCurrentTrace(event);
+    Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+    attributes.put(ID_ATTRIBUTE, text(traced.id()));
+    attributes.put(TYPE_ATTRIBUTE, text(traced.type()));
+    attributes.put(SUBJECT_ATTRIBUTE, text(traced.subject()));
+    EventTracing.attributes(traced).forEach((name, value) -> attributes.put(name, text(value)));
     SendMessageRequest.Builder request =
         SendMessageRequest.builder()
             .queueUrl(queueUrl)
-            .messageBody(new String(event.json(), StandardCharsets.UTF_8))
-            .messageAttributes(
-                Map.of(
-                    ID_ATTRIBUTE, text(event.id()),
-                    TYPE_ATTRIBUTE, text(event.type()),
-                    SUBJECT_ATTRIBUTE, text(event.subject())));
+            .messageBody(new String(traced.json(), StandardCharsets.UTF_8))
+            .messageAttributes(attributes);
     if (fifo) {
-      request.messageGroupId(event.subject()).messageDeduplicationId(event.id());
+      request.messageGroupId(traced.subject()).messageDeduplicationId(traced.id());
     }
     try {
       sqs.sendMessage(request.build());

@@ -4,6 +4,7 @@ import app.stride.core.auth.Principal;
 import app.stride.core.auth.TokenVerifier;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
+import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.Operation;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.openapi.ValidatedRequest;
@@ -11,8 +12,10 @@ import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * the spec, authenticated when the operation is secured, dispatched by operationId, and every
  * failure becomes an {@code application/problem+json} answer: a {@link ProblemException} with its
  * own status, anything else a bare {@code 500 internal} with the cause logged on the server only.
+ *
+ * <p>An optional {@link CallGuard} runs after routing and authentication, before body validation
+ * and the handler; the headers it admits a call with go on the answer, a problem answer included.
+ * The per-request line is written at DEBUG: the edge's request observer writes the INFO line.
  */
 public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
   private static final Logger log = LoggerFactory.getLogger(ApiFunction.class);
@@ -32,16 +39,19 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
   private final RequestValidator validator;
   private final TokenVerifier verifier;
   private final Map<String, OperationHandler> handlers;
+  private final CallGuard guard;
 
   private ApiFunction(
       String name,
       RequestValidator validator,
       TokenVerifier verifier,
-      Map<String, OperationHandler> handlers) {
+      Map<String, OperationHandler> handlers,
+      CallGuard guard) {
     this.name = name;
     this.validator = validator;
     this.verifier = verifier;
     this.handlers = Map.copyOf(handlers);
+    this.guard = guard;
   }
 
   /** Starts a function serving the operations whose {@code x-stride-function} is {@code name}. */
@@ -54,14 +64,45 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
     return name;
   }
 
+  /** The spec this function routes and validates against. */
+  public OpenApiSpec spec() {
+    return validator.spec();
+  }
+
+  /**
+   * This function with {@code guard} in place of its current one, for wiring code that receives a
+   * built function (the capability modules build it, the deployables choose the guard).
+   */
+  public ApiFunction withGuard(CallGuard guard) {
+    return new ApiFunction(
+        name, validator, verifier, handlers, Objects.requireNonNull(guard, "guard"));
+  }
+
+  /**
+   * The operationId this function would serve {@code request} with, or null when it has no route
+   * for it (unknown path, wrong method, or an operation of another function). Cheap: routing only,
+   * no authentication or body check; for logs and metrics.
+   */
+  public String operationIdOf(ApiRequest request) {
+    try {
+      String operationId = validator.route(request.method(), request.path()).operationId();
+      return handlers.containsKey(operationId) ? operationId : null;
+    } catch (ProblemException e) {
+      return null;
+    }
+  }
+
   @Override
   public ApiResponse apply(ApiRequest request) {
     long start = System.nanoTime();
+    Map<String, String> admitted = new LinkedHashMap<>();
     ApiResponse response;
     try {
-      response = dispatch(request);
+      response = withHeaders(dispatch(request, admitted), admitted);
     } catch (ProblemException e) {
-      response = ApiResponse.problem(e.problem().at(request.path()), e.headers());
+      Map<String, String> headers = new LinkedHashMap<>(admitted);
+      headers.putAll(e.headers());
+      response = ApiResponse.problem(e.problem().at(request.path()), headers);
       if (e.getCause() != null) {
         log.warn(
             "function={} requestId={} problem={} cause={}",
@@ -76,9 +117,9 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
           ApiResponse.problem(
               Problem.of(ProblemType.INTERNAL, "Something went wrong on our side.")
                   .at(request.path()),
-              Map.of());
+              admitted);
     }
-    log.info(
+    log.debug(
         "function={} requestId={} method={} path={} status={} latencyMs={}",
         name,
         request.requestId(),
@@ -89,19 +130,39 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
     return response;
   }
 
-  private ApiResponse dispatch(ApiRequest request) {
+  /**
+   * Routes, authenticates, asks the guard (filling {@code admitted} with its headers), validates
+   * and calls the handler.
+   */
+  private ApiResponse dispatch(ApiRequest request, Map<String, String> admitted) {
     Operation operation = validator.route(request.method(), request.path());
     OperationHandler handler = handlers.get(operation.operationId());
     if (handler == null) {
       throw new ProblemException(
           ProblemType.NOT_FOUND, "No route for " + request.path() + " in function " + name + ".");
     }
-    Principal principal =
-        operation.secured()
-            ? verifier.verifyAuthorization(request.header("Authorization").orElse(null))
-            : null;
+    Principal principal = null;
+    if (operation.secured()) {
+      try {
+        principal = verifier.verifyAuthorization(request.header("Authorization").orElse(null));
+      } catch (ProblemException unauthenticated) {
+        admitted.putAll(guard.admit(request, operation, Optional.empty()));
+        throw unauthenticated;
+      }
+    }
+    admitted.putAll(guard.admit(request, operation, Optional.ofNullable(principal)));
     ValidatedRequest valid = validator.validate(request);
     return handler.handle(new ApiCall(request, operation, valid.body(), principal));
+  }
+
+  /** The response with the guard's headers added; the handler's own headers win. */
+  private static ApiResponse withHeaders(ApiResponse response, Map<String, String> admitted) {
+    if (admitted.isEmpty()) {
+      return response;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(admitted);
+    headers.putAll(response.headers());
+    return new ApiResponse(response.status(), headers, response.body());
   }
 
   /** Collects the handlers and checks them against the spec. */
@@ -110,6 +171,7 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
     private final RequestValidator validator;
     private final TokenVerifier verifier;
     private final Map<String, OperationHandler> handlers = new HashMap<>();
+    private CallGuard guard = CallGuard.NONE;
 
     private Builder(String name, RequestValidator validator, TokenVerifier verifier) {
       this.name = Objects.requireNonNull(name, "name");
@@ -122,6 +184,15 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
       if (handlers.put(operationId, Objects.requireNonNull(handler, "handler")) != null) {
         throw new IllegalArgumentException("two handlers for " + operationId);
       }
+      return this;
+    }
+
+    /**
+     * Runs {@code guard} on every routed call, after authentication; default {@link
+     * CallGuard#NONE}.
+     */
+    public Builder guard(CallGuard guard) {
+      this.guard = Objects.requireNonNull(guard, "guard");
       return this;
     }
 
@@ -145,7 +216,7 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
                 + " but handles "
                 + new TreeSet<>(handlers.keySet()));
       }
-      return new ApiFunction(name, validator, verifier, handlers);
+      return new ApiFunction(name, validator, verifier, handlers, guard);
     }
   }
 }

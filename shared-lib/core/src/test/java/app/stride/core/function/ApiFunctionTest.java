@@ -9,11 +9,15 @@ import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
+import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,169 @@ class ApiFunctionTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void guard_refusal_keepsTheHandlerFromRunning_andAnswersItsProblemWithItsHeaders() {
+    CallGuard refuseAll =
+        (request, operation, caller) -> {
+          throw new ProblemException(
+              Problem.of(ProblemType.RATE_LIMITED, "slow down"),
+              Map.of("Retry-After", "6", "RateLimit", "\"things-ip\";r=0;t=6"),
+              null);
+        };
+    ApiFunction fn = guarded(refuseAll);
+
+    ApiResponse response = fn.apply(put("Bearer good", "{\"name\":\"a\"}"));
+
+    assertThat(response.status()).isEqualTo(429);
+    assertThat(response.header("Retry-After")).isEqualTo("6");
+    assertThat(response.header("RateLimit")).isEqualTo("\"things-ip\";r=0;t=6");
+    assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(handled).hasValue(0);
+  }
+
+  @Test
+  void guard_seesTheRoutedOperationAndTheVerifiedCaller_beforeBodyValidation() {
+    List<String> seen = new ArrayList<>();
+    ApiFunction fn =
+        guarded(
+            (request, operation, caller) -> {
+              seen.add(operation.operationId() + "/" + caller.map(Principal::userId).orElse("-"));
+              return Map.of();
+            });
+
+    ApiResponse invalid = fn.apply(put("Bearer good", "{}"));
+
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(seen).containsExactly("putThing/u1");
+    assertThat(handled).hasValue(0);
+  }
+
+  @Test
+  void guard_admittedHeaders_reachTheResponse() {
+    ApiFunction fn = guarded(admitWith("RateLimit", "\"things-user\";r=9;t=0"));
+
+    ApiResponse response = fn.apply(put("Bearer good", "{\"name\":\"a\"}"));
+
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(response.header("RateLimit")).isEqualTo("\"things-user\";r=9;t=0");
+    assertThat(response.header("RateLimit-Policy")).isEqualTo("\"things-user\";q=10;w=60");
+    assertThat(handled).hasValue(1);
+  }
+
+  @Test
+  void guard_admittedHeaders_stayOnProblemAnswersAfterAdmission() {
+    ApiFunction invalidBody = guarded(admitWith("RateLimit", "\"things-user\";r=9;t=0"));
+    ApiFunction failing =
+        ApiFunction.builder("things", validator, verifier)
+            .on("getThing", call -> ApiResponse.empty(200))
+            .on(
+                "putThing",
+                call -> {
+                  throw new ProblemException(
+                      Problem.of(ProblemType.STORE_UNAVAILABLE, "down"),
+                      Map.of("Retry-After", "2"),
+                      null);
+                })
+            .guard(admitWith("RateLimit", "\"things-user\";r=8;t=0"))
+            .build();
+    ApiFunction crashing =
+        ApiFunction.builder("things", validator, verifier)
+            .on("getThing", call -> ApiResponse.empty(200))
+            .on(
+                "putThing",
+                call -> {
+                  throw new IllegalStateException("boom");
+                })
+            .build()
+            .withGuard(admitWith("RateLimit", "\"things-user\";r=7;t=0"));
+
+    ApiResponse validation = invalidBody.apply(put("Bearer good", "{}"));
+    ApiResponse unavailable = failing.apply(put("Bearer good", "{\"name\":\"a\"}"));
+    ApiResponse internal = crashing.apply(put("Bearer good", "{\"name\":\"a\"}"));
+
+    assertThat(validation.status()).isEqualTo(400);
+    assertThat(validation.header("RateLimit")).isEqualTo("\"things-user\";r=9;t=0");
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.header("RateLimit")).isEqualTo("\"things-user\";r=8;t=0");
+    assertThat(unavailable.header("Retry-After")).isEqualTo("2");
+    assertThat(internal.status()).isEqualTo(500);
+    assertThat(internal.header("RateLimit")).isEqualTo("\"things-user\";r=7;t=0");
+  }
+
+  @Test
+  void guard_chargesFailedAuthentication_withoutACaller_soForgedTokensCanBeThrottled() {
+    List<Optional<Principal>> callers = new ArrayList<>();
+    CallGuard refuseAnonymous =
+        (request, operation, caller) -> {
+          callers.add(caller);
+          if (caller.isEmpty()) {
+            throw new ProblemException(
+                Problem.of(ProblemType.RATE_LIMITED, "slow down"),
+                Map.of("Retry-After", "1"),
+                null);
+          }
+          return Map.of();
+        };
+
+    ApiResponse forged = guarded(refuseAnonymous).apply(put("Bearer forged", "{\"name\":\"a\"}"));
+
+    assertThat(forged.status()).isEqualTo(429);
+    assertThat(callers).containsExactly(Optional.empty());
+    assertThat(handled).hasValue(0);
+  }
+
+  @Test
+  void guard_admittingAFailedAuthentication_stillAnswers401_withItsHeaders() {
+    ApiResponse forged =
+        guarded(admitWith("RateLimit", "\"things-ip\";r=3;t=0"))
+            .apply(put("Bearer forged", "{\"name\":\"a\"}"));
+
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.header("RateLimit")).isEqualTo("\"things-ip\";r=3;t=0");
+    assertThat(handled).hasValue(0);
+  }
+
+  @Test
+  void guard_isNotAskedForUnroutedRequests() {
+    AtomicInteger asked = new AtomicInteger();
+    ApiFunction fn =
+        guarded(
+            (request, operation, caller) -> {
+              asked.incrementAndGet();
+              return Map.of();
+            });
+
+    ApiResponse unknown = fn.apply(request("GET", "/v1/nothing", "Bearer good", null));
+    ApiResponse wrongMethod = fn.apply(request("DELETE", "/v1/things/7", "Bearer good", null));
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(asked).hasValue(0);
+  }
+
+  @Test
+  void operationIdOf_namesServedOperations_andNullOtherwise() {
+    ApiFunction fn = function(call -> ApiResponse.empty(204));
+
+    assertThat(fn.operationIdOf(get(null))).isEqualTo("getThing");
+    assertThat(fn.operationIdOf(request("GET", "/health", null, null))).isNull();
+    assertThat(fn.operationIdOf(request("GET", "/v1/nothing", null, null))).isNull();
+    assertThat(fn.operationIdOf(request("DELETE", "/v1/things/7", null, null))).isNull();
+  }
+
+  private ApiFunction guarded(CallGuard guard) {
+    return ApiFunction.builder("things", validator, verifier)
+        .on("getThing", call -> ApiResponse.empty(200))
+        .on("putThing", call -> countAndAnswer())
+        .guard(guard)
+        .build();
+  }
+
+  private static CallGuard admitWith(String name, String value) {
+    return (request, operation, caller) ->
+        Map.of(name, value, "RateLimit-Policy", "\"things-user\";q=10;w=60");
+  }
+
   private ApiResponse countAndAnswer() {
     handled.incrementAndGet();
     return ApiResponse.empty(204);
@@ -136,6 +303,10 @@ class ApiFunctionTest {
   }
 
   private static ApiRequest request(String method, String authorization, String body) {
+    return request(method, "/v1/things/7", authorization, body);
+  }
+
+  private static ApiRequest request(String method, String path, String authorization, String body) {
     java.util.HashMap<String, String> headers = new java.util.HashMap<>();
     headers.put("Content-Type", "application/json");
     if (authorization != null) {
@@ -143,7 +314,7 @@ class ApiFunctionTest {
     }
     return new ApiRequest(
         method,
-        "/v1/things/7",
+        path,
         Map.of(),
         headers,
         body == null ? null : body.getBytes(StandardCharsets.UTF_8),

@@ -3,6 +3,7 @@ package app.stride.gcp.pubsub;
 import app.stride.core.event.EventPublisher;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.edge.observability.EventTracing;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.retrying.RetrySettings;
@@ -23,6 +24,11 @@ import java.util.concurrent.TimeoutException;
  * ce-id} and {@code ce-type} as attributes (subscribers filter and deduplicate without parsing),
  * and the subject as ordering key so one entity's events arrive in order. The publisher is built on
  * first use and kept; {@link #close()} flushes and releases it.
+ *
+ * <p>The W3C trace of the publishing call goes along ({@link EventTracing}): the event gains the
+ * current {@code traceparent} (and {@code tracestate}) extension attributes unless it already has
+ * one, and the same values travel as the {@code ce-traceparent} / {@code ce-tracestate} attributes,
+ * so a consumer continues the trace.
  */
 public final class PubSubEventPublisher implements EventPublisher, AutoCloseable {
   /**
@@ -54,13 +60,15 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
 
   @Override
   public void publish(OutboundEvent event) {
+    OutboundEvent traced = EventTracing.withCurrentTrace(event);
     PubsubMessage message =
         PubsubMessage.newBuilder()
-            .setData(ByteString.copyFrom(event.json()))
-            .putAttributes("ce-id", event.id())
-            .putAttributes("ce-type", event.type())
+            .setData(ByteString.copyFrom(traced.json()))
+            .putAttributes("ce-id", traced.id())
+            .putAttributes("ce-type", traced.type())
             .putAttributes("content-type", "application/cloudevents+json")
-            .setOrderingKey(event.subject())
+            .putAllAttributes(EventTracing.attributes(traced))
+            .setOrderingKey(traced.subject())
             .build();
     Publisher target = publisher();
     try {

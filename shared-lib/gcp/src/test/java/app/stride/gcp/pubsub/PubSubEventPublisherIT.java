@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.config.Env;
 import app.stride.core.event.OutboundEvent;
+import app.stride.core.json.Json;
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
+import app.stride.edge.observability.TraceContext;
+import app.stride.edge.observability.TraceScope;
 import app.stride.testkit.junit.PubSubExtension;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
@@ -130,6 +137,47 @@ class PubSubEventPublisherIT {
                   .containsEntry("ce-type", "app.stride.profile.v1.updated");
               assertThat(m.getOrderingKey()).isEqualTo("user-1");
             });
+  }
+
+  @Test
+  void publish_carriesTheCurrentTrace_andAConsumerContinuesIt() {
+    TopicName topic = TopicName.of(PUBSUB.projectId(), PUBSUB.uniqueName("traced"));
+    SubscriptionName subscription = topicWithSubscription(topic);
+    TraceContext producer = TraceContext.newRoot();
+
+    try (PubSubEventPublisher publisher =
+            new PubSubEventPublisher(new PubSubConfig(topic, Optional.of(PUBSUB.emulatorHost())));
+        TraceScope scope =
+            TraceScope.open(producer, "req-9", new ServiceIdentity("apac", "profiles"))) {
+      publisher.publish(event("evt-t", "user-9"));
+    }
+
+    PubsubMessage received = pull(subscription, 1).get(0);
+    assertThat(received.getAttributesMap())
+        .containsEntry("ce-traceparent", producer.traceparent())
+        .containsEntry("ce-id", "evt-t");
+    assertThat(
+            Json.mapper()
+                .readTree(received.getData().toStringUtf8())
+                .path("traceparent")
+                .asString())
+        .isEqualTo(producer.traceparent());
+
+    QueueMessage delivered =
+        new QueueMessage(
+            received.getMessageId(),
+            received.getData().toByteArray(),
+            received.getAttributesMap(),
+            1);
+    List<String> consumerTraces = new ArrayList<>();
+    new TracedQueueFunction(
+            new ServiceIdentity("apac", "profilesUserEraser"),
+            batch -> {
+              consumerTraces.add(TraceScope.current().orElseThrow().context().traceId());
+              return BatchResult.allSucceeded();
+            })
+        .apply(List.of(delivered));
+    assertThat(consumerTraces).containsExactly(producer.traceId());
   }
 
   @Test

@@ -17,12 +17,18 @@ import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.AwsFunctions;
+import app.stride.aws.lambda.LambdaMetrics;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsEventPublisher;
 import app.stride.aws.sqs.SqsSettings;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
+import app.stride.core.directory.DirectoryPort;
 import app.stride.core.directory.http.HttpDirectory;
+import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.resilience.OutboundCalls;
+import app.stride.edge.resilience.ResilientDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -42,6 +48,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Secrets arrive by ARN and are read from Secrets Manager once, on first use ({@link
  * SecretsOverlay}). Mail goes through SES v2, or through SMTP where {@code STRIDE_SMTP_HOST} is set
  * (the local platform's mail server).
+ *
+ * <p>The HTTP function is served through the edge ({@link EdgeHttp}): one request log line and the
+ * request metrics, the CloudFront origin check ({@code STRIDE_ORIGIN_VERIFY_SECRET}) and the rate
+ * limits of the auth routes.
  */
 public class AuthAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -54,8 +64,13 @@ public class AuthAwsApplication
         context,
         AuthFunctions.NAME,
         () ->
-            AuthFunctions.http(
-                wiring.services(), TokenVerifiers.fromEnv(wiring.env(), clock), wiring.config()));
+            EdgeHttp.around(
+                AuthFunctions.http(
+                    wiring.services(),
+                    TokenVerifiers.fromEnv(wiring.env(), clock),
+                    wiring.config()),
+                wiring.env(),
+                wiring.meters()));
     AwsFunctions.registerSchedule(
         context, AuthFunctions.KEY_ROTATION, () -> AuthFunctions.keyRotation(wiring.services()));
     AwsFunctions.registerSchedule(
@@ -71,6 +86,7 @@ public class AuthAwsApplication
     private Env env;
     private AuthConfig config;
     private AuthServices services;
+    private MeterRegistry meters;
 
     Wiring(Env raw, Clock clock) {
       this.raw = raw;
@@ -89,6 +105,14 @@ public class AuthAwsApplication
         config = AuthConfig.from(env());
       }
       return config;
+    }
+
+    /** Where the edge's meters go: {@code STRIDE_METRICS} ({@link LambdaMetrics}). */
+    synchronized MeterRegistry meters() {
+      if (meters == null) {
+        meters = LambdaMetrics.fromEnv(env());
+      }
+      return meters;
     }
 
     synchronized AuthServices services() {
@@ -113,12 +137,24 @@ public class AuthAwsApplication
             AuthFunctions.services(
                 config(),
                 stores,
-                HttpDirectory.fromEnv(env, clock),
+                directory(env),
                 mail(env),
                 new SqsEventPublisher(SqsClients.client(sqs), sqs.queueUrl()),
                 clock);
       }
       return services;
+    }
+
+    /**
+     * The global directory over HTTP behind its breaker, time limit and bulkhead: when the
+     * directory fails, sign-up and sign-in answer 503 with Retry-After at once.
+     */
+    private DirectoryPort directory(Env env) {
+      OutboundCalls calls =
+          OutboundCalls.builder(meters())
+              .dependency(ResilientDirectory.defaultPolicy(), ResilientDirectory::countsAsFailure)
+              .build();
+      return new ResilientDirectory(HttpDirectory.fromEnv(env, clock), calls);
     }
 
     private static MailPort mail(Env env) {

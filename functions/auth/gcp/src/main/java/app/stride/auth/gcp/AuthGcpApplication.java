@@ -9,11 +9,17 @@ import app.stride.auth.mail.smtp.SmtpConfig;
 import app.stride.auth.mail.smtp.SmtpMailSender;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
+import app.stride.core.directory.DirectoryPort;
 import app.stride.core.directory.http.HttpDirectory;
 import app.stride.core.function.StrideFunctions;
 import app.stride.core.trigger.ScheduledTick;
+import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.resilience.OutboundCalls;
+import app.stride.edge.resilience.ResilientDirectory;
+import app.stride.gcp.functions.FunctionMetrics;
 import app.stride.gcp.pubsub.PubSubConfig;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.cloud.function.context.FunctionRegistration;
@@ -27,6 +33,10 @@ import org.springframework.core.ResolvableType;
  * AuthFunctions#DELETION_RELAY}. Every adapter is built on first use, so a scheduled entry never
  * pays for the spec or the token verifier. Secrets reach the function as environment variables
  * mounted from Secret Manager by infra; mail goes through the SMTP relay.
+ *
+ * <p>The HTTP function is served through the edge ({@link EdgeHttp}): one request log line and the
+ * request metrics ({@code STRIDE_METRICS}, {@link FunctionMetrics}) and the rate limits of the auth
+ * routes.
  */
 public final class AuthGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -79,8 +89,11 @@ public final class AuthGcpApplication
         app.stride.core.http.ApiRequest request) {
       if (http == null) {
         http =
-            AuthFunctions.http(
-                wiring.services(), TokenVerifiers.fromEnv(env, clock), wiring.config());
+            EdgeHttp.around(
+                AuthFunctions.http(
+                    wiring.services(), TokenVerifiers.fromEnv(env, clock), wiring.config()),
+                env,
+                wiring.meters());
       }
       return http.apply(request);
     }
@@ -92,6 +105,7 @@ public final class AuthGcpApplication
     private final Clock clock;
     private AuthConfig config;
     private AuthServices services;
+    private MeterRegistry meters;
 
     Wiring(Env env, Clock clock) {
       this.env = env;
@@ -103,6 +117,26 @@ public final class AuthGcpApplication
         config = AuthConfig.from(env);
       }
       return config;
+    }
+
+    /** Where the edge's meters go: {@code STRIDE_METRICS} ({@link FunctionMetrics}). */
+    synchronized MeterRegistry meters() {
+      if (meters == null) {
+        meters = FunctionMetrics.fromEnv(env);
+      }
+      return meters;
+    }
+
+    /**
+     * The global directory over HTTP behind its breaker, time limit and bulkhead: when the
+     * directory fails, sign-up and sign-in answer 503 with Retry-After at once.
+     */
+    private DirectoryPort directory() {
+      OutboundCalls calls =
+          OutboundCalls.builder(meters())
+              .dependency(ResilientDirectory.defaultPolicy(), ResilientDirectory::countsAsFailure)
+              .build();
+      return new ResilientDirectory(HttpDirectory.fromEnv(env, clock), calls);
     }
 
     synchronized AuthServices services() {
@@ -117,7 +151,7 @@ public final class AuthGcpApplication
                     stores.sessions(),
                     stores.oneTimeTokens(),
                     stores.keyRings()),
-                HttpDirectory.fromEnv(env, clock),
+                directory(),
                 new SmtpMailSender(SmtpConfig.fromEnv(env)),
                 new PubSubEventPublisher(PubSubConfig.fromEnv(env)),
                 clock);

@@ -64,7 +64,8 @@ class ProfilesAwsLambdaIT {
           "STRIDE_CREATE_TABLES",
           "STRIDE_LOCAL_JWKS",
           "STRIDE_JWT_ISSUER",
-          "STRIDE_JWT_AUDIENCE");
+          "STRIDE_JWT_AUDIENCE",
+          "STRIDE_ORIGIN_VERIFY_SECRET");
 
   private static SqsClient sqs;
   private static String queueUrl;
@@ -130,6 +131,77 @@ class ProfilesAwsLambdaIT {
     JsonNode cloudEvent = Json.mapper().readTree(published.body());
     assertThat(cloudEvent.get("id").asString())
         .isEqualTo(published.messageAttributes().get("ce-id").stringValue());
+  }
+
+  @Test
+  void put_continuesTheCallersTrace_intoThePublishedEvent() throws IOException {
+    String user = "u-" + UUID.randomUUID();
+    String traceId = "7a3f0c2e9b1d4e6f8a0b2c4d6e8f1a3b";
+    String traced =
+        new String(event("apigw-v2-put-profile.json", user, "eu"), StandardCharsets.UTF_8)
+            .replace(
+                "\"accept\": \"application/json\",",
+                "\"accept\": \"application/json\", \"traceparent\": \"00-"
+                    + traceId
+                    + "-00f067aa0ba902b7-01\",");
+
+    JsonNode put = invoke(http, traced.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(put.get("statusCode").asInt()).isEqualTo(201);
+    assertThat(put.get("headers").get("RateLimit").asString()).contains("\"write-user\"");
+    assertThat(put.get("headers").get("RateLimit-Policy").asString()).contains("write-");
+    Message published = receiveOne();
+    String traceparent = published.messageAttributes().get("ce-traceparent").stringValue();
+    assertThat(traceparent).startsWith("00-" + traceId + "-");
+    assertThat(Json.mapper().readTree(published.body()).path("traceparent").asString())
+        .isEqualTo(traceparent);
+  }
+
+  @Test
+  void burstOfWritesByOneUser_isRefusedWith429AndRateLimitHeaders() throws IOException {
+    // Homed elsewhere: every admitted call is refused by the handler (421), nothing is written.
+    byte[] put = event("apigw-v2-put-profile.json", "u-" + UUID.randomUUID(), "us");
+    List<JsonNode> answers = new java.util.ArrayList<>();
+
+    for (int i = 0; i < 31; i++) {
+      answers.add(invoke(http, put));
+    }
+
+    assertThat(answers.subList(0, 30))
+        .allSatisfy(a -> assertThat(a.get("statusCode").asInt()).isEqualTo(421));
+    JsonNode refused = answers.get(30);
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(429);
+    JsonNode headers = refused.get("headers");
+    assertThat(headers.get("Content-Type").asString()).isEqualTo("application/problem+json");
+    assertThat(headers.get("Retry-After").asLong()).isPositive();
+    assertThat(headers.get("RateLimit").asString()).contains("\"write-user\";r=0");
+    assertThat(headers.get("RateLimit-Policy").asString()).contains("\"write-user\";q=30");
+  }
+
+  @Test
+  void withTheOriginSecret_aCallAroundCloudFrontIs403() throws IOException {
+    System.setProperty("STRIDE_ORIGIN_VERIFY_SECRET", "origin-secret-for-this-test");
+    FunctionInvoker guarded;
+    try {
+      guarded = invoker("profilesHttp");
+    } finally {
+      System.clearProperty("STRIDE_ORIGIN_VERIFY_SECRET");
+    }
+    String user = "u-" + UUID.randomUUID();
+    byte[] direct = event("apigw-v2-get-profile.json", user, "eu");
+    byte[] viaCdn =
+        new String(direct, StandardCharsets.UTF_8)
+            .replace(
+                "\"authorization\":",
+                "\"x-stride-origin-verify\": \"origin-secret-for-this-test\", \"authorization\":")
+            .getBytes(StandardCharsets.UTF_8);
+
+    JsonNode refused = invoke(guarded, direct);
+    JsonNode served = invoke(guarded, viaCdn);
+
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(403);
+    assertThat(refused.get("body").asString()).contains("https://stride.app/problems/forbidden");
+    assertThat(served.get("statusCode").asInt()).isEqualTo(404);
   }
 
   @Test

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +126,39 @@ class ProfilesUserEraserLambdaIT {
   }
 
   @Test
+  void erasure_runsInTheDeletionsTrace_andItsEventCarriesIt() throws IOException {
+    String ana = "u-" + UUID.randomUUID();
+    storeProfile(ana);
+    drain(eventsQueue);
+    String queue = erasureQueue();
+    String traceId = "5d0c6a8f2b7e4c19a3f1e2d4c6b8a0f1";
+    String body =
+        UserDeletedFixtures.body(
+            UserDeletedFixtures.VALID, UUID.randomUUID().toString(), ana, "eu");
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(queue)
+                .messageBody(body)
+                .messageAttributes(
+                    Map.of(
+                        "ce-traceparent",
+                        MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue("00-" + traceId + "-1a2b3c4d5e6f7081-01")
+                            .build())));
+
+    JsonNode response = invoke(sqsEvent(receive(queue, 1)));
+
+    assertThat(response.get("batchItemFailures")).isEmpty();
+    Message deleted = receive(eventsQueue, 1).get(0);
+    String traceparent = deleted.messageAttributes().get("ce-traceparent").stringValue();
+    assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+    assertThat(traceparent.split("-")[2]).isNotEqualTo("1a2b3c4d5e6f7081");
+    assertThat(Json.mapper().readTree(deleted.body()).path("traceparent").asString())
+        .isEqualTo(traceparent);
+  }
+
+  @Test
   void poisonMessage_isReportedOnEveryDelivery_untilTheQueueDeadLettersIt() throws IOException {
     String deadLetters = UniqueNames.uniqueName("profiles-user-eraser-eu-dlq");
     sqs.createQueue(r -> r.queueName(deadLetters));
@@ -197,6 +231,16 @@ class ProfilesUserEraserLambdaIT {
         .queueUrl();
   }
 
+  private static void drain(String queue) {
+    List<Message> left;
+    do {
+      left =
+          sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0))
+              .messages();
+      left.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
+    } while (!left.isEmpty());
+  }
+
   /** ElasticMQ moves a message past its receive count on the next receive attempt. */
   private static void triggerRedrive(String queue) {
     List<Message> stillThere =
@@ -238,6 +282,16 @@ class ProfilesUserEraserLambdaIT {
       record.put("receiptHandle", message.receiptHandle());
       record.put("body", message.body());
       record.put("md5OfBody", message.md5OfBody());
+      ObjectNode attributes = Json.mapper().createObjectNode();
+      message
+          .messageAttributes()
+          .forEach(
+              (name, value) ->
+                  attributes
+                      .putObject(name)
+                      .put("stringValue", value.stringValue())
+                      .put("dataType", value.dataType()));
+      record.set("messageAttributes", attributes);
       ((ObjectNode) record.get("attributes"))
           .put(
               "ApproximateReceiveCount",

@@ -6,7 +6,11 @@ import app.stride.core.function.StrideFunctions;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
+import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.FirestoreClients;
+import app.stride.gcp.functions.FunctionMetrics;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.profiles.ProfilesFunctions;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;
@@ -28,6 +32,10 @@ import org.springframework.core.ResolvableType;
  * {@value ProfilesFunctions#OUTBOX_RELAY} (schedule) and the data eraser, as the neutral batch
  * function {@value ProfilesFunctions#USER_ERASER} and its Pub/Sub face {@value
  * #USER_ERASER_MESSAGE}.
+ *
+ * <p>The HTTP function is served through the edge ({@link EdgeHttp}: request log line and metrics
+ * to the registry {@code STRIDE_METRICS} chooses, rate limits); each erased message runs in the
+ * trace of the event that asked for it ({@link TracedQueueFunction}).
  */
 public final class ProfilesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -69,12 +77,15 @@ public final class ProfilesGcpApplication
         () ->
             new BuiltOnFirstCall<>(
                 () ->
-                    ProfilesFunctions.http(
-                        context.getBean(FirestoreProfileStore.class),
-                        context.getBean(PubSubEventPublisher.class),
-                        TokenVerifiers.fromEnv(env, clock),
-                        config.region(),
-                        clock)));
+                    EdgeHttp.around(
+                        ProfilesFunctions.http(
+                            context.getBean(FirestoreProfileStore.class),
+                            context.getBean(PubSubEventPublisher.class),
+                            TokenVerifiers.fromEnv(env, clock),
+                            config.region(),
+                            clock),
+                        env,
+                        FunctionMetrics.fromEnv(env))));
     context.registerBean(
         ProfilesFunctions.OUTBOX_RELAY,
         FunctionRegistration.class,
@@ -99,11 +110,13 @@ public final class ProfilesGcpApplication
         FunctionRegistration.class,
         () ->
             new FunctionRegistration<>(
-                    ProfilesFunctions.userEraser(
-                        context.getBean(FirestoreProfileStore.class),
-                        context.getBean(PubSubEventPublisher.class),
-                        config.region(),
-                        clock),
+                    new TracedQueueFunction(
+                        new ServiceIdentity(config.region().value(), ProfilesFunctions.USER_ERASER),
+                        ProfilesFunctions.userEraser(
+                            context.getBean(FirestoreProfileStore.class),
+                            context.getBean(PubSubEventPublisher.class),
+                            config.region(),
+                            clock)),
                     ProfilesFunctions.USER_ERASER)
                 .type(BATCH));
     context.registerBean(

@@ -135,16 +135,20 @@ class ProfilesFunctionIT {
   @Test
   void putThenGet_storesTheProfile_answersWithETag_andPublishesTheEvent() throws Exception {
     String token = TOKENS.accessToken("ana-e2e", "apac");
+    String traceId = "3c1e5a7b9d0f2e4a6c8b0d2f4a6c8e0b";
 
     HttpResponse<String> put =
         send(
             HttpRequest.newBuilder(httpBase.resolve("/v1/me/profile"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(fixture("profiles/put-runner.json"))));
 
     assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
     assertThat(put.headers().firstValue("ETag")).contains("\"1\"");
+    assertThat(put.headers().firstValue("RateLimit")).hasValueSatisfying(v -> v.contains("write-"));
+    assertThat(put.headers().firstValue("RateLimit-Policy")).isPresent();
 
     HttpResponse<String> get =
         send(
@@ -164,6 +168,9 @@ class ProfilesFunctionIT {
               assertThat(m.getAttributesMap())
                   .containsEntry("ce-type", "app.stride.profile.v1.updated")
                   .containsKey("ce-id");
+              assertThat(m.getAttributesMap().get("ce-traceparent"))
+                  .as("the request's trace goes on with the event")
+                  .startsWith("00-" + traceId + "-");
               assertThat(m.getOrderingKey()).isEqualTo("ana-e2e");
               assertThat(m.getData().toStringUtf8()).contains("\"created\"");
             });
