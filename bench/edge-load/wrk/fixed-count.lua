@@ -1,5 +1,7 @@
 -- Drives one route with a fixed number of requests and prints RESULT lines (bench/edge-load/run).
--- wrk -t T -c C -d 600s -s fixed-count.lua URL -- <requests per thread> <pace ms> <empty dir> <method> [body] [bearer]
+-- wrk -t T -c C -d 600s -s fixed-count.lua URL -- <requests per thread> <pace ms> <empty dir> <method> [body] [bearer] [clients file]
+--   clients file: lines "<token> <ip>"; each request then acts as the next client in turn (its bearer
+--   token and an X-Forwarded-For, which the local gateway takes as the viewer's address)
 --   pace ms: each connection waits this long before its next request (0: as fast as it answers)
 -- Each thread stops once it has its share of responses and leaves a file in <empty dir>; when all T
 -- are there, the run script interrupts wrk (SIGINT, which wrk handles by ending the run and reporting;
@@ -28,11 +30,36 @@ function init(args)
   if args[6] and args[6] ~= "" then
     wrk.headers["Authorization"] = "Bearer " .. args[6]
   end
+  clients = {}
+  if args[7] and args[7] ~= "" then
+    for line in io.lines(args[7]) do
+      local token, ip = line:match("^(%S+)%s+(%S+)$")
+      if token then
+        table.insert(clients, { token = token, ip = ip })
+      end
+    end
+  end
+  next_client = id
   finished = false
   responses = 0
   statuses = {}
   limited_with_headers = 0
   policy = ""
+end
+
+function request()
+  if #clients == 0 then
+    return wrk.format()
+  end
+  next_client = next_client % #clients + 1
+  local client = clients[next_client]
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["Authorization"] = "Bearer " .. client.token
+  headers["X-Forwarded-For"] = client.ip
+  return wrk.format(nil, nil, headers, wrk.body)
 end
 
 function delay()

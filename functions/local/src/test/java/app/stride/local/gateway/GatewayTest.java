@@ -174,6 +174,27 @@ class GatewayTest {
   }
 
   @Test
+  void functions_seeTheViewersAddress_fromXForwardedFor_andIgnoreAnythingButAnIpLiteral()
+      throws Exception {
+    String token = issuer.issue("ana", "eu");
+    for (String forwarded :
+        List.of("203.0.113.7, 10.0.0.1", "2001:db8::1", "evil.example.com", "1.2.3.4; DROP")) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + gateway.port() + "/v1/me/profile"))
+              .header("Authorization", "Bearer " + token)
+              .header("X-Forwarded-For", forwarded)
+              .build();
+      assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    }
+
+    assertThat(served.get(RegionId.of("eu")).requests)
+        .extracting(ApiRequest::sourceIp)
+        .containsExactly("203.0.113.7", "2001:db8::1", "127.0.0.1", "127.0.0.1");
+  }
+
+  @Test
   void missingForgedOrForeignTokens_are401_andReachNoRegion() throws Exception {
     LocalTokenIssuer stranger = LocalTokenIssuer.load(data.resolve("other"), Clock.systemUTC());
 
