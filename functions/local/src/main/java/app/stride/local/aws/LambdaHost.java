@@ -15,17 +15,36 @@ import java.util.concurrent.Executors;
  * Runs in a child JVM with a deployable Lambda jar on its class path and the function's
  * environment, and plays the Lambda runtime for it: each {@code POST /invoke} body is one event,
  * handed to the handler class named by {@code STRIDE_LAMBDA_HANDLER} exactly as Lambda would hand
- * it (a byte stream), one at a time. The handler instance is created once at start, which is the
- * cold start.
+ * it (a byte stream). The handler instance is created once at start, which is the cold start.
+ *
+ * <p>Lambda serves one invocation per instance at a time and scales out by starting instances; this
+ * host stands in for {@value #INSTANCES_ENV} (default {@value #DEFAULT_INSTANCES}) warm instances
+ * by serving that many invocations at once through the one handler (Stride's handlers keep no
+ * per-invocation state), so that the local platform does not queue every request of a region's
+ * function behind the previous one.
  */
 public final class LambdaHost {
   /** How long one invocation may run, as the deployed function's timeout. */
   private static final int TIMEOUT_MILLIS = 10_000;
 
+  /** How many invocations run at once: the warm instances this host stands in for. */
+  static final String INSTANCES_ENV = "STRIDE_LOCAL_LAMBDA_INSTANCES";
+
+  static final int DEFAULT_INSTANCES = 4;
+
   /** The line printed when the host accepts invocations. */
   public static final String READY = "LAMBDA_HOST_READY";
 
   private LambdaHost() {}
+
+  static int instances() {
+    String value = System.getenv(INSTANCES_ENV);
+    int instances = value == null || value.isBlank() ? DEFAULT_INSTANCES : Integer.parseInt(value);
+    if (instances < 1 || instances > 64) {
+      throw new IllegalArgumentException(INSTANCES_ENV + " must be 1 to 64: " + value);
+    }
+    return instances;
+  }
 
   public static void main(String[] args) throws Exception {
     // Without TCP_NODELAY the gateway's keep-alive connection waits out the delayed ACK per call.
@@ -37,7 +56,7 @@ public final class LambdaHost {
         (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    server.setExecutor(Executors.newSingleThreadExecutor());
+    server.setExecutor(Executors.newFixedThreadPool(instances()));
     server.createContext(
         "/invoke",
         exchange -> {
