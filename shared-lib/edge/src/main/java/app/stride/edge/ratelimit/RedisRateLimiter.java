@@ -1,14 +1,12 @@
 package app.stride.edge.ratelimit;
 
+import app.stride.edge.redis.RedisConnection;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,11 +35,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
 
   private final RedisClient client;
-  private final Object connecting = new Object();
-  private volatile StatefulRedisConnection<String, String> connection;
+  private final RedisConnection redis;
 
   private RedisRateLimiter(RedisClient client) {
     this.client = client;
+    this.redis = new RedisConnection(client, RateLimiterUnavailableException::new);
   }
 
   /**
@@ -82,27 +80,17 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
       args[3 * i + 1] = Integer.toString(spec.refillTokens());
       args[3 * i + 2] = Long.toString(spec.periodMicros());
     }
-    List<Object> reply = call(redis -> run(redis, keys, args));
+    List<Object> reply =
+        redis.call(
+            commands -> TokenBucketScript.SCRIPT.run(commands, ScriptOutputType.MULTI, keys, args));
     return parse(reply, buckets.size());
   }
 
   /** Closes the connection and shuts the client down. */
   @Override
   public void close() {
-    synchronized (connecting) {
-      dropConnection();
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    }
-  }
-
-  private static List<Object> run(
-      RedisCommands<String, String> redis, String[] keys, String[] args) {
-    try {
-      return redis.evalsha(TokenBucketScript.SHA1, ScriptOutputType.MULTI, keys, args);
-    } catch (RedisNoScriptException e) {
-      // First use on this server, or after a restart / SCRIPT FLUSH: send the source once.
-      return redis.eval(TokenBucketScript.SOURCE, ScriptOutputType.MULTI, keys, args);
-    }
+    redis.close();
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 
   private static String[] keys(List<Bucket> buckets) {
@@ -137,46 +125,5 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
       return number;
     }
     throw new RateLimiterUnavailableException("unexpected reply from the rate limit script", null);
-  }
-
-  private <T> T call(java.util.function.Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> current = connected();
-    try {
-      return command.apply(current.sync());
-    } catch (RuntimeException e) {
-      synchronized (connecting) {
-        if (connection == current) {
-          dropConnection();
-        }
-      }
-      throw new RateLimiterUnavailableException("Redis command failed", e);
-    }
-  }
-
-  private StatefulRedisConnection<String, String> connected() {
-    StatefulRedisConnection<String, String> current = connection;
-    if (current != null && current.isOpen()) {
-      return current;
-    }
-    synchronized (connecting) {
-      if (connection != null && connection.isOpen()) {
-        return connection;
-      }
-      dropConnection();
-      try {
-        connection = client.connect();
-        return connection;
-      } catch (RuntimeException e) {
-        throw new RateLimiterUnavailableException("Redis connect failed", e);
-      }
-    }
-  }
-
-  private void dropConnection() {
-    StatefulRedisConnection<String, String> current = connection;
-    connection = null;
-    if (current != null) {
-      current.closeAsync();
-    }
   }
 }

@@ -1,9 +1,6 @@
 package app.stride.edge.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.stride.edge.redis.LuaScript;
 
 /**
  * The Lua script of {@link RedisRateLimiter}: takes one token from every bucket in {@code KEYS} if
@@ -66,16 +63,8 @@ final class TokenBucketScript {
       return result
       """;
 
-  static final String SHA1 = sha1Hex(SOURCE);
+  /** The script, run by its digest. */
+  static final LuaScript SCRIPT = new LuaScript(SOURCE);
 
   private TokenBucketScript() {}
-
-  private static String sha1Hex(String source) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-1");
-      return HexFormat.of().formatHex(digest.digest(source.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-    }
-  }
 }

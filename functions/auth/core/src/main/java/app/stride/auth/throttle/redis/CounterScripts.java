@@ -1,9 +1,6 @@
 package app.stride.auth.throttle.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import app.stride.edge.redis.LuaScript;
 
 /**
  * The Lua scripts of {@link RedisAttemptCounters}. Each touches exactly one key ({@code KEYS[1]}),
@@ -13,8 +10,8 @@ import java.util.HexFormat;
 final class CounterScripts {
 
   /** INCR, and PEXPIRE {@code ARGV[1]} ms when this started the window. Returns the count. */
-  static final Script INCREMENT =
-      new Script(
+  static final LuaScript INCREMENT =
+      new LuaScript(
           """
           local count = redis.call('INCR', KEYS[1])
           if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
@@ -24,8 +21,8 @@ final class CounterScripts {
           """);
 
   /** SADD {@code ARGV[1]}, PEXPIRE {@code ARGV[2]} ms when new. Returns the cardinality. */
-  static final Script ADD_DISTINCT =
-      new Script(
+  static final LuaScript ADD_DISTINCT =
+      new LuaScript(
           """
           redis.call('SADD', KEYS[1], ARGV[1])
           if redis.call('PTTL', KEYS[1]) < 0 then
@@ -38,8 +35,8 @@ final class CounterScripts {
    * Holds the key for at least {@code ARGV[1]} ms: SET PX when absent (returns 1), else lengthens
    * the expiry if it would end sooner (returns 0).
    */
-  static final Script HOLD =
-      new Script(
+  static final LuaScript HOLD =
+      new LuaScript(
           """
           local ttl = redis.call('PTTL', KEYS[1])
           if ttl == -2 then
@@ -53,21 +50,4 @@ final class CounterScripts {
           """);
 
   private CounterScripts() {}
-
-  /** A script's source and its SHA-1 for EVALSHA. */
-  record Script(String source, String sha1) {
-
-    Script(String source) {
-      this(source, sha1Hex(source));
-    }
-
-    private static String sha1Hex(String source) {
-      try {
-        MessageDigest digest = MessageDigest.getInstance("SHA-1");
-        return HexFormat.of().formatHex(digest.digest(source.getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-      }
-    }
-  }
 }

@@ -2,18 +2,16 @@ package app.stride.auth.throttle.redis;
 
 import app.stride.auth.throttle.AttemptCounters;
 import app.stride.auth.throttle.AttemptCountersUnavailableException;
+import app.stride.edge.redis.LuaScript;
+import app.stride.edge.redis.RedisConnection;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * {@link AttemptCounters} in Redis, shared by every instance of the auth functions. Writes are Lua
@@ -36,12 +34,12 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
 
   private final RedisClient client;
   private final boolean ownsClient;
-  private final Object connecting = new Object();
-  private volatile StatefulRedisConnection<String, String> connection;
+  private final RedisConnection redis;
 
   private RedisAttemptCounters(RedisClient client, boolean ownsClient) {
     this.client = Objects.requireNonNull(client, "client");
     this.ownsClient = ownsClient;
+    this.redis = new RedisConnection(client, AttemptCountersUnavailableException::new);
   }
 
   /**
@@ -89,9 +87,9 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
   @Override
   public long get(String key) {
     String namespaced = namespaced(key);
-    return call(
-        redis -> {
-          String value = redis.get(namespaced);
+    return redis.call(
+        commands -> {
+          String value = commands.get(namespaced);
           return value == null ? 0L : Long.parseLong(value);
         });
   }
@@ -106,7 +104,7 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
   @Override
   public void reset(String key) {
     String namespaced = namespaced(key);
-    call(redis -> redis.del(namespaced));
+    redis.call(commands -> commands.del(namespaced));
   }
 
   @Override
@@ -118,75 +116,24 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
   @Override
   public Duration remaining(String key) {
     String namespaced = namespaced(key);
-    Long millis = call(redis -> redis.pttl(namespaced));
+    Long millis = redis.call(commands -> commands.pttl(namespaced));
     return millis == null || millis <= 0 ? Duration.ZERO : Duration.ofMillis(millis);
   }
 
   /** Closes the connection, and the client if this instance created it. */
   @Override
   public void close() {
-    synchronized (connecting) {
-      dropConnection();
-      if (ownsClient) {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-      }
+    redis.close();
+    if (ownsClient) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
   }
 
-  private long run(CounterScripts.Script script, String key, String... args) {
+  private long run(LuaScript script, String key, String... args) {
     String[] keys = {namespaced(key)};
     Long result =
-        call(
-            redis -> {
-              try {
-                return redis.evalsha(script.sha1(), ScriptOutputType.INTEGER, keys, args);
-              } catch (RedisNoScriptException e) {
-                // First use on this server (or after a restart / SCRIPT FLUSH): send the source.
-                return redis.eval(script.source(), ScriptOutputType.INTEGER, keys, args);
-              }
-            });
+        redis.call(commands -> script.run(commands, ScriptOutputType.INTEGER, keys, args));
     return result;
-  }
-
-  private <T> T call(Function<RedisCommands<String, String>, T> command) {
-    StatefulRedisConnection<String, String> current = connected();
-    try {
-      return command.apply(current.sync());
-    } catch (RuntimeException e) {
-      synchronized (connecting) {
-        if (connection == current) {
-          dropConnection();
-        }
-      }
-      throw new AttemptCountersUnavailableException("Redis command failed", e);
-    }
-  }
-
-  private StatefulRedisConnection<String, String> connected() {
-    StatefulRedisConnection<String, String> current = connection;
-    if (current != null && current.isOpen()) {
-      return current;
-    }
-    synchronized (connecting) {
-      if (connection != null && connection.isOpen()) {
-        return connection;
-      }
-      dropConnection();
-      try {
-        connection = client.connect();
-        return connection;
-      } catch (RuntimeException e) {
-        throw new AttemptCountersUnavailableException("Redis connect failed", e);
-      }
-    }
-  }
-
-  private void dropConnection() {
-    StatefulRedisConnection<String, String> current = connection;
-    connection = null;
-    if (current != null) {
-      current.closeAsync();
-    }
   }
 
   private static String namespaced(String key) {

@@ -1,0 +1,96 @@
+package app.stride.edge.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.stride.testkit.server.RedisServer;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared Redis plumbing against a real redis-server of its own, stopped and started again. */
+class RedisConnectionIT {
+  private static final LuaScript INCREMENT =
+      new LuaScript("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+
+  private RedisServer server;
+  private RedisClient client;
+  private RedisConnection redis;
+
+  @AfterEach
+  void stop() {
+    if (redis != null) {
+      redis.close();
+    }
+    if (client != null) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void script_runsByItsDigest_andIsSentAgainAfterTheServerForgotIt() {
+    start(RedisServer.start());
+
+    assertThat(run("counter", 2)).isEqualTo(2L);
+    server.command("SCRIPT", "FLUSH");
+
+    assertThat(run("counter", 3)).isEqualTo(5L);
+    List<Boolean> known = redis.call(commands -> commands.scriptExists(INCREMENT.sha1()));
+    assertThat(known).containsExactly(true);
+  }
+
+  @Test
+  void failures_becomeTheCallersException_andTheNextCallReconnects() {
+    start(RedisServer.start());
+    int port = server.port();
+    assertThat(run("counter", 1)).isEqualTo(1L);
+
+    server.close();
+    server = null;
+    assertThatThrownBy(() -> run("counter", 1))
+        .isInstanceOf(Unavailable.class)
+        .hasMessageStartingWith("Redis");
+
+    server = RedisServer.start(port);
+    assertThat(run("counter", 1)).isEqualTo(1L);
+  }
+
+  private long run(String key, int by) {
+    Long value =
+        redis.call(
+            commands ->
+                INCREMENT.run(
+                    commands, ScriptOutputType.INTEGER, new String[] {key}, Integer.toString(by)));
+    return value;
+  }
+
+  private void start(RedisServer started) {
+    server = started;
+    RedisURI uri = RedisURI.create(server.endpoint().toString());
+    uri.setTimeout(Duration.ofMillis(500));
+    client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(500)))
+            .build());
+    redis = new RedisConnection(client, Unavailable::new);
+  }
+
+  /** The caller's own failure type. */
+  static final class Unavailable extends RuntimeException {
+    Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
