@@ -1,6 +1,7 @@
 package app.stride.edge.function;
 
 import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueBatches;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.edge.observability.EventTracing;
 import app.stride.edge.observability.ServiceIdentity;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A queue consumer whose messages are each handled in their producer's trace: the batch is split
@@ -21,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * independently ({@code QueueBatches.each}), which every Stride consumer does.
  */
 public final class TracedQueueFunction implements Function<List<QueueMessage>, BatchResult> {
-  private static final Logger log = LoggerFactory.getLogger(TracedQueueFunction.class);
-
   private final ServiceIdentity service;
   private final Function<List<QueueMessage>, BatchResult> next;
 
@@ -39,18 +36,15 @@ public final class TracedQueueFunction implements Function<List<QueueMessage>, B
   @Override
   public BatchResult apply(List<QueueMessage> batch) {
     List<String> failed = new ArrayList<>();
-    for (QueueMessage message : batch) {
-      try (TraceScope scope = EventTracing.open(message, service)) {
-        failed.addAll(next.apply(List.of(message)).failedMessageIds());
-      } catch (RuntimeException e) {
-        log.warn(
-            "message={} attempt={} failed: {}",
-            message.id(),
-            message.deliveryAttempt(),
-            e.toString());
-        failed.add(message.id());
-      }
-    }
+    BatchResult thrown =
+        QueueBatches.each(
+            batch,
+            message -> {
+              try (TraceScope scope = EventTracing.open(message, service)) {
+                failed.addAll(next.apply(List.of(message)).failedMessageIds());
+              }
+            });
+    failed.addAll(thrown.failedMessageIds());
     return new BatchResult(failed);
   }
 }

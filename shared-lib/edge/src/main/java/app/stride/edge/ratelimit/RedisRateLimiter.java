@@ -1,17 +1,12 @@
 package app.stride.edge.ratelimit;
 
 import app.stride.edge.redis.RedisConnection;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Token buckets in Redis, shared by every instance of every function. One Lua script ({@link
@@ -55,18 +50,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
    * client down.
    */
   public static RedisRateLimiter create(String redisUri, Duration timeout) {
-    Objects.requireNonNull(redisUri, "redisUri");
-    Objects.requireNonNull(timeout, "timeout");
-    RedisURI uri = RedisURI.create(redisUri);
-    uri.setTimeout(timeout);
-    RedisClient client = RedisClient.create(uri);
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(false)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-            .timeoutOptions(TimeoutOptions.enabled(timeout))
-            .build());
+    RedisClient client = RedisConnection.failFastClient(redisUri, timeout);
     return new RedisRateLimiter(client);
   }
 

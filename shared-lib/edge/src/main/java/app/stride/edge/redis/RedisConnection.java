@@ -1,8 +1,13 @@
 package app.stride.edge.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -27,6 +32,27 @@ public final class RedisConnection implements AutoCloseable {
       RedisClient client, BiFunction<String, Throwable, ? extends RuntimeException> failure) {
     this.client = Objects.requireNonNull(client, "client");
     this.failure = Objects.requireNonNull(failure, "failure");
+  }
+
+  /**
+   * A client for {@code redisUri} ({@code redis://host:port[/db]} or {@code rediss://...}) that
+   * fails fast: connect and command time out after {@code timeout}, no automatic reconnect (this
+   * class reconnects on the next call), commands refused while disconnected. Does not connect yet.
+   */
+  public static RedisClient failFastClient(String redisUri, Duration timeout) {
+    Objects.requireNonNull(redisUri, "redisUri");
+    Objects.requireNonNull(timeout, "timeout");
+    RedisURI uri = RedisURI.create(redisUri);
+    uri.setTimeout(timeout);
+    RedisClient client = RedisClient.create(uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .build());
+    return client;
   }
 
   /** Runs {@code command} on the connection, connecting first when there is none. */

@@ -4,12 +4,8 @@ import app.stride.auth.throttle.AttemptCounters;
 import app.stride.auth.throttle.AttemptCountersUnavailableException;
 import app.stride.edge.redis.LuaScript;
 import app.stride.edge.redis.RedisConnection;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -55,18 +51,7 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
    * connect yet; {@link #close()} shuts the client down.
    */
   public static RedisAttemptCounters create(String redisUri, Duration timeout) {
-    Objects.requireNonNull(redisUri, "redisUri");
-    Objects.requireNonNull(timeout, "timeout");
-    RedisURI uri = RedisURI.create(redisUri);
-    uri.setTimeout(timeout);
-    RedisClient client = RedisClient.create(uri);
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(false)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-            .timeoutOptions(TimeoutOptions.enabled(timeout))
-            .build());
+    RedisClient client = RedisConnection.failFastClient(redisUri, timeout);
     return new RedisAttemptCounters(client, true);
   }
 
