@@ -1,7 +1,9 @@
 -- Drives one route with a fixed number of requests and prints RESULT lines (bench/edge-load/run).
--- wrk -t T -c C -d 600s -s fixed-count.lua URL -- <requests per thread> <pace ms> <empty dir> <method> [body] [bearer] [clients file]
+-- wrk -t T -c C -d 600s -s fixed-count.lua URL -- <requests per thread> <pace ms> <empty dir> <method> [body] [bearer] [clients file] [address header] [extra header]
 --   clients file: lines "<token> <ip>"; each request then acts as the next client in turn (its bearer
---   token and an X-Forwarded-For, which the local gateway takes as the viewer's address)
+--   token and its address in [address header], by default X-Forwarded-For, which the local gateway
+--   takes as the viewer's address; the layer run uses X-Stride-Viewer-Address, as CloudFront sets it)
+--   extra header: "Name: value" sent with every request (the layer run's origin secret)
 --   pace ms: each connection waits this long before its next request (0: as fast as it answers)
 -- Each thread stops once it has its share of responses and leaves a file in <empty dir>; when all T
 -- are there, the run script interrupts wrk (SIGINT, which wrk handles by ending the run and reporting;
@@ -39,6 +41,13 @@ function init(args)
       end
     end
   end
+  address_header = (args[8] and args[8] ~= "") and args[8] or "X-Forwarded-For"
+  if args[9] and args[9] ~= "" then
+    local name, value = args[9]:match("^([^:]+):%s*(.*)$")
+    if name then
+      wrk.headers[name] = value
+    end
+  end
   next_client = id
   finished = false
   responses = 0
@@ -58,7 +67,7 @@ function request()
     headers[name] = value
   end
   headers["Authorization"] = "Bearer " .. client.token
-  headers["X-Forwarded-For"] = client.ip
+  headers[address_header] = client.ip
   return wrk.format(nil, nil, headers, wrk.body)
 end
 

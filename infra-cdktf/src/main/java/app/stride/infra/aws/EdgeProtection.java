@@ -6,12 +6,14 @@ import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistribution;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionDefaultCacheBehavior;
+import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionOrigin;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionOriginCustomHeader;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionOriginCustomOriginConfig;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionRestrictions;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionRestrictionsGeoRestriction;
 import com.hashicorp.cdktf.providers.aws.cloudfront_distribution.CloudfrontDistributionViewerCertificate;
+import com.hashicorp.cdktf.providers.aws.cloudfront_function.CloudfrontFunction;
 import com.hashicorp.cdktf.providers.aws.data_aws_cloudfront_cache_policy.DataAwsCloudfrontCachePolicy;
 import com.hashicorp.cdktf.providers.aws.data_aws_cloudfront_origin_request_policy.DataAwsCloudfrontOriginRequestPolicy;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
@@ -32,6 +34,12 @@ import software.constructs.Construct;
  * header but {@code Host} ({@value #ORIGIN_REQUEST_POLICY}); it adds {@value #ORIGIN_HEADER} with
  * the value of the sensitive Terraform variable {@value #ORIGIN_SECRET_VARIABLE}, so the functions
  * can refuse requests that did not come through CloudFront (see {@code docs/edge-infra.md}).
+ *
+ * <p>The viewer's address: the HTTP API sees CloudFront's address as the request's source, so a
+ * CloudFront Function on viewer requests ({@link ViewerAddressFunction}) writes the address the
+ * viewer connected from into {@value ViewerAddressFunction#HEADER}, replacing whatever the viewer
+ * sent under that name; the origin request policy forwards it as a viewer header, and the functions
+ * key their per-IP buckets on it, only for requests that carry the origin secret.
  */
 public final class EdgeProtection extends Construct {
 
@@ -109,6 +117,7 @@ public final class EdgeProtection extends Construct {
         DataAwsCloudfrontOriginRequestPolicy.Builder.create(this, "all_viewer_but_host")
             .name(ORIGIN_REQUEST_POLICY)
             .build();
+    CloudfrontFunction viewerAddress = ViewerAddressFunction.create(this, region);
     String originId = "stride-" + region.id() + "-http-api";
     distribution =
         CloudfrontDistribution.Builder.create(this, "distribution")
@@ -144,6 +153,12 @@ public final class EdgeProtection extends Construct {
                     .cachedMethods(List.of("GET", "HEAD"))
                     .cachePolicyId(cachePolicy.getId())
                     .originRequestPolicyId(originPolicy.getId())
+                    .functionAssociation(
+                        List.of(
+                            CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation.builder()
+                                .eventType(ViewerAddressFunction.EVENT_TYPE)
+                                .functionArn(viewerAddress.getArn())
+                                .build()))
                     .compress(true)
                     .build())
             .restrictions(

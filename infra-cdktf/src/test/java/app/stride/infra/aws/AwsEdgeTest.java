@@ -144,6 +144,45 @@ class AwsEdgeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
+  void cloudFront_writesTheViewersAddress_onEveryViewerRequest_andForwardsItToTheApi(
+      String region) {
+    TfStack stack = SynthesizedStacks.region(region);
+    JsonNode distribution = stack.only("aws_cloudfront_distribution");
+    JsonNode behavior = distribution.path("default_cache_behavior");
+    JsonNode association = behavior.path("function_association").get(0);
+    JsonNode function = stack.only("aws_cloudfront_function");
+    JsonNode originPolicy =
+        stack.dataSources("aws_cloudfront_origin_request_policy").values().iterator().next();
+    String code = function.path("code").asString();
+
+    assertThat(behavior.path("function_association").size()).isEqualTo(1);
+    assertThat(association.path("event_type").asString()).isEqualTo("viewer-request");
+    assertThat(association.path("function_arn").asString())
+        .isEqualTo(stack.ref("aws_cloudfront_function", function, "arn"));
+    assertThat(function.path("publish").asBoolean()).isTrue();
+    assertThat(function.path("runtime").asString()).isEqualTo(ViewerAddressFunction.RUNTIME);
+    // the header is set (so a viewer's own value is replaced) from the connection's address
+    assertThat(code)
+        .contains("request.headers['x-stride-viewer-address'] = { value: event.viewer.ip }")
+        .contains("return request;");
+    assertThat(ViewerAddressFunction.HEADER).isEqualTo("X-Stride-Viewer-Address");
+    // forwarded to the API as a viewer header: every viewer header but Host, Authorization included
+    assertThat(originPolicy.path("name").asString())
+        .isEqualTo(EdgeProtection.ORIGIN_REQUEST_POLICY)
+        .isEqualTo("Managed-AllViewerExceptHostHeader");
+    assertThat(behavior.path("origin_request_policy_id").asString())
+        .isEqualTo(
+            "${data.aws_cloudfront_origin_request_policy."
+                + stack
+                    .dataSources("aws_cloudfront_origin_request_policy")
+                    .keySet()
+                    .iterator()
+                    .next()
+                + ".id}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
   void everyAlarm_notifiesTheRegionsTopic_subscribedByTheConfiguredAddresses(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     String topic = stack.ref("aws_sns_topic", stack.only("aws_sns_topic"), "arn");

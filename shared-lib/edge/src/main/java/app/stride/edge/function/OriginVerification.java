@@ -19,6 +19,12 @@ import java.util.function.Function;
  * forbidden} and nothing of the function runs (docs/edge-infra.md). The secret comes from {@value
  * #SECRET_ENV}; where it is unset (GCP, the local platform) there is no check.
  *
+ * <p>A verified request is also where the viewer's address becomes known: CloudFront's own address
+ * is the request's source, so a verified request that carries {@value ViewerAddress#HEADER} (set by
+ * CloudFront, see {@link ViewerAddress}) goes on with that address as its {@code sourceIp}, which
+ * the per-IP rate limits key on. Only a verified request: a caller that reaches the API's own
+ * endpoint can write any header, and is refused before its header is read.
+ *
  * <p>The comparison takes the same time wherever the first differing byte is ({@link
  * MessageDigest#isEqual}), so the secret cannot be guessed byte by byte from response times.
  */
@@ -54,10 +60,14 @@ public final class OriginVerification {
         .orElse(false);
   }
 
-  /** {@code next}, reached only by verified requests; the others get {@code 403 forbidden}. */
+  /**
+   * {@code next}, reached only by verified requests, each with the viewer's address as its source
+   * when CloudFront reported one ({@link ViewerAddress}); the others get {@code 403 forbidden}.
+   */
   public Function<ApiRequest, ApiResponse> around(Function<ApiRequest, ApiResponse> next) {
     Objects.requireNonNull(next, "next");
-    return request -> verifies(request) ? next.apply(request) : forbidden(request);
+    return request ->
+        verifies(request) ? next.apply(ViewerAddress.resourced(request)) : forbidden(request);
   }
 
   private static ApiResponse forbidden(ApiRequest request) {

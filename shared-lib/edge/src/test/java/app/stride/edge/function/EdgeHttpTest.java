@@ -9,6 +9,7 @@ import app.stride.edge.observability.EdgeMetrics;
 import app.stride.edge.ratelimit.EdgeRateLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,5 +124,66 @@ class EdgeHttpTest {
                 .timer()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void forgedViewerAddress_cannotPickTheBucket_withoutTheOriginCheck() {
+    Function<ApiRequest, ApiResponse> auth =
+        EdgeHttp.around(
+            EdgeFixtures.function("auth", handled),
+            new Env(Map.of("STRIDE_REGION", "eu")),
+            registry);
+    int limited = 0;
+
+    for (int i = 0; i < 70; i++) {
+      ApiRequest login = EdgeFixtures.login("198.51.100.40");
+      Map<String, String> headers = new HashMap<>(login.headers());
+      headers.put(ViewerAddress.HEADER, "203.0.113." + (i + 1));
+      ApiResponse answer = auth.apply(withHeaders(login, headers));
+      limited += answer.status() == 429 ? 1 : 0;
+    }
+
+    assertThat(limited).as("70 addresses claimed, one address (capacity 60) charged").isPositive();
+    assertThat(handled.get()).isLessThan(70);
+  }
+
+  @Test
+  void withTheOriginSecret_eachViewerBehindOneEdgeHasItsOwnBucket() {
+    Function<ApiRequest, ApiResponse> auth =
+        EdgeHttp.around(
+            EdgeFixtures.function("auth", handled),
+            new Env(Map.of("STRIDE_REGION", "eu", OriginVerification.SECRET_ENV, SECRET)),
+            registry);
+    String edge = "130.176.12.34";
+    int firstLimited = 0;
+
+    for (int i = 0; i < 70; i++) {
+      ApiResponse answer = auth.apply(viaCdn(EdgeFixtures.login(edge), "203.0.113.50"));
+      firstLimited += answer.status() == 429 ? 1 : 0;
+    }
+    ApiResponse other = auth.apply(viaCdn(EdgeFixtures.login(edge), "203.0.113.51"));
+
+    assertThat(firstLimited).as("the first viewer emptied its bucket").isPositive();
+    assertThat(other.status())
+        .as("another viewer of the same edge is not charged for the first")
+        .isEqualTo(204);
+  }
+
+  private static ApiRequest viaCdn(ApiRequest request, String viewer) {
+    Map<String, String> headers = new HashMap<>(request.headers());
+    headers.put(OriginVerification.HEADER, SECRET);
+    headers.put(ViewerAddress.HEADER, viewer + ":40000");
+    return withHeaders(request, headers);
+  }
+
+  private static ApiRequest withHeaders(ApiRequest request, Map<String, String> headers) {
+    return new ApiRequest(
+        request.method(),
+        request.path(),
+        request.query(),
+        headers,
+        request.body(),
+        request.sourceIp(),
+        request.requestId());
   }
 }

@@ -4,6 +4,7 @@ import app.stride.core.config.Env;
 import app.stride.gcp.metrics.CloudMonitoring;
 import app.stride.gcp.metrics.CloudMonitoringConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 
@@ -12,7 +13,8 @@ import java.util.Locale;
  * #CLOUD_MONITORING} (pushed to Cloud Monitoring every step with the function's service account,
  * which needs {@code roles/monitoring.metricWriter}) or, unset or {@value #NONE}, a {@link
  * SimpleMeterRegistry} kept in the process, so the local platform and tests never call a Google
- * API. Build it once per process.
+ * API. Build it once per process. The registry joins Micrometer's global registry, where the store
+ * clients' guards put their meters.
  */
 public final class FunctionMetrics {
   /** The variable infra sets ({@value #CLOUD_MONITORING} on every GCP function). */
@@ -34,6 +36,14 @@ public final class FunctionMetrics {
    *     Cloud Monitoring's settings are missing
    */
   public static MeterRegistry fromEnv(Env env) {
+    MeterRegistry registry = chosen(env);
+    // The store clients' guards (breaker state, outbound calls) register on the global registry,
+    // built before or after this one: joining it sends their meters out with the function's.
+    Metrics.addRegistry(registry);
+    return registry;
+  }
+
+  private static MeterRegistry chosen(Env env) {
     String output = env.optional(METRICS_ENV).orElse(NONE).trim().toLowerCase(Locale.ROOT);
     return switch (output) {
       case NONE -> new SimpleMeterRegistry();

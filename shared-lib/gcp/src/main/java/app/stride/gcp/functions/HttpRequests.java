@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Decodes a Functions Framework {@link HttpRequest} into the neutral {@link ApiRequest}. */
+/**
+ * Decodes a Functions Framework {@link HttpRequest} into the neutral {@link ApiRequest}. The source
+ * address is the {@code X-Forwarded-For} entry Google's load balancer wrote, never one the client
+ * could write ({@link ForwardedFor}).
+ */
 public final class HttpRequests {
   /** The header Google's front end sets with the request's trace id. */
   public static final String TRACE_HEADER = "X-Cloud-Trace-Context";
@@ -21,7 +25,6 @@ public final class HttpRequests {
   public static final String UNKNOWN_SOURCE = "unknown";
 
   private static final Pattern TRACE_ID = Pattern.compile("[0-9a-fA-F]{32}");
-  private static final int MAX_SOURCE_IP_CHARS = 45;
 
   private HttpRequests() {}
 
@@ -32,13 +35,24 @@ public final class HttpRequests {
    * @throws ProblemException {@code payload-too-large} when the body exceeds {@code maxBodyBytes}
    */
   public static ApiRequest toApiRequest(HttpRequest request, int maxBodyBytes) throws IOException {
+    return toApiRequest(request, maxBodyBytes, ForwardedFor.LAST_HOP);
+  }
+
+  /**
+   * The neutral request, its source address the entry of {@code X-Forwarded-For} that {@code
+   * forwardedFor} trusts (see {@link ForwardedFor}).
+   *
+   * @throws ProblemException {@code payload-too-large} when the body exceeds {@code maxBodyBytes}
+   */
+  static ApiRequest toApiRequest(HttpRequest request, int maxBodyBytes, ForwardedFor forwardedFor)
+      throws IOException {
     return new ApiRequest(
         request.getMethod(),
         request.getPath(),
         firstValues(request.getQueryParameters()),
         joinedValues(request.getHeaders()),
         body(request, maxBodyBytes),
-        sourceIp(request.getHeaders()),
+        forwardedFor.client(request.getHeaders()),
         requestId(request.getHeaders()));
   }
 
@@ -54,16 +68,6 @@ public final class HttpRequests {
       }
       return body;
     }
-  }
-
-  /** The first hop of {@code X-Forwarded-For} (the client as Google's front end saw it). */
-  static String sourceIp(Map<String, List<String>> headers) {
-    String forwarded = first(headers, "X-Forwarded-For");
-    if (forwarded == null) {
-      return UNKNOWN_SOURCE;
-    }
-    String hop = forwarded.split(",", 2)[0].trim();
-    return hop.isEmpty() || hop.length() > MAX_SOURCE_IP_CHARS ? UNKNOWN_SOURCE : hop;
   }
 
   /**

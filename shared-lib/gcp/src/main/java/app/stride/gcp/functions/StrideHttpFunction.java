@@ -1,5 +1,6 @@
 package app.stride.gcp.functions;
 
+import app.stride.core.config.Env;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.problem.Problem;
@@ -20,7 +21,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * The Google Cloud Functions HTTP entry of a capability. A subclass is the deployed entry point:
  * its no-arg constructor names the capability's {@link ApplicationContextInitializer} and HTTP
  * function; this class starts that context once and, per request, decodes the request, calls the
- * neutral function bean and encodes its answer.
+ * neutral function bean and encodes its answer. The client's address is read from {@code
+ * X-Forwarded-For} behind the load balancer named by {@code STRIDE_LB_ADDRESS} ({@link
+ * ForwardedFor}).
  *
  * <pre>{@code
  * public final class ProfilesHttpFunction extends StrideHttpFunction {
@@ -38,6 +41,7 @@ public abstract class StrideHttpFunction implements HttpFunction {
 
   private final Function<Object, Object> function;
   private final int maxBodyBytes;
+  private final ForwardedFor forwardedFor = ForwardedFor.fromEnv(Env.system());
 
   protected StrideHttpFunction(
       Class<? extends ApplicationContextInitializer<GenericApplicationContext>> initializer,
@@ -58,7 +62,7 @@ public abstract class StrideHttpFunction implements HttpFunction {
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     ApiResponse answer;
     try {
-      ApiRequest decoded = HttpRequests.toApiRequest(request, maxBodyBytes);
+      ApiRequest decoded = HttpRequests.toApiRequest(request, maxBodyBytes, forwardedFor);
       answer = (ApiResponse) function.apply(decoded);
     } catch (ProblemException e) {
       answer = ApiResponse.problem(e.problem().at(request.getPath()), e.headers());

@@ -67,11 +67,15 @@ class HttpRequestsTest {
   }
 
   @Test
-  void sourceIp_isTheFirstHopOfXForwardedFor() throws Exception {
-    FakeHttpRequest request =
-        new FakeHttpRequest("GET", "/x").header("X-Forwarded-For", " 203.0.113.7 , 10.0.0.1");
+  void sourceIp_withoutALoadBalancerConfigured_isTheLastHop_neverTheClientsOwnEntry()
+      throws Exception {
+    FakeHttpRequest local =
+        new FakeHttpRequest("GET", "/x").header("X-Forwarded-For", " 203.0.113.7 ");
+    FakeHttpRequest forged =
+        new FakeHttpRequest("GET", "/x").header("X-Forwarded-For", "198.51.100.66, 203.0.113.7");
 
-    assertThat(HttpRequests.toApiRequest(request, 10).sourceIp()).isEqualTo("203.0.113.7");
+    assertThat(HttpRequests.toApiRequest(local, 10).sourceIp()).isEqualTo("203.0.113.7");
+    assertThat(HttpRequests.toApiRequest(forged, 10).sourceIp()).isEqualTo("203.0.113.7");
   }
 
   @Test

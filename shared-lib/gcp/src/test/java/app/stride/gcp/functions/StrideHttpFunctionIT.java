@@ -45,7 +45,7 @@ class StrideHttpFunctionIT {
         HTTP.send(
             HttpRequest.newBuilder(base.resolve("/v1/echo?limit=5&limit=9&q=a%20b"))
                 .header("X-Toy", "toy")
-                .header("X-Forwarded-For", "198.51.100.4, 10.1.1.1")
+                .header("X-Forwarded-For", "10.1.1.1, 198.51.100.4")
                 .header("X-Cloud-Trace-Context", "0123456789abcdef0123456789abcdef/42;o=1")
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))
                 .build(),
