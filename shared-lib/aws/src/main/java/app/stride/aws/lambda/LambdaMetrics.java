@@ -4,6 +4,7 @@ import app.stride.aws.metrics.EmfConfig;
 import app.stride.aws.metrics.EmfMeterRegistry;
 import app.stride.core.config.Env;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ import java.util.Locale;
  * The meter registry of a Lambda deployable, chosen by {@value #METRICS_ENV}: {@value #EMF}
  * (CloudWatch Embedded Metric Format lines on stdout, which Lambda ships to CloudWatch Logs and
  * CloudWatch extracts; no API call) or, unset or {@value #NONE}, a {@link SimpleMeterRegistry} kept
- * in the process (the local platform and tests). Build it once per process.
+ * in the process (the local platform and tests). Build it once per process. The registry joins
+ * Micrometer's global registry, where the store clients' guards put their meters.
  */
 public final class LambdaMetrics {
   /** The variable infra sets ({@value #EMF} on every AWS function). */
@@ -33,6 +35,14 @@ public final class LambdaMetrics {
    *     wiring mistake)
    */
   public static MeterRegistry fromEnv(Env env) {
+    MeterRegistry registry = chosen(env);
+    // The store clients' guards (breaker state, outbound calls) register on the global registry,
+    // built before or after this one: joining it sends their meters out with the function's.
+    Metrics.addRegistry(registry);
+    return registry;
+  }
+
+  private static MeterRegistry chosen(Env env) {
     String output = env.optional(METRICS_ENV).orElse(NONE).trim().toLowerCase(Locale.ROOT);
     return switch (output) {
       case NONE -> new SimpleMeterRegistry();

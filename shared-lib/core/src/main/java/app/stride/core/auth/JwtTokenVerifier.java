@@ -7,6 +7,7 @@ import app.stride.core.region.RegionId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -16,6 +17,8 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -52,6 +55,18 @@ public final class JwtTokenVerifier implements TokenVerifier {
    * longer than its {@code exp} says, which the issuer's key rotation must allow for.
    */
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+  /** Connect and read time limit of one JWKS fetch: the issuer is in our own cloud. */
+  public static final Duration JWKS_FETCH_TIMEOUT = Duration.ofSeconds(1);
+
+  /** Largest JWKS document accepted (a handful of EC keys is about 1 KiB). */
+  public static final int JWKS_SIZE_LIMIT = 64 * 1024;
+
+  /** How long the last JWKS fetched keeps verifying while the URL cannot be reached. */
+  public static final Duration JWKS_OUTAGE_TOLERANCE = Duration.ofHours(6);
+
+  /** Seconds a client is told to wait when no keys can be had. */
+  static final String JWKS_RETRY_AFTER_SECONDS = "5";
 
   private final DefaultJWTProcessor<SecurityContext> processor;
   private final String signatureProvider;
@@ -111,7 +126,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
   /**
    * A verifier that fetches the issuer's JWKS from a URL, caching it and refreshing it when an
-   * unknown {@code kid} appears (key rotation), with rate limiting of refreshes.
+   * unknown {@code kid} appears (key rotation), with rate limiting of refreshes. Each fetch is
+   * bounded ({@link #jwksRetriever()}); while the URL cannot be reached the last keys fetched keep
+   * verifying for {@link #JWKS_OUTAGE_TOLERANCE}, and without any keys a token is answered {@code
+   * 503 dependency-unavailable} with {@code Retry-After}, never 401 (the token may be fine).
    */
   public static JwtTokenVerifier forJwksUrl(
       URI jwksUrl, String issuer, String audience, Clock clock) {
@@ -121,13 +139,40 @@ public final class JwtTokenVerifier implements TokenVerifier {
   /** As {@link #forJwksUrl(URI, String, String, Clock)}, signatures on the given provider. */
   public static JwtTokenVerifier forJwksUrl(
       URI jwksUrl, String issuer, String audience, Clock clock, Optional<Provider> nativeProvider) {
+    return forJwksUrl(jwksUrl, issuer, audience, clock, nativeProvider, jwksRetriever());
+  }
+
+  /**
+   * As {@link #forJwksUrl(URI, String, String, Clock, Optional)}, fetching with {@code retriever}:
+   * shared-edge wraps {@link #jwksRetriever()} in a circuit breaker and bulkhead ({@code
+   * GuardedResourceRetriever}); core cannot depend on the edge, so the wiring passes it.
+   */
+  public static JwtTokenVerifier forJwksUrl(
+      URI jwksUrl,
+      String issuer,
+      String audience,
+      Clock clock,
+      Optional<Provider> nativeProvider,
+      ResourceRetriever retriever) {
     try {
       JWKSource<SecurityContext> source =
-          JWKSourceBuilder.create(jwksUrl.toURL()).retrying(true).build();
+          JWKSourceBuilder.create(jwksUrl.toURL(), retriever)
+              .retrying(true)
+              .outageTolerant(JWKS_OUTAGE_TOLERANCE.toMillis())
+              .build();
       return new JwtTokenVerifier(source, issuer, audience, clock, nativeProvider);
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("bad JWKS URL " + jwksUrl, e);
     }
+  }
+
+  /**
+   * nimbus' retriever with Stride's bounds: {@link #JWKS_FETCH_TIMEOUT} to connect and again to
+   * read, at most {@link #JWKS_SIZE_LIMIT} bytes.
+   */
+  public static ResourceRetriever jwksRetriever() {
+    int millis = (int) JWKS_FETCH_TIMEOUT.toMillis();
+    return new DefaultResourceRetriever(millis, millis, JWKS_SIZE_LIMIT);
   }
 
   /** The JCA provider that checks signatures: ACCP's name, or {@code JDK} for the defaults. */
@@ -152,6 +197,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
       throw unauthorized("The access token is malformed.");
     } catch (BadJOSEException e) {
       throw unauthorized("The access token is invalid or expired.");
+    } catch (KeySourceException e) {
+      throw keysUnavailable(e);
     } catch (JOSEException e) {
       throw unauthorized("The access token could not be verified.");
     }
@@ -180,6 +227,16 @@ public final class JwtTokenVerifier implements TokenVerifier {
     } catch (ParseException e) {
       throw unauthorized("The access token has a malformed claim.");
     }
+  }
+
+  /** The issuer's keys cannot be fetched (and none are cached): the token was not judged. */
+  private static ProblemException keysUnavailable(KeySourceException cause) {
+    return new ProblemException(
+        app.stride.core.problem.Problem.of(
+            ProblemType.DEPENDENCY_UNAVAILABLE,
+            "Access tokens cannot be checked right now; try again shortly."),
+        java.util.Map.of("Retry-After", JWKS_RETRY_AFTER_SECONDS),
+        cause);
   }
 
   private static ProblemException unauthorized(String detail) {

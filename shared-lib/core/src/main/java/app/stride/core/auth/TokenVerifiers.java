@@ -1,7 +1,9 @@
 package app.stride.core.auth;
 
 import app.stride.core.config.Env;
+import app.stride.core.crypto.NativeCrypto;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.ResourceRetriever;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -18,6 +20,14 @@ public final class TokenVerifiers {
    * or, with {@code STRIDE_LOCAL_MODE=true}, {@code STRIDE_LOCAL_JWKS} (a public JWKS document).
    */
   public static TokenVerifier fromEnv(Env env, Clock clock) {
+    return fromEnv(env, clock, JwtTokenVerifier.jwksRetriever());
+  }
+
+  /**
+   * As {@link #fromEnv(Env, Clock)}, fetching the JWKS with {@code retriever} (shared-edge's {@code
+   * GuardedResourceRetriever} adds a circuit breaker and a bulkhead to the fetches).
+   */
+  public static TokenVerifier fromEnv(Env env, Clock clock, ResourceRetriever retriever) {
     String issuer = env.require("STRIDE_JWT_ISSUER");
     String audience = env.require("STRIDE_JWT_AUDIENCE");
     var inline = env.optional("STRIDE_LOCAL_JWKS");
@@ -33,6 +43,11 @@ public final class TokenVerifiers {
       }
     }
     return JwtTokenVerifier.forJwksUrl(
-        URI.create(env.require("STRIDE_JWKS_URL")), issuer, audience, clock);
+        URI.create(env.require("STRIDE_JWKS_URL")),
+        issuer,
+        audience,
+        clock,
+        NativeCrypto.provider(),
+        retriever);
   }
 }

@@ -22,4 +22,22 @@ public class StoreUnavailableException extends ProblemException {
         Map.of("Retry-After", RETRY_AFTER_SECONDS),
         cause);
   }
+
+  /**
+   * The store is refused or timed out by its guard (an open circuit breaker, a full bulkhead, the
+   * time limit): the client may retry after {@code retryAfterSeconds} (at least 1).
+   */
+  public StoreUnavailableException(String what, long retryAfterSeconds, Throwable cause) {
+    super(
+        Problem.of(
+            ProblemType.STORE_UNAVAILABLE,
+            "The " + what + " is unavailable; try again in " + seconds(retryAfterSeconds) + "."),
+        Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))),
+        cause);
+  }
+
+  private static String seconds(long value) {
+    long at = Math.max(1, value);
+    return at == 1 ? "1 second" : at + " seconds";
+  }
 }

@@ -55,15 +55,18 @@ final class DependencyGuard implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final GuardMetrics metrics;
   private final List<ContextCarrier> carriers;
+  private final Unavailable unavailable;
   private volatile Instant openUntil = Instant.MIN;
 
   DependencyGuard(
       DependencyPolicy policy,
       Predicate<Throwable> countsAsFailure,
+      boolean store,
       Clock clock,
       MeterRegistry registry,
       List<ContextCarrier> carriers) {
     this.policy = policy;
+    this.unavailable = new Unavailable(store);
     this.carriers = List.copyOf(carriers);
     this.countsAsFailure = countsAsFailure;
     this.clock = clock;
@@ -108,13 +111,75 @@ final class DependencyGuard implements AutoCloseable {
       return guarded(work);
     } catch (InterruptedException | AcquirePermissionCancelledException e) {
       Thread.currentThread().interrupt();
-      throw Unavailable.failed(e);
+      throw unavailable.failed(e);
     } catch (Throwable e) {
       if (fallback != null && isFailure(e)) {
         return fallback.apply(e);
       }
       throw translate(e);
     }
+  }
+
+  /**
+   * Asks the breaker, then takes a bulkhead slot, on the caller's thread; the caller runs the call
+   * itself, bounded by its client's own time limit, and ends the permit. A refusal is the 503
+   * problem {@link #call} would answer.
+   */
+  CallPermit enter() {
+    if (!breaker.tryAcquirePermission()) {
+      metrics.record(CallOutcome.REJECTED_OPEN);
+      throw unavailable.breakerOpen(
+          secondsUntilHalfOpen(),
+          CallNotPermittedException.createCallNotPermittedException(breaker));
+    }
+    boolean slot;
+    try {
+      slot = bulkhead.tryAcquirePermission();
+    } catch (RuntimeException e) { // interrupted while waiting for a slot
+      breaker.releasePermission();
+      throw unavailable.failed(e);
+    }
+    if (!slot) {
+      breaker.releasePermission();
+      metrics.record(CallOutcome.REJECTED_BULKHEAD);
+      throw unavailable.busy(BulkheadFullException.createBulkheadFullException(bulkhead));
+    }
+    return new CallPermit(this, breaker.getCurrentTimestamp());
+  }
+
+  /** Ends an entered call that the dependency answered (any answer, a refusal of ours included). */
+  void succeeded(long start) {
+    bulkhead.onComplete();
+    breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+    metrics.record(CallOutcome.SUCCESS);
+  }
+
+  /** Ends an entered call that threw {@code failure}, judged by the dependency's rule. */
+  void failed(long start, Throwable failure) {
+    bulkhead.onComplete();
+    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
+    CallOutcome outcome = outcomeOf(failure);
+    metrics.record(outcome);
+    if (outcome != CallOutcome.SUCCESS) {
+      log.debug(
+          "outbound dependency={} outcome={} error={}",
+          policy.name(),
+          outcome.tag(),
+          failure.getClass().getName());
+    }
+  }
+
+  /** Ends an entered call that its client's own time limit cut off: always a failure. */
+  void timedOut(long start, Throwable cause) {
+    TimeoutException timeout = new TimeoutException(policy.name() + " call timed out");
+    timeout.initCause(cause);
+    failed(start, timeout);
+  }
+
+  /** Ends an entered call that its caller cancelled: neither a success nor a failure. */
+  void abandoned() {
+    bulkhead.onComplete();
+    breaker.releasePermission();
   }
 
   private <T> T guarded(Callable<T> work) throws Exception {
@@ -249,21 +314,21 @@ final class DependencyGuard implements AutoCloseable {
       throw error;
     }
     if (e instanceof CallNotPermittedException) {
-      return Unavailable.breakerOpen(secondsUntilHalfOpen(), e);
+      return unavailable.breakerOpen(secondsUntilHalfOpen(), e);
     }
     if (e instanceof BulkheadFullException) {
-      return Unavailable.busy(e);
+      return unavailable.busy(e);
     }
     if (isTimeout(e)) {
-      return Unavailable.timedOut(e);
+      return unavailable.timedOut(e);
     }
     if (e instanceof DependencyServerError) {
-      return Unavailable.failed(e);
+      return unavailable.failed(e);
     }
     if (e instanceof RuntimeException runtime) {
       return runtime;
     }
-    return Unavailable.failed(e);
+    return unavailable.failed(e);
   }
 
   /** Whole seconds until an open breaker half-opens, at least 1 (also when half-open and full). */

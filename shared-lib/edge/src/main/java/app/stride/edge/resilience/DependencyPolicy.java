@@ -1,5 +1,6 @@
 package app.stride.edge.resilience;
 
+import app.stride.core.config.Env;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -53,6 +54,43 @@ public record DependencyPolicy(
   /** The defaults for a data store, see {@link DependencyKind#DATA_STORE}. */
   public static DependencyPolicy dataStore(String name) {
     return DependencyKind.DATA_STORE.policyFor(name);
+  }
+
+  /**
+   * This policy with what the environment sets for it, each setting optional: {@code
+   * STRIDE_OUTBOUND_<NAME>_} followed by {@code CALL_TIMEOUT_MS}, {@code MAX_CONCURRENT}, {@code
+   * BULKHEAD_WAIT_MS}, {@code FAILURE_RATE} and {@code SLOW_CALL_RATE} (percent), {@code
+   * SLOW_CALL_MS}, {@code WINDOW_SECONDS}, {@code MIN_CALLS}, {@code OPEN_MS} (wait in the open
+   * state), {@code HALF_OPEN_CALLS}; {@code <NAME>} is the name upper-cased with dashes as
+   * underscores. A shorter time limit without its own slow-call duration pulls the slow-call
+   * duration down to it. Read once, at start-up.
+   *
+   * @throws IllegalStateException when a value is not a number, naming the variable
+   * @throws IllegalArgumentException when the result is not a valid policy
+   */
+  public DependencyPolicy overriddenBy(Env env) {
+    PolicyEnvironment vars = new PolicyEnvironment(env, name);
+    Duration timeout = vars.millis("CALL_TIMEOUT_MS").orElse(callTimeout);
+    Duration slow =
+        vars.millis("SLOW_CALL_MS")
+            .orElse(
+                breaker.slowCallDuration().compareTo(timeout) > 0
+                    ? timeout
+                    : breaker.slowCallDuration());
+    BreakerPolicy nextBreaker =
+        new BreakerPolicy(
+            vars.percent("FAILURE_RATE").orElse(breaker.failureRateThreshold()),
+            vars.percent("SLOW_CALL_RATE").orElse(breaker.slowCallRateThreshold()),
+            slow,
+            vars.seconds("WINDOW_SECONDS").orElse(breaker.slidingWindow()),
+            vars.integer("MIN_CALLS").orElse(breaker.minimumCalls()),
+            vars.millis("OPEN_MS").orElse(breaker.waitInOpenState()),
+            vars.integer("HALF_OPEN_CALLS").orElse(breaker.permittedCallsInHalfOpen()));
+    BulkheadPolicy nextBulkhead =
+        new BulkheadPolicy(
+            vars.integer("MAX_CONCURRENT").orElse(bulkhead.maxConcurrentCalls()),
+            vars.millis("BULKHEAD_WAIT_MS").orElse(bulkhead.maxWait()));
+    return new DependencyPolicy(name, timeout, nextBreaker, nextBulkhead);
   }
 
   /** This policy with another time limit. */

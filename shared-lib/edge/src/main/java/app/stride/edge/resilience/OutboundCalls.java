@@ -108,6 +108,21 @@ public final class OutboundCalls implements AutoCloseable {
     return guard(dependency).call(work, fallback);
   }
 
+  /**
+   * Enters a call to {@code dependency} on the caller's thread, for clients that bound their calls
+   * themselves and must not hop threads (an SDK's call timeout, a gRPC deadline; see the store
+   * clients of shared-aws and shared-gcp): the breaker is asked and a bulkhead slot taken now; the
+   * caller makes the call and ends the returned permit exactly once with what happened. Unlike
+   * {@link #call}, no time limit is applied here: the client's own must be set.
+   *
+   * @throws app.stride.core.problem.ProblemException the {@code 503} of this dependency (with
+   *     {@code Retry-After}) when the breaker is open or the bulkhead full; nothing was called
+   * @throws IllegalArgumentException when {@code dependency} was not configured
+   */
+  public CallPermit enter(String dependency) {
+    return guard(dependency).enter();
+  }
+
   /** Whether {@code dependency} was configured. */
   public boolean knows(String dependency) {
     return guards.containsKey(dependency);
@@ -141,6 +156,7 @@ public final class OutboundCalls implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<String, DependencyPolicy> policies = new LinkedHashMap<>();
     private final Map<String, Predicate<Throwable>> rules = new LinkedHashMap<>();
+    private final Map<String, Boolean> stores = new LinkedHashMap<>();
     private final List<ContextCarrier> carriers = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
 
@@ -164,6 +180,19 @@ public final class OutboundCalls implements AutoCloseable {
         throw new IllegalArgumentException("dependency " + policy.name() + " configured twice");
       }
       rules.put(policy.name(), countsAsFailure);
+      stores.put(policy.name(), false);
+      return this;
+    }
+
+    /**
+     * Adds one of the region's data stores: as {@link #dependency(DependencyPolicy, Predicate)},
+     * except that its 503 answers are {@code store-unavailable} problems ({@link
+     * app.stride.core.store.StoreUnavailableException}, with {@code Retry-After}), the type clients
+     * already see for a store outage.
+     */
+    public Builder store(DependencyPolicy policy, Predicate<Throwable> countsAsFailure) {
+      dependency(policy, countsAsFailure);
+      stores.put(policy.name(), true);
       return this;
     }
 
@@ -188,7 +217,9 @@ public final class OutboundCalls implements AutoCloseable {
       policies.forEach(
           (name, policy) ->
               guards.put(
-                  name, new DependencyGuard(policy, rules.get(name), clock, registry, carriers)));
+                  name,
+                  new DependencyGuard(
+                      policy, rules.get(name), stores.get(name), clock, registry, carriers)));
       return new OutboundCalls(guards);
     }
   }

@@ -43,8 +43,17 @@ public final class FirestoreCalls {
     }
   }
 
-  /** Maps a failure of a Firestore call; see the class comment. */
+  /**
+   * Maps a failure of a Firestore call; see the class comment. A {@link StoreUnavailableException}
+   * anywhere in the chain (the guard of {@link FirestoreClients} refused the call, with its own
+   * {@code Retry-After}) is answered as it is.
+   */
   public static RuntimeException translate(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException refused) {
+        return refused;
+      }
+    }
     Optional<Status.Code> code = codeOf(failure);
     if (code.isPresent()) {
       switch (code.get()) {
