@@ -22,7 +22,7 @@ class AuthContractTest {
   private static final String ROUTE_EXTENSION = ApiSpecs.ROUTE_EXTENSION;
   private static final String MAX_BODY_EXTENSION = "x-stride-max-body-bytes";
   private static final Pattern ROUTE =
-      Pattern.compile("(body|token):([a-z][A-Za-z0-9]*)|directory:email|social|all-regions");
+      Pattern.compile("(body|token|path):([a-z][A-Za-z0-9]*)|directory:email|social|all-regions");
   private static final String OPAQUE_TOKEN = "#/components/schemas/OpaqueToken";
 
   /** Schemas of answers that carry a token or a secret, which no cache may keep. */
@@ -147,8 +147,10 @@ class AuthContractTest {
       boolean gateway = op.node().path(ApiSpecs.FUNCTION_EXTENSION).asString().equals("gateway");
       JsonNode route = op.node().get(ROUTE_EXTENSION);
       if (secured || gateway) {
-        if (route != null) {
+        if (route != null && !(secured && route.asString().startsWith("path:"))) {
           problems.add(op + ": needs no " + ROUTE_EXTENSION);
+        } else if (route != null) {
+          problems.addAll(routeProblems(root, op, route.asString()));
         }
         continue;
       }
@@ -172,6 +174,8 @@ class AuthContractTest {
     assertThat(routeProblems(root, register, "token:email")).isNotEmpty();
     assertThat(routeProblems(root, login, "directory:phone")).isNotEmpty();
     assertThat(routeProblems(root, login, "header:X-Region")).isNotEmpty();
+    assertThat(routeProblems(root, anyById("getGroup"), "path:groupId")).isEmpty();
+    assertThat(routeProblems(root, anyById("getGroup"), "path:userId")).isNotEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -311,8 +315,34 @@ class AuthContractTest {
     assertThat(parameter.at("/schema/enum").toString()).isEqualTo("[\"google\",\"apple\"]");
   }
 
+  private static Operation anyById(String operationId) {
+    return SpecDocuments.operations(SpecDocuments.MOBILE_API).stream()
+        .filter(op -> id(op).equals(operationId))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static Operation byId(String operationId) {
     return authOperations().filter(op -> id(op).equals(operationId)).findFirst().orElseThrow();
+  }
+
+  /** A {@code path:<param>} route must name a required path parameter of its operation. */
+  private static List<String> pathRouteProblems(Operation op, String param) {
+    JsonNode root = SpecDocuments.load(op.document());
+    JsonNode pathItem = root.path("paths").path(op.path());
+    boolean declared =
+        java.util.stream.Stream.concat(
+                pathItem.path("parameters").values().stream(),
+                op.node().path("parameters").values().stream())
+            .map(p -> SpecDocuments.deref(root, p))
+            .anyMatch(
+                p ->
+                    p.path("in").asString().equals("path")
+                        && p.path("name").asString().equals(param)
+                        && p.path("required").asBoolean());
+    return declared
+        ? List.of()
+        : List.of(op + ": path:" + param + " names no required path parameter");
   }
 
   /** What is wrong with a route hint of an operation; empty when it is valid. */
@@ -320,6 +350,9 @@ class AuthContractTest {
     Matcher m = ROUTE.matcher(route);
     if (!m.matches()) {
       return List.of(op + ": unknown " + ROUTE_EXTENSION + " " + route);
+    }
+    if (route.startsWith("path:")) {
+      return pathRouteProblems(op, route.substring("path:".length()));
     }
     String member = route.equals("directory:email") ? "email" : m.group(2);
     if (member == null) {

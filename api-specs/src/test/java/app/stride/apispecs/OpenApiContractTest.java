@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /** Structural rules every operation of both documents keeps; the gateway relies on them. */
 class OpenApiContractTest {
 
-  private static final Set<String> FUNCTIONS = Set.of("gateway", "profiles", "auth");
+  private static final Set<String> FUNCTIONS =
+      Set.of("gateway", "profiles", "auth", "social", "workouts", "planner");
   private static final String PROBLEM_JSON = "application/problem+json";
 
   static Stream<Operation> operations() {
@@ -110,7 +111,44 @@ class OpenApiContractTest {
             "mobile-api.yaml POST /v1/me/mfa/totp/confirm -> auth",
             "mobile-api.yaml POST /v1/me/mfa/totp/disable -> auth",
             "mobile-api.yaml GET /v1/me/account -> auth",
-            "mobile-api.yaml POST /v1/me/account/delete -> auth");
+            "mobile-api.yaml POST /v1/me/account/delete -> auth",
+            "mobile-api.yaml GET /v1/plans -> planner",
+            "mobile-api.yaml GET /v1/plans/{planId} -> planner",
+            "mobile-api.yaml POST /v1/me/plans -> planner",
+            "mobile-api.yaml GET /v1/me/plans -> planner",
+            "mobile-api.yaml GET /v1/me/plans/{myPlanId} -> planner",
+            "mobile-api.yaml POST /v1/me/plans/{myPlanId}/pause -> planner",
+            "mobile-api.yaml POST /v1/me/plans/{myPlanId}/resume -> planner",
+            "mobile-api.yaml POST /v1/me/plans/{myPlanId}/abandon -> planner",
+            "mobile-api.yaml PATCH /v1/me/plans/{myPlanId}/sessions/{sessionId} -> planner",
+            "mobile-api.yaml GET /v1/me/schedule -> planner",
+            "mobile-api.yaml POST /v1/me/workouts -> workouts",
+            "mobile-api.yaml GET /v1/me/workouts -> workouts",
+            "mobile-api.yaml GET /v1/me/workouts/{workoutId} -> workouts",
+            "mobile-api.yaml PATCH /v1/me/workouts/{workoutId} -> workouts",
+            "mobile-api.yaml DELETE /v1/me/workouts/{workoutId} -> workouts",
+            "mobile-api.yaml POST /v1/groups -> social",
+            "mobile-api.yaml GET /v1/regions/{region}/groups -> social",
+            "mobile-api.yaml GET /v1/regions/{region}/me/groups -> social",
+            "mobile-api.yaml GET /v1/me/groups -> social",
+            "mobile-api.yaml GET /v1/groups/{groupId} -> social",
+            "mobile-api.yaml PATCH /v1/groups/{groupId} -> social",
+            "mobile-api.yaml POST /v1/groups/{groupId}/members -> social",
+            "mobile-api.yaml GET /v1/groups/{groupId}/members -> social",
+            "mobile-api.yaml PATCH /v1/groups/{groupId}/members/{userId} -> social",
+            "mobile-api.yaml DELETE /v1/groups/{groupId}/members/{userId} -> social",
+            "mobile-api.yaml POST /v1/groups/{groupId}/leave -> social",
+            "mobile-api.yaml PUT /v1/groups/{groupId}/bans/{userId} -> social",
+            "mobile-api.yaml POST /v1/groups/{groupId}/ownership -> social",
+            "mobile-api.yaml GET /v1/groups/{groupId}/join-requests -> social",
+            "mobile-api.yaml PUT /v1/groups/{groupId}/join-requests/{userId} -> social",
+            "mobile-api.yaml POST /v1/groups/{groupId}/invites -> social",
+            "mobile-api.yaml POST /v1/invites/{inviteToken}/accept -> social",
+            "mobile-api.yaml POST /v1/groups/{groupId}/messages -> social",
+            "mobile-api.yaml GET /v1/groups/{groupId}/messages -> social",
+            "mobile-api.yaml PATCH /v1/groups/{groupId}/messages/{messageId} -> social",
+            "mobile-api.yaml DELETE /v1/groups/{groupId}/messages/{messageId} -> social",
+            "mobile-api.yaml PUT /v1/groups/{groupId}/read-marker -> social");
   }
 
   @Test
@@ -212,7 +250,20 @@ class OpenApiContractTest {
         "TotpSetupRequest",
         "TotpConfirmRequest",
         "TotpDisableRequest",
-        "DeleteAccountRequest"
+        "DeleteAccountRequest",
+        "StartPlanRequest",
+        "SessionChange",
+        "GroupInput",
+        "GroupPatch",
+        "JoinInput",
+        "PublicCard",
+        "RoleChange",
+        "OwnershipTransfer",
+        "JoinDecision",
+        "InviteInput",
+        "MessageInput",
+        "MessageEdit",
+        "ReadMarkerInput"
       })
   void inputSchema_refusesUnknownFields(String name) {
     JsonNode schema =
@@ -249,6 +300,7 @@ class OpenApiContractTest {
                     "weak-password",
                     "email-not-verified",
                     "conflict",
+                    "forbidden",
                     "rate-limited",
                     "dependency-unavailable",
                     "internal")

@@ -69,6 +69,19 @@ class EventTestdataTest {
   }
 
   @Test
+  void workoutEvents_haveTheRequiredVariants() {
+    assertThat(SAMPLES)
+        .extracting(Sample::toString)
+        .contains(
+            "workout/v1/WorkoutRecorded-marathon-eu.json",
+            "workout/v1/WorkoutUpdated-distance-and-notes.json",
+            "workout/v1/WorkoutDeleted-eu.json",
+            "workout/v1/invalid/WorkoutRecorded-notes-included.json",
+            "workout/v1/invalid/WorkoutRecorded-heart-rate-included.json",
+            "workout/v1/invalid/WorkoutDeleted-with-sport.json");
+  }
+
+  @Test
   void userDeleted_hasTheRequiredVariants() {
     assertThat(SAMPLES)
         .extracting(Sample::toString)

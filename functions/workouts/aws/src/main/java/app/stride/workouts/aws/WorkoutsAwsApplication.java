@@ -1,0 +1,128 @@
+package app.stride.workouts.aws;
+
+import app.stride.aws.dynamodb.CursorCodec;
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.LocalTables;
+import app.stride.aws.lambda.AwsFunctions;
+import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.sqs.SqsClients;
+import app.stride.aws.sqs.SqsEventPublisher;
+import app.stride.core.auth.TokenVerifiers;
+import app.stride.core.config.Env;
+import app.stride.edge.function.EdgeHttp;
+import app.stride.workouts.WorkoutsFunctions;
+import app.stride.workouts.aws.adapter.out.dynamodb.DynamoUnitPreferences;
+import app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The workouts Lambda deployable ({@code MAIN_CLASS}). Spring Cloud Function's {@code
+ * FunctionInvoker} starts it functionally and calls the function infra names in {@code
+ * SPRING_CLOUD_FUNCTION_DEFINITION}:
+ *
+ * <ul>
+ *   <li>{@code workoutsHttp}: API Gateway HTTP API v2 events for {@code /v1/me/workouts/**};
+ *   <li>{@code workoutsOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ * </ul>
+ *
+ * The neutral beans {@code workouts} and {@code workoutsOutboxRelay} are registered alongside.
+ * Clients are built when the invoked function is first used; the HTTP function is served through
+ * the edge ({@link EdgeHttp}).
+ */
+public class WorkoutsAwsApplication
+    implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  @Override
+  public void initialize(GenericApplicationContext context) {
+    Env env = Env.system();
+    WorkoutsAwsConfig config = WorkoutsAwsConfig.fromEnv(env);
+    Clock clock = Clock.systemUTC();
+    Adapters adapters = new Adapters(config, env, clock);
+    AwsFunctions.registerHttp(
+        context,
+        WorkoutsFunctions.NAME,
+        () ->
+            EdgeHttp.around(
+                WorkoutsFunctions.http(
+                    adapters.store(),
+                    adapters.units(),
+                    adapters.events(),
+                    TokenVerifiers.fromEnv(env, clock),
+                    config.region(),
+                    clock),
+                env,
+                adapters.meters()));
+    AwsFunctions.registerSchedule(
+        context,
+        WorkoutsFunctions.OUTBOX_RELAY,
+        () -> WorkoutsFunctions.outboxRelay(adapters.store(), adapters.events(), config.region()));
+  }
+
+  /**
+   * The clients, the store, the publisher and the meter registry, each built once, on first use.
+   */
+  static final class Adapters {
+    private final WorkoutsAwsConfig config;
+    private final Env env;
+    private final Clock clock;
+    private DynamoDbClient client;
+    private DynamoWorkoutStore store;
+    private DynamoUnitPreferences units;
+    private SqsEventPublisher events;
+    private MeterRegistry meters;
+
+    Adapters(WorkoutsAwsConfig config, Env env, Clock clock) {
+      this.config = config;
+      this.env = env;
+      this.clock = clock;
+    }
+
+    synchronized MeterRegistry meters() {
+      if (meters == null) {
+        meters = LambdaMetrics.fromEnv(env);
+      }
+      return meters;
+    }
+
+    synchronized DynamoWorkoutStore store() {
+      if (store == null) {
+        store =
+            new DynamoWorkoutStore(
+                DynamoDbClients.enhanced(client()),
+                config.tableName(),
+                CursorCodec.fromEnv(env),
+                config.region(),
+                clock);
+        if (config.createTable()) {
+          LocalTables.createIfMissing(store.table(), client());
+        }
+      }
+      return store;
+    }
+
+    synchronized DynamoUnitPreferences units() {
+      if (units == null) {
+        units = new DynamoUnitPreferences(client(), config.profilesTable(), config.region());
+      }
+      return units;
+    }
+
+    synchronized SqsEventPublisher events() {
+      if (events == null) {
+        events = new SqsEventPublisher(SqsClients.client(config.sqs()), config.sqs().queueUrl());
+      }
+      return events;
+    }
+
+    private DynamoDbClient client() {
+      if (client == null) {
+        client = DynamoDbClients.client(config.dynamoDb());
+      }
+      return client;
+    }
+  }
+}

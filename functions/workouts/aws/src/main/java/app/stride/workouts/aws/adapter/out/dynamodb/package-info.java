@@ -1,0 +1,10 @@
+/**
+ * The DynamoDB adapters of workouts: {@link
+ * app.stride.workouts.aws.adapter.out.dynamodb.WorkoutItem} (persistence model, key schema shared
+ * with the planner, outbox and delete-marker layout), {@link
+ * app.stride.workouts.aws.adapter.out.dynamodb.IdempotencyItem}, the mapper, {@link
+ * app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutStore} (one region, one table) and
+ * {@link app.stride.workouts.aws.adapter.out.dynamodb.DynamoUnitPreferences} (read-only units from
+ * the profiles table).
+ */
+package app.stride.workouts.aws.adapter.out.dynamodb;

@@ -1,0 +1,82 @@
+package app.stride.workouts.gcp;
+
+import app.stride.core.auth.TokenVerifiers;
+import app.stride.core.config.Env;
+import app.stride.core.function.StrideFunctions;
+import app.stride.core.trigger.ScheduledTick;
+import app.stride.edge.function.EdgeHttp;
+import app.stride.gcp.firestore.CursorCodec;
+import app.stride.gcp.firestore.FirestoreClients;
+import app.stride.gcp.functions.FunctionMetrics;
+import app.stride.gcp.pubsub.PubSubEventPublisher;
+import app.stride.workouts.WorkoutsFunctions;
+import app.stride.workouts.gcp.adapter.out.firestore.FirestoreUnitPreferences;
+import app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutStore;
+import com.google.cloud.firestore.Firestore;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Wires the workouts capability on Google Cloud by functional bean registration: configuration read
+ * once from the environment, one Firestore client shared by the workout store and the unit
+ * preferences, the Pub/Sub publisher, and the functions {@value WorkoutsFunctions#NAME} (HTTP,
+ * built on its first request so the relay entry needs no token settings) and {@value
+ * WorkoutsFunctions#OUTBOX_RELAY} (schedule).
+ */
+public final class WorkoutsGcpApplication
+    implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  @Override
+  public void initialize(GenericApplicationContext context) {
+    Env env = Env.system();
+    WorkoutsGcpConfig config = WorkoutsGcpConfig.fromEnv(env);
+    Clock clock = Clock.systemUTC();
+
+    context.registerBean(Firestore.class, () -> FirestoreClients.create(config.firestore()));
+    context.registerBean(
+        FirestoreWorkoutStore.class,
+        () ->
+            new FirestoreWorkoutStore(
+                context.getBean(Firestore.class),
+                CursorCodec.fromEnv(env),
+                config.region(),
+                clock));
+    context.registerBean(
+        PubSubEventPublisher.class, () -> new PubSubEventPublisher(config.events()));
+
+    StrideFunctions.registerHttp(
+        context,
+        WorkoutsFunctions.NAME,
+        () ->
+            new BuiltOnFirstCall<>(
+                () ->
+                    EdgeHttp.around(
+                        WorkoutsFunctions.http(
+                            context.getBean(FirestoreWorkoutStore.class),
+                            new FirestoreUnitPreferences(
+                                context.getBean(Firestore.class), config.region()),
+                            context.getBean(PubSubEventPublisher.class),
+                            TokenVerifiers.fromEnv(env, clock),
+                            config.region(),
+                            clock),
+                        env,
+                        FunctionMetrics.fromEnv(env))));
+    context.registerBean(
+        WorkoutsFunctions.OUTBOX_RELAY,
+        FunctionRegistration.class,
+        () ->
+            new FunctionRegistration<>(
+                    WorkoutsFunctions.outboxRelay(
+                        context.getBean(FirestoreWorkoutStore.class),
+                        context.getBean(PubSubEventPublisher.class),
+                        config.region()),
+                    WorkoutsFunctions.OUTBOX_RELAY)
+                .type(
+                    ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class)
+                        .getType()));
+  }
+}
