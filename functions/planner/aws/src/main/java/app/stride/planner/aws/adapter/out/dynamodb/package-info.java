@@ -1,0 +1,7 @@
+/**
+ * The planner's DynamoDB adapters: {@link
+ * app.stride.planner.aws.adapter.out.dynamodb.DynamoMyPlanStore} (one item per plan, conditional
+ * writes on its version) and the read-only {@link
+ * app.stride.planner.aws.adapter.out.dynamodb.DynamoWorkoutSummaries} over the workouts table.
+ */
+package app.stride.planner.aws.adapter.out.dynamodb;

@@ -1,0 +1,56 @@
+package app.stride.planner;
+
+import app.stride.apispecs.ApiSpecs;
+import app.stride.core.auth.TokenVerifier;
+import app.stride.core.function.ApiFunction;
+import app.stride.core.openapi.OpenApiSpec;
+import app.stride.core.openapi.RequestValidator;
+import app.stride.core.region.RegionId;
+import app.stride.planner.adapter.in.http.PlannerHttpHandlers;
+import app.stride.planner.application.port.out.LoadWorkoutSummaryPort;
+import app.stride.planner.application.port.out.MyPlanStore;
+import app.stride.planner.application.port.out.PlanLibraryPort;
+import app.stride.planner.application.service.MyPlanService;
+import app.stride.planner.application.service.PlanLibraryService;
+import app.stride.planner.application.service.ScheduleService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * The planner capability's functions, wired from its ports. Each cloud module calls these from its
+ * Spring initializer with its own store and workout view; nothing else differs by cloud.
+ */
+public final class PlannerFunctions {
+  /** The spec's {@code x-stride-function} of the planner routes, and the HTTP bean's name. */
+  public static final String NAME = "planner";
+
+  private PlannerFunctions() {}
+
+  /** The HTTP function serving the plan library, my plans and the schedule. */
+  public static ApiFunction http(
+      PlanLibraryPort library,
+      MyPlanStore store,
+      LoadWorkoutSummaryPort workouts,
+      TokenVerifier verifier,
+      RegionId servingRegion,
+      Clock clock) {
+    RequestValidator validator = new RequestValidator(mobileApi());
+    PlannerHttpHandlers handlers =
+        new PlannerHttpHandlers(
+            new PlanLibraryService(library),
+            new MyPlanService(store, library, workouts, servingRegion, clock),
+            new ScheduleService(store, library, servingRegion, clock));
+    return handlers.register(ApiFunction.builder(NAME, validator, verifier)).build();
+  }
+
+  /** The JSON twin of the spec (no YAML parser on a function's cold start). */
+  private static OpenApiSpec mobileApi() {
+    try (InputStream in = ApiSpecs.mobileApiJson()) {
+      return OpenApiSpec.readJson("mobile-api", in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
