@@ -1,5 +1,7 @@
 package app.stride.infra;
 
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -14,8 +16,9 @@ import java.util.Map;
  * build.
  *
  * <ul>
- *   <li>HTTP functions: from configuration ({@code scaling}, {@code authFunctions.maxConcurrency}),
- *       sized so one region cannot exhaust the account's concurrency or the store;
+ *   <li>HTTP functions: from configuration ({@code scaling}, its {@code capabilities} for planner,
+ *       workouts and social, {@code authFunctions.maxConcurrency}), sized so one region cannot
+ *       exhaust the account's concurrency or the store;
  *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
@@ -32,9 +35,14 @@ public final class FunctionLimits {
   /** Function name to cap, for every function of {@code region}'s stack. */
   public static Map<String, Integer> forRegion(RegionConfig region, EnvConfig env) {
     Map<String, Integer> caps = new LinkedHashMap<>();
-    caps.put(region.profilesFunctionName(), env.scaling().profilesHttpMaxConcurrency());
-    if (region.cloud() == Cloud.AWS) {
-      caps.put(region.profilesOutboxRelayFunctionName(), SCHEDULED);
+    for (Capability capability : Capabilities.ALL) {
+      caps.put(
+          region.functionName(capability.name()),
+          env.scaling().httpMaxConcurrency(capability.name()));
+      // Outbox relays run on AWS only: GCP has no relay function deployed yet.
+      if (region.cloud() == Cloud.AWS && capability.outbox().isPresent()) {
+        caps.put(region.outboxRelayFunctionName(capability.name()), SCHEDULED);
+      }
     }
     caps.put(region.authFunctionName(), env.authFunctions().maxConcurrency());
     caps.put(region.authKeyRotationFunctionName(), SCHEDULED);

@@ -36,7 +36,7 @@ public final class StrideStacks {
     for (RegionConfig region : env.regions()) {
       TerraformStack stack =
           switch (region.cloud()) {
-            case AWS -> new AwsRegionStack(app, region, env, artifacts);
+            case AWS -> new AwsRegionStack(app, region, env, artifacts, specs);
             case GCP -> new GcpRegionStack(app, region, env, artifacts, specs);
           };
       stacks.put(region.stackName(), stack);

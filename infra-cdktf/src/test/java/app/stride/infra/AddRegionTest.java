@@ -61,7 +61,12 @@ class AddRegionTest {
             "global");
     assertThat(stack.resources("aws_dynamodb_table").values())
         .extracting(t -> t.path("name").asString())
-        .containsExactlyInAnyOrder("stride-profiles-ca", "stride-auth-ca");
+        .containsExactlyInAnyOrder(
+            "stride-profiles-ca",
+            "stride-planner-ca",
+            "stride-workouts-ca",
+            "stride-social-ca",
+            "stride-auth-ca");
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-ca");
     JsonNode relay =
         stack.named("aws_lambda_function", "function_name", "stride-profiles-outbox-relay-ca");

@@ -3,9 +3,11 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
+import app.stride.infra.capability.Capabilities;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.RegionConfig;
 import app.stride.infra.gcp.CloudMonitoringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class EdgeFunctionSettingsTest {
               .toList();
       assertThat(withSecret)
           .as(stack.name())
-          .containsExactlyInAnyOrder(region.authFunctionName(), region.profilesFunctionName());
+          .containsExactlyInAnyOrderElementsOf(httpFunctions(region));
       FunctionEnvironments.of(stack).entrySet().stream()
           .filter(f -> f.getValue().containsKey(EdgeProtection.ORIGIN_SECRET_ENV))
           .forEach(
@@ -82,14 +84,11 @@ class EdgeFunctionSettingsTest {
               .toList();
       List<String> accounts =
           stack.resources("google_service_account").values().stream()
-              .filter(
-                  a ->
-                      List.of(region.authFunctionName(), region.profilesFunctionName())
-                          .contains(a.path("account_id").asString()))
+              .filter(a -> httpFunctions(region).contains(a.path("account_id").asString()))
               .map(a -> stack.ref("google_service_account", a, "member"))
               .toList();
 
-      assertThat(accounts).as(stack.name()).hasSize(2);
+      assertThat(accounts).as(stack.name()).hasSize(Capabilities.ALL.size() + 1);
       assertThat(monitoring)
           .as(stack.name())
           .allSatisfy(
@@ -100,5 +99,13 @@ class EdgeFunctionSettingsTest {
           .extracting(m -> m.path("member").asString())
           .containsExactlyInAnyOrderElementsOf(accounts);
     }
+  }
+
+  /** Every capability's HTTP function and the auth HTTP function of {@code region}. */
+  private static List<String> httpFunctions(RegionConfig region) {
+    List<String> names = new ArrayList<>();
+    Capabilities.ALL.forEach(c -> names.add(region.functionName(c.name())));
+    names.add(region.authFunctionName());
+    return names;
   }
 }

@@ -3,6 +3,7 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
+import app.stride.infra.capability.Capabilities;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,7 +84,9 @@ class NoSecretValuesTest {
         }
       }
     }
-    assertThat(checked).as("the auth and profiles HTTP functions in eu and us").isEqualTo(4);
+    assertThat(checked)
+        .as("the auth HTTP function and every capability's in eu and us")
+        .isEqualTo(2 * (Capabilities.ALL.size() + 1));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package app.stride.infra;
 
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.RegionConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,6 +212,12 @@ public final class ResidencyRules {
     for (RegionConfig other : regionalStacks.keySet()) {
       if (other.id().equals(own.id())) {
         continue;
+      }
+      for (Capability capability : Capabilities.ALL) {
+        markers.add(other.tableName(capability.name()));
+        markers.add(other.functionName(capability.name()));
+        markers.add(other.outboxRelayFunctionName(capability.name()));
+        capability.outbox().ifPresent(o -> markers.add(other.eventsName(o.eventsName())));
       }
       markers.add(other.profilesTableName());
       markers.add(other.firestoreDatabaseName());

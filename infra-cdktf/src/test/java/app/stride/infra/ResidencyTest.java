@@ -3,6 +3,8 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.RegionConfig;
 import app.stride.infra.gcp.GoogleBeta;
@@ -53,16 +55,22 @@ class ResidencyTest {
           .values()
           .forEach(r -> roles.put(r.path("name").asString(), r));
 
-      assertThat(roles.keySet())
-          .containsExactlyInAnyOrder(
-              region.profilesFunctionName(),
-              region.profilesOutboxRelayFunctionName(),
-              region.profilesOutboxRelayFunctionName() + "-scheduler",
+      List<String> expected = new ArrayList<>();
+      for (Capability capability : Capabilities.ALL) {
+        expected.add(region.functionName(capability.name()));
+        if (capability.outbox().isPresent()) {
+          expected.add(region.outboxRelayFunctionName(capability.name()));
+          expected.add(region.outboxRelayFunctionName(capability.name()) + "-scheduler");
+        }
+      }
+      expected.addAll(
+          List.of(
               region.authFunctionName(),
               region.authKeyRotationFunctionName(),
               region.authKeyRotationFunctionName() + "-scheduler",
               region.authDeletionRelayFunctionName(),
-              region.authDeletionRelayFunctionName() + "-scheduler");
+              region.authDeletionRelayFunctionName() + "-scheduler"));
+      assertThat(roles.keySet()).containsExactlyInAnyOrderElementsOf(expected);
       roles.forEach(
           (name, role) ->
               assertThat(stack.inlinePolicyStatements(role).values())

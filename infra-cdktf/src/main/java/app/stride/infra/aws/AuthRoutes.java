@@ -1,11 +1,8 @@
 package app.stride.infra.aws;
 
-import com.hashicorp.cdktf.providers.aws.apigatewayv2_integration.Apigatewayv2Integration;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
-import com.hashicorp.cdktf.providers.aws.lambda_permission.LambdaPermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import software.constructs.Construct;
 
 /**
@@ -54,52 +51,22 @@ public final class AuthRoutes extends Construct {
   /** Adds the integration, every route and API Gateway's permission to invoke the alias. */
   public AuthRoutes(Construct scope, String id, ProfilesHttpApi api, AuthLambda function) {
     super(scope, id);
-    Apigatewayv2Integration integration =
-        Apigatewayv2Integration.Builder.create(this, "auth")
-            .apiId(api.apiId())
-            .integrationType("AWS_PROXY")
-            .integrationMethod("POST")
-            .integrationUri(function.alias().getInvokeArn())
-            .payloadFormatVersion("2.0")
-            .timeoutMilliseconds(AuthLambda.TIMEOUT_SECONDS * 1000)
-            .build();
-    for (String routeKey : PUBLIC_ROUTES) {
-      Apigatewayv2Route route =
-          Apigatewayv2Route.Builder.create(this, routeId(routeKey))
-              .apiId(api.apiId())
-              .routeKey(routeKey)
-              .target("integrations/" + integration.getId())
-              .authorizationType("NONE")
-              .build();
-      routes.add(route);
-    }
-    for (String routeKey : BEARER_ROUTES) {
-      Apigatewayv2Route route =
-          Apigatewayv2Route.Builder.create(this, routeId(routeKey))
-              .apiId(api.apiId())
-              .routeKey(routeKey)
-              .target("integrations/" + integration.getId())
-              .authorizationType("JWT")
-              .authorizerId(api.jwtAuthorizerId())
-              .build();
-      routes.add(route);
-    }
-    LambdaPermission.Builder.create(this, "invoke")
-        .statementId("AllowHttpApiInvoke")
-        .action("lambda:InvokeFunction")
-        .functionName(function.functionName())
-        .qualifier(function.alias().getName())
-        .principal("apigateway.amazonaws.com")
-        .sourceArn(api.executionArn() + "/*/*")
-        .build();
+    List<ApiRoutes.Route> all = new ArrayList<>();
+    PUBLIC_ROUTES.forEach(key -> all.add(new ApiRoutes.Route(key, false)));
+    BEARER_ROUTES.forEach(key -> all.add(new ApiRoutes.Route(key, true)));
+    routes.addAll(
+        ApiRoutes.declare(
+            this,
+            "auth",
+            api,
+            function.functionName(),
+            function.alias(),
+            AuthLambda.TIMEOUT_SECONDS,
+            all));
   }
 
   /** The auth routes. */
   public List<Apigatewayv2Route> routes() {
     return List.copyOf(routes);
-  }
-
-  private static String routeId(String routeKey) {
-    return "route_" + routeKey.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
   }
 }

@@ -38,7 +38,7 @@ public final class AuthRuntime {
   private final AuthConfig auth;
   private final AuthFunctionConfig functions;
   private final AuthTable table;
-  private final ProfileEventsQueue events;
+  private final EventsQueue events;
   private final RegionKey key;
   private final AuthSecrets secrets;
   private final AuthMail mail;
@@ -49,7 +49,7 @@ public final class AuthRuntime {
       AuthConfig auth,
       AuthFunctionConfig functions,
       AuthTable table,
-      ProfileEventsQueue events,
+      EventsQueue events,
       RegionKey key,
       AuthSecrets secrets,
       AuthMail mail) {

@@ -1,8 +1,11 @@
 package app.stride.infra.aws;
 
+import app.stride.infra.ApiSpecs;
 import app.stride.infra.ArtifactLocator;
 import app.stride.infra.BuiltArtifact;
 import app.stride.infra.FunctionLimits;
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -11,22 +14,34 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_route.Apigatewayv2Route;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import com.hashicorp.cdktf.providers.aws.scheduler_schedule_group.SchedulerScheduleGroup;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One AWS home region: profile table, events queue, cursor key secret, the profiles function with
- * its HTTP API, and the scheduled outbox relay; the auth table, secrets, SES configuration set and
- * identity, the auth HTTP function on the same API, and the auth schedules; the API's stage with
- * its throttling, CloudFront with AWS WAF in front of it, and the alarm topic every alarm notifies.
+ * One AWS home region: the region's key, cursor key secret and HTTP API; for every capability of
+ * {@link Capabilities} (profiles, planner, workouts, social) its table, its HTTP function with the
+ * routes the spec gives it, and, where it emits events, its events queue and scheduled outbox
+ * relay; the auth table, secrets, SES configuration set and identity, the auth HTTP function on the
+ * same API, and the auth schedules; the API's stage with its throttling, CloudFront with AWS WAF in
+ * front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
-  /** Builds the stack {@code aws-<location>} for {@code region}. */
+  /**
+   * Builds the stack {@code aws-<location>} for {@code region}, its routes derived from {@code
+   * specs}.
+   */
   public AwsRegionStack(
-      Construct scope, RegionConfig region, EnvConfig env, ArtifactLocator artifacts) {
+      Construct scope,
+      RegionConfig region,
+      EnvConfig env,
+      ArtifactLocator artifacts,
+      ApiSpecs specs) {
     super(scope, region.stackName());
     if (region.cloud() != Cloud.AWS) {
       throw new IllegalArgumentException("not an AWS region: " + region.id());
@@ -44,30 +59,30 @@ public final class AwsRegionStack extends TerraformStack {
                     .build()))
         .build();
     RegionKey key = new RegionKey(this, "region_key", region);
-    ProfilesTable table = new ProfilesTable(this, "profiles_table", region, key);
-    ProfileEventsQueue events = new ProfileEventsQueue(this, "profile_events", region, key);
     CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region, key);
-    BuiltArtifact jar = artifacts.locate(env.artifacts().awsProfilesJar());
-    ProfilesLambda function =
-        new ProfilesLambda(
-            this,
-            "profiles_function",
+    RegionStores stores = stores(region, key, cursorKey);
+    SchedulerScheduleGroup schedules =
+        SchedulerScheduleGroup.Builder.create(this, "schedule_group")
+            .name(region.scheduleGroupName())
+            .build();
+    ProfilesHttpApi api = new ProfilesHttpApi(this, "profiles_api", region, env.auth());
+    JsonNode spec = specs.read(env.edge().apiSpec());
+    List<Apigatewayv2Route> routes = new ArrayList<>();
+    for (Capability capability : Capabilities.ALL) {
+      CapabilityRuntime runtime = new CapabilityRuntime(region, capability, stores);
+      routes.addAll(
+          addCapability(runtime, env, artifacts, schedules.getName(), api, spec).routes());
+    }
+    Auth auth =
+        addAuth(
             region,
-            env.auth(),
-            env.observability(),
-            jar,
-            table,
-            events,
+            env,
+            artifacts,
             key,
-            cursorKey,
-            FunctionLimits.of(region, env, region.profilesFunctionName()));
-    ProfilesOutboxRelay relay =
-        new ProfilesOutboxRelay(
-            this, "profiles_outbox_relay", region, env.observability(), jar, table, events, key);
-    ProfilesHttpApi api = new ProfilesHttpApi(this, "profiles_api", region, env.auth(), function);
-    Auth auth = addAuth(region, env, artifacts, key, events, api, relay);
+            stores.queue(Capabilities.PROFILES.outbox().orElseThrow().eventsName()),
+            api,
+            schedules.getName());
     AuthMail mail = auth.mail();
-    List<Apigatewayv2Route> routes = new ArrayList<>(api.routes());
     routes.addAll(auth.routes().routes());
     new ApiStage(
         this,
@@ -103,6 +118,72 @@ public final class AwsRegionStack extends TerraformStack {
         .build();
   }
 
+  /**
+   * Every capability's table (construct {@code <name>_table}) and events queue ({@code <events>},
+   * e.g. {@code profile_events}), with the region's key and cursor secret.
+   */
+  private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
+    Map<String, CapabilityTable> tables = new LinkedHashMap<>();
+    Map<String, EventsQueue> queues = new LinkedHashMap<>();
+    for (Capability capability : Capabilities.ALL) {
+      tables.put(
+          capability.name(),
+          new CapabilityTable(
+              this,
+              capability.name() + "_table",
+              region,
+              key,
+              capability.name(),
+              capability.table()));
+      capability
+          .outbox()
+          .ifPresent(
+              o ->
+                  queues.put(
+                      o.eventsName(),
+                      new EventsQueue(
+                          this, o.eventsName().replace('-', '_'), region, key, o.eventsName())));
+    }
+    return new RegionStores(key, cursorKey, tables, queues);
+  }
+
+  /**
+   * One capability's HTTP function ({@code <name>_function}), its outbox relay ({@code
+   * <name>_outbox_relay}) when it has an outbox, and its routes from the spec ({@code
+   * <name>_routes}).
+   */
+  private CapabilityRoutes addCapability(
+      CapabilityRuntime runtime,
+      EnvConfig env,
+      ArtifactLocator artifacts,
+      String scheduleGroupName,
+      ProfilesHttpApi api,
+      JsonNode spec) {
+    Capability capability = runtime.capability();
+    RegionConfig region = runtime.region();
+    BuiltArtifact jar = artifacts.locate(env.artifacts().awsJar(capability.name()));
+    CapabilityLambda function =
+        new CapabilityLambda(
+            this,
+            capability.name() + "_function",
+            runtime,
+            env.auth(),
+            env.observability(),
+            jar,
+            FunctionLimits.of(region, env, region.functionName(capability.name())));
+    if (capability.outbox().isPresent()) {
+      new OutboxRelay(
+          this,
+          capability.name() + "_outbox_relay",
+          runtime,
+          scheduleGroupName,
+          env.observability(),
+          jar);
+    }
+    return new CapabilityRoutes(
+        this, capability.name() + "_routes", api, spec, capability.name(), function);
+  }
+
   /** What the auth capability adds that the rest of the stack refers to. */
   private record Auth(AuthMail mail, AuthRoutes routes) {}
 
@@ -112,9 +193,9 @@ public final class AwsRegionStack extends TerraformStack {
       EnvConfig env,
       ArtifactLocator artifacts,
       RegionKey key,
-      ProfileEventsQueue events,
+      EventsQueue events,
       ProfilesHttpApi api,
-      ProfilesOutboxRelay relay) {
+      String scheduleGroupName) {
     AuthTable table = new AuthTable(this, "auth_table", region, key);
     AuthSecrets secrets = new AuthSecrets(this, "auth_secrets", region, key);
     AuthMail mail = new AuthMail(this, "auth_mail", region, env.authFunctions());
@@ -132,13 +213,7 @@ public final class AwsRegionStack extends TerraformStack {
             jar);
     AuthRoutes routes = new AuthRoutes(this, "auth_routes", api, function);
     new AuthSchedules(
-        this,
-        "auth_schedules",
-        region,
-        runtime,
-        relay.scheduleGroupName(),
-        env.observability(),
-        jar);
+        this, "auth_schedules", region, runtime, scheduleGroupName, env.observability(), jar);
     TerraformOutput.Builder.create(this, "auth_secret_names")
         .value(secrets.names())
         .description(

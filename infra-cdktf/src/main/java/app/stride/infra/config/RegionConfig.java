@@ -43,14 +43,37 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return cloud.prefix() + "-" + location;
   }
 
+  /**
+   * The HTTP function (Lambda or Cloud Function) of {@code capability} in this region, also the
+   * name of its role or service account.
+   */
+  public String functionName(String capability) {
+    return "stride-" + capability + "-" + id;
+  }
+
+  /** The DynamoDB table of {@code capability} in an AWS region ({@code TableNames} in code). */
+  public String tableName(String capability) {
+    return "stride-" + capability + "-" + id;
+  }
+
+  /** The Lambda that relays the outbox of {@code capability} in an AWS region on a schedule. */
+  public String outboxRelayFunctionName(String capability) {
+    return "stride-" + capability + "-outbox-relay-" + id;
+  }
+
+  /** The SQS queue or Pub/Sub topic {@code stride-<events>-<id>}, e.g. profile events. */
+  public String eventsName(String events) {
+    return "stride-" + events + "-" + id;
+  }
+
   /** The profiles function (Lambda or Cloud Function) of this region. */
   public String profilesFunctionName() {
-    return "stride-profiles-" + id;
+    return functionName("profiles");
   }
 
   /** The Lambda that relays the profile outbox of an AWS region on a schedule. */
   public String profilesOutboxRelayFunctionName() {
-    return "stride-profiles-outbox-relay-" + id;
+    return outboxRelayFunctionName("profiles");
   }
 
   /**
@@ -68,7 +91,7 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
 
   /** The DynamoDB profiles table of an AWS region. */
   public String profilesTableName() {
-    return "stride-profiles-" + id;
+    return tableName("profiles");
   }
 
   /** The Firestore database of a GCP region. */
@@ -78,7 +101,7 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
 
   /** The SQS queue or Pub/Sub topic that carries profile events. */
   public String profileEventsName() {
-    return "stride-profile-events-" + id;
+    return eventsName("profile-events");
   }
 
   /** The dead-letter queue or topic for {@link #profileEventsName()}. */

@@ -1,5 +1,8 @@
 package app.stride.infra.config;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Concurrency caps that are configuration rather than a property of a function's work. The table of
  * every function's cap is {@code app.stride.infra.FunctionLimits}; the auth HTTP function's cap is
@@ -9,17 +12,43 @@ package app.stride.infra.config;
  *     profiles HTTP function
  * @param profilesRequestsPerInstance requests one GCP profiles instance serves at once
  * @param directoryMaxConcurrency reserved concurrency of the global directory function
+ * @param capabilities the caps of every other HTTP capability (planner, workouts, social), by
+ *     capability name
  */
 public record ScalingConfig(
-    int profilesHttpMaxConcurrency, int profilesRequestsPerInstance, int directoryMaxConcurrency) {
+    int profilesHttpMaxConcurrency,
+    int profilesRequestsPerInstance,
+    int directoryMaxConcurrency,
+    Map<String, CapabilityScaling> capabilities) {
 
   /** Every cap must be at least one; GCP serves at most 1000 requests per instance. */
   public ScalingConfig {
     if (profilesHttpMaxConcurrency < 1 || directoryMaxConcurrency < 1) {
       throw new IllegalArgumentException("concurrency caps must be at least 1");
     }
-    if (profilesRequestsPerInstance < 1 || profilesRequestsPerInstance > 1000) {
-      throw new IllegalArgumentException("requests per instance must be 1..1000");
+    CapabilityScaling.requireRequestsPerInstance(profilesRequestsPerInstance);
+    capabilities = Map.copyOf(Objects.requireNonNull(capabilities, "capabilities"));
+  }
+
+  /** The HTTP function's cap of {@code capability} (profiles: {@code profilesHttp...}). */
+  public int httpMaxConcurrency(String capability) {
+    return capability.equals("profiles")
+        ? profilesHttpMaxConcurrency
+        : of(capability).httpMaxConcurrency();
+  }
+
+  /** Requests one GCP instance of {@code capability} serves at once. */
+  public int requestsPerInstance(String capability) {
+    return capability.equals("profiles")
+        ? profilesRequestsPerInstance
+        : of(capability).requestsPerInstance();
+  }
+
+  private CapabilityScaling of(String capability) {
+    CapabilityScaling scaling = capabilities.get(capability);
+    if (scaling == null) {
+      throw new IllegalStateException("no scaling configured for " + capability);
     }
+    return scaling;
   }
 }

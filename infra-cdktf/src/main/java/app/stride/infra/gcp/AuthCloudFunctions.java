@@ -74,9 +74,10 @@ public final class AuthCloudFunctions extends Construct {
       String bucket,
       String object,
       FirestoreStore store,
-      ProfileEventsTopic events,
+      EventsTopic events,
       AuthFunctionSecrets secrets,
-      AuthFunctionIdentity identity) {}
+      AuthFunctionIdentity identity,
+      String edgeAddress) {}
 
   /** Uploads the zip to the region's source bucket and creates the functions and schedules. */
   public AuthCloudFunctions(
@@ -88,9 +89,10 @@ public final class AuthCloudFunctions extends Construct {
       BuiltArtifact sourceZip,
       String sourceBucket,
       FirestoreStore store,
-      ProfileEventsTopic events,
+      EventsTopic events,
       AuthFunctionSecrets secrets,
-      AuthFunctionIdentity identity) {
+      AuthFunctionIdentity identity,
+      String edgeAddress) {
     super(scope, id);
     // A content-addressed object name makes a new build redeploy the functions.
     String objectName =
@@ -114,7 +116,8 @@ public final class AuthCloudFunctions extends Construct {
             store,
             events,
             secrets,
-            identity);
+            identity,
+            edgeAddress);
     http =
         Cloudfunctions2Function.Builder.create(this, "http")
             .project(region.gcpProject())
@@ -245,6 +248,7 @@ public final class AuthCloudFunctions extends Construct {
     env.put("STRIDE_JWT_AUDIENCE", settings.auth().functionAudience());
     if (http) {
       env.put("STRIDE_JWKS_URL", settings.auth().jwksUrl());
+      env.put("STRIDE_LB_ADDRESS", settings.edgeAddress());
     }
     env.put("STRIDE_PUBLIC_URL", functions.publicUrl());
     env.put("STRIDE_DIRECTORY_URL", functions.directoryUrl());

@@ -1,8 +1,6 @@
 package app.stride.infra.gcp;
 
 import app.stride.infra.config.RegionConfig;
-import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMember;
-import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMemberCondition;
 import com.hashicorp.cdktf.providers.google.pubsub_topic_iam_member.PubsubTopicIamMember;
 import com.hashicorp.cdktf.providers.google.secret_manager_secret_iam_member.SecretManagerSecretIamMember;
 import com.hashicorp.cdktf.providers.google.service_account.ServiceAccount;
@@ -18,7 +16,7 @@ import software.constructs.Construct;
 public final class AuthFunctionIdentity extends Construct {
 
   /** Read/write access to Firestore documents. */
-  public static final String DATASTORE_ROLE = ProfilesFunctionIdentity.DATASTORE_ROLE;
+  public static final String DATASTORE_ROLE = CapabilityIdentity.DATASTORE_ROLE;
 
   /** Reading a secret's versions. */
   public static final String SECRET_ROLE = "roles/secretmanager.secretAccessor";
@@ -32,7 +30,7 @@ public final class AuthFunctionIdentity extends Construct {
       RegionConfig region,
       FirestoreStore store,
       AuthFunctionSecrets secrets,
-      ProfileEventsTopic events) {
+      EventsTopic events) {
     super(scope, id);
     account =
         ServiceAccount.Builder.create(this, "account")
@@ -40,23 +38,7 @@ public final class AuthFunctionIdentity extends Construct {
             .accountId(region.authFunctionName())
             .displayName("Stride auth functions (" + region.id() + ")")
             .build();
-    String database = "projects/" + region.gcpProject() + "/databases/" + store.name();
-    ProjectIamMember.Builder.create(this, "firestore")
-        .project(region.gcpProject())
-        .role(DATASTORE_ROLE)
-        .member(account.getMember())
-        .condition(
-            ProjectIamMemberCondition.builder()
-                .title("only-" + region.firestoreDatabaseName())
-                .description("Residency: the " + region.id() + " database only")
-                .expression(
-                    "resource.name == \""
-                        + database
-                        + "\" || resource.name.startsWith(\""
-                        + database
-                        + "/\")")
-                .build())
-        .build();
+    CapabilityIdentity.grantFirestore(this, region, store, account.getMember());
     secrets
         .byVariable()
         .forEach(

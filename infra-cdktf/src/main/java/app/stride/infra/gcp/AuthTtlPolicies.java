@@ -23,6 +23,8 @@ public final class AuthTtlPolicies extends Construct {
   /** The timestamp field after which Firestore deletes a document. */
   public static final String TTL_FIELD = "expiresAt";
 
+  private final ITerraformDependable last;
+
   /** Declares one TTL policy per collection on the region's database. */
   public AuthTtlPolicies(Construct scope, String id, RegionConfig region, FirestoreStore store) {
     super(scope, id);
@@ -38,5 +40,11 @@ public final class AuthTtlPolicies extends Construct {
               .dependsOn(List.of(previous))
               .build();
     }
+    last = previous;
+  }
+
+  /** The last policy created, for later field or index operations on the database to wait for. */
+  public ITerraformDependable last() {
+    return last;
   }
 }

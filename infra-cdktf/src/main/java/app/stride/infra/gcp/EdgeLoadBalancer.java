@@ -58,8 +58,14 @@ public final class EdgeLoadBalancer extends Construct {
 
   /** Creates the policy, NEG, backend service, URL map, certificate, proxy, address and rule. */
   public EdgeLoadBalancer(
-      Construct scope, String id, RegionConfig region, EdgeConfig edge, ApiGateway gateway) {
+      Construct scope,
+      String id,
+      RegionConfig region,
+      EdgeConfig edge,
+      ApiGateway gateway,
+      ComputeGlobalAddress address) {
     super(scope, id);
+    this.address = address;
     String name = "stride-" + region.id() + "-edge";
     ComputeSecurityPolicy policy =
         ComputeSecurityPolicy.Builder.create(this, "armor")
@@ -121,11 +127,6 @@ public final class EdgeLoadBalancer extends Construct {
             .name(name)
             .urlMap(urlMap.getId())
             .sslCertificates(List.of(certificate.getId()))
-            .build();
-    address =
-        ComputeGlobalAddress.Builder.create(this, "address")
-            .project(region.gcpProject())
-            .name(name)
             .build();
     forwardingRule =
         ComputeGlobalForwardingRule.Builder.create(this, "https")
@@ -204,6 +205,18 @@ public final class EdgeLoadBalancer extends Construct {
     return ComputeSecurityPolicyRuleRateLimitOptionsRateLimitThreshold.builder()
         .count(count)
         .intervalSec(60)
+        .build();
+  }
+
+  /**
+   * Reserves the load balancer's global address, before the functions that must know it: Google's
+   * load balancer appends {@code <client>, <this address>} to {@code X-Forwarded-For}, and a
+   * function finds its caller as the entry before it ({@code STRIDE_LB_ADDRESS}).
+   */
+  public static ComputeGlobalAddress reserveAddress(Construct scope, RegionConfig region) {
+    return ComputeGlobalAddress.Builder.create(scope, "edge_address")
+        .project(region.gcpProject())
+        .name("stride-" + region.id() + "-edge")
         .build();
   }
 

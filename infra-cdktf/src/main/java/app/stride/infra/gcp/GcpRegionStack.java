@@ -3,15 +3,21 @@ package app.stride.infra.gcp;
 import app.stride.infra.ApiSpecs;
 import app.stride.infra.ArtifactLocator;
 import app.stride.infra.FunctionLimits;
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.google.compute_global_address.ComputeGlobalAddress;
 import com.hashicorp.cdktf.providers.google.data_google_project.DataGoogleProject;
 import com.hashicorp.cdktf.providers.google.provider.GoogleProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -47,22 +53,39 @@ public final class GcpRegionStack extends TerraformStack {
     String pubsubAgent =
         "serviceAccount:service-" + project.getNumber() + "@gcp-sa-pubsub.iam.gserviceaccount.com";
     FirestoreStore store = new FirestoreStore(this, "profiles_store", region);
-    ProfileEventsTopic events = new ProfileEventsTopic(this, "profile_events", region, pubsubAgent);
-    ProfilesFunctionIdentity identity =
-        new ProfilesFunctionIdentity(this, "profiles_identity", region, store, events);
-    ProfilesCloudFunction function =
-        new ProfilesCloudFunction(
-            this,
-            "profiles_function",
-            region,
-            env.auth(),
-            artifacts.locate(env.artifacts().gcpProfilesZip()),
-            store,
-            events,
-            identity,
-            FunctionLimits.of(region, env, region.profilesFunctionName()),
-            env.scaling().profilesRequestsPerInstance());
-    new AuthTtlPolicies(this, "auth_ttl", region, store);
+    Map<String, EventsTopic> topics = new LinkedHashMap<>();
+    for (Capability capability : Capabilities.ALL) {
+      capability
+          .outbox()
+          .ifPresent(
+              o ->
+                  topics.put(
+                      o.eventsName(),
+                      new EventsTopic(
+                          this,
+                          o.eventsName().replace('-', '_'),
+                          region,
+                          o.eventsName(),
+                          pubsubAgent)));
+    }
+    EventsTopic events = topics.get(Capabilities.PROFILES.outbox().orElseThrow().eventsName());
+    ComputeGlobalAddress edgeAddress = EdgeLoadBalancer.reserveAddress(this, region);
+    Map<String, String> backends = new LinkedHashMap<>();
+    Optional<String> sourceBucket = Optional.empty();
+    for (Capability capability : Capabilities.ALL) {
+      CapabilityCloudFunction function =
+          addCapability(
+              capability, region, env, artifacts, store, topics, sourceBucket, edgeAddress);
+      sourceBucket = Optional.of(function.sourceBucketName());
+      backends.put(capability.name(), function.serviceUri());
+      TerraformOutput.Builder.create(this, capability.name() + "_url")
+          .value(function.url())
+          .description("HTTPS endpoint of the " + capability.name() + " function")
+          .build();
+    }
+    AuthTtlPolicies authTtl = new AuthTtlPolicies(this, "auth_ttl", region, store);
+    new FirestoreIndexes(
+        this, "firestore_indexes", region, store, Capabilities.ALL, authTtl.last());
     AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
     AuthFunctionIdentity authIdentity =
         new AuthFunctionIdentity(this, "auth_identity", region, store, authSecrets, events);
@@ -74,39 +97,28 @@ public final class GcpRegionStack extends TerraformStack {
             env.auth(),
             env.authFunctions(),
             artifacts.locate(env.artifacts().gcpAuthZip()),
-            function.sourceBucketName(),
+            sourceBucket.orElseThrow(),
             store,
             events,
             authSecrets,
-            authIdentity);
+            authIdentity,
+            edgeAddress.getAddress());
+    backends.put("auth", auth.serviceUri());
     GoogleBeta.declare(this, region);
     ApiGateway gateway =
-        new ApiGateway(
-            this,
-            "api_gateway",
-            region,
-            specs.read(env.edge().apiSpec()),
-            Map.of("profiles", function.serviceUri(), "auth", auth.serviceUri()));
-    EdgeLoadBalancer edge = new EdgeLoadBalancer(this, "edge", region, env.edge(), gateway);
+        new ApiGateway(this, "api_gateway", region, specs.read(env.edge().apiSpec()), backends);
+    EdgeLoadBalancer edge =
+        new EdgeLoadBalancer(this, "edge", region, env.edge(), gateway, edgeAddress);
+    List<String> httpFunctions = new ArrayList<>();
+    Capabilities.ALL.forEach(c -> httpFunctions.add(region.functionName(c.name())));
+    httpFunctions.add(region.authFunctionName());
+    List<String> observed = new ArrayList<>(httpFunctions);
+    observed.add(region.authKeyRotationFunctionName());
+    observed.add(region.authDeletionRelayFunctionName());
     new FunctionObservability(
-        this,
-        "profiles_observability",
-        region,
-        env.observability(),
-        List.of(
-            region.profilesFunctionName(),
-            region.authFunctionName(),
-            region.authKeyRotationFunctionName(),
-            region.authDeletionRelayFunctionName()));
+        this, "profiles_observability", region, env.observability(), observed);
     EdgeAlerts alerts =
-        new EdgeAlerts(
-            this,
-            "edge_alerts",
-            region,
-            env.alerting(),
-            gateway,
-            edge,
-            List.of(region.profilesFunctionName(), region.authFunctionName()));
+        new EdgeAlerts(this, "edge_alerts", region, env.alerting(), gateway, edge, httpFunctions);
     alerts.notifyOnEveryAlert(this);
     TerraformOutput.Builder.create(this, "edge_ip")
         .value(edge.ipAddress())
@@ -115,10 +127,6 @@ public final class GcpRegionStack extends TerraformStack {
     TerraformOutput.Builder.create(this, "gateway_host")
         .value(gateway.defaultHostname())
         .description("The API Gateway's own host name (behind the load balancer)")
-        .build();
-    TerraformOutput.Builder.create(this, "profiles_url")
-        .value(function.url())
-        .description("HTTPS endpoint of the profiles function")
         .build();
     TerraformOutput.Builder.create(this, "auth_url")
         .value(auth.url())
@@ -130,5 +138,40 @@ public final class GcpRegionStack extends TerraformStack {
             "Secrets to add a version to once: directory hash key (same in every region),"
                 + " directory API secret (the global stack's value), SMTP relay password")
         .build();
+  }
+
+  /**
+   * One capability's service account ({@code <name>_identity}) and HTTP function ({@code
+   * <name>_function}), which declares the region's source bucket when {@code sourceBucket} is
+   * empty.
+   */
+  private CapabilityCloudFunction addCapability(
+      Capability capability,
+      RegionConfig region,
+      EnvConfig env,
+      ArtifactLocator artifacts,
+      FirestoreStore store,
+      Map<String, EventsTopic> topics,
+      Optional<String> sourceBucket,
+      ComputeGlobalAddress edgeAddress) {
+    Optional<EventsTopic> events = capability.outbox().map(o -> topics.get(o.eventsName()));
+    CapabilityIdentity identity =
+        new CapabilityIdentity(
+            this, capability.name() + "_identity", region, capability.name(), store, events);
+    return new CapabilityCloudFunction(
+        this,
+        capability.name() + "_function",
+        capability,
+        artifacts.locate(env.artifacts().gcpZip(capability.name())),
+        sourceBucket,
+        new CapabilityCloudFunction.Settings(
+            region,
+            env.auth(),
+            store,
+            events,
+            identity,
+            FunctionLimits.of(region, env, region.functionName(capability.name())),
+            env.scaling().requestsPerInstance(capability.name()),
+            edgeAddress.getAddress()));
   }
 }

@@ -3,7 +3,10 @@ package app.stride.infra.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 
@@ -21,7 +24,8 @@ class EnvConfigTest {
         "observability": { "logRetentionDays": 30, "errorAlarmThreshold": 1,
                            "errorAlarmPeriodSeconds": 60 },
         "artifacts": { "awsProfilesJar": "a.jar", "gcpProfilesZip": "b.zip",
-                       "awsDirectoryJar": "c.jar", "awsAuthJar": "d.jar", "gcpAuthZip": "e.zip" },
+                       "awsDirectoryJar": "c.jar", "awsAuthJar": "d.jar", "gcpAuthZip": "e.zip",
+                       "capabilities": { "planner": { "awsJar": "f.jar", "gcpZip": "g.zip" } } },
         "authFunctions": { "publicUrl": "https://app.example", "directoryUrl": "https://dir.example",
                            "mailFromName": "App", "mailFromAddress": "no-reply@app.example",
                            "maxConcurrency": 2, "smtpHost": "smtp.example", "smtpPort": 587,
@@ -31,7 +35,9 @@ class EnvConfigTest {
                   "armorAuthRequestsPerMinute": 10, "armorRequestsPerMinute": 100,
                   "armorBanSeconds": 60, "apiDomain": "app.example", "apiSpec": "spec.yaml" },
         "scaling": { "profilesHttpMaxConcurrency": 3, "profilesRequestsPerInstance": 4,
-                     "directoryMaxConcurrency": 5 },
+                     "directoryMaxConcurrency": 5,
+                     "capabilities": { "planner": { "httpMaxConcurrency": 6,
+                                                    "requestsPerInstance": 7 } } },
         "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 }
       }
       """;
@@ -151,10 +157,54 @@ class EnvConfigTest {
 
   @Test
   void artifacts_mustBeRelativeToTheRepoRoot() {
-    assertThatThrownBy(() -> new ArtifactConfig("/abs/a.jar", "b.zip", "c.jar", "d.jar", "e.zip"))
+    assertThatThrownBy(
+            () -> new ArtifactConfig("/abs/a.jar", "b.zip", "c.jar", "d.jar", "e.zip", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ArtifactConfig("a.jar", "b.zip", "/abs/c.jar", "d.jar", "e.zip"))
+    assertThatThrownBy(
+            () -> new ArtifactConfig("a.jar", "b.zip", "/abs/c.jar", "d.jar", "e.zip", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("awsDirectoryJar");
+    assertThatThrownBy(
+            () ->
+                new ArtifactConfig(
+                    "a.jar",
+                    "b.zip",
+                    "c.jar",
+                    "d.jar",
+                    "e.zip",
+                    Map.of("planner", new CapabilityArtifacts("/abs/f.jar", "g.zip"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("planner.awsJar");
+  }
+
+  @Test
+  void capabilityArtifactsAndCaps_areLookedUpByName_profilesFromItsOwnFields() {
+    EnvConfig env = EnvConfigLoader.parse(TEMPLATE.replace("REGIONS", "[]"));
+
+    assertThat(env.artifacts().awsJar("planner")).isEqualTo("f.jar");
+    assertThat(env.artifacts().gcpZip("planner")).isEqualTo("g.zip");
+    assertThat(env.artifacts().awsJar("profiles")).isEqualTo("a.jar");
+    assertThat(env.scaling().httpMaxConcurrency("planner")).isEqualTo(6);
+    assertThat(env.scaling().requestsPerInstance("planner")).isEqualTo(7);
+    assertThat(env.scaling().httpMaxConcurrency("profiles")).isEqualTo(3);
+    assertThatThrownBy(() -> env.artifacts().awsJar("social"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("social");
+    assertThatThrownBy(() -> env.scaling().httpMaxConcurrency("social"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void defaultConfig_namesTheDeployablesAndCapsOfEveryCapability() {
+    EnvConfig env = EnvConfigLoader.loadDefault();
+
+    for (Capability capability : Capabilities.ALL) {
+      String name = capability.name();
+      assertThat(env.artifacts().awsJar(name))
+          .isEqualTo("functions/" + name + "/aws/target/" + name + "-aws-lambda.jar");
+      assertThat(env.artifacts().gcpZip(name))
+          .isEqualTo("functions/" + name + "/gcp/target/" + name + "-gcp-function.zip");
+      assertThat(env.scaling().httpMaxConcurrency(name)).isPositive();
+    }
   }
 }

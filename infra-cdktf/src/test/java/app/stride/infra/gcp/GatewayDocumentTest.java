@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.infra.ApiSpecs;
 import app.stride.infra.ArtifactLocator;
+import app.stride.infra.SpecFixtures;
 import app.stride.infra.SynthesizedStacks;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,12 @@ import tools.jackson.databind.JsonNode;
 class GatewayDocumentTest {
 
   private static final Map<String, String> BACKENDS =
-      Map.of("profiles", "https://profiles.example", "auth", "https://auth.example");
+      Map.of(
+          "profiles", "https://profiles.example",
+          "planner", "https://planner.example",
+          "workouts", "https://workouts.example",
+          "social", "https://social.example",
+          "auth", "https://auth.example");
 
   private final JsonNode spec =
       new ApiSpecs(ArtifactLocator.defaultRepoRoot())
@@ -56,7 +62,8 @@ class GatewayDocumentTest {
     JsonNode backends = doc.path("x-google-api-management").path("backends");
 
     assertThat(doc.path("openapi").asString()).isEqualTo(spec.path("openapi").asString());
-    assertThat(backends.propertyNames()).containsExactlyInAnyOrder("profiles", "auth");
+    assertThat(backends.propertyNames())
+        .containsExactlyInAnyOrder("profiles", "planner", "workouts", "social", "auth");
     assertThat(backends.path("auth").path("address").asString()).isEqualTo("https://auth.example");
     assertThat(backends.path("auth").path("disableAuth").asBoolean()).isTrue();
     assertThat(backends.path("auth").path("pathTranslation").asString())
@@ -79,5 +86,29 @@ class GatewayDocumentTest {
             () -> GatewayDocument.derive(spec, "t", Map.of("auth", "https://auth.example"), 15))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("profiles");
+  }
+
+  @Test
+  void publicAndPathParameterOperations_ofTheIssue5Capabilities_comeThrough() {
+    JsonNode doc = GatewayDocument.derive(SpecFixtures.capabilities(), "t", BACKENDS, 15);
+    JsonNode feed = doc.path("paths").path("/v1/calendar/{feedToken}").path("get");
+    JsonNode edit =
+        doc.path("paths").path("/v1/groups/{groupId}/messages/{messageId}").path("patch");
+
+    assertThat(feed.path("x-google-backend").asString()).isEqualTo("planner");
+    assertThat(feed.path("parameters").get(0).path("name").asString()).isEqualTo("feedToken");
+    assertThat(edit.path("x-google-backend").asString()).isEqualTo("social");
+    assertThat(edit.path("parameters").values())
+        .extracting(p -> p.path("name").asString())
+        .containsExactly("groupId", "messageId");
+    assertThat(GatewayDocument.operationIds(doc))
+        .containsExactlyInAnyOrder(
+            "listPlans",
+            "getCalendarFeed",
+            "listWorkouts",
+            "recordWorkout",
+            "editMessage",
+            "getProfile",
+            "login");
   }
 }

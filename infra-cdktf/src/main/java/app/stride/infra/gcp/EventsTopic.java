@@ -11,12 +11,13 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The region's profile-events topic. Pub/Sub dead-lettering is a subscription setting, so the topic
- * comes with a delivery subscription that dead-letters to {@code -dlq} after {@value
- * #MAX_DELIVERY_ATTEMPTS} attempts, and a subscription that keeps the dead letters. Messages are
- * stored only in the region's location.
+ * An events topic of the region ({@code stride-<events>-<regionId>}, e.g. profile events, which the
+ * auth functions publish account deletions to as well). Pub/Sub dead-lettering is a subscription
+ * setting, so the topic comes with a delivery subscription that dead-letters to {@code -dlq} after
+ * {@value #MAX_DELIVERY_ATTEMPTS} attempts, and a subscription that keeps the dead letters.
+ * Messages are stored only in the region's location.
  */
-public final class ProfileEventsTopic extends Construct {
+public final class EventsTopic extends Construct {
 
   /** Delivery attempts after which a message goes to the dead-letter topic. */
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
@@ -26,15 +27,16 @@ public final class ProfileEventsTopic extends Construct {
   private final PubsubTopic topic;
 
   /** Creates topic, dead-letter topic, subscriptions and the Pub/Sub service agent's grants. */
-  public ProfileEventsTopic(
-      Construct scope, String id, RegionConfig region, String pubsubServiceAgent) {
+  public EventsTopic(
+      Construct scope, String id, RegionConfig region, String events, String pubsubServiceAgent) {
     super(scope, id);
-    topic = topic("topic", region, region.profileEventsName());
-    PubsubTopic deadLetters = topic("dead_letters", region, region.profileEventsDeadLetterName());
+    String name = region.eventsName(events);
+    topic = topic("topic", region, name);
+    PubsubTopic deadLetters = topic("dead_letters", region, name + "-dlq");
     PubsubSubscription delivery =
         PubsubSubscription.Builder.create(this, "delivery")
             .project(region.gcpProject())
-            .name(region.profileEventsName() + "-delivery")
+            .name(name + "-delivery")
             .topic(topic.getId())
             .ackDeadlineSeconds(60)
             .deadLetterPolicy(
@@ -45,7 +47,7 @@ public final class ProfileEventsTopic extends Construct {
             .build();
     PubsubSubscription.Builder.create(this, "dead_letter_hold")
         .project(region.gcpProject())
-        .name(region.profileEventsDeadLetterName() + "-hold")
+        .name(name + "-dlq-hold")
         .topic(deadLetters.getId())
         .messageRetentionDuration(SEVEN_DAYS)
         .build();

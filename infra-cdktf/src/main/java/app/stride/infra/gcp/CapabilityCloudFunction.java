@@ -1,6 +1,7 @@
 package app.stride.infra.gcp;
 
 import app.stride.infra.BuiltArtifact;
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.AuthConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service_iam_member.CloudRunV2ServiceIamMember;
@@ -14,56 +15,63 @@ import com.hashicorp.cdktf.providers.google.storage_bucket_object.StorageBucketO
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * The profiles function as a Cloud Functions (2nd gen) HTTPS function, the backend of the region's
- * API Gateway ({@link ApiGateway}). The gateway keeps the caller's {@code Authorization} header, so
- * invocation stays public and every request is authenticated by the JWT check of the shared edge
- * layer inside the function; the function's own URL therefore stays reachable too (see {@code
- * docs/edge-infra.md}).
+ * A capability's HTTP function as a Cloud Functions (2nd gen) HTTPS function {@code
+ * stride-<capability>-<regionId>} running {@link Capability#gcpEntryPoint()}, a backend of the
+ * region's API Gateway ({@link ApiGateway}). The gateway keeps the caller's {@code Authorization}
+ * header, so invocation stays public and every request is authenticated by the JWT check of the
+ * shared edge layer inside the function (public operations, such as a calendar feed, are public
+ * there too); the function's own URL therefore stays reachable (see {@code docs/edge-infra.md}).
+ *
+ * <p>The zip goes to the region's source bucket under a content-addressed name. The first function
+ * of a region (profiles) declares that bucket; the others are given its name.
  */
-public final class ProfilesCloudFunction extends Construct {
+public final class CapabilityCloudFunction extends Construct {
 
-  /** The Functions Framework target of the profiles function. */
-  public static final String ENTRY_POINT = "app.stride.profiles.gcp.ProfilesHttpFunction";
+  /** Time limit of one request. */
+  public static final int TIMEOUT_SECONDS = 10;
 
-  private final StorageBucket bucket;
+  private final String bucketName;
   private final Cloudfunctions2Function function;
 
-  /**
-   * Uploads the source zip to a regional bucket and creates the function from it, scaled to at most
-   * {@code maxInstances} instances of {@code requestsPerInstance} concurrent requests each.
-   */
-  public ProfilesCloudFunction(
-      Construct scope,
-      String id,
+  /** What a capability's function runs with. */
+  public record Settings(
       RegionConfig region,
       AuthConfig auth,
-      BuiltArtifact sourceZip,
       FirestoreStore store,
-      ProfileEventsTopic events,
-      ProfilesFunctionIdentity identity,
+      Optional<EventsTopic> events,
+      CapabilityIdentity identity,
       int maxInstances,
-      int requestsPerInstance) {
+      int requestsPerInstance,
+      String edgeAddress) {}
+
+  /**
+   * Uploads the source zip to the region's bucket ({@code sourceBucket}, or a new one when empty)
+   * and creates the function from it, scaled to at most {@code maxInstances} instances of {@code
+   * requestsPerInstance} concurrent requests each.
+   */
+  public CapabilityCloudFunction(
+      Construct scope,
+      String id,
+      Capability capability,
+      BuiltArtifact sourceZip,
+      Optional<String> sourceBucket,
+      Settings settings) {
     super(scope, id);
-    bucket =
-        StorageBucket.Builder.create(this, "source_bucket")
-            .project(region.gcpProject())
-            .name(region.gcpProject() + "-stride-sources-" + region.id())
-            .location(region.location().toUpperCase(Locale.ROOT))
-            .uniformBucketLevelAccess(true)
-            .publicAccessPrevention("enforced")
-            .build();
+    RegionConfig region = settings.region();
+    bucketName = sourceBucket.orElseGet(() -> declareBucket(region));
     // A content-addressed object name makes a new build redeploy the function.
     String objectName =
         sourceZip
             .sha256Base64()
-            .map(hash -> "profiles-" + urlSafe(hash) + ".zip")
+            .map(hash -> capability.name() + "-" + urlSafe(hash) + ".zip")
             .orElse(sourceZip.fileName());
     StorageBucketObject source =
         StorageBucketObject.Builder.create(this, "source")
-            .bucket(bucket.getName())
+            .bucket(bucketName)
             .name(objectName)
             .source(sourceZip.path())
             .build();
@@ -71,16 +79,16 @@ public final class ProfilesCloudFunction extends Construct {
         Cloudfunctions2Function.Builder.create(this, "function")
             .project(region.gcpProject())
             .location(region.location())
-            .name(region.profilesFunctionName())
+            .name(region.functionName(capability.name()))
             .buildConfig(
                 Cloudfunctions2FunctionBuildConfig.builder()
                     .runtime("java17")
-                    .entryPoint(ENTRY_POINT)
+                    .entryPoint(capability.gcpEntryPoint())
                     .source(
                         Cloudfunctions2FunctionBuildConfigSource.builder()
                             .storageSource(
                                 Cloudfunctions2FunctionBuildConfigSourceStorageSource.builder()
-                                    .bucket(bucket.getName())
+                                    .bucket(bucketName)
                                     .object(source.getName())
                                     .build())
                             .build())
@@ -90,14 +98,14 @@ public final class ProfilesCloudFunction extends Construct {
                     .availableMemory("1Gi")
                     // More than one request per instance needs at least one whole vCPU.
                     .availableCpu("1")
-                    .maxInstanceRequestConcurrency(requestsPerInstance)
+                    .maxInstanceRequestConcurrency(settings.requestsPerInstance())
                     .minInstanceCount(0)
-                    .maxInstanceCount(maxInstances)
-                    .timeoutSeconds(10)
+                    .maxInstanceCount(settings.maxInstances())
+                    .timeoutSeconds(TIMEOUT_SECONDS)
                     .ingressSettings("ALLOW_ALL")
                     .allTrafficOnLatestRevision(true)
-                    .serviceAccountEmail(identity.email())
-                    .environmentVariables(environment(region, auth, store, events))
+                    .serviceAccountEmail(settings.identity().email())
+                    .environmentVariables(environment(settings))
                     .build())
             .build();
     CloudRunV2ServiceIamMember.Builder.create(this, "public_invoker")
@@ -109,16 +117,30 @@ public final class ProfilesCloudFunction extends Construct {
         .build();
   }
 
-  private static Map<String, String> environment(
-      RegionConfig region, AuthConfig auth, FirestoreStore store, ProfileEventsTopic events) {
+  private String declareBucket(RegionConfig region) {
+    return StorageBucket.Builder.create(this, "source_bucket")
+        .project(region.gcpProject())
+        .name(region.gcpProject() + "-stride-sources-" + region.id())
+        .location(region.location().toUpperCase(Locale.ROOT))
+        .uniformBucketLevelAccess(true)
+        .publicAccessPrevention("enforced")
+        .build()
+        .getName();
+  }
+
+  private static Map<String, String> environment(Settings settings) {
+    RegionConfig region = settings.region();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("STRIDE_REGION", region.id());
-    env.put("STRIDE_FIRESTORE_DATABASE", store.name());
-    env.put("STRIDE_EVENTS_TOPIC", events.id());
+    // Read by FirestoreConfig (shared-lib/gcp), which requires both.
+    env.put("STRIDE_FIRESTORE_PROJECT", region.gcpProject());
+    env.put("STRIDE_FIRESTORE_DATABASE", settings.store().name());
+    settings.events().ifPresent(topic -> env.put("STRIDE_EVENTS_TOPIC", topic.id()));
     // Read by TokenVerifiers (shared-lib/core): this function is its own edge on GCP.
-    env.put("STRIDE_JWT_ISSUER", auth.jwtIssuer());
-    env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
-    env.put("STRIDE_JWKS_URL", auth.jwksUrl());
+    env.put("STRIDE_JWT_ISSUER", settings.auth().jwtIssuer());
+    env.put("STRIDE_JWT_AUDIENCE", settings.auth().functionAudience());
+    env.put("STRIDE_JWKS_URL", settings.auth().jwksUrl());
+    env.put("STRIDE_LB_ADDRESS", settings.edgeAddress());
     env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
     env.put(CloudMonitoringWriter.PROJECT_ENV, region.gcpProject());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
@@ -144,8 +166,8 @@ public final class ProfilesCloudFunction extends Construct {
     return function.getUrl();
   }
 
-  /** The region's source bucket, where other capabilities' function zips go too. */
+  /** The region's source bucket, where every function zip of the region goes. */
   public String sourceBucketName() {
-    return bucket.getName();
+    return bucketName;
   }
 }

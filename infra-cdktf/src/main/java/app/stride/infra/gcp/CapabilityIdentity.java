@@ -5,39 +5,61 @@ import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMember;
 import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMemberCondition;
 import com.hashicorp.cdktf.providers.google.pubsub_topic_iam_member.PubsubTopicIamMember;
 import com.hashicorp.cdktf.providers.google.service_account.ServiceAccount;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * The profiles function's own service account and its only grants: Firestore access on the region's
- * database (a project-level role narrowed by an IAM condition on the database name, since Firestore
- * has no database-level IAM policy) and publishing on the region's topic (a topic-level binding).
+ * A capability function's own service account {@code stride-<capability>-<regionId>} and its only
+ * grants: Firestore access on the region's database (a project-level role narrowed by an IAM
+ * condition on the database name, since Firestore has no database-level IAM policy), writing
+ * metrics, and, for a capability that emits events, publishing on its topic (a topic-level
+ * binding).
  */
-public final class ProfilesFunctionIdentity extends Construct {
+public final class CapabilityIdentity extends Construct {
 
   /** Read/write access to Firestore documents. */
   public static final String DATASTORE_ROLE = "roles/datastore.user";
 
   private final ServiceAccount account;
 
-  /** Creates the service account {@code stride-profiles-<regionId>} and its bindings. */
-  public ProfilesFunctionIdentity(
+  /** Creates the service account of {@code capability} and its bindings. */
+  public CapabilityIdentity(
       Construct scope,
       String id,
       RegionConfig region,
+      String capability,
       FirestoreStore store,
-      ProfileEventsTopic events) {
+      Optional<EventsTopic> events) {
     super(scope, id);
     account =
         ServiceAccount.Builder.create(this, "account")
             .project(region.gcpProject())
-            .accountId(region.profilesFunctionName())
-            .displayName("Stride profiles function (" + region.id() + ")")
+            .accountId(region.functionName(capability))
+            .displayName("Stride " + capability + " function (" + region.id() + ")")
             .build();
+    grantFirestore(this, region, store, account.getMember());
+    CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
+    events.ifPresent(
+        topic ->
+            PubsubTopicIamMember.Builder.create(this, "publish_events")
+                .project(region.gcpProject())
+                .topic(topic.name())
+                .role("roles/pubsub.publisher")
+                .member(account.getMember())
+                .build());
+  }
+
+  /**
+   * Grants {@value #DATASTORE_ROLE} to {@code member} on the region's database and its documents
+   * only, as {@code firestore} in {@code scope}.
+   */
+  public static ProjectIamMember grantFirestore(
+      Construct scope, RegionConfig region, FirestoreStore store, String member) {
     String database = "projects/" + region.gcpProject() + "/databases/" + store.name();
-    ProjectIamMember.Builder.create(this, "firestore")
+    return ProjectIamMember.Builder.create(scope, "firestore")
         .project(region.gcpProject())
         .role(DATASTORE_ROLE)
-        .member(account.getMember())
+        .member(member)
         .condition(
             ProjectIamMemberCondition.builder()
                 .title("only-" + region.firestoreDatabaseName())
@@ -49,13 +71,6 @@ public final class ProfilesFunctionIdentity extends Construct {
                         + database
                         + "/\")")
                 .build())
-        .build();
-    CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
-    PubsubTopicIamMember.Builder.create(this, "publish_events")
-        .project(region.gcpProject())
-        .topic(events.name())
-        .role("roles/pubsub.publisher")
-        .member(account.getMember())
         .build();
   }
 

@@ -7,8 +7,11 @@ import java.util.Map;
 import software.constructs.Construct;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The region's profile-events queue and its dead-letter queue, both KMS-encrypted. */
-public final class ProfileEventsQueue extends Construct {
+/**
+ * An events queue of the region ({@code stride-<events>-<regionId>}, e.g. profile events, which the
+ * auth functions send account deletions to as well) and its dead-letter queue, both KMS-encrypted.
+ */
+public final class EventsQueue extends Construct {
 
   /** Receives after which a message moves to the dead-letter queue. */
   public static final int MAX_RECEIVE_COUNT = 5;
@@ -17,18 +20,20 @@ public final class ProfileEventsQueue extends Construct {
 
   private final SqsQueue queue;
 
-  /** Creates {@code stride-profile-events-<regionId>} and its {@code -dlq}. */
-  public ProfileEventsQueue(Construct scope, String id, RegionConfig region, RegionKey key) {
+  /** Creates {@code stride-<events>-<regionId>} and its {@code -dlq}. */
+  public EventsQueue(
+      Construct scope, String id, RegionConfig region, RegionKey key, String events) {
     super(scope, id);
+    String name = region.eventsName(events);
     SqsQueue deadLetters =
         SqsQueue.Builder.create(this, "dead_letters")
-            .name(region.profileEventsDeadLetterName())
+            .name(name + "-dlq")
             .kmsMasterKeyId(key.arn())
             .messageRetentionSeconds(FOURTEEN_DAYS)
             .build();
     queue =
         SqsQueue.Builder.create(this, "queue")
-            .name(region.profileEventsName())
+            .name(name)
             .kmsMasterKeyId(key.arn())
             .visibilityTimeoutSeconds(60)
             .redrivePolicy(redrivePolicy(deadLetters.getArn()))

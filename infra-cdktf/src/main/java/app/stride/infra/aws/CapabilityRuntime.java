@@ -1,0 +1,147 @@
+package app.stride.infra.aws;
+
+import static app.stride.infra.aws.FunctionRole.allow;
+
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
+import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every Lambda of one capability in one region runs with, like {@link AuthRuntime} for auth:
+ * the environment its {@code ...AwsConfig} reads and the grants to pick from, all naming the
+ * region's own resources ({@link RegionStores}).
+ */
+public final class CapabilityRuntime {
+
+  /** Item-level actions on a capability's own table and indexes; no scans, no transactions. */
+  public static final List<String> TABLE_ACTIONS =
+      List.of(
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:Query",
+          "dynamodb:ConditionCheckItem");
+
+  /** What an outbox relay does to the items: read, conditional put, conditional delete. */
+  public static final List<String> RELAY_ITEM_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+
+  /** The variable carrying the events queue's URL ({@code SqsSettings} in shared-lib). */
+  public static final String EVENTS_QUEUE_ENV = "STRIDE_EVENTS_QUEUE_URL";
+
+  private final RegionConfig region;
+  private final Capability capability;
+  private final RegionStores stores;
+
+  /** The settings of {@code capability}'s functions in {@code region}. */
+  public CapabilityRuntime(RegionConfig region, Capability capability, RegionStores stores) {
+    this.region = region;
+    this.capability = capability;
+    this.stores = stores;
+  }
+
+  /** The capability. */
+  public Capability capability() {
+    return capability;
+  }
+
+  /** The region. */
+  public RegionConfig region() {
+    return region;
+  }
+
+  /** The region's stores. */
+  public RegionStores stores() {
+    return stores;
+  }
+
+  /** The capability's own table. */
+  public CapabilityTable table() {
+    return stores.table(capability.name());
+  }
+
+  /** The queue its outbox relays to, if it emits events. */
+  public Optional<EventsQueue> events() {
+    return capability.outbox().map(o -> stores.queue(o.eventsName()));
+  }
+
+  /**
+   * Region, own table, the tables it reads (each under its owner's variable) and, with an outbox,
+   * the events queue.
+   */
+  public Map<String, String> dataEnvironment(boolean withReads) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("STRIDE_REGION", region.id());
+    env.put(capability.tableVariable(), table().name());
+    if (withReads) {
+      for (Capability.TableRead read : capability.reads()) {
+        env.put(
+            Capabilities.named(read.capability()).tableVariable(),
+            stores.table(read.capability()).name());
+      }
+    }
+    events().ifPresent(queue -> env.put(EVENTS_QUEUE_ENV, queue.url()));
+    return env;
+  }
+
+  /** {@link #TABLE_ACTIONS} on the own table and its indexes. */
+  public DataAwsIamPolicyDocumentStatement tableGrant() {
+    CapabilityTable table = table();
+    return allow(
+        pascal(capability.name()) + "Table",
+        TABLE_ACTIONS,
+        table.tableAndIndexArns().toArray(String[]::new));
+  }
+
+  /** Exactly the listed read actions on each table it reads, the table itself only. */
+  public List<DataAwsIamPolicyDocumentStatement> readGrants() {
+    List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
+    for (Capability.TableRead read : capability.reads()) {
+      grants.add(
+          allow(
+              "Read" + pascal(read.capability()) + "Table",
+              read.actions(),
+              stores.table(read.capability()).arn()));
+    }
+    return grants;
+  }
+
+  /** Sending to its events queue, if it emits events. */
+  public Optional<DataAwsIamPolicyDocumentStatement> eventsGrant() {
+    return capability
+        .outbox()
+        .map(
+            o ->
+                allow(
+                    pascal(o.eventsName()),
+                    List.of("sqs:SendMessage"),
+                    stores.queue(o.eventsName()).arn()));
+  }
+
+  /** Using the region's key: tables, queues and secrets are encrypted with it. */
+  public DataAwsIamPolicyDocumentStatement keyGrant() {
+    return allow("RegionKey", List.of("kms:Decrypt", "kms:GenerateDataKey"), stores.key().arn());
+  }
+
+  /** Reading the region's listing-cursor key. */
+  public DataAwsIamPolicyDocumentStatement cursorKeyGrant() {
+    return allow("CursorKey", List.of("secretsmanager:GetSecretValue"), stores.cursorKey().arn());
+  }
+
+  /** {@code profile-events} to {@code ProfileEvents}: an IAM statement id. */
+  static String pascal(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split("-")) {
+      out.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+    }
+    return out.toString();
+  }
+}

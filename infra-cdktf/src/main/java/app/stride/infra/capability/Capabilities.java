@@ -1,0 +1,160 @@
+package app.stride.infra.capability;
+
+import app.stride.infra.capability.Capability.Outbox;
+import app.stride.infra.capability.Capability.TableRead;
+import app.stride.infra.capability.FirestoreIndexSpec.Field;
+import app.stride.infra.capability.TableSchema.Index;
+import app.stride.infra.capability.TableSchema.Key;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HTTP capabilities every regional stack deploys, with what their adapters expect. Names of
+ * classes, beans, variables and keys mirror {@code functions/<name>}; keep them in step.
+ */
+public final class Capabilities {
+
+  /**
+   * The sparse outbox index ({@code ProfileItem.OUTBOX_INDEX}): items with pending events carry
+   * {@code outboxShard} ({@code outbox#0..3}) and {@code outboxSince} (epoch millis of the oldest
+   * pending event); the relay queries it shard by shard and reads the events from the items.
+   */
+  public static final Index OUTBOX_INDEX =
+      new Index("outbox", Key.string("outboxShard"), Optional.of(Key.number("outboxSince")));
+
+  /** Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}. */
+  public static final Capability PROFILES =
+      new Capability(
+          "profiles",
+          "STRIDE_PROFILES_TABLE",
+          "app.stride.profiles.aws.ProfilesAwsApplication",
+          "profilesHttp",
+          "app.stride.profiles.gcp.ProfilesHttpFunction",
+          TableSchema.pkSk().withGlobalIndex(OUTBOX_INDEX).withTtl("expiresAt"),
+          List.of(),
+          Optional.of(new Outbox("profile-events", "profilesOutboxRelaySchedule", "outbox")),
+          List.of());
+
+  /**
+   * The planner: plan library, my plan, schedule and calendar feed. Reads a recorded workout by key
+   * from the workouts table to complete a session with it ({@code LoadWorkoutSummaryPort}).
+   */
+  public static final Capability PLANNER =
+      new Capability(
+          "planner",
+          "STRIDE_PLANNER_TABLE",
+          "app.stride.planner.aws.PlannerAwsApplication",
+          "plannerHttp",
+          "app.stride.planner.gcp.PlannerHttpFunction",
+          TableSchema.pkSk(),
+          List.of(TableRead.getItem("workouts")),
+          Optional.empty(),
+          List.of());
+
+  /**
+   * Manual workouts: {@code userId}/{@code workoutId}, history by start time through the local
+   * index {@code byStartTime} on {@code startKey} ({@code <ISO instant>#<workoutId>}), events
+   * through an outbox like profiles', TTL on {@code expiresAt} (delete markers, idempotency
+   * claims), as {@code WorkoutItem} has them; reads the profile by key for the user's units.
+   */
+  public static final Capability WORKOUTS =
+      new Capability(
+          "workouts",
+          "STRIDE_WORKOUTS_TABLE",
+          "app.stride.workouts.aws.WorkoutsAwsApplication",
+          "workoutsHttp",
+          "app.stride.workouts.gcp.WorkoutsHttpFunction",
+          new TableSchema(
+                  Key.string("userId"),
+                  Optional.of(Key.string("workoutId")),
+                  List.of(),
+                  List.of(),
+                  Optional.empty())
+              .withLocalIndex(
+                  new Index(
+                      "byStartTime", Key.string("userId"), Optional.of(Key.string("startKey"))))
+              .withGlobalIndex(OUTBOX_INDEX)
+              .withTtl("expiresAt"),
+          List.of(TableRead.getItem("profiles")),
+          Optional.of(new Outbox("workout-events", "workoutsOutboxRelaySchedule", "outbox")),
+          List.of(
+              FirestoreIndexSpec.collection(
+                  "workouts",
+                  "a user's history of one sport, newest first",
+                  Field.asc("sport"),
+                  Field.desc("startKey"))));
+
+  /**
+   * Social: groups, membership, chat, as {@code SocialItem} and the Firestore {@code
+   * SocialDocuments} lay them out: public groups by normalized name through the sparse index {@code
+   * byName}, a user's memberships through {@code byUser}, invites expiring on {@code expiresAt}.
+   */
+  public static final Capability SOCIAL =
+      new Capability(
+          "social",
+          "STRIDE_SOCIAL_TABLE",
+          "app.stride.social.aws.SocialAwsApplication",
+          "socialHttp",
+          "app.stride.social.gcp.SocialHttpFunction",
+          TableSchema.pkSk()
+              .withGlobalIndex(
+                  new Index("byName", Key.string("searchPk"), Optional.of(Key.string("searchSk"))))
+              .withGlobalIndex(
+                  new Index("byUser", Key.string("userPk"), Optional.of(Key.string("userSk"))))
+              .withTtl("expiresAt"),
+          List.of(),
+          Optional.empty(),
+          List.of(
+              FirestoreIndexSpec.collection(
+                  "groups",
+                  "public groups by normalized name prefix",
+                  Field.asc("public"),
+                  Field.asc("nameKey"),
+                  Field.asc("groupId")),
+              FirestoreIndexSpec.collection(
+                  "groupMembers", "a group's members", Field.asc("groupId"), Field.asc("userId")),
+              FirestoreIndexSpec.collection(
+                  "groupMembers", "a user's groups", Field.asc("userId"), Field.asc("groupId")),
+              FirestoreIndexSpec.collection(
+                  "groupJoinRequests",
+                  "a group's pending requests",
+                  Field.asc("groupId"),
+                  Field.asc("userId")),
+              FirestoreIndexSpec.collection(
+                  "groupMessages",
+                  "a group's messages, oldest first",
+                  Field.asc("groupId"),
+                  Field.asc("messageId")),
+              FirestoreIndexSpec.collection(
+                  "groupMessages",
+                  "a group's messages, newest first",
+                  Field.asc("groupId"),
+                  Field.desc("messageId"))));
+
+  /** Every capability, profiles first. */
+  public static final List<Capability> ALL = List.of(PROFILES, PLANNER, WORKOUTS, SOCIAL);
+
+  static {
+    Set<String> names = new HashSet<>();
+    ALL.forEach(c -> names.add(c.name()));
+    for (Capability capability : ALL) {
+      for (TableRead read : capability.reads()) {
+        if (!names.contains(read.capability()) || read.capability().equals(capability.name())) {
+          throw new IllegalStateException(capability.name() + " reads " + read.capability());
+        }
+      }
+    }
+  }
+
+  private Capabilities() {}
+
+  /** The capability named {@code name}. */
+  public static Capability named(String name) {
+    return ALL.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no capability " + name));
+  }
+}
