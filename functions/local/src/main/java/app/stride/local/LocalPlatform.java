@@ -9,6 +9,7 @@ import app.stride.core.region.Cloud;
 import app.stride.core.region.Region;
 import app.stride.core.region.RegionCatalog;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.CursorSeal;
 import app.stride.local.auth.AuthEnvironment;
 import app.stride.local.auth.DirectorySecret;
 import app.stride.local.auth.LocalDirectory;
@@ -17,6 +18,7 @@ import app.stride.local.gateway.Gateway;
 import app.stride.local.gateway.GuardedRegions;
 import app.stride.local.gateway.HomeRegions;
 import app.stride.local.mail.LocalMailbox;
+import app.stride.local.realtime.LocalRealtime;
 import app.stride.local.region.AwsRegionRuntime;
 import app.stride.local.region.Deployable;
 import app.stride.local.region.GcpRegionRuntime;
@@ -64,6 +66,7 @@ public final class LocalPlatform implements AutoCloseable {
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private Gateway gateway;
+  private LocalRealtime realtime;
 
   private LocalPlatform() {}
 
@@ -81,7 +84,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
     LocalPlatform platform = start(options, RegionCatalog.fromEnvironment(System.getenv()));
     Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "local-platform-stop"));
-    System.out.println("Stride local platform ready at " + platform.url());
+    System.out.println(
+        "Stride local platform ready at " + platform.url() + " (chat " + platform.chatUrl() + ")");
   }
 
   /** Starts everything; fails (after stopping what started) if a required server cannot start. */
@@ -94,6 +98,11 @@ public final class LocalPlatform implements AutoCloseable {
       platform.close();
       throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
     }
+  }
+
+  /** The chat channel's WebSocket URL ({@code ws://localhost:<port>/v1/ws}). */
+  public String chatUrl() {
+    return realtime.url();
   }
 
   /** The gateway's base URL. */
@@ -119,6 +128,8 @@ public final class LocalPlatform implements AutoCloseable {
     LocalDirectory directory = own(LocalDirectory.start(options.dataDir(), clock));
     Optional<URI> redis = startRedis();
     String directorySecret = DirectorySecret.loadOrCreate(options.dataDir());
+    // Seals the list cursors of every function; a fresh one per start (old cursors then get 400).
+    String cursorKey = Base64.getEncoder().encodeToString(randomBytes(32));
     AuthEnvironment auth =
         new AuthEnvironment(
             directorySecret,
@@ -129,13 +140,20 @@ public final class LocalPlatform implements AutoCloseable {
             mailbox.smtpPort(),
             redis,
             catalog.all().stream().map(Region::id).toList());
+    // The chat channel's management API first: the social functions are started pointing at it.
+    LocalRealtime chat = own(LocalRealtime.start());
+    realtime = chat;
     PlatformContext ctx =
         new PlatformContext(
             options.root(),
             options.dataDir(),
             List.of(lambdaHostClasses()),
             invokerClassPath(options.root()),
-            (region, deployable) -> functionEnv(issuer, auth, region, deployable));
+            (region, deployable) -> {
+              Map<String, String> env = functionEnv(issuer, auth, cursorKey, region, deployable);
+              env.putAll(chat.functionEnv(region, deployable));
+              return env;
+            });
 
     Map<RegionId, RegionRuntime> regions = startRegions(catalog, ctx, sqs);
     KafkaServer backbone = own(join(kafka));
@@ -150,12 +168,14 @@ public final class LocalPlatform implements AutoCloseable {
             regions.keySet(),
             catalog.all().get(0).id());
     startGateway(port, catalog, issuer, mailbox, regions, homes);
+    // WebSocket on its own port (the JDK HTTP server cannot upgrade): the next one, or any.
+    chat.serve(options.port() == 0 ? 0 : port + 1, regions, issuer.verifier());
   }
 
   /** Every region at once, each with every deployable; in catalog order. */
   private Map<RegionId, RegionRuntime> startRegions(
       RegionCatalog catalog, PlatformContext ctx, ElasticMqServer sqs) {
-    List<Deployable> deployables = List.of(Deployable.PROFILES, Deployable.AUTH);
+    List<Deployable> deployables = Deployable.ALL;
     Map<RegionId, CompletableFuture<RegionRuntime>> starting = new LinkedHashMap<>();
     for (Region region : catalog.all()) {
       starting.put(
@@ -193,8 +213,13 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Token verification for every function; the auth functions get their own settings on top. */
   private static Map<String, String> functionEnv(
-      LocalTokenIssuer issuer, AuthEnvironment auth, Region region, Deployable deployable) {
+      LocalTokenIssuer issuer,
+      AuthEnvironment auth,
+      String cursorKey,
+      Region region,
+      Deployable deployable) {
     Map<String, String> env = new HashMap<>(issuer.functionEnv());
+    env.put(CursorSeal.KEY_ENV, cursorKey);
     String regionsFile = System.getenv("STRIDE_REGIONS_FILE");
     if (regionsFile != null && !regionsFile.isBlank()) {
       env.put("STRIDE_REGIONS_FILE", regionsFile);
@@ -234,6 +259,12 @@ public final class LocalPlatform implements AutoCloseable {
       return new UnavailableRegion(region, reason);
     }
     return GcpRegionRuntime.start(region, ctx, deployables);
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
   }
 
   /** Where {@code LambdaHost} was loaded from: this module's classes or jar. */

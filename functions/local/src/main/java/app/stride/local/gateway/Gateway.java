@@ -39,14 +39,15 @@ import tools.jackson.databind.JsonNode;
  * The local edge. It answers {@code /health} and the local-only {@code /dev/*} routes itself; every
  * other route comes from the mobile spec: unknown routes get 404, wrong methods 405, and bodies
  * over the gateway's cap 413 before anything runs. Secured routes need a valid bearer token (401)
- * and go to the token's home region. Routes without a token go where their {@code x-stride-route}
- * says ({@link RouteHint}, {@link HomeRegions}); when that region answers {@code 421} naming
- * another home region, the call is repeated there once; {@code all-regions} routes ask every region
- * that is up and merge the answers ({@link AllRegions}). Each call reaches a region's function
- * through that cloud's entry shape, carrying the request's W3C {@code traceparent} (a new trace
- * when the client sent none); every request is logged as one JSON line and timed ({@link
- * RequestObserver}). The gateway limits no rates itself: as in the clouds, the functions do, with
- * the shared edge layer, so a 429 here is the function's.
+ * and go to the token's home region, or, on a {@code path:<param>} route, to the region that path
+ * parameter names (a group's region serves its members from every region). Routes without a token
+ * go where their {@code x-stride-route} says ({@link RouteHint}, {@link HomeRegions}); when that
+ * region answers {@code 421} naming another home region, the call is repeated there once; {@code
+ * all-regions} routes ask every region that is up and merge the answers ({@link AllRegions}). Each
+ * call reaches a region's function through that cloud's entry shape, carrying the request's W3C
+ * {@code traceparent} (a new trace when the client sent none); every request is logged as one JSON
+ * line and timed ({@link RequestObserver}). The gateway limits no rates itself: as in the clouds,
+ * the functions do, with the shared edge layer, so a 429 here is the function's.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -243,7 +244,29 @@ public final class Gateway implements AutoCloseable {
       throw new ProblemException(
           ProblemType.UNAUTHORIZED, "The token names a region this platform does not run.");
     }
-    return region.invoke(operation, request);
+    return pathRegion(operation, request).orElse(region).invoke(operation, request);
+  }
+
+  /**
+   * The region a {@code path:<param>} route names, when it is one this platform runs: a shared
+   * object (a group) is served by its own region whatever the caller's home region. Empty for any
+   * other route, and for a prefix naming no running region (the home or fallback region then
+   * answers, with a 404).
+   */
+  private Optional<RegionRuntime> pathRegion(Operation operation, ApiRequest request) {
+    RouteHint hint = hints.get(operation.operationId());
+    if (hint == null || hint.kind() != RouteHint.Kind.PATH) {
+      return Optional.empty();
+    }
+    return hint.regionIn(operation, request.path())
+        .flatMap(
+            id -> {
+              try {
+                return Optional.ofNullable(regions.get(RegionId.of(id)));
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /**
@@ -257,6 +280,11 @@ public final class Gateway implements AutoCloseable {
     }
     if (hint.kind() == RouteHint.Kind.ALL_REGIONS) {
       return AllRegions.merge(regions.values(), operation, request);
+    }
+    if (hint.kind() == RouteHint.Kind.PATH) {
+      return pathRegion(operation, request)
+          .orElse(regions.get(homes.fallback()))
+          .invoke(operation, request);
     }
     RegionRuntime first = regions.get(homes.resolve(hint, request));
     ApiResponse response = first.invoke(operation, request);

@@ -88,6 +88,7 @@ public final class HomeRegions {
       case SOCIAL -> social(request, body);
       case ALL_REGIONS ->
           throw new IllegalArgumentException("an all-regions call has no single home region");
+      case PATH -> throw new IllegalArgumentException("the gateway reads a path route's region");
     };
   }
 

@@ -60,13 +60,40 @@ public final class AwsRegionRuntime implements RegionRuntime {
         String table = "stride-" + deployable.function() + "-" + id;
         String queue = createQueue(sqs, "stride-" + deployable.function() + "-events-" + id);
         runtime.hosts.put(
-            deployable.function(), startHost(region, ctx, deployable, dynalite, sqs, table, queue));
+            deployable.function(),
+            startHost(region, ctx, deployable, deployables, dynalite, sqs, table, queue));
+        if (deployable.serves(Deployable.SOCIAL.function())) {
+          // The chat channel's Lambda: the same jar, the WebSocket API's definition.
+          runtime.hosts.put(
+              REALTIME_HOST,
+              startHost(
+                  region, ctx, realtime(deployable), deployables, dynalite, sqs, table, queue));
+        }
       }
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
+  }
+
+  /** The host of the chat channel's Lambda ({@code socialRealtime}), keyed apart from routes. */
+  private static final String REALTIME_HOST = "social:realtime";
+
+  private static Deployable realtime(Deployable social) {
+    return new Deployable(
+        social.function(),
+        social.awsJar(),
+        social.awsMainClass(),
+        social.function() + "Realtime",
+        social.gcpArchive(),
+        social.gcpTarget());
+  }
+
+  /** The local port of the chat channel's Lambda host, when social runs in this region. */
+  public java.util.OptionalInt realtimeHostPort() {
+    Host host = hosts.get(REALTIME_HOST);
+    return host == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(host.port());
   }
 
   @Override
@@ -119,6 +146,7 @@ public final class AwsRegionRuntime implements RegionRuntime {
       Region region,
       PlatformContext ctx,
       Deployable deployable,
+      List<Deployable> neighbours,
       DynaliteServer dynalite,
       ElasticMqServer sqs,
       String table,
@@ -135,7 +163,12 @@ public final class AwsRegionRuntime implements RegionRuntime {
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
     env.put("STRIDE_REGION", id);
-    env.put("STRIDE_" + deployable.function().toUpperCase(java.util.Locale.ROOT) + "_TABLE", table);
+    // Every table of the region by name, as infra names them: a capability reading another's
+    // table (the planner reads workouts, workouts reads profiles) finds it; IAM limits it in AWS.
+    for (Deployable neighbour : neighbours) {
+      env.put(tableEnv(neighbour), "stride-" + neighbour.function() + "-" + id);
+    }
+    env.put(tableEnv(deployable), table);
     env.put("STRIDE_DYNAMODB_ENDPOINT", dynalite.endpoint().toString());
     env.put("STRIDE_CREATE_TABLES", "true");
     env.put("STRIDE_EVENTS_QUEUE_URL", queueUrl);
@@ -156,6 +189,10 @@ public final class AwsRegionRuntime implements RegionRuntime {
             0,
             Duration.ofSeconds(90));
     return new Host(jvm, port);
+  }
+
+  private static String tableEnv(Deployable deployable) {
+    return "STRIDE_" + deployable.function().toUpperCase(java.util.Locale.ROOT) + "_TABLE";
   }
 
   private static String createQueue(ElasticMqServer sqs, String name) {

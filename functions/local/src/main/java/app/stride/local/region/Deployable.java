@@ -1,6 +1,7 @@
 package app.stride.local.region;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A capability's deployables, as infrastructure deploys them.
@@ -21,24 +22,36 @@ public record Deployable(
     String gcpTarget) {
 
   /** Profiles: the signed-in user's profile. */
-  public static final Deployable PROFILES =
-      new Deployable(
-          "profiles",
-          Path.of("functions/profiles/aws/target/profiles-aws-lambda.jar"),
-          "app.stride.profiles.aws.ProfilesAwsApplication",
-          "profilesHttp",
-          Path.of("functions/profiles/gcp/target/profiles-gcp-function.zip"),
-          "app.stride.profiles.gcp.ProfilesHttpFunction");
+  public static final Deployable PROFILES = capability("profiles", "Profiles");
 
   /** Auth: accounts, sign-in, two-factor, tokens and the JWKS of its region. */
-  public static final Deployable AUTH =
-      new Deployable(
-          "auth",
-          Path.of("functions/auth/aws/target/auth-aws-lambda.jar"),
-          "app.stride.auth.aws.AuthAwsApplication",
-          "authHttp",
-          Path.of("functions/auth/gcp/target/auth-gcp-function.zip"),
-          "app.stride.auth.gcp.AuthHttpFunction");
+  public static final Deployable AUTH = capability("auth", "Auth");
+
+  /** Workouts: what the signed-in user records by hand. */
+  public static final Deployable WORKOUTS = capability("workouts", "Workouts");
+
+  /** Planner: the plan library, the user's plans and their dated schedule. */
+  public static final Deployable PLANNER = capability("planner", "Planner");
+
+  /** Social: groups and their chats, served by the group's region. */
+  public static final Deployable SOCIAL = capability("social", "Social");
+
+  /**
+   * Every deployable, in start order: a capability that reads another's table (the planner reads
+   * workouts) starts after it, so the table exists when it first looks.
+   */
+  public static final List<Deployable> ALL = List.of(PROFILES, AUTH, WORKOUTS, PLANNER, SOCIAL);
+
+  /** A capability built the way every capability module builds its deployables. */
+  private static Deployable capability(String function, String typeName) {
+    return new Deployable(
+        function,
+        Path.of("functions/" + function + "/aws/target/" + function + "-aws-lambda.jar"),
+        "app.stride." + function + ".aws." + typeName + "AwsApplication",
+        function + "Http",
+        Path.of("functions/" + function + "/gcp/target/" + function + "-gcp-function.zip"),
+        "app.stride." + function + ".gcp." + typeName + "HttpFunction");
+  }
 
   /** Whether this is the deployable of the capability named {@code function}. */
   public boolean serves(String function) {

@@ -134,6 +134,34 @@ class GatewayTest {
   }
 
   @Test
+  void pathRoutes_goToTheRegionInTheirId_whateverTheCallersHome() throws Exception {
+    String bo = issuer.issue("bo", "us");
+
+    send("GET", "/v1/groups/eu.g0123456789abcdefghjkmnpqrs", bo, null);
+    send("POST", "/v1/invites/eu.secretsecretsecretsecret/accept", bo, "{\"card\":{}}");
+    send("GET", "/v1/regions/eu/groups?q=lisbon", bo, null);
+    send("GET", "/v1/me/groups", bo, null);
+
+    assertThat(served.get(RegionId.of("eu")).calls)
+        .containsExactly("getGroup", "acceptInvite", "searchGroups");
+    assertThat(served.get(RegionId.of("us")).calls).containsExactly("listMyGroups");
+  }
+
+  @Test
+  void pathRoutes_namingNoRunningRegion_goToTheCallersHome_andStillNeedAToken() throws Exception {
+    String ana = issuer.issue("ana", "us");
+
+    send("GET", "/v1/groups/mars.g0123456789abcdefghjkmnpqrs", ana, null);
+    send("GET", "/v1/groups/no-prefix", ana, null);
+    HttpResponse<String> anonymous =
+        send("GET", "/v1/groups/eu.g0123456789abcdefghjkmnpqrs", null, null);
+
+    assertThat(served.get(RegionId.of("us")).calls).containsExactly("getGroup", "getGroup");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(served.get(RegionId.of("eu")).calls).isEmpty();
+  }
+
+  @Test
   void functions_getTheClientsTrace_asTheirParent_withTheGatewaysSpan() throws Exception {
     String token = issuer.issue("ana", "eu");
     String clientTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
