@@ -19,6 +19,8 @@ import java.util.Map;
  *   <li>HTTP functions: from configuration ({@code scaling}, its {@code capabilities} for planner,
  *       workouts and social, {@code authFunctions.maxConcurrency}), sized so one region cannot
  *       exhaust the account's concurrency or the store;
+ *   <li>the chat channel: {@code realtime.awsMaxConcurrency} (Lambda), {@code
+ *       realtime.gcpMaxInstances} (Cloud Run: 1 until changes fan out across instances);
  *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
@@ -44,6 +46,12 @@ public final class FunctionLimits {
         caps.put(region.outboxRelayFunctionName(capability.name()), SCHEDULED);
       }
     }
+    // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).
+    caps.put(
+        region.realtimeFunctionName(Capabilities.SOCIAL_REALTIME.name()),
+        region.cloud() == Cloud.AWS
+            ? env.realtime().awsMaxConcurrency()
+            : env.realtime().gcpMaxInstances());
     caps.put(region.authFunctionName(), env.authFunctions().maxConcurrency());
     caps.put(region.authKeyRotationFunctionName(), SCHEDULED);
     caps.put(region.authDeletionRelayFunctionName(), SCHEDULED);

@@ -41,7 +41,8 @@ class AddRegionTest {
             base.authFunctions(),
             base.edge(),
             base.scaling(),
-            base.alerting());
+            base.alerting(),
+            base.realtime());
     Path jar = repoRoot.resolve(base.artifacts().awsProfilesJar());
     Files.createDirectories(jar.getParent());
     Files.write(jar, new byte[] {1, 2, 3});

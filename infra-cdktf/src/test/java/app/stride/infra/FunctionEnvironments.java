@@ -10,8 +10,9 @@ public final class FunctionEnvironments {
   private FunctionEnvironments() {}
 
   /**
-   * Lambda {@code environment.variables} and Cloud Functions {@code
-   * service_config.environment_variables} (secret references are not in these maps).
+   * Lambda {@code environment.variables}, Cloud Functions {@code
+   * service_config.environment_variables} and Cloud Run containers' plain {@code env} (secret
+   * references are not in these maps).
    */
   public static Map<String, Map<String, String>> of(TfStack stack) {
     Map<String, Map<String, String>> all = new LinkedHashMap<>();
@@ -30,6 +31,25 @@ public final class FunctionEnvironments {
                 all.put(
                     fn.path("name").asString(),
                     strings(fn.at("/service_config/environment_variables"))));
+    stack
+        .resources("google_cloud_run_v2_service")
+        .values()
+        .forEach(
+            service -> {
+              Map<String, String> env = new LinkedHashMap<>();
+              service
+                  .at("/template/containers")
+                  .values()
+                  .forEach(
+                      c ->
+                          c.path("env")
+                              .values()
+                              .forEach(
+                                  e ->
+                                      env.put(
+                                          e.path("name").asString(), e.path("value").asString())));
+              all.put(service.path("name").asString(), env);
+            });
     return all;
   }
 

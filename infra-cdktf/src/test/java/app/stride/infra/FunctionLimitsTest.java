@@ -48,6 +48,14 @@ class FunctionLimitsTest {
             fn.path("service_config").path("max_instance_count").asInt());
         assertThat(fn.path("service_config").path("min_instance_count").asInt()).isZero();
       }
+      for (JsonNode service :
+          SynthesizedStacks.stack(region.stackName())
+              .resources("google_cloud_run_v2_service")
+              .values()) {
+        synthesized.put(
+            service.path("name").asString(),
+            service.at("/template/scaling/max_instance_count").asInt());
+      }
 
       assertThat(synthesized).as(region.id()).isEqualTo(FunctionLimits.forRegion(region, env));
     }

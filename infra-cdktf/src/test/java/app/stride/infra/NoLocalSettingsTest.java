@@ -40,6 +40,13 @@ class NoLocalSettingsTest {
             });
   }
 
+  /** The one endpoint a deployed function gets: the management API of its own stack's stage. */
+  private static final String WEBSOCKET_ENDPOINT = "STRIDE_WEBSOCKET_ENDPOINT";
+
+  private static final String OWN_MANAGEMENT_API =
+      "https://\\$\\{aws_apigatewayv2_api\\.[A-Za-z0-9_]+\\.id}\\.execute-api\\.[a-z0-9-]+"
+          + "\\.amazonaws\\.com/live";
+
   @Test
   void noFunction_getsAnEndpointOverride() {
     SynthesizedStacks.all()
@@ -47,11 +54,19 @@ class NoLocalSettingsTest {
             (name, stack) ->
                 FunctionEnvironments.of(stack)
                     .forEach(
-                        (function, env) ->
-                            assertThat(env.keySet())
+                        (function, env) -> {
+                          assertThat(env.keySet())
+                              .as("%s in %s", function, name)
+                              .noneMatch(
+                                  k ->
+                                      (k.endsWith("_ENDPOINT") && !k.equals(WEBSOCKET_ENDPOINT))
+                                          || k.contains("EMULATOR"));
+                          if (env.containsKey(WEBSOCKET_ENDPOINT)) {
+                            assertThat(env.get(WEBSOCKET_ENDPOINT))
                                 .as("%s in %s", function, name)
-                                .noneMatch(
-                                    k -> k.endsWith("_ENDPOINT") || k.contains("EMULATOR"))));
+                                .matches(OWN_MANAGEMENT_API);
+                          }
+                        }));
   }
 
   @Test

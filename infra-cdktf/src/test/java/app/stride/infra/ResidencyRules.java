@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>AWS: every resource of every IAM policy statement is a reference to a resource of the same
  *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*}, {@code /index/<name>} or {@code
- *       :*}); no literal ARN, no wildcard; role policies come only from those scanned documents; no
+ *       :*}, or {@code ${aws_apigatewayv2_api.y.execution_arn}/<stage>/POST/@connections/*}); no
+ *       literal ARN, no other wildcard; role policies come only from those scanned documents; no
  *       managed policies.
  *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
  *       the same stack; a resource-level binding (topic, subscription, bucket, service, secret)
@@ -40,6 +41,13 @@ public final class ResidencyRules {
   private static final Pattern OWN_ARN_REF =
       Pattern.compile(
           "\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/(\\*|[A-Za-z0-9_.-]+)|:\\*)?");
+
+  /** Pushes to the connections of one stage of a WebSocket API ({@code ManageConnections}). */
+  private static final Pattern OWN_CONNECTIONS_REF =
+      Pattern.compile(
+          "\\$\\{(aws_apigatewayv2_api)\\.([A-Za-z0-9_-]+)\\.execution_arn\\}"
+              + "/[A-Za-z0-9_-]+/POST/@connections/\\*");
+
   private static final Pattern POLICY_DOC_REF =
       Pattern.compile("\\$\\{data\\.aws_iam_policy_document\\.([A-Za-z0-9_-]+)\\.json\\}");
   private static final Pattern ANY_REF =
@@ -144,6 +152,9 @@ public final class ResidencyRules {
       TfStack stack, String where, String resource, List<Violation> violations) {
     Matcher m = OWN_ARN_REF.matcher(resource);
     if (!m.matches()) {
+      m = OWN_CONNECTIONS_REF.matcher(resource);
+    }
+    if (!m.matches()) {
       violations.add(
           new Violation(stack.name(), where, "not an own-resource reference: " + resource));
     } else if (!stack.resources(m.group(1)).containsKey(m.group(2))) {
@@ -217,6 +228,7 @@ public final class ResidencyRules {
         markers.add(other.tableName(capability.name()));
         markers.add(other.functionName(capability.name()));
         markers.add(other.outboxRelayFunctionName(capability.name()));
+        markers.add(other.realtimeFunctionName(capability.name()));
         capability.outbox().ifPresent(o -> markers.add(other.eventsName(o.eventsName())));
       }
       markers.add(other.profilesTableName());

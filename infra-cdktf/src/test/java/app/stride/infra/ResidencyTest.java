@@ -63,6 +63,9 @@ class ResidencyTest {
           expected.add(region.outboxRelayFunctionName(capability.name()) + "-scheduler");
         }
       }
+      // The chat channel's Lambda, and the role API Gateway writes its access logs with.
+      expected.add(region.realtimeFunctionName(Capabilities.SOCIAL_REALTIME.name()));
+      expected.add("stride-apigateway-logs-" + region.id());
       expected.addAll(
           List.of(
               region.authFunctionName(),

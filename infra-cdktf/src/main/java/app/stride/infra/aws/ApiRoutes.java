@@ -64,15 +64,28 @@ final class ApiRoutes {
       }
       declared.add(builder.build());
     }
-    LambdaPermission.Builder.create(scope, "invoke")
-        .statementId("AllowHttpApiInvoke")
+    allowInvoke(scope, "AllowHttpApiInvoke", functionName, alias, api.executionArn() + "/*/*");
+    return declared;
+  }
+
+  /**
+   * Declares in {@code scope} the permission {@code invoke}: API Gateway may invoke {@code alias}
+   * for requests whose ARN matches {@code sourceArn} (one API, or one stage of it), nothing else.
+   */
+  static LambdaPermission allowInvoke(
+      Construct scope,
+      String statementId,
+      String functionName,
+      LambdaAlias alias,
+      String sourceArn) {
+    return LambdaPermission.Builder.create(scope, "invoke")
+        .statementId(statementId)
         .action("lambda:InvokeFunction")
         .functionName(functionName)
         .qualifier(alias.getName())
         .principal("apigateway.amazonaws.com")
-        .sourceArn(api.executionArn() + "/*/*")
+        .sourceArn(sourceArn)
         .build();
-    return declared;
   }
 
   private static String routeId(String routeKey) {

@@ -6,6 +6,7 @@ import app.stride.infra.BuiltArtifact;
 import app.stride.infra.FunctionLimits;
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
+import app.stride.infra.capability.RealtimeChannel;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * One AWS home region: the region's key, cursor key secret and HTTP API; for every capability of
  * {@link Capabilities} (profiles, planner, workouts, social) its table, its HTTP function with the
  * routes the spec gives it, and, where it emits events, its events queue and scheduled outbox
- * relay; the auth table, secrets, SES configuration set and identity, the auth HTTP function on the
- * same API, and the auth schedules; the API's stage with its throttling, CloudFront with AWS WAF in
+ * relay; the chat channel (a WebSocket API served by a second social Lambda, {@link RealtimeApi});
+ * the auth table, secrets, SES configuration set and identity, the auth HTTP function on the same
+ * API, and the auth schedules; the API's stage with its throttling, CloudFront with AWS WAF in
  * front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
@@ -67,11 +70,12 @@ public final class AwsRegionStack extends TerraformStack {
             .build();
     ProfilesHttpApi api = new ProfilesHttpApi(this, "profiles_api", region, env.auth());
     JsonNode spec = specs.read(env.edge().apiSpec());
+    RealtimeApi chat = new RealtimeApi(this, "chat_api", region);
     List<Apigatewayv2Route> routes = new ArrayList<>();
     for (Capability capability : Capabilities.ALL) {
       CapabilityRuntime runtime = new CapabilityRuntime(region, capability, stores);
       routes.addAll(
-          addCapability(runtime, env, artifacts, schedules.getName(), api, spec).routes());
+          addCapability(runtime, env, artifacts, schedules.getName(), api, spec, chat).routes());
     }
     Auth auth =
         addAuth(
@@ -158,19 +162,26 @@ public final class AwsRegionStack extends TerraformStack {
       ArtifactLocator artifacts,
       String scheduleGroupName,
       ProfilesHttpApi api,
-      JsonNode spec) {
+      JsonNode spec,
+      RealtimeApi chat) {
     Capability capability = runtime.capability();
     RegionConfig region = runtime.region();
     BuiltArtifact jar = artifacts.locate(env.artifacts().awsJar(capability.name()));
+    RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
+    boolean pushes = channel.name().equals(capability.name());
     CapabilityLambda function =
         new CapabilityLambda(
             this,
             capability.name() + "_function",
             runtime,
+            CapabilityLambda.Bean.http(runtime, pushes ? Optional.of(chat) : Optional.empty()),
             env.auth(),
             env.observability(),
             jar,
             FunctionLimits.of(region, env, region.functionName(capability.name())));
+    if (pushes) {
+      addRealtime(runtime, channel, chat, env, jar);
+    }
     if (capability.outbox().isPresent()) {
       new OutboxRelay(
           this,
@@ -182,6 +193,44 @@ public final class AwsRegionStack extends TerraformStack {
     }
     return new CapabilityRoutes(
         this, capability.name() + "_routes", api, spec, capability.name(), function);
+  }
+
+  /**
+   * The chat channel of {@code channel}'s capability: its WebSocket function ({@code
+   * <name>_realtime_function}), routes and stage ({@code <name>_realtime_routes}) and the output
+   * {@code realtime_url}.
+   */
+  private void addRealtime(
+      CapabilityRuntime runtime,
+      RealtimeChannel channel,
+      RealtimeApi chat,
+      EnvConfig env,
+      BuiltArtifact jar) {
+    RegionConfig region = runtime.region();
+    CapabilityLambda function =
+        CapabilityLambda.realtime(
+            this,
+            channel.name() + "_realtime_function",
+            runtime,
+            channel,
+            chat,
+            env.auth(),
+            env.observability(),
+            jar,
+            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())));
+    RealtimeRoutes routes =
+        new RealtimeRoutes(
+            this,
+            channel.name() + "_realtime_routes",
+            region,
+            chat,
+            function,
+            env.throttle(),
+            env.observability());
+    TerraformOutput.Builder.create(this, "realtime_url")
+        .value(routes.url())
+        .description("The chat channel's WebSocket URL (wss://, docs/chat.md)")
+        .build();
   }
 
   /** What the auth capability adds that the rest of the stack refers to. */

@@ -2,6 +2,7 @@ package app.stride.infra.aws;
 
 import app.stride.infra.BuiltArtifact;
 import app.stride.infra.capability.Capability;
+import app.stride.infra.capability.RealtimeChannel;
 import app.stride.infra.config.AuthConfig;
 import app.stride.infra.config.ObservabilityConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
@@ -9,14 +10,18 @@ import com.hashicorp.cdktf.providers.aws.lambda_alias.LambdaAlias;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * The HTTP Lambda of one capability in one region ({@code <name>Http} of its jar): SnapStart on
- * published versions behind the alias {@value #ALIAS}, with its log group, error and throttle
- * alarms ({@link SpringLambda}) and a role limited to the capability's own table and indexes, the
- * tables it reads (read actions on the table only), its events queue, the region's key and cursor
- * key secret.
+ * A Lambda of one capability in one region: by default its HTTP function ({@code <name>Http} of its
+ * jar); the chat channel's WebSocket function ({@link #realtime}) is another bean of the same jar
+ * built the same way. SnapStart on published versions behind the alias {@value #ALIAS}, with its
+ * log group, error and throttle alarms ({@link SpringLambda}) and a role limited to the
+ * capability's own table and indexes, the tables it reads (read actions on the table only), its
+ * events queue, the region's key and cursor key secret, and, where the capability pushes chat
+ * changes, {@code execute-api:ManageConnections} on the region's WebSocket API stage ({@link
+ * RealtimeApi}).
  */
 public final class CapabilityLambda extends Construct {
 
@@ -39,13 +44,91 @@ public final class CapabilityLambda extends Construct {
   private final LambdaAlias alias;
 
   /**
-   * Creates the function from the built jar (hashed when it exists), with {@code
+   * Which bean of the capability's jar a function runs, under which name.
+   *
+   * @param functionName the function's (and its role's) name
+   * @param definition the Spring Cloud Function bean
+   * @param behindEdge whether it serves the HTTP API behind CloudFront, and so gets the origin
+   *     secret ({@link EdgeProtection#ORIGIN_SECRET_ENV}); the WebSocket API has no CloudFront
+   * @param push the WebSocket API the function pushes chat changes through, if any
+   */
+  public record Bean(
+      String functionName, String definition, boolean behindEdge, Optional<RealtimeApi> push) {
+
+    /** The HTTP function of {@code runtime}'s capability ({@code stride-<name>-<id>}). */
+    public static Bean http(CapabilityRuntime runtime, Optional<RealtimeApi> push) {
+      Capability capability = runtime.capability();
+      return new Bean(
+          runtime.region().functionName(capability.name()),
+          capability.httpDefinition(),
+          true,
+          push);
+    }
+  }
+
+  /**
+   * Creates the HTTP function from the built jar (hashed when it exists), with {@code
    * reservedConcurrency} reserved (see {@code FunctionLimits}).
    */
   public CapabilityLambda(
       Construct scope,
       String id,
       CapabilityRuntime runtime,
+      AuthConfig auth,
+      ObservabilityConfig observability,
+      BuiltArtifact jar,
+      int reservedConcurrency) {
+    this(
+        scope,
+        id,
+        runtime,
+        Bean.http(runtime, Optional.empty()),
+        auth,
+        observability,
+        jar,
+        reservedConcurrency);
+  }
+
+  /**
+   * The chat channel's WebSocket function {@code stride-<name>-realtime-<id>} ({@link
+   * RealtimeChannel#definition()} of the capability's jar): the HTTP function's environment and
+   * grants, since both serve the same store and push through {@code api}; no origin secret, since
+   * no CloudFront is in front of the WebSocket API.
+   */
+  public static CapabilityLambda realtime(
+      Construct scope,
+      String id,
+      CapabilityRuntime runtime,
+      RealtimeChannel channel,
+      RealtimeApi api,
+      AuthConfig auth,
+      ObservabilityConfig observability,
+      BuiltArtifact jar,
+      int reservedConcurrency) {
+    if (!channel.name().equals(runtime.capability().name())) {
+      throw new IllegalArgumentException(channel.name() + " channel on " + runtime.capability());
+    }
+    return new CapabilityLambda(
+        scope,
+        id,
+        runtime,
+        new Bean(
+            runtime.region().realtimeFunctionName(channel.name()),
+            channel.definition(),
+            false,
+            Optional.of(api)),
+        auth,
+        observability,
+        jar,
+        reservedConcurrency);
+  }
+
+  /** Creates the function running {@code bean} from the built jar. */
+  public CapabilityLambda(
+      Construct scope,
+      String id,
+      CapabilityRuntime runtime,
+      Bean bean,
       AuthConfig auth,
       ObservabilityConfig observability,
       BuiltArtifact jar,
@@ -57,21 +140,29 @@ public final class CapabilityLambda extends Construct {
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     env.put("STRIDE_JWKS_URL", auth.jwksUrl());
     env.put(CURSOR_KEY_SECRET_ARN_ENV, runtime.stores().cursorKey().arn());
-    env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);
+    if (bean.behindEdge()) {
+      env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);
+    }
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
     grants.add(runtime.tableGrant());
     grants.addAll(runtime.readGrants());
     runtime.eventsGrant().ifPresent(grants::add);
     grants.add(runtime.keyGrant());
     grants.add(runtime.cursorKeyGrant());
+    bean.push()
+        .ifPresent(
+            api -> {
+              env.put(RealtimeApi.ENDPOINT_ENV, api.managementEndpoint());
+              grants.add(api.manageConnectionsGrant());
+            });
     lambda =
         new SpringLambda(
             this,
             "lambda",
             new SpringLambda.Spec(
-                runtime.region().functionName(capability.name()),
+                bean.functionName(),
                 capability.awsMainClass(),
-                capability.httpDefinition(),
+                bean.definition(),
                 TIMEOUT_SECONDS,
                 true,
                 env,

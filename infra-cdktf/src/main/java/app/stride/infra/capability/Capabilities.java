@@ -133,6 +133,18 @@ public final class Capabilities {
                   Field.asc("groupId"),
                   Field.desc("messageId"))));
 
+  /**
+   * The chat channel of social: {@code socialRealtime} of the social jar ({@code
+   * SocialAwsApplication.REALTIME}), its connection registry in the social table on AWS ({@code
+   * ws#...}/{@code wsg#...} items with {@code expiresAt}) and in two Firestore collections on GCP.
+   */
+  public static final RealtimeChannel SOCIAL_REALTIME =
+      new RealtimeChannel(
+          SOCIAL,
+          "socialRealtime",
+          List.of("realtimeConnections", "realtimeSubscriptions"),
+          "expiresAt");
+
   /** Every capability, profiles first. */
   public static final List<Capability> ALL = List.of(PROFILES, PLANNER, WORKOUTS, SOCIAL);
 

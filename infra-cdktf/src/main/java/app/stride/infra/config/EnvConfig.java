@@ -20,6 +20,7 @@ import java.util.Set;
  * @param edge gateway throttling of the auth routes, WAF and Cloud Armor limits, the routed spec
  * @param scaling concurrency caps that are configuration (see {@code FunctionLimits})
  * @param alerting who the alarms notify and when the edge alarms fire
+ * @param realtime the real-time chat channel's image and caps
  */
 public record EnvConfig(
     String name,
@@ -32,7 +33,8 @@ public record EnvConfig(
     AuthFunctionConfig authFunctions,
     EdgeConfig edge,
     ScalingConfig scaling,
-    AlertingConfig alerting) {
+    AlertingConfig alerting,
+    RealtimeConfig realtime) {
 
   /** Requires every part and unique region ids and stack names. */
   public EnvConfig {
@@ -47,6 +49,7 @@ public record EnvConfig(
     Objects.requireNonNull(edge, "edge");
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(alerting, "alerting");
+    Objects.requireNonNull(realtime, "realtime");
     Set<String> ids = new HashSet<>();
     Set<String> stacks = new HashSet<>();
     for (RegionConfig region : regions) {

@@ -51,6 +51,14 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-" + capability + "-" + id;
   }
 
+  /**
+   * The real-time (chat) function of {@code capability}: the WebSocket Lambda on AWS, the Cloud Run
+   * server on GCP; also the name of the Lambda's role.
+   */
+  public String realtimeFunctionName(String capability) {
+    return "stride-" + capability + "-realtime-" + id;
+  }
+
   /** The DynamoDB table of {@code capability} in an AWS region ({@code TableNames} in code). */
   public String tableName(String capability) {
     return "stride-" + capability + "-" + id;

@@ -128,7 +128,11 @@ public final class CapabilityCloudFunction extends Construct {
         .getName();
   }
 
-  private static Map<String, String> environment(Settings settings) {
+  /**
+   * The environment of a capability's function: region, Firestore database, events topic, token
+   * settings, metrics; also the chat server's ({@link RealtimeService}).
+   */
+  static Map<String, String> environment(Settings settings) {
     RegionConfig region = settings.region();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("STRIDE_REGION", region.id());

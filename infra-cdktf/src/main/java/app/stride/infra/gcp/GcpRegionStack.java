@@ -5,6 +5,7 @@ import app.stride.infra.ArtifactLocator;
 import app.stride.infra.FunctionLimits;
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
+import app.stride.infra.capability.RealtimeChannel;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
@@ -21,10 +22,11 @@ import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * One GCP home region: Firestore database, events topic, profiles function; the auth TTL policies,
- * secrets, service accounts, functions and schedules; logs and alerts of every function; the API
- * Gateway derived from the spec, the load balancer with Cloud Armor in front of it, and the edge
- * alerts, every alert notifying the configured channels.
+ * One GCP home region: Firestore database, events topic, profiles function; the chat server (Cloud
+ * Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service
+ * accounts, functions and schedules; logs and alerts of every function; the API Gateway derived
+ * from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every
+ * alert notifying the configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
@@ -71,11 +73,20 @@ public final class GcpRegionStack extends TerraformStack {
     EventsTopic events = topics.get(Capabilities.PROFILES.outbox().orElseThrow().eventsName());
     ComputeGlobalAddress edgeAddress = EdgeLoadBalancer.reserveAddress(this, region);
     Map<String, String> backends = new LinkedHashMap<>();
+    Map<String, CapabilityCloudFunction.Settings> settings = new LinkedHashMap<>();
     Optional<String> sourceBucket = Optional.empty();
     for (Capability capability : Capabilities.ALL) {
+      CapabilityCloudFunction.Settings functionSettings =
+          settings(capability, region, env, store, topics, edgeAddress);
+      settings.put(capability.name(), functionSettings);
       CapabilityCloudFunction function =
-          addCapability(
-              capability, region, env, artifacts, store, topics, sourceBucket, edgeAddress);
+          new CapabilityCloudFunction(
+              this,
+              capability.name() + "_function",
+              capability,
+              artifacts.locate(env.artifacts().gcpZip(capability.name())),
+              sourceBucket,
+              functionSettings);
       sourceBucket = Optional.of(function.sourceBucketName());
       backends.put(capability.name(), function.serviceUri());
       TerraformOutput.Builder.create(this, capability.name() + "_url")
@@ -84,8 +95,30 @@ public final class GcpRegionStack extends TerraformStack {
           .build();
     }
     AuthTtlPolicies authTtl = new AuthTtlPolicies(this, "auth_ttl", region, store);
+    RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
+    FirestoreTtlPolicies realtimeTtl =
+        new FirestoreTtlPolicies(
+            this,
+            channel.name() + "_realtime_ttl",
+            region,
+            store,
+            channel.firestoreTtlCollections(),
+            channel.ttlField(),
+            authTtl.last());
+    RealtimeService realtime =
+        new RealtimeService(
+            this,
+            channel.name() + "_realtime",
+            channel,
+            env.realtime().gcpImage(),
+            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())),
+            settings.get(channel.name()));
+    TerraformOutput.Builder.create(this, "realtime_url")
+        .value(realtime.uri())
+        .description("The chat server's URL (connect with wss://, docs/chat.md)")
+        .build();
     new FirestoreIndexes(
-        this, "firestore_indexes", region, store, Capabilities.ALL, authTtl.last());
+        this, "firestore_indexes", region, store, Capabilities.ALL, realtimeTtl.last());
     AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
     AuthFunctionIdentity authIdentity =
         new AuthFunctionIdentity(this, "auth_identity", region, store, authSecrets, events);
@@ -113,6 +146,7 @@ public final class GcpRegionStack extends TerraformStack {
     Capabilities.ALL.forEach(c -> httpFunctions.add(region.functionName(c.name())));
     httpFunctions.add(region.authFunctionName());
     List<String> observed = new ArrayList<>(httpFunctions);
+    observed.add(region.realtimeFunctionName(channel.name()));
     observed.add(region.authKeyRotationFunctionName());
     observed.add(region.authDeletionRelayFunctionName());
     new FunctionObservability(
@@ -141,37 +175,28 @@ public final class GcpRegionStack extends TerraformStack {
   }
 
   /**
-   * One capability's service account ({@code <name>_identity}) and HTTP function ({@code
-   * <name>_function}), which declares the region's source bucket when {@code sourceBucket} is
-   * empty.
+   * What one capability's HTTP function ({@code <name>_function}) runs with, its service account
+   * ({@code <name>_identity}) included; the chat server of a capability runs with the same.
    */
-  private CapabilityCloudFunction addCapability(
+  private CapabilityCloudFunction.Settings settings(
       Capability capability,
       RegionConfig region,
       EnvConfig env,
-      ArtifactLocator artifacts,
       FirestoreStore store,
       Map<String, EventsTopic> topics,
-      Optional<String> sourceBucket,
       ComputeGlobalAddress edgeAddress) {
     Optional<EventsTopic> events = capability.outbox().map(o -> topics.get(o.eventsName()));
     CapabilityIdentity identity =
         new CapabilityIdentity(
             this, capability.name() + "_identity", region, capability.name(), store, events);
-    return new CapabilityCloudFunction(
-        this,
-        capability.name() + "_function",
-        capability,
-        artifacts.locate(env.artifacts().gcpZip(capability.name())),
-        sourceBucket,
-        new CapabilityCloudFunction.Settings(
-            region,
-            env.auth(),
-            store,
-            events,
-            identity,
-            FunctionLimits.of(region, env, region.functionName(capability.name())),
-            env.scaling().requestsPerInstance(capability.name()),
-            edgeAddress.getAddress()));
+    return new CapabilityCloudFunction.Settings(
+        region,
+        env.auth(),
+        store,
+        events,
+        identity,
+        FunctionLimits.of(region, env, region.functionName(capability.name())),
+        env.scaling().requestsPerInstance(capability.name()),
+        edgeAddress.getAddress());
   }
 }

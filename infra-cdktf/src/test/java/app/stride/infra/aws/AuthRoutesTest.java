@@ -99,7 +99,10 @@ class AuthRoutesTest {
           JsonNode route = routes.get(routeKey);
           assertThat(route.path("api_id").asString())
               .isEqualTo(
-                  stack.ref("aws_apigatewayv2_api", stack.only("aws_apigatewayv2_api"), "id"));
+                  stack.ref(
+                      "aws_apigatewayv2_api",
+                      stack.named("aws_apigatewayv2_api", "protocol_type", "HTTP"),
+                      "id"));
           if (bearer) {
             assertThat(route.path("authorization_type").asString()).as(routeKey).isEqualTo("JWT");
             assertThat(route.path("authorizer_id").asString()).as(routeKey).isEqualTo(authorizer);
@@ -132,7 +135,10 @@ class AuthRoutesTest {
         .isEqualTo(stack.ref("aws_lambda_function", fn, "function_name"));
     assertThat(permission.path("source_arn").asString())
         .isEqualTo(
-            stack.ref("aws_apigatewayv2_api", stack.only("aws_apigatewayv2_api"), "execution_arn")
+            stack.ref(
+                    "aws_apigatewayv2_api",
+                    stack.named("aws_apigatewayv2_api", "protocol_type", "HTTP"),
+                    "execution_arn")
                 + "/*/*");
   }
 

@@ -210,7 +210,11 @@ class AwsRegionStackTest {
             .filter(r -> r.path("target").asString().equals(target))
             .toList();
 
-    assertThat(stack.only("aws_apigatewayv2_api").path("protocol_type").asString())
+    assertThat(
+            stack
+                .named("aws_apigatewayv2_api", "name", "stride-" + region)
+                .path("protocol_type")
+                .asString())
         .isEqualTo("HTTP");
     assertThat(routes.stream().map(r -> r.path("route_key").asString()))
         .containsExactlyInAnyOrder(
@@ -244,12 +248,12 @@ class AwsRegionStackTest {
   @ValueSource(strings = {"eu", "us"})
   void defaultStage_throttles_andApiGatewayMayInvokeOnlyTheAlias(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    JsonNode stage = stack.only("aws_apigatewayv2_stage");
+    JsonNode stage = stack.named("aws_apigatewayv2_stage", "name", "$default");
     JsonNode alias = profilesAlias(stack, region);
     JsonNode permission =
         stack.named(
             "aws_lambda_permission", "qualifier", stack.ref("aws_lambda_alias", alias, "name"));
-    JsonNode api = stack.only("aws_apigatewayv2_api");
+    JsonNode api = stack.named("aws_apigatewayv2_api", "protocol_type", "HTTP");
 
     assertThat(stage.path("name").asString()).isEqualTo("$default");
     assertThat(stage.path("auto_deploy").asBoolean()).isTrue();

@@ -27,9 +27,13 @@ import tools.jackson.databind.JsonNode;
  */
 class CapabilitiesAwsTest {
 
-  /** A reference to a resource's ARN (its indexes, its log streams), never a wildcard. */
+  /**
+   * A reference to a resource's ARN (its indexes, its log streams), never a wildcard; or pushes to
+   * the connections of a WebSocket API's stage of this stack.
+   */
   private static final String OWN_ARN =
-      "\\$\\{aws_[a-z0-9_]+\\.[A-Za-z0-9_]+\\.arn}(/index/(\\*|[A-Za-z0-9_]+)|:\\*)?";
+      "\\$\\{aws_[a-z0-9_]+\\.[A-Za-z0-9_]+\\.arn}(/index/(\\*|[A-Za-z0-9_]+)|:\\*)?"
+          + "|\\$\\{aws_apigatewayv2_api\\.[A-Za-z0-9_]+\\.execution_arn}/live/POST/@connections/\\*";
 
   private static final JsonNode SPEC =
       new ApiSpecs(ArtifactLocator.defaultRepoRoot())

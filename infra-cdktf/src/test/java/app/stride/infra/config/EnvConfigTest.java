@@ -38,7 +38,8 @@ class EnvConfigTest {
                      "directoryMaxConcurrency": 5,
                      "capabilities": { "planner": { "httpMaxConcurrency": 6,
                                                     "requestsPerInstance": 7 } } },
-        "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 }
+        "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 },
+        "realtime": { "gcpImage": "registry.example/app/realtime:1", "awsMaxConcurrency": 8, "gcpMaxInstances": 1 }
       }
       """;
 
@@ -192,6 +193,19 @@ class EnvConfigTest {
         .hasMessageContaining("social");
     assertThatThrownBy(() -> env.scaling().httpMaxConcurrency("social"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void realtime_isRead_andAnImageWithWhitespaceOrAZeroCapIsRejected() {
+    EnvConfig env = EnvConfigLoader.parse(TEMPLATE.replace("REGIONS", "[]"));
+
+    assertThat(env.realtime())
+        .isEqualTo(new RealtimeConfig("registry.example/app/realtime:1", 8, 1));
+    assertThatThrownBy(() -> new RealtimeConfig("registry.example/app realtime", 8, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gcpImage");
+    assertThatThrownBy(() -> new RealtimeConfig("registry.example/app/realtime:1", 8, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

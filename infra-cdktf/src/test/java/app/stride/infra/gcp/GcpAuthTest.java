@@ -26,9 +26,15 @@ class GcpAuthTest {
         stack.resources("google_firestore_field").values().stream()
             .collect(Collectors.toMap(f -> f.path("collection").asString(), f -> f));
 
+    // Beside the chat channel's registry (RealtimeGcpTest), only these collections expire.
     assertThat(byCollection.keySet())
         .containsExactlyInAnyOrder(
-            "profiles", "authSessions", "authRefreshTokens", "authOneTimeTokens");
+            "profiles",
+            "authSessions",
+            "authRefreshTokens",
+            "authOneTimeTokens",
+            "realtimeConnections",
+            "realtimeSubscriptions");
     String previous = "profiles";
     for (String collection : List.of("authSessions", "authRefreshTokens", "authOneTimeTokens")) {
       JsonNode field = byCollection.get(collection);

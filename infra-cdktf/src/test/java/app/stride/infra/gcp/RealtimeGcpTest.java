@@ -1,0 +1,116 @@
+package app.stride.infra.gcp;
+
+import static app.stride.infra.TfStack.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.SynthesizedStacks;
+import app.stride.infra.TfStack;
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.config.EnvConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The chat server on GCP ({@code docs/chat.md}): a Cloud Run service from the configured image, run
+ * as the social service account with the social function's environment, held to the configured
+ * instance count, public, and TTL policies on the connection registry.
+ */
+class RealtimeGcpTest {
+
+  private static final String NAME = "stride-social-realtime-apac";
+
+  private final EnvConfig env = SynthesizedStacks.config();
+  private final TfStack stack = SynthesizedStacks.stack("gcp-asia-southeast1");
+
+  @Test
+  void chatServer_isCloudRun_fromTheConfiguredImage_cappedAtTheConfiguredInstances() {
+    JsonNode service = service();
+    JsonNode template = service.path("template");
+    JsonNode container = template.path("containers").get(0);
+
+    assertThat(service.path("location").asString()).isEqualTo("asia-southeast1");
+    assertThat(service.path("project").asString()).isEqualTo("stride-apac-prod");
+    assertThat(template.path("containers").values()).hasSize(1);
+    assertThat(container.path("image").asString()).isEqualTo(env.realtime().gcpImage());
+    assertThat(template.at("/scaling/max_instance_count").asInt())
+        .isEqualTo(env.realtime().gcpMaxInstances())
+        .isEqualTo(1);
+    assertThat(template.at("/scaling/min_instance_count").asInt()).isZero();
+    assertThat(template.path("timeout").asString()).isEqualTo("3600s");
+    assertThat(template.path("session_affinity").asBoolean()).isTrue();
+  }
+
+  @Test
+  void chatServer_runsAsTheSocialAccount_withTheSocialEnvironment_andTheRealtimeSwitch() {
+    JsonNode social = stack.named("google_cloudfunctions2_function", "name", "stride-social-apac");
+    Map<String, String> expected = new LinkedHashMap<>();
+    social
+        .at("/service_config/environment_variables")
+        .properties()
+        .forEach(e -> expected.put(e.getKey(), e.getValue().asString()));
+    expected.put("STRIDE_REALTIME", "true");
+    Map<String, String> actual = new LinkedHashMap<>();
+    service()
+        .at("/template/containers/0/env")
+        .values()
+        .forEach(e -> actual.put(e.path("name").asString(), e.path("value").asString()));
+
+    assertThat(service().at("/template/service_account").asString())
+        .isEqualTo(social.at("/service_config/service_account_email").asString())
+        .startsWith("${google_service_account.");
+    assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void chatServer_isPublic_logsInTheRegion_alerts_andIsAnOutput() {
+    String serviceName = stack.ref("google_cloud_run_v2_service", service(), "name");
+    JsonNode invoker = stack.named("google_cloud_run_v2_service_iam_member", "name", serviceName);
+
+    assertThat(invoker.path("role").asString()).isEqualTo("roles/run.invoker");
+    assertThat(invoker.path("member").asString()).isEqualTo("allUsers");
+    assertThat(stack.only("google_logging_project_sink").path("filter").asString())
+        .contains("\"" + NAME + "\"");
+    assertThat(stack.named("google_monitoring_alert_policy", "display_name", NAME + " errors"))
+        .isNotNull();
+    assertThat(stack.root().at("/output/realtime_url/value").asString())
+        .isEqualTo(stack.ref("google_cloud_run_v2_service", service(), "uri"));
+  }
+
+  @Test
+  void connectionRegistry_expiresOnExpiresAt_afterTheAuthPolicies_beforeTheIndexes() {
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    stack
+        .resources("google_firestore_field")
+        .forEach((id, f) -> fields.put(f.path("collection").asString(), f));
+    String database =
+        stack.ref("google_firestore_database", stack.only("google_firestore_database"), "name");
+    List<String> collections = Capabilities.SOCIAL_REALTIME.firestoreTtlCollections();
+    JsonNode connections = fields.get("realtimeConnections");
+    JsonNode subscriptions = fields.get("realtimeSubscriptions");
+
+    assertThat(collections).containsExactly("realtimeConnections", "realtimeSubscriptions");
+    for (JsonNode field : List.of(connections, subscriptions)) {
+      assertThat(field.path("database").asString()).isEqualTo(database);
+      assertThat(field.path("field").asString()).isEqualTo("expiresAt");
+      assertThat(field.has("ttl_config")).isTrue();
+    }
+    assertThat(strings(connections.path("depends_on")))
+        .containsExactly(fieldId(fields.get("authOneTimeTokens")));
+    assertThat(strings(subscriptions.path("depends_on"))).containsExactly(fieldId(connections));
+    assertThat(stack.resources("google_firestore_index").values())
+        .anySatisfy(
+            i -> assertThat(strings(i.path("depends_on"))).containsExactly(fieldId(subscriptions)));
+  }
+
+  private JsonNode service() {
+    return stack.named("google_cloud_run_v2_service", "name", NAME);
+  }
+
+  private String fieldId(JsonNode field) {
+    String ref = stack.ref("google_firestore_field", field, "id");
+    return ref.substring(2, ref.length() - ".id}".length());
+  }
+}
