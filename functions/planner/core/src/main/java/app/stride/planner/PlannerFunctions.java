@@ -6,17 +6,22 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.planner.adapter.in.http.CalendarFeedHandlers;
 import app.stride.planner.adapter.in.http.PlannerHttpHandlers;
+import app.stride.planner.application.port.out.CalendarFeedStore;
 import app.stride.planner.application.port.out.LoadWorkoutSummaryPort;
 import app.stride.planner.application.port.out.MyPlanStore;
 import app.stride.planner.application.port.out.PlanLibraryPort;
+import app.stride.planner.application.service.CalendarFeedService;
 import app.stride.planner.application.service.MyPlanService;
 import app.stride.planner.application.service.PlanLibraryService;
 import app.stride.planner.application.service.ScheduleService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The planner capability's functions, wired from its ports. Each cloud module calls these from its
@@ -28,13 +33,20 @@ public final class PlannerFunctions {
 
   private PlannerFunctions() {}
 
-  /** The HTTP function serving the plan library, my plans and the schedule. */
+  /**
+   * The HTTP function serving the plan library, my plans, the schedule and its calendar feed.
+   *
+   * @param publicApiUrl the API's public base URL for calendar feed links ({@code
+   *     STRIDE_API_PUBLIC_URL}); empty to build them from the request's host
+   */
   public static ApiFunction http(
       PlanLibraryPort library,
       MyPlanStore store,
+      CalendarFeedStore feeds,
       LoadWorkoutSummaryPort workouts,
       TokenVerifier verifier,
       RegionId servingRegion,
+      Optional<URI> publicApiUrl,
       Clock clock) {
     RequestValidator validator = new RequestValidator(mobileApi());
     PlannerHttpHandlers handlers =
@@ -42,7 +54,12 @@ public final class PlannerFunctions {
             new PlanLibraryService(library),
             new MyPlanService(store, library, workouts, servingRegion, clock),
             new ScheduleService(store, library, servingRegion, clock));
-    return handlers.register(ApiFunction.builder(NAME, validator, verifier)).build();
+    CalendarFeedHandlers calendar =
+        new CalendarFeedHandlers(
+            new CalendarFeedService(feeds, store, library, servingRegion, clock), publicApiUrl);
+    return calendar
+        .register(handlers.register(ApiFunction.builder(NAME, validator, verifier)))
+        .build();
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -42,4 +42,19 @@ class ArchitectureTest {
         .resideInAnyPackage("..adapter..", "org.springframework..", "tools.jackson..")
         .check(CLASSES);
   }
+
+  @Test
+  void icalWriter_knowsNoPlannerType() {
+    noClasses()
+        .that()
+        .resideInAPackage("..planner.ical..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..planner.domain..",
+            "..planner.application..",
+            "..planner.adapter..",
+            "app.stride.core..")
+        .check(CLASSES);
+  }
 }

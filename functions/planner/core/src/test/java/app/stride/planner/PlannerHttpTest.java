@@ -64,7 +64,15 @@ class PlannerHttpTest {
   private final LoadWorkoutSummaryPort workoutView =
       (user, id, home) -> Optional.ofNullable(workouts.get(user.value() + "/" + id));
   private final ApiFunction function =
-      PlannerFunctions.http(LIBRARY, store, workoutView, VERIFIER, EU, clock);
+      PlannerFunctions.http(
+          LIBRARY,
+          store,
+          new InMemoryCalendarFeedStore(EU),
+          workoutView,
+          VERIFIER,
+          EU,
+          Optional.empty(),
+          clock);
   private final ResponseValidator contract =
       new ResponseValidator(
           new RequestValidator(OpenApiSpec.read("mobile-api", ApiSpecs.mobileApi())));
@@ -99,7 +107,7 @@ class PlannerHttpTest {
             "/v1/plans/running-5k-beginner",
             "ana@eu",
             null,
-            Map.of("Accept-Language", "fr-CH, fr;q=0.9, de;q=0.5"));
+            Map.of("Accept-Language", "fr-CH, fr;q=0.9, ja;q=0.5"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Content-Language")).isEqualTo("en");

@@ -9,6 +9,7 @@ import app.stride.core.config.Env;
 import app.stride.edge.function.EdgeHttp;
 import app.stride.planner.PlannerFunctions;
 import app.stride.planner.adapter.out.library.ClasspathPlanLibrary;
+import app.stride.planner.aws.adapter.out.dynamodb.DynamoCalendarFeedStore;
 import app.stride.planner.aws.adapter.out.dynamodb.DynamoMyPlanStore;
 import app.stride.planner.aws.adapter.out.dynamodb.DynamoWorkoutSummaries;
 import java.time.Clock;
@@ -49,9 +50,11 @@ public class PlannerAwsApplication
               PlannerFunctions.http(
                   ClasspathPlanLibrary.load(),
                   store,
+                  new DynamoCalendarFeedStore(enhanced, config.tableName(), config.region()),
                   new DynamoWorkoutSummaries(enhanced, config.workoutsTable(), config.region()),
                   TokenVerifiers.fromEnv(env, clock),
                   config.region(),
+                  config.publicApiUrl(),
                   clock),
               env,
               LambdaMetrics.fromEnv(env));

@@ -8,6 +8,7 @@ import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
 import app.stride.planner.PlannerFunctions;
 import app.stride.planner.adapter.out.library.ClasspathPlanLibrary;
+import app.stride.planner.gcp.adapter.out.firestore.FirestoreCalendarFeedStore;
 import app.stride.planner.gcp.adapter.out.firestore.FirestoreMyPlanStore;
 import app.stride.planner.gcp.adapter.out.firestore.FirestoreWorkoutSummaries;
 import com.google.cloud.firestore.Firestore;
@@ -43,9 +44,11 @@ public final class PlannerGcpApplication
               PlannerFunctions.http(
                   ClasspathPlanLibrary.load(),
                   new FirestoreMyPlanStore(firestore, config.region()),
+                  new FirestoreCalendarFeedStore(firestore, config.region()),
                   new FirestoreWorkoutSummaries(firestore, config.region()),
                   TokenVerifiers.fromEnv(env, clock),
                   config.region(),
+                  config.publicApiUrl(),
                   clock),
               env,
               FunctionMetrics.fromEnv(env));

@@ -7,7 +7,9 @@ import app.stride.core.region.RegionCatalog;
 import app.stride.core.region.RegionId;
 import app.stride.core.region.StoreKind;
 import app.stride.gcp.firestore.FirestoreConfig;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The planner function's configuration, read once from the environment infra sets.
@@ -15,11 +17,18 @@ import java.util.Objects;
  * @param region the region this function serves ({@code STRIDE_REGION}); a GCP region with
  *     Firestore
  * @param firestore the region's Firestore
+ * @param publicApiUrl the API's public base URL, for calendar feed links ({@code
+ *     STRIDE_API_PUBLIC_URL}); empty to use the request's host
  */
-public record PlannerGcpConfig(RegionId region, FirestoreConfig firestore) {
+public record PlannerGcpConfig(
+    RegionId region, FirestoreConfig firestore, Optional<URI> publicApiUrl) {
+  /** The API's public base URL, for calendar feed links. */
+  public static final String PUBLIC_API_URL_ENV = "STRIDE_API_PUBLIC_URL";
+
   public PlannerGcpConfig {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(firestore, "firestore");
+    Objects.requireNonNull(publicApiUrl, "publicApiUrl");
   }
 
   /**
@@ -35,6 +44,7 @@ public record PlannerGcpConfig(RegionId region, FirestoreConfig firestore) {
       throw new IllegalStateException(
           "region " + region + " is not served by Firestore on GCP: " + configured);
     }
-    return new PlannerGcpConfig(region, FirestoreConfig.fromEnv(env));
+    return new PlannerGcpConfig(
+        region, FirestoreConfig.fromEnv(env), env.optional(PUBLIC_API_URL_ENV).map(URI::create));
   }
 }

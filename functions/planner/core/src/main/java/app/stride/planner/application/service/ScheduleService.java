@@ -7,9 +7,6 @@ import app.stride.core.region.ResidencyGuard;
 import app.stride.planner.application.port.in.ViewScheduleUseCase;
 import app.stride.planner.application.port.out.LoadMyPlansPort;
 import app.stride.planner.application.port.out.PlanLibraryPort;
-import app.stride.planner.domain.MyPlan;
-import app.stride.planner.domain.PlanStatus;
-import app.stride.planner.domain.PlanTemplate;
 import app.stride.planner.domain.ScheduledPlan;
 import app.stride.planner.domain.UserId;
 import java.time.Clock;
@@ -18,21 +15,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Serves {@link ViewScheduleUseCase}: one read of the user's plans, dated in memory. */
 public final class ScheduleService implements ViewScheduleUseCase {
-  private final LoadMyPlansPort plans;
-  private final PlanLibraryPort library;
+  private final CurrentPlans plans;
   private final ResidencyGuard guard;
   private final Clock clock;
 
   public ScheduleService(
       LoadMyPlansPort plans, PlanLibraryPort library, RegionId servingRegion, Clock clock) {
-    this.plans = plans;
-    this.library = library;
+    this.plans = new CurrentPlans(plans, library);
     this.guard = new ResidencyGuard(servingRegion);
     this.clock = clock;
   }
@@ -41,11 +35,7 @@ public final class ScheduleService implements ViewScheduleUseCase {
   public Schedule schedule(Principal caller, Optional<LocalDate> from, Optional<LocalDate> to) {
     guard.requireHome(caller.homeRegion());
     Instant now = clock.instant();
-    List<ScheduledPlan> current =
-        plans.list(new UserId(caller.userId()), caller.homeRegion()).stream()
-            .filter(plan -> plan.status() != PlanStatus.ABANDONED)
-            .map(plan -> ScheduledPlan.of(template(plan), plan, plan.today(now)))
-            .toList();
+    List<ScheduledPlan> current = plans.of(new UserId(caller.userId()), caller.homeRegion(), now);
     LocalDate first =
         from.orElseGet(
             () ->
@@ -66,20 +56,7 @@ public final class ScheduleService implements ViewScheduleUseCase {
           .filter(s -> s.isDated() && !s.date().isBefore(first) && !s.date().isAfter(last))
           .forEach(s -> entries.add(new Entry(plan, s)));
     }
-    entries.sort(
-        Comparator.comparing((Entry e) -> e.session().date())
-            .thenComparing(e -> e.plan().plan().createdAt())
-            .thenComparing(e -> e.session().id().week())
-            .thenComparing(e -> e.session().id().index()));
+    entries.sort(CurrentPlans.ORDER);
     return new Schedule(first, last, entries);
-  }
-
-  private PlanTemplate template(MyPlan plan) {
-    return library
-        .find(plan.planId(), plan.planVersion())
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the library lost " + plan.planId() + " v" + plan.planVersion()));
   }
 }

@@ -16,7 +16,7 @@ public final class PlanTexts {
   public static final String BUNDLE = "planner.i18n.messages";
 
   /** The languages with a bundle, English first (the fallback). */
-  public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH);
+  public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
 
   private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
