@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.json.Json;
 import app.stride.core.region.RegionCatalog;
+import app.stride.testkit.junit.AbsentSwitch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +34,29 @@ import tools.jackson.databind.JsonNode;
  * and {@code us} connect with the JDK WebSocket client to the group's region ({@code eu}, an AWS
  * region: API Gateway WebSocket events to the realtime Lambda host, pushes through the local
  * management API), subscribe, and receive what is sent, edited and deleted through the REST gateway
- * within a second; intruders and bad frames are refused.
+ * within a second; intruders and bad frames are refused. With the Google emulators, the {@code
+ * apac} (GCP) region runs too and its channel, the chat server proxied by the gateway, delivers the
+ * same way; without them the suite fails unless they are declared absent, and then reports the
+ * {@code apac} case as not run ({@link AbsentSwitch}).
  */
 class LocalRealtimeIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path data;
   private static LocalPlatform platform;
+  private static boolean gcp;
 
   @BeforeAll
   static void start() {
     Path root = Path.of(System.getProperty("stride.root", "../.."));
-    // The two AWS regions: the channel of a GCP region is the Cloud Run server's (social-gcp).
+    gcp = AbsentSwitch.gcloudEmulatorsOrReport("LocalRealtimeIT: the apac (GCP) chat channel");
+    // The two AWS regions, and the GCP one when its emulators are here.
     platform =
         LocalPlatform.start(
             new LocalOptions(0, false, root.toAbsolutePath(), data),
-            RegionCatalog.of(RegionCatalog.bundled().all().subList(0, 2)));
+            gcp
+                ? RegionCatalog.bundled()
+                : RegionCatalog.of(RegionCatalog.bundled().all().subList(0, 2)));
   }
 
   @AfterAll
@@ -110,6 +119,58 @@ class LocalRealtimeIT {
     assertThat(deleted.path("message").has("text")).isFalse();
     anaSocket.close();
     boSocket.close();
+  }
+
+  @Test
+  void apacGroup_throughTheChatServer_deliversToMembersOfTwoRegions_withinASecond()
+      throws Exception {
+    Assumptions.assumeTrue(gcp, "no Google emulators: reported as not run by AbsentSwitch");
+    String chen = token("chen", "apac");
+    String ana = token("ana", "eu");
+    String group = createGroup(chen, "public");
+    assertThat(
+            call(
+                    "POST",
+                    "/v1/groups/" + group + "/members",
+                    ana,
+                    "{\"card\":{\"displayName\":\"Ana\"}}")
+                .statusCode())
+        .isEqualTo(201);
+    Client chenSocket = Client.connect("apac", chen);
+    Client anaSocket = Client.connect("apac", ana);
+    JsonNode chenSubscribed = chenSocket.request(subscribe(group, "s1"));
+    JsonNode anaSubscribed = anaSocket.request(subscribe(group, "s2"));
+    JsonNode notHere = anaSocket.request(subscribe(createGroup(ana, "public"), "s3"));
+
+    Instant before = Instant.now();
+    HttpResponse<String> sent =
+        call(
+            "POST",
+            "/v1/groups/" + group + "/messages",
+            ana,
+            "{\"text\":\"sunrise run at 6?\",\"clientMessageId\":\"client-0003\"}");
+    JsonNode toChen = chenSocket.next(Duration.ofSeconds(1));
+    JsonNode toAna = anaSocket.next(Duration.ofSeconds(1));
+    Duration latency = Duration.between(before, Instant.now());
+
+    assertThat(group).startsWith("apac.g");
+    assertThat(chenSocket.socket.getSubprotocol()).isEqualTo("stride.chat.v1");
+    assertThat(chenSubscribed.path("type").asString()).isEqualTo("subscribed");
+    assertThat(anaSubscribed.path("type").asString()).isEqualTo("subscribed");
+    assertThat(notHere.path("error").asString()).isEqualTo("wrong-region");
+    assertThat(notHere.path("region").asString()).isEqualTo("eu");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+    assertThat(latency).isLessThan(Duration.ofSeconds(1));
+    assertThat(toChen.path("type").asString()).isEqualTo("message.sent");
+    assertThat(toChen.path("message").path("text").asString()).isEqualTo("sunrise run at 6?");
+    assertThat(toAna.path("message").path("messageId").asString())
+        .isEqualTo(Json.mapper().readTree(sent.body()).path("messageId").asString());
+    assertThatThrownBy(
+            () -> Client.connect("apac", chen.substring(0, chen.length() - 6) + "AAAAAA"))
+        .as("forged token at the apac channel")
+        .hasCauseInstanceOf(WebSocketHandshakeException.class);
+    chenSocket.close();
+    anaSocket.close();
   }
 
   @Test

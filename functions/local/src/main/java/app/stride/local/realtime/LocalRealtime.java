@@ -6,15 +6,18 @@ import app.stride.core.region.Region;
 import app.stride.core.region.RegionId;
 import app.stride.local.region.AwsRegionRuntime;
 import app.stride.local.region.Deployable;
+import app.stride.local.region.GcpRegionRuntime;
 import app.stride.local.region.RegionRuntime;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The chat channel of the local platform: the management API the AWS regions' social functions push
  * through (started first, so its endpoint goes into their environment) and the WebSocket gateway
- * (started once the regions run).
+ * (started once the regions run), handing AWS regions' connections to their realtime Lambda host
+ * and proxying GCP regions' connections to their chat server.
  */
 public final class LocalRealtime implements AutoCloseable {
   private final LocalConnections connections = new LocalConnections();
@@ -50,6 +53,14 @@ public final class LocalRealtime implements AutoCloseable {
         (id, runtime) -> {
           if (runtime instanceof AwsRegionRuntime aws) {
             aws.realtimeHostPort().ifPresent(p -> backends.put(id, new LambdaRealtimeBackend(p)));
+          } else if (runtime instanceof GcpRegionRuntime gcp) {
+            gcp.chatPort()
+                .ifPresent(
+                    p ->
+                        backends.put(
+                            id,
+                            new ChatServerBackend(
+                                URI.create("ws://127.0.0.1:" + p + ChatServerBackend.PATH))));
           }
         });
     gateway =

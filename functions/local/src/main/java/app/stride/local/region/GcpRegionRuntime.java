@@ -32,13 +32,21 @@ import java.util.zip.ZipInputStream;
 /**
  * A GCP region locally: the Firestore emulator (data under the data folder), the Pub/Sub emulator
  * with the region's topics, and per capability a child JVM running the Functions Framework invoker
- * on the deployable archive's jar, reached over HTTP as Cloud Functions would be.
+ * on the deployable archive's jar, reached over HTTP as Cloud Functions would be. With the social
+ * capability, the chat server (the Cloud Run service: {@value #CHAT_SERVER} from the same jar) runs
+ * in one more child JVM on {@link #chatPort()}, and the social function pushes to it through its
+ * internal push with a secret made per start.
  */
 public final class GcpRegionRuntime implements RegionRuntime {
   /** The project id the emulators and functions use locally. */
   public static final String PROJECT = "stride-local";
 
   private static final String INVOKER = "com.google.cloud.functions.invoker.runner.Invoker";
+
+  /** The chat server's main class, in the social capability's jar. */
+  public static final String CHAT_SERVER = "app.stride.social.gcp.realtime.ChatServer";
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "host", "content-length", "transfer-encoding", "upgrade", "expect");
   private static final HttpClient HTTP =
@@ -48,8 +56,20 @@ public final class GcpRegionRuntime implements RegionRuntime {
   private final FirestoreEmulator firestore;
   private final PubSubEmulator pubsub;
   private final Map<String, Host> hosts = new HashMap<>();
+  private Host chat;
 
-  private record Host(ChildJvm jvm, int port) {}
+  private record Host(ChildJvm jvm, int port, Path jar) {}
+
+  /** The chat channel's link between the social function and the chat server. */
+  private record ChatLink(int port, String secret) {
+    Map<String, String> pushEnv() {
+      return Map.of(
+          "STRIDE_CHAT_PUSH_URL",
+          "ws://127.0.0.1:" + port + "/internal/push",
+          "STRIDE_CHAT_PUSH_SECRET",
+          secret);
+    }
+  }
 
   private GcpRegionRuntime(Region region, FirestoreEmulator firestore, PubSubEmulator pubsub) {
     this.region = region;
@@ -75,17 +95,34 @@ public final class GcpRegionRuntime implements RegionRuntime {
     }
     GcpRegionRuntime runtime = new GcpRegionRuntime(region, firestore, pubsub);
     try {
+      ChatLink link = new ChatLink(Loopback.freePort(), newSecret());
       for (Deployable deployable : deployables) {
         String topic = "stride-" + deployable.function() + "-events-" + id;
         createTopic(pubsub, topic);
-        runtime.hosts.put(
-            deployable.function(), startHost(region, ctx, deployable, firestore, pubsub, topic));
+        Map<String, String> env = hostEnv(region, ctx, deployable, firestore, pubsub, topic);
+        if (deployable.serves(Deployable.SOCIAL.function())) {
+          env.putAll(link.pushEnv());
+        }
+        runtime.hosts.put(deployable.function(), startHost(region, ctx, deployable, env));
+      }
+      Host social = runtime.hosts.get(Deployable.SOCIAL.function());
+      if (social != null) {
+        Map<String, String> env =
+            hostEnv(
+                region, ctx, Deployable.SOCIAL, firestore, pubsub, "stride-social-events-" + id);
+        env.putAll(link.pushEnv());
+        runtime.chat = startChatServer(region, social.jar(), link.port(), env);
       }
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
+  }
+
+  /** The chat server's loopback port ({@code ws://127.0.0.1:<port>/v1/ws}); empty without it. */
+  public java.util.Optional<Integer> chatPort() {
+    return java.util.Optional.ofNullable(chat).map(Host::port);
   }
 
   @Override
@@ -99,7 +136,10 @@ public final class GcpRegionRuntime implements RegionRuntime {
         region,
         firestore.endpoint(),
         "the Firestore emulator",
-        hosts.values().stream().map(Host::jvm).toList());
+        java.util.stream.Stream.concat(
+                hosts.values().stream(), java.util.stream.Stream.ofNullable(chat))
+            .map(Host::jvm)
+            .toList());
   }
 
   @Override
@@ -163,11 +203,15 @@ public final class GcpRegionRuntime implements RegionRuntime {
   @Override
   public void close() {
     hosts.values().forEach(h -> h.jvm().close());
+    if (chat != null) {
+      chat.jvm().close();
+    }
     pubsub.close();
     firestore.close();
   }
 
-  private static Host startHost(
+  /** What every function host of the region gets: its settings, the emulators, its topic. */
+  private static Map<String, String> hostEnv(
       Region region,
       PlatformContext ctx,
       Deployable deployable,
@@ -175,9 +219,6 @@ public final class GcpRegionRuntime implements RegionRuntime {
       PubSubEmulator pubsub,
       String topic) {
     String id = region.id().value();
-    Path jar =
-        extractJar(ctx.root().resolve(deployable.gcpArchive()), ctx.dataDir().resolve("gcf"));
-    int port = Loopback.freePort();
     Map<String, String> env = new HashMap<>(ctx.functionEnv().of(region, deployable));
     env.put("STRIDE_REGION", id);
     env.put("GOOGLE_CLOUD_PROJECT", PROJECT);
@@ -187,6 +228,15 @@ public final class GcpRegionRuntime implements RegionRuntime {
     env.put("PUBSUB_EMULATOR_HOST", pubsub.emulatorHost());
     env.put("STRIDE_PUBSUB_ENDPOINT", pubsub.emulatorHost());
     env.put("K_SERVICE", "stride-" + deployable.function() + "-" + id);
+    return env;
+  }
+
+  private static Host startHost(
+      Region region, PlatformContext ctx, Deployable deployable, Map<String, String> env) {
+    String id = region.id().value();
+    Path jar =
+        extractJar(ctx.root().resolve(deployable.gcpArchive()), ctx.dataDir().resolve("gcf"));
+    int port = Loopback.freePort();
     ChildJvm jvm =
         ChildJvm.start(
             "gcp-" + id + "-" + deployable.function(),
@@ -204,7 +254,37 @@ public final class GcpRegionRuntime implements RegionRuntime {
             "Serving function",
             port,
             Duration.ofSeconds(90));
-    return new Host(jvm, port);
+    return new Host(jvm, port, jar);
+  }
+
+  /**
+   * The Cloud Run chat server: the social jar (Java-WebSocket is shaded in) with its own main, as
+   * the service's container runs it, on {@code port} ({@code PORT}) of the loopback interface.
+   */
+  private static Host startChatServer(
+      Region region, Path socialJar, int port, Map<String, String> env) {
+    Map<String, String> chatEnv = new HashMap<>(env);
+    chatEnv.put("PORT", Integer.toString(port));
+    chatEnv.put("STRIDE_CHAT_BIND", "127.0.0.1");
+    chatEnv.put("K_SERVICE", "stride-chat-" + region.id().value());
+    ChildJvm jvm =
+        ChildJvm.start(
+            "gcp-" + region.id().value() + "-chat",
+            List.of(socialJar),
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            CHAT_SERVER,
+            List.of(),
+            chatEnv,
+            "Serving chat",
+            port,
+            Duration.ofSeconds(90));
+    return new Host(jvm, port, socialJar);
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** Cloud Functions unpacks the archive and runs the jar at its root; so does this. */

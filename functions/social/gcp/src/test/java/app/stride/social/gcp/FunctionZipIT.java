@@ -56,6 +56,8 @@ class FunctionZipIT {
     assertThat(jarEntries)
         .contains(
             "app/stride/social/gcp/SocialHttpFunction.class",
+            "app/stride/social/gcp/realtime/ChatServer.class",
+            "org/java_websocket/server/WebSocketServer.class",
             "app/stride/gcp/functions/StrideHttpFunction.class",
             "com/google/cloud/firestore/Firestore.class",
             "com/nimbusds/jose/jwk/JWKSet.class",
