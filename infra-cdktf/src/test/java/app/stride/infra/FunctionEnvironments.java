@@ -45,9 +45,13 @@ public final class FunctionEnvironments {
                           c.path("env")
                               .values()
                               .forEach(
-                                  e ->
+                                  e -> {
+                                    // Plain values only: a value_source is a secret reference.
+                                    if (e.has("value")) {
                                       env.put(
-                                          e.path("name").asString(), e.path("value").asString())));
+                                          e.path("name").asString(), e.path("value").asString());
+                                    }
+                                  }));
               all.put(service.path("name").asString(), env);
             });
     return all;

@@ -24,7 +24,8 @@ class NoSecretValuesTest {
           "STRIDE_CURSOR_KEY",
           "STRIDE_DIRECTORY_SECRET",
           "STRIDE_DIRECTORY_API_SECRET",
-          "STRIDE_SMTP_PASSWORD");
+          "STRIDE_SMTP_PASSWORD",
+          "STRIDE_CHAT_PUSH_SECRET");
 
   private static final Pattern SECRET_ARN_REF =
       Pattern.compile("\\$\\{aws_secretsmanager_secret\\.([A-Za-z0-9_-]+)\\.arn\\}");
@@ -122,14 +123,35 @@ class NoSecretValuesTest {
         references++;
       }
     }
-    assertThat(references).as("three secrets for each of three auth functions").isEqualTo(9);
+    assertThat(references)
+        .as("three secrets for each of three auth functions, the chat push secret for social")
+        .isEqualTo(10);
     for (String name : SECRET_VALUES) {
       int quoted = count(stack.json(), "\"" + name + "\"");
       int asKey =
           count(stack.json(), "\"key\": \"" + name + "\"")
-              + count(stack.json(), "\"key\":\"" + name + "\"");
+              + count(stack.json(), "\"key\":\"" + name + "\"")
+              + secretKeyRefs(stack, name);
       assertThat(quoted).as("%s outside a secret reference", name).isEqualTo(asKey);
     }
+  }
+
+  /** Cloud Run container variables named {@code name} whose value is a Secret Manager reference. */
+  private static int secretKeyRefs(TfStack stack, String name) {
+    int refs = 0;
+    for (JsonNode service : stack.resources("google_cloud_run_v2_service").values()) {
+      for (JsonNode container : service.at("/template/containers").values()) {
+        for (JsonNode e : container.path("env").values()) {
+          if (e.path("name").asString().equals(name)
+              && SECRET_ID_REF
+                  .matcher(e.at("/value_source/secret_key_ref/secret").asString())
+                  .matches()) {
+            refs++;
+          }
+        }
+      }
+    }
+    return refs;
   }
 
   private static int count(String text, String needle) {

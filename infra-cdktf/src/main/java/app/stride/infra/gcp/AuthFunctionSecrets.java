@@ -46,7 +46,16 @@ public final class AuthFunctionSecrets extends Construct {
   }
 
   private SecretManagerSecret secret(String id, RegionConfig region, String name) {
-    return SecretManagerSecret.Builder.create(this, id)
+    return regional(this, id, region, name);
+  }
+
+  /**
+   * Declares the secret {@code name} replicated only to {@code region}'s location: no version, the
+   * value is added out of band.
+   */
+  static SecretManagerSecret regional(
+      Construct scope, String id, RegionConfig region, String name) {
+    return SecretManagerSecret.Builder.create(scope, id)
         .project(region.gcpProject())
         .secretId(name)
         .replication(

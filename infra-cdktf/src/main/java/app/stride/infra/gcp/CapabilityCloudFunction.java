@@ -10,9 +10,11 @@ import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfuncti
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionBuildConfigSource;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionBuildConfigSourceStorageSource;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfig;
+import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucket;
 import com.hashicorp.cdktf.providers.google.storage_bucket_object.StorageBucketObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,26 @@ public final class CapabilityCloudFunction extends Construct {
       CapabilityIdentity identity,
       int maxInstances,
       int requestsPerInstance,
-      String edgeAddress) {}
+      String edgeAddress,
+      Optional<PushTarget> chatPush) {
+
+    /** The same settings, delivering chat changes to {@code target}. */
+    public Settings withChatPush(PushTarget target) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          maxInstances,
+          requestsPerInstance,
+          edgeAddress,
+          Optional.of(target));
+    }
+  }
+
+  /** Where the function pushes chat changes: the chat server's push URL and its secret. */
+  public record PushTarget(String url, ChatPush push) {}
 
   /**
    * Uploads the source zip to the region's bucket ({@code sourceBucket}, or a new one when empty)
@@ -106,6 +127,20 @@ public final class CapabilityCloudFunction extends Construct {
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(settings.identity().email())
                     .environmentVariables(environment(settings))
+                    .secretEnvironmentVariables(
+                        settings
+                            .chatPush()
+                            .map(
+                                target ->
+                                    List.of(
+                                        Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables
+                                            .builder()
+                                            .key(ChatPush.SECRET_ENV)
+                                            .projectId(region.gcpProject())
+                                            .secret(target.push().secret().getSecretId())
+                                            .version("latest")
+                                            .build()))
+                            .orElse(List.of()))
                     .build())
             .build();
     CloudRunV2ServiceIamMember.Builder.create(this, "public_invoker")
@@ -145,6 +180,7 @@ public final class CapabilityCloudFunction extends Construct {
     env.put("STRIDE_JWT_AUDIENCE", settings.auth().functionAudience());
     env.put("STRIDE_JWKS_URL", settings.auth().jwksUrl());
     env.put("STRIDE_LB_ADDRESS", settings.edgeAddress());
+    settings.chatPush().ifPresent(target -> env.put(ChatPush.URL_ENV, target.url()));
     env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
     env.put(CloudMonitoringWriter.PROJECT_ENV, region.gcpProject());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

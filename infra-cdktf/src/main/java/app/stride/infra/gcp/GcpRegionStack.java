@@ -74,11 +74,30 @@ public final class GcpRegionStack extends TerraformStack {
     ComputeGlobalAddress edgeAddress = EdgeLoadBalancer.reserveAddress(this, region);
     Map<String, String> backends = new LinkedHashMap<>();
     Map<String, CapabilityCloudFunction.Settings> settings = new LinkedHashMap<>();
+    for (Capability capability : Capabilities.ALL) {
+      settings.put(
+          capability.name(), settings(capability, region, env, store, topics, edgeAddress));
+    }
+    // The chat server first: the social function pushes chat changes to the sockets it holds.
+    RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
+    CapabilityCloudFunction.Settings social = settings.get(channel.name());
+    ChatPush push = new ChatPush(this, channel.name() + "_chat_push", region, social.identity());
+    RealtimeService realtime =
+        new RealtimeService(
+            this,
+            channel.name() + "_realtime",
+            channel,
+            env.realtime().gcpImage(),
+            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())),
+            social,
+            push);
+    settings.put(
+        channel.name(),
+        social.withChatPush(
+            new CapabilityCloudFunction.PushTarget(ChatPush.url(realtime.uri()), push)));
     Optional<String> sourceBucket = Optional.empty();
     for (Capability capability : Capabilities.ALL) {
-      CapabilityCloudFunction.Settings functionSettings =
-          settings(capability, region, env, store, topics, edgeAddress);
-      settings.put(capability.name(), functionSettings);
+      CapabilityCloudFunction.Settings functionSettings = settings.get(capability.name());
       CapabilityCloudFunction function =
           new CapabilityCloudFunction(
               this,
@@ -95,7 +114,6 @@ public final class GcpRegionStack extends TerraformStack {
           .build();
     }
     AuthTtlPolicies authTtl = new AuthTtlPolicies(this, "auth_ttl", region, store);
-    RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
     FirestoreTtlPolicies realtimeTtl =
         new FirestoreTtlPolicies(
             this,
@@ -105,14 +123,6 @@ public final class GcpRegionStack extends TerraformStack {
             channel.firestoreTtlCollections(),
             channel.ttlField(),
             authTtl.last());
-    RealtimeService realtime =
-        new RealtimeService(
-            this,
-            channel.name() + "_realtime",
-            channel,
-            env.realtime().gcpImage(),
-            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())),
-            settings.get(channel.name()));
     TerraformOutput.Builder.create(this, "realtime_url")
         .value(realtime.uri())
         .description("The chat server's URL (connect with wss://, docs/chat.md)")
@@ -197,6 +207,7 @@ public final class GcpRegionStack extends TerraformStack {
         identity,
         FunctionLimits.of(region, env, region.functionName(capability.name())),
         env.scaling().requestsPerInstance(capability.name()),
-        edgeAddress.getAddress());
+        edgeAddress.getAddress(),
+        Optional.empty());
   }
 }

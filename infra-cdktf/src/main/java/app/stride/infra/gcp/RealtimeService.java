@@ -5,6 +5,8 @@ import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2Servi
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplate;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateContainers;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateContainersEnv;
+import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateContainersEnvValueSource;
+import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateContainersEnvValueSourceSecretKeyRef;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateContainersResources;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service.CloudRunV2ServiceTemplateScaling;
 import com.hashicorp.cdktf.providers.google.cloud_run_v2_service_iam_member.CloudRunV2ServiceIamMember;
@@ -17,7 +19,8 @@ import software.constructs.Construct;
  * The chat server of a GCP region ({@code docs/chat.md}): the Cloud Run service {@code
  * stride-<name>-realtime-<id>} running a container image built outside this repository ({@code
  * realtime.gcpImage}), as the capability's service account, with the capability function's
- * environment plus {@value #REALTIME_ENV}{@code =true}.
+ * environment plus {@value #REALTIME_ENV}{@code =true} and the push secret ({@link ChatPush}) the
+ * social function opens its internal push socket with.
  *
  * <p>A socket lives on one instance for up to {@value #TIMEOUT_SECONDS} s; session affinity sends a
  * client back to the same instance. Until changes fan out across instances (a Pub/Sub topic per
@@ -49,7 +52,8 @@ public final class RealtimeService extends Construct {
       RealtimeChannel channel,
       String image,
       int maxInstances,
-      CapabilityCloudFunction.Settings settings) {
+      CapabilityCloudFunction.Settings settings,
+      ChatPush push) {
     super(scope, id);
     var region = settings.region();
     List<CloudRunV2ServiceTemplateContainersEnv> env = new ArrayList<>();
@@ -63,6 +67,18 @@ public final class RealtimeService extends Construct {
                         .build()));
     env.add(
         CloudRunV2ServiceTemplateContainersEnv.builder().name(REALTIME_ENV).value("true").build());
+    env.add(
+        CloudRunV2ServiceTemplateContainersEnv.builder()
+            .name(ChatPush.SECRET_ENV)
+            .valueSource(
+                CloudRunV2ServiceTemplateContainersEnvValueSource.builder()
+                    .secretKeyRef(
+                        CloudRunV2ServiceTemplateContainersEnvValueSourceSecretKeyRef.builder()
+                            .secret(push.secret().getSecretId())
+                            .version("latest")
+                            .build())
+                    .build())
+            .build());
     service =
         CloudRunV2Service.Builder.create(this, "service")
             .project(region.gcpProject())

@@ -52,16 +52,71 @@ class RealtimeGcpTest {
         .properties()
         .forEach(e -> expected.put(e.getKey(), e.getValue().asString()));
     expected.put("STRIDE_REALTIME", "true");
+    expected.remove(ChatPush.URL_ENV); // the server is the push target, it does not push to itself
     Map<String, String> actual = new LinkedHashMap<>();
     service()
         .at("/template/containers/0/env")
         .values()
-        .forEach(e -> actual.put(e.path("name").asString(), e.path("value").asString()));
+        .forEach(
+            e -> {
+              if (e.has("value")) {
+                actual.put(e.path("name").asString(), e.path("value").asString());
+              }
+            });
 
     assertThat(service().at("/template/service_account").asString())
         .isEqualTo(social.at("/service_config/service_account_email").asString())
         .startsWith("${google_service_account.");
     assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
+  void socialFunction_pushesToTheChatServer_withASecretOnlyTheSocialAccountReads() {
+    JsonNode social = stack.named("google_cloudfunctions2_function", "name", "stride-social-apac");
+    JsonNode secret =
+        stack.named("google_secret_manager_secret", "secret_id", "stride-chat-push-secret-apac");
+    String secretId = stack.ref("google_secret_manager_secret", secret, "secret_id");
+    List<JsonNode> readers =
+        stack.resources("google_secret_manager_secret_iam_member").values().stream()
+            .filter(m -> m.path("secret_id").asString().equals(secretId))
+            .toList();
+
+    assertThat(social.at("/service_config/environment_variables/" + ChatPush.URL_ENV).asString())
+        .isEqualTo(
+            "${replace("
+                + stack
+                    .ref("google_cloud_run_v2_service", service(), "uri")
+                    .replaceAll("^\\$\\{|\\}$", "")
+                + ", \"https://\", \"wss://\")}/internal/push");
+    assertThat(social.at("/service_config/secret_environment_variables").values())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.path("key").asString()).isEqualTo(ChatPush.SECRET_ENV);
+              assertThat(v.path("secret").asString()).isEqualTo(secretId);
+            });
+    assertThat(service().at("/template/containers/0/env").values())
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("name").asString()).isEqualTo(ChatPush.SECRET_ENV);
+              assertThat(e.at("/value_source/secret_key_ref/secret").asString())
+                  .isEqualTo(secretId);
+            });
+    assertThat(readers)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.path("member").asString())
+                    .isEqualTo(
+                        "serviceAccount:"
+                            + social.at("/service_config/service_account_email").asString()));
+    for (JsonNode fn : stack.resources("google_cloudfunctions2_function").values()) {
+      if (!fn.path("name").asString().equals("stride-social-apac")) {
+        assertThat(fn.at("/service_config/environment_variables").has(ChatPush.URL_ENV))
+            .as(fn.path("name").asString())
+            .isFalse();
+      }
+    }
   }
 
   @Test
