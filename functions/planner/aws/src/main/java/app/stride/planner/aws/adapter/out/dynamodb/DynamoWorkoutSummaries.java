@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Reads workouts from the workouts table of the serving region by the owner's key, so another
@@ -38,8 +39,15 @@ public final class DynamoWorkoutSummaries implements LoadWorkoutSummaryPort {
   @Override
   public Optional<WorkoutSummary> load(UserId userId, String workoutId, RegionId home) {
     guard.requireHome(home);
-    return items
-        .get(Key.builder().partitionValue(userId.value()).sortValue(workoutId).build())
+    Optional<WorkoutSummaryItem> found;
+    try {
+      found = items.get(Key.builder().partitionValue(userId.value()).sortValue(workoutId).build());
+    } catch (ResourceNotFoundException e) {
+      // No workouts table yet holds no workout: locally a table appears on its capability's first
+      // call (in the clouds infra creates it).
+      return Optional.empty();
+    }
+    return found
         .filter(item -> item.getSport() != null)
         .map(
             item ->

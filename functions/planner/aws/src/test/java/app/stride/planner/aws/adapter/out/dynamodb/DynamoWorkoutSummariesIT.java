@@ -63,6 +63,15 @@ class DynamoWorkoutSummariesIT {
   }
 
   @Test
+  void load_beforeTheWorkoutsTableExists_findsNothing() {
+    DynamoWorkoutSummaries noTable =
+        new DynamoWorkoutSummaries(
+            DynamoDbClients.enhanced(client), UniqueNames.uniqueName("stride-workouts-eu"), EU);
+
+    assertThat(noTable.load(new UserId("ana"), RUN, EU)).isEmpty();
+  }
+
+  @Test
   void load_forAnotherRegion_isRefused() {
     assertThatThrownBy(() -> workouts.load(new UserId("ana"), RUN, RegionId.of("us")))
         .isInstanceOf(ProblemException.class);

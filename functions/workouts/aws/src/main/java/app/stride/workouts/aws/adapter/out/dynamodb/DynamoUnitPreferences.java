@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Reads {@code preferences.units} from the region's profiles table, read-only, as the profiles
@@ -43,7 +44,14 @@ public final class DynamoUnitPreferences implements LoadUnitPreferencePort {
             .expressionAttributeNames(Map.of("#p", "preferences", "#u", "units", "#d", "deleted"))
             .consistentRead(false)
             .build();
-    Map<String, AttributeValue> item = DynamoFailures.call(() -> client.getItem(request).item());
+    Map<String, AttributeValue> item;
+    try {
+      item = DynamoFailures.call(() -> client.getItem(request).item());
+    } catch (ResourceNotFoundException e) {
+      // No profiles table yet holds no profile: locally a table appears on its capability's first
+      // call (in the clouds infra creates it), and a profile-less user is metric.
+      return UnitSystem.METRIC;
+    }
     if (item == null || item.isEmpty()) {
       return UnitSystem.METRIC;
     }

@@ -53,6 +53,14 @@ class DynamoUnitPreferencesIT {
   }
 
   @Test
+  void isMetric_beforeTheProfilesTableExists() {
+    DynamoUnitPreferences noTable =
+        new DynamoUnitPreferences(client, UniqueNames.uniqueName("stride-profiles-eu"), EU);
+
+    assertThat(noTable.unitsOf(new UserId("ana"), EU)).isEqualTo(UnitSystem.METRIC);
+  }
+
+  @Test
   void readsImperial_fromTheProfilesPreferences() {
     putProfile(
         "ana",
