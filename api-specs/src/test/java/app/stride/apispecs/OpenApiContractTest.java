@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class OpenApiContractTest {
 
   private static final Set<String> FUNCTIONS =
-      Set.of("gateway", "profiles", "auth", "social", "workouts", "planner");
+      Set.of("gateway", "profiles", "auth", "social", "workouts", "planner", "devices");
   private static final String PROBLEM_JSON = "application/problem+json";
 
   static Stream<Operation> operations() {
@@ -92,6 +92,11 @@ class OpenApiContractTest {
         .containsExactlyInAnyOrder(
             "mobile-api.yaml GET /health -> gateway",
             "mobile-api.yaml GET /v1/me/profile -> profiles",
+            "mobile-api.yaml POST /v1/activities/imports -> devices",
+            "mobile-api.yaml GET /v1/activities/imports/{importId} -> devices",
+            "mobile-api.yaml GET /v1/activities/{activityId} -> devices",
+            "mobile-api.yaml GET /v1/webhooks/{provider}/{region} -> devices",
+            "mobile-api.yaml POST /v1/webhooks/{provider}/{region} -> devices",
             "mobile-api.yaml PUT /v1/me/profile -> profiles",
             "mobile-api.yaml PATCH /v1/me/profile -> profiles",
             "mobile-api.yaml DELETE /v1/me/profile -> profiles",
@@ -306,7 +311,8 @@ class OpenApiContractTest {
                     "forbidden",
                     "rate-limited",
                     "dependency-unavailable",
-                    "internal")
+                    "internal",
+                    "webhook-rejected")
                 .map(slug -> "https://stride.app/problems/" + slug)
                 .toArray(String[]::new));
     assertThat(types).allSatisfy(type -> assertThat(description).contains("`" + type + "`"));

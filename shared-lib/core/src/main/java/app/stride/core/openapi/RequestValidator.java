@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * Checks a request against the spec before any capability logic runs: known route (404), allowed
  * method (405 with {@code Allow}), body size (413), content type (415), well-formed JSON (400
  * {@code malformed-json}) and the body's schema (400 {@code validation-failed}, each error located
- * by a JSON pointer). A request that fails changes nothing, because nothing has run yet.
+ * by a JSON pointer). A request that fails changes nothing, because nothing has run yet. A body of
+ * a media type that is not JSON (an activity file) is passed on as bytes after the size and type
+ * checks: its parser owns the rest.
  *
  * <p>The JSON Schema registry is built on the first {@link #check}, not here: requests without a
  * body (GET, DELETE) never pay for it on a cold start. It is built once, safely across threads.
@@ -78,6 +80,10 @@ public final class RequestValidator {
       throw new ProblemException(
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type must be one of " + new TreeSet<>(operation.mediaTypes()) + ".");
+    }
+    if (!isJson(mediaType)) {
+      // A file route (FIT, GPX, zip, ...): the body is the file; its parser owns the checks.
+      return new ValidatedRequest(operation, null);
     }
     JsonNode body = parse(request.body());
     List<FieldError> errors = check(pointer, body);
@@ -155,6 +161,11 @@ public final class RequestValidator {
     return SchemaRegistry.withDefaultDialect(
         SpecificationVersion.DRAFT_2020_12,
         builder -> builder.schemas(Map.of(base, json)).schemaRegistryConfig(config));
+  }
+
+  /** Whether a media type carries JSON ({@code application/json} or a {@code +json} type). */
+  static boolean isJson(String mediaType) {
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
   }
 
   private static JsonNode parse(byte[] body) {

@@ -29,7 +29,8 @@ public enum ProblemType {
   INTERNAL("internal", 500, "Internal error"),
   STORE_UNAVAILABLE("store-unavailable", 503, "The data store is unavailable"),
   DEPENDENCY_UNAVAILABLE(
-      "dependency-unavailable", 503, "A service this request needs is unavailable");
+      "dependency-unavailable", 503, "A service this request needs is unavailable"),
+  WEBHOOK_REJECTED("webhook-rejected", 401, "The webhook could not be verified");
 
   /** The base of every problem type URI. */
   public static final String BASE = "https://stride.app/problems/";

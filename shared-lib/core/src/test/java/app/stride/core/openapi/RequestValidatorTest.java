@@ -68,6 +68,31 @@ class RequestValidatorTest {
   }
 
   @Test
+  void validate_fileMediaType_passesTheRawBytes_withoutJsonParsing() {
+    byte[] fit = {0x0e, 0x10, (byte) 0xd9, 0x07, 0, 0, 0, 0, '.', 'F', 'I', 'T'};
+
+    ValidatedRequest valid = validator.validate(post("/v1/files", "application/fit", fit));
+
+    assertThat(valid.operation().operationId()).isEqualTo("postFile");
+    assertThat(valid.body()).isNull();
+  }
+
+  @Test
+  void validate_fileRoute_stillChecksTypeSizeAndJsonAlternatives() {
+    byte[] json = "{\"name\": 3}".getBytes(StandardCharsets.UTF_8);
+
+    assertProblem(
+        () -> validator.validate(post("/v1/files", "application/zip", new byte[] {1})),
+        ProblemType.UNSUPPORTED_MEDIA_TYPE);
+    assertProblem(
+        () -> validator.validate(post("/v1/files", "application/fit", new byte[65])),
+        ProblemType.PAYLOAD_TOO_LARGE);
+    assertProblem(
+        () -> validator.validate(post("/v1/files", "application/json", json)),
+        ProblemType.VALIDATION_FAILED);
+  }
+
+  @Test
   void validate_malformedJson_isMalformedJson() {
     assertProblem(
         () -> validator.validate(put("/v1/things/1", "{\"name\": ")), ProblemType.MALFORMED_JSON);
@@ -111,6 +136,11 @@ class RequestValidatorTest {
   void spec_marksExplicitlyUnsecuredOperations() {
     assertThat(validator.route("GET", "/health").secured()).isFalse();
     assertThat(validator.route("GET", "/v1/things/1").function()).isEqualTo("things");
+  }
+
+  private static ApiRequest post(String path, String contentType, byte[] body) {
+    return new ApiRequest(
+        "POST", path, Map.of(), Map.of("Content-Type", contentType), body, "127.0.0.1", "r1");
   }
 
   private static ApiRequest put(String path, String json) {

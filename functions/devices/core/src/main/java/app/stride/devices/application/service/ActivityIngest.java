@@ -1,0 +1,117 @@
+package app.stride.devices.application.service;
+
+import app.stride.core.region.RegionId;
+import app.stride.core.store.VersionConflictException;
+import app.stride.devices.application.port.out.ActivityEvents;
+import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.ActivityData;
+import app.stride.devices.domain.ActivityId;
+import app.stride.devices.domain.ActivitySource;
+import app.stride.devices.domain.Deduplication;
+import app.stride.devices.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Turns one decoded activity from one source into a stored activity: the same source again is a
+ * no-op; the same workout already imported from another source gains this source (and this
+ * recording's data when it is richer, i.e. has more samples); anything else is a new activity. The
+ * sample stream is written to the bucket before the activity that points at it.
+ */
+public final class ActivityIngest {
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final ActivityStore store;
+  private final ObjectStore objects;
+  private final ActivityEvents events;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  public ActivityIngest(
+      ActivityStore store,
+      ObjectStore objects,
+      ActivityEvents events,
+      Clock clock,
+      RandomGenerator random) {
+    this.store = store;
+    this.objects = objects;
+    this.events = events;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** What an ingest did. */
+  public enum Kind {
+    /** A new activity. */
+    CREATED,
+    /** The source was added to an existing activity of the same workout. */
+    MERGED,
+    /** The source was already recorded: nothing changed. */
+    ALREADY_KNOWN
+  }
+
+  /** The activity the data ended up in, and how. */
+  public record Outcome(ActivityId activityId, Kind kind) {}
+
+  /** Stores {@code data} from {@code source} for {@code user}. */
+  public Outcome ingest(UserId user, RegionId home, ActivityData data, ActivitySource source) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(user, home, data, source);
+      } catch (VersionConflictException e) {
+        // A concurrent import of the same workout changed the activity: read again.
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Outcome once(UserId user, RegionId home, ActivityData data, ActivitySource source) {
+    if (source.externalId() != null) {
+      Optional<Activity> known =
+          store.findBySource(user, source.provider(), source.externalId(), home);
+      if (known.isPresent()) {
+        return new Outcome(known.get().id(), Kind.ALREADY_KNOWN);
+      }
+    }
+    Instant now = clock.instant();
+    Optional<Activity> same =
+        store
+            .startingBetween(
+                user, data.startTime().minus(Deduplication.SEARCH_BEFORE), data.endTime(), home)
+            .stream()
+            .filter(a -> Deduplication.sameWorkout(a.data(), data))
+            .findFirst();
+    if (same.isPresent()) {
+      Activity existing = same.get();
+      boolean richer = data.samples().size() > existing.sampleCount();
+      if (richer) {
+        objects.put(
+            samplesKey(user, existing.id()),
+            SampleStreams.encode(data.samples()),
+            SampleStreams.CONTENT_TYPE);
+      }
+      Activity merged = existing.withSource(source, richer ? data : null, now);
+      store.update(merged, events.merged(merged, source.provider()), home);
+      return new Outcome(existing.id(), Kind.MERGED);
+    }
+    ActivityId id = ActivityId.next(now, random);
+    if (!data.samples().isEmpty()) {
+      objects.put(
+          samplesKey(user, id), SampleStreams.encode(data.samples()), SampleStreams.CONTENT_TYPE);
+    }
+    Activity activity = Activity.imported(id, user, data, source, now);
+    store.create(activity, events.imported(activity), home);
+    return new Outcome(id, Kind.CREATED);
+  }
+
+  /** Where an activity's sample stream is kept in the region's bucket. */
+  public static String samplesKey(UserId user, ActivityId id) {
+    return "samples/" + user.value() + "/" + id.value();
+  }
+}

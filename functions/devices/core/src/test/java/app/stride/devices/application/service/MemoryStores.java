@@ -1,0 +1,138 @@
+package app.stride.devices.application.service;
+
+import app.stride.core.event.OutboundEvent;
+import app.stride.core.region.RegionId;
+import app.stride.core.store.VersionConflictException;
+import app.stride.devices.application.port.out.ActivityEvents;
+import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ImportJobStore;
+import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.ActivityId;
+import app.stride.devices.domain.ImportId;
+import app.stride.devices.domain.ImportJob;
+import app.stride.devices.domain.Provider;
+import app.stride.devices.domain.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In-memory stores for the use-case tests (logic only: the real adapters are tested against real
+ * servers in the cloud modules).
+ */
+final class MemoryStores implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents {
+  final Map<String, Activity> activities = new LinkedHashMap<>();
+  final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+  final Map<String, byte[]> objects = new LinkedHashMap<>();
+  final List<OutboundEvent> events = new ArrayList<>();
+
+  @Override
+  public Optional<Activity> find(UserId userId, ActivityId id, RegionId home) {
+    return Optional.ofNullable(activities.get(userId + "/" + id));
+  }
+
+  @Override
+  public List<Activity> startingBetween(UserId userId, Instant from, Instant to, RegionId home) {
+    return activities.values().stream()
+        .filter(a -> a.userId().equals(userId))
+        .filter(a -> !a.data().startTime().isBefore(from) && a.data().startTime().isBefore(to))
+        .sorted(Comparator.comparing((Activity a) -> a.data().startTime()).reversed())
+        .limit(DEDUP_SCAN_LIMIT)
+        .toList();
+  }
+
+  @Override
+  public Optional<Activity> findBySource(
+      UserId userId, Provider provider, String externalId, RegionId home) {
+    return activities.values().stream()
+        .filter(a -> a.userId().equals(userId))
+        .filter(
+            a ->
+                a.sources().stream()
+                    .anyMatch(s -> s.provider() == provider && externalId.equals(s.externalId())))
+        .findFirst();
+  }
+
+  @Override
+  public void create(Activity activity, OutboundEvent pending, RegionId home) {
+    if (activities.putIfAbsent(activity.userId() + "/" + activity.id(), activity) != null) {
+      throw new VersionConflictException("exists");
+    }
+    events.add(pending);
+  }
+
+  @Override
+  public void update(Activity activity, OutboundEvent pending, RegionId home) {
+    String key = activity.userId() + "/" + activity.id();
+    Activity stored = activities.get(key);
+    if (stored == null || stored.version() != activity.version() - 1) {
+      throw new VersionConflictException("changed");
+    }
+    activities.put(key, activity);
+    events.add(pending);
+  }
+
+  @Override
+  public Optional<ImportJob> find(UserId userId, ImportId id, RegionId home) {
+    return Optional.ofNullable(jobs.get(userId + "/" + id));
+  }
+
+  @Override
+  public Optional<ImportJob> findBySha256(UserId userId, String sha256, RegionId home) {
+    return jobs.values().stream()
+        .filter(j -> j.userId().equals(userId) && j.sha256().equals(sha256))
+        .findFirst();
+  }
+
+  @Override
+  public void create(ImportJob job, RegionId home) {
+    if (findBySha256(job.userId(), job.sha256(), home).isPresent()) {
+      throw new VersionConflictException("same file");
+    }
+    jobs.put(job.userId() + "/" + job.id(), job);
+  }
+
+  @Override
+  public void update(ImportJob job, RegionId home) {
+    jobs.put(job.userId() + "/" + job.id(), job);
+  }
+
+  @Override
+  public void put(String key, byte[] bytes, String contentType) {
+    objects.put(key, bytes.clone());
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    return Optional.ofNullable(objects.get(key));
+  }
+
+  @Override
+  public void delete(String key) {
+    objects.remove(key);
+  }
+
+  @Override
+  public OutboundEvent imported(Activity activity) {
+    return event("imported", activity);
+  }
+
+  @Override
+  public OutboundEvent merged(Activity activity, Provider added) {
+    return event("merged:" + added.wire(), activity);
+  }
+
+  private static OutboundEvent event(String type, Activity activity) {
+    return new OutboundEvent(
+        activity.id() + "@" + activity.version(),
+        type,
+        activity.userId().value(),
+        activity.id().value().getBytes(StandardCharsets.UTF_8));
+  }
+}
