@@ -82,6 +82,28 @@ class EventTestdataTest {
   }
 
   @Test
+  void activityEvents_haveTheRequiredVariants() {
+    assertThat(SAMPLES)
+        .extracting(Sample::toString)
+        .contains(
+            "activity/v1/ActivityImported-garmin-run-eu.json",
+            "activity/v1/ActivityImported-yoga-apac-traced.json",
+            "activity/v1/ActivityMerged-strava-into-garmin-eu.json",
+            "activity/v1/ActivityMerged-cycling-us-traced.json",
+            "activity/v1/invalid/ActivityImported-bad-activity-id.json",
+            "activity/v1/invalid/ActivityImported-heart-rate-included.json",
+            "activity/v1/invalid/ActivityImported-positions-included.json",
+            "activity/v1/invalid/ActivityImported-device-serial-included.json",
+            "activity/v1/invalid/ActivityImported-unknown-provider.json",
+            "activity/v1/invalid/ActivityImported-empty-sources.json",
+            "activity/v1/invalid/ActivityImported-negative-distance.json",
+            "activity/v1/invalid/ActivityImported-wrong-type.json",
+            "activity/v1/invalid/ActivityMerged-heart-rate-included.json",
+            "activity/v1/invalid/ActivityMerged-unknown-added-source.json",
+            "activity/v1/invalid/ActivityMerged-wrong-type.json");
+  }
+
+  @Test
   void userDeleted_hasTheRequiredVariants() {
     assertThat(SAMPLES)
         .extracting(Sample::toString)
