@@ -26,11 +26,12 @@ import java.util.Optional;
  * In-memory stores for the use-case tests (logic only: the real adapters are tested against real
  * servers in the cloud modules).
  */
-final class MemoryStores implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents {
-  final Map<String, Activity> activities = new LinkedHashMap<>();
-  final Map<String, ImportJob> jobs = new LinkedHashMap<>();
-  final Map<String, byte[]> objects = new LinkedHashMap<>();
-  final List<OutboundEvent> events = new ArrayList<>();
+public final class MemoryStores
+    implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents {
+  public final Map<String, Activity> activities = new LinkedHashMap<>();
+  public final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+  public final Map<String, byte[]> objects = new LinkedHashMap<>();
+  public final List<OutboundEvent> events = new ArrayList<>();
 
   @Override
   public Optional<Activity> find(UserId userId, ActivityId id, RegionId home) {

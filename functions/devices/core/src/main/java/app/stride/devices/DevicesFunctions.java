@@ -1,0 +1,146 @@
+package app.stride.devices;
+
+import app.stride.apispecs.ApiSpecs;
+import app.stride.core.auth.TokenVerifier;
+import app.stride.core.function.ApiFunction;
+import app.stride.core.openapi.OpenApiSpec;
+import app.stride.core.openapi.RequestValidator;
+import app.stride.core.region.RegionId;
+import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
+import app.stride.devices.adapter.in.http.UploadDecoder;
+import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
+import app.stride.devices.application.port.out.ActivityDecoder;
+import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ImportJobStore;
+import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.WorkQueue;
+import app.stride.devices.application.service.ActivityIngest;
+import app.stride.devices.application.service.ActivityQueries;
+import app.stride.devices.application.service.CloudActivityEvents;
+import app.stride.devices.application.service.ImportService;
+import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.files.ActivityFileException;
+import app.stride.devices.files.ActivityFiles;
+import app.stride.devices.files.ImportLimits;
+import app.stride.devices.webhook.InMemorySeenSignatures;
+import app.stride.devices.webhook.SeenSignatures;
+import app.stride.devices.webhook.WebhookPolicy;
+import app.stride.devices.webhook.WebhookReceiver;
+import app.stride.devices.webhook.WebhookSecrets;
+import app.stride.devices.webhook.coros.CorosWebhookReceiver;
+import app.stride.devices.webhook.fitbit.FitbitWebhookReceiver;
+import app.stride.devices.webhook.polar.PolarWebhookReceiver;
+import app.stride.devices.webhook.strava.StravaWebhookReceiver;
+import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
+import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The devices capability's functions, wired from its ports. Each cloud module calls these from its
+ * initializer with its own store, bucket and queue adapters.
+ */
+public final class DevicesFunctions {
+  /** The spec's {@code x-stride-function} of the devices routes, and the HTTP bean's stem. */
+  public static final String NAME = "devices";
+
+  /** The variable holding the id of our Strava push subscription. */
+  public static final String STRAVA_SUBSCRIPTION_ENV = "STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID";
+
+  private DevicesFunctions() {}
+
+  /** The stores and queue one region's devices function works on. */
+  public record Ports(
+      ActivityStore activities, ImportJobStore imports, ObjectStore objects, WorkQueue queue) {}
+
+  /** The HTTP function serving imports, activities and the providers' webhooks. */
+  public static ApiFunction http(
+      Ports ports,
+      Map<String, String> env,
+      TokenVerifier verifier,
+      RegionId servingRegion,
+      Clock clock) {
+    RequestValidator validator = new RequestValidator(mobileApi());
+    SecureRandom random = new SecureRandom();
+    ActivityIngest ingest =
+        new ActivityIngest(
+            ports.activities(),
+            ports.objects(),
+            new CloudActivityEvents(servingRegion),
+            clock,
+            random);
+    ImportService imports =
+        new ImportService(
+            ports.imports(),
+            ports.objects(),
+            new UploadDecoder(files()),
+            ingest,
+            servingRegion,
+            clock,
+            random);
+    ActivityQueries queries =
+        new ActivityQueries(ports.activities(), ports.objects(), servingRegion);
+    SeenSignatures seen = InMemorySeenSignatures.defaults();
+    ApiFunction.Builder builder = ApiFunction.builder(NAME, validator, verifier);
+    new DeviceHttpHandlers(imports, queries).register(builder);
+    new WebhookHttpHandlers(
+            receivers(new EnvWebhookSecrets(env), env, seen),
+            ports.queue(),
+            seen,
+            servingRegion,
+            clock)
+        .register(builder);
+    return builder.build();
+  }
+
+  /**
+   * The webhook receivers of the providers this deployment serves. Garmin joins once connections
+   * (its user access tokens) are stored: its pushes are verified against known tokens.
+   */
+  static List<WebhookReceiver> receivers(
+      WebhookSecrets secrets, Map<String, String> env, SeenSignatures seen) {
+    WebhookPolicy policy = WebhookPolicy.defaults();
+    List<WebhookReceiver> receivers = new ArrayList<>();
+    receivers.add(new PolarWebhookReceiver(secrets, policy, seen));
+    receivers.add(new SuuntoWebhookReceiver(secrets, policy, seen));
+    receivers.add(new FitbitWebhookReceiver(secrets, policy, seen));
+    receivers.add(new WahooWebhookReceiver(secrets, policy, seen));
+    receivers.add(new CorosWebhookReceiver(secrets, policy, seen));
+    String strava = env.get(STRAVA_SUBSCRIPTION_ENV);
+    if (strava != null && strava.matches("[0-9]{1,18}")) {
+      receivers.add(new StravaWebhookReceiver(secrets, policy, seen, Long.parseLong(strava)));
+    }
+    return receivers;
+  }
+
+  /** The file parsers as the import use case's decoder. */
+  static ActivityDecoder files() {
+    return (mediaType, body) -> {
+      try {
+        return ActivityFiles.parse(mediaType, new ByteArrayInputStream(body), ImportLimits.DEFAULT);
+      } catch (ActivityFileException e) {
+        throw new ActivityDecoder.Rejected(e.failure());
+      } catch (IOException e) {
+        // Reading bytes in memory fails only on content the parsers could not make sense of.
+        throw new ActivityDecoder.Rejected(
+            new ImportFailure("corrupt-file", "The file could not be read."));
+      }
+    };
+  }
+
+  /** The JSON twin of the spec (no YAML parser on a function's cold start). */
+  private static OpenApiSpec mobileApi() {
+    try (InputStream in = ApiSpecs.mobileApiJson()) {
+      return OpenApiSpec.readJson("mobile-api", in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
