@@ -1,0 +1,8 @@
+/**
+ * The DynamoDB adapters of devices, all in one table per region ({@code STRIDE_DEVICES_TABLE}):
+ * {@link app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore} (activities with a
+ * per-item outbox, source claims, the by-start index) and {@link
+ * app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore} (imports and file-hash claims),
+ * their persistence models ({@code ...Item}) and mappers. Single-item conditional writes only.
+ */
+package app.stride.devices.aws.adapter.out.dynamodb;

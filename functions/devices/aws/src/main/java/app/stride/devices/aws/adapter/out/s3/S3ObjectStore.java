@@ -1,0 +1,141 @@
+package app.stride.devices.aws.adapter.out.s3;
+
+import app.stride.aws.client.AwsClientDefaults;
+import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.application.port.out.ObjectStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The devices object store on the region's S3 bucket. Every object is written with server-side
+ * encryption under the region's KMS key when one is configured ({@code aws:kms}; the bucket policy
+ * may also require it); locally no encryption header is sent. A missing object reads as empty; a
+ * network failure, a throttled request or a 5xx is a {@link StoreUnavailableException}.
+ */
+public final class S3ObjectStore implements ObjectStore {
+  /** How long one call, retries included, may take. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
+   * samples/<userId>/<activityId>} (user ids are {@code [A-Za-z0-9._:@-]}); no empty, {@code .} or
+   * {@code ..} segment.
+   */
+  private static final Pattern KEY =
+      Pattern.compile("(?!.*(^|/)\\.{0,2}(/|$))[A-Za-z0-9._:@/-]{1,1024}");
+
+  private final S3Client s3;
+  private final String bucket;
+  private final Optional<String> kmsKeyId;
+
+  public S3ObjectStore(S3Client s3, String bucket, Optional<String> kmsKeyId) {
+    this.s3 = Objects.requireNonNull(s3, "s3");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.kmsKeyId = kmsKeyId == null ? Optional.empty() : kmsKeyId;
+  }
+
+  /** The store for {@code settings}, with its own client ({@link #client(S3Settings)}). */
+  public static S3ObjectStore of(S3Settings settings) {
+    return new S3ObjectStore(client(settings), settings.bucket(), settings.kmsKeyId());
+  }
+
+  /**
+   * A client for the settings: the shared light HTTP client and region, and bounded calls. Against
+   * a local endpoint it uses path-style requests (no bucket subdomains on loopback) and computes
+   * checksums only where S3 requires them: S3-compatible servers such as s3proxy do not know the
+   * SDK's default flexible checksums (trailing {@code x-amz-checksum-crc32} on every put, {@code
+   * x-amz-checksum-mode} on every get). In the cloud the SDK's defaults stay.
+   */
+  public static S3Client client(S3Settings settings) {
+    S3ClientBuilder builder =
+        AwsClientDefaults.apply(S3Client.builder(), settings.awsRegion(), settings.endpoint())
+            .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT));
+    if (settings.endpoint().isPresent()) {
+      builder
+          .forcePathStyle(true)
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public void put(String key, byte[] bytes, String contentType) {
+    Objects.requireNonNull(bytes, "bytes");
+    PutObjectRequest request = putRequest(key, contentType);
+    call(() -> s3.putObject(request, RequestBody.fromBytes(bytes)));
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    GetObjectRequest request =
+        GetObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
+    try {
+      return Optional.of(call(() -> s3.getObjectAsBytes(request).asByteArray()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    DeleteObjectRequest request =
+        DeleteObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
+    call(() -> s3.deleteObject(request));
+  }
+
+  /** The put request of {@code key}: with the KMS encryption headers when a key is configured. */
+  PutObjectRequest putRequest(String key, String contentType) {
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(requireKey(key))
+            .contentType(Objects.requireNonNull(contentType, "contentType"));
+    kmsKeyId.ifPresent(
+        id -> request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(id));
+    return request.build();
+  }
+
+  private static String requireKey(String key) {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("not an object key of this store");
+    }
+    return key;
+  }
+
+  private static <T> T call(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (NoSuchKeyException e) {
+      throw e;
+    } catch (SdkException e) {
+      if (isUnavailable(e)) {
+        throw new StoreUnavailableException("object store", e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isUnavailable(SdkException e) {
+    if (e instanceof SdkClientException) {
+      return true;
+    }
+    return e instanceof AwsServiceException service
+        && (service.isThrottlingException() || service.statusCode() >= 500);
+  }
+}

@@ -1,0 +1,189 @@
+package app.stride.devices.aws.adapter.out.dynamodb;
+
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.NOW;
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.aSha256;
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anImport;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.DynamoDbSettings;
+import app.stride.aws.dynamodb.LocalTables;
+import app.stride.core.problem.ProblemException;
+import app.stride.core.problem.ProblemType;
+import app.stride.core.region.RegionId;
+import app.stride.core.store.VersionConflictException;
+import app.stride.devices.domain.ActivityId;
+import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.domain.ImportJob;
+import app.stride.devices.domain.UserId;
+import app.stride.testkit.junit.DynaliteExtension;
+import app.stride.testkit.junit.UniqueNames;
+import app.stride.testkit.time.MutableClock;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DynamoImportJobStore} against a real dynalite: layout, hash claims, outcomes, expiry. */
+class DynamoImportJobStoreIT {
+  @RegisterExtension static final DynaliteExtension DYNAMO = new DynaliteExtension();
+
+  private static final RegionId EU = RegionId.of("eu");
+  private static final UserId ANA = new UserId("ana");
+
+  private DynamoDbClient client;
+  private DynamoImportJobStore store;
+  private MutableClock clock;
+  private String table;
+
+  @BeforeEach
+  void freshTable() {
+    client =
+        DynamoDbClients.client(
+            new DynamoDbSettings(
+                Region.of(DynaliteExtension.REGION), Optional.of(DYNAMO.endpoint())));
+    table = UniqueNames.uniqueName("stride-devices-eu");
+    clock = new MutableClock(NOW);
+    var enhanced = DynamoDbClients.enhanced(client);
+    LocalTables.createIfMissing(
+        new DynamoActivityStore(enhanced, table, EU, clock).table(), client);
+    store = new DynamoImportJobStore(enhanced, table, EU, clock);
+  }
+
+  @Test
+  void create_thenFind_andFindBySha256_returnTheImport_expiringIn30Days() {
+    ImportJob job = anImport("ana", aSha256(), NOW);
+
+    store.create(job, EU);
+
+    assertThat(store.find(ANA, job.id(), EU)).contains(job);
+    assertThat(store.findBySha256(ANA, job.sha256(), EU)).contains(job);
+    Map<String, AttributeValue> raw = raw("IMPORT#" + job.id());
+    assertThat(raw.get("status").s()).isEqualTo("processing");
+    assertThat(raw.get("expiresAt").n())
+        .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
+    assertThat(raw("SHA#" + job.sha256()).get("claimedImportId").s()).isEqualTo(job.id().value());
+  }
+
+  @Test
+  void create_ofTheSameFileAgain_conflicts_andKeepsTheFirstImport() {
+    String sha = aSha256();
+    ImportJob first = anImport("ana", sha, NOW);
+    store.create(first, EU);
+    ImportJob again = anImport("ana", sha, NOW.plusSeconds(5));
+
+    assertThatThrownBy(() -> store.create(again, EU)).isInstanceOf(VersionConflictException.class);
+
+    assertThat(store.find(ANA, again.id(), EU)).isEmpty();
+    assertThat(store.findBySha256(ANA, sha, EU)).contains(first);
+  }
+
+  @Test
+  void theSameFile_ofAnotherUser_isAnotherImport() {
+    String sha = aSha256();
+    ImportJob ana = anImport("ana", sha, NOW);
+    ImportJob bob = anImport("bob", sha, NOW);
+    store.create(ana, EU);
+
+    store.create(bob, EU);
+
+    assertThat(store.find(new UserId("bob"), ana.id(), EU)).isEmpty();
+    assertThat(store.findBySha256(new UserId("bob"), sha, EU)).contains(bob);
+    assertThat(store.findBySha256(new UserId("carol"), sha, EU)).isEmpty();
+  }
+
+  @Test
+  void update_toDone_isStored_aRepeatIsHarmless_andAnotherOutcomeConflicts() {
+    ImportJob job = anImport("ana", aSha256(), NOW);
+    store.create(job, EU);
+    ActivityId activity = ActivityId.next(NOW, new SecureRandom());
+    ImportJob done = job.done(activity, NOW.plusSeconds(3));
+
+    store.update(done, EU);
+    store.update(done, EU);
+
+    assertThat(store.find(ANA, job.id(), EU)).contains(done);
+    assertThat(store.findBySha256(ANA, job.sha256(), EU)).contains(done);
+    ImportJob failed = job.failed(new ImportFailure("corrupt-file", "bad CRC"), NOW.plusSeconds(4));
+    assertThatThrownBy(() -> store.update(failed, EU)).isInstanceOf(VersionConflictException.class);
+    assertThat(raw("IMPORT#" + job.id()).get("expiresAt").n())
+        .isEqualTo(Long.toString(NOW.plusSeconds(3).plus(Duration.ofDays(30)).getEpochSecond()));
+  }
+
+  @Test
+  void update_toFailed_keepsTheFailure() {
+    ImportJob job = anImport("ana", aSha256(), NOW);
+    store.create(job, EU);
+    ImportJob failed = job.failed(new ImportFailure("corrupt-file", "bad CRC"), NOW.plusSeconds(1));
+
+    store.update(failed, EU);
+
+    assertThat(store.find(ANA, job.id(), EU)).contains(failed);
+  }
+
+  @Test
+  void update_ofAMissingImport_conflicts() {
+    ImportJob job = anImport("ana", aSha256(), NOW);
+
+    assertThatThrownBy(() -> store.update(job.failed(new ImportFailure("x", "y"), NOW), EU))
+        .isInstanceOf(VersionConflictException.class);
+  }
+
+  @Test
+  void anExpiredImport_readsAsAbsent_andItsFileMayBeImportedAgain() {
+    String sha = aSha256();
+    ImportJob old = anImport("ana", sha, NOW);
+    store.create(old, EU);
+    clock.advance(Duration.ofDays(31));
+
+    assertThat(store.find(ANA, old.id(), EU)).isEmpty();
+    assertThat(store.findBySha256(ANA, sha, EU)).isEmpty();
+    ImportJob again = anImport("ana", sha, clock.instant());
+    store.create(again, EU);
+
+    assertThat(store.findBySha256(ANA, sha, EU)).contains(again);
+  }
+
+  @Test
+  void create_refusesAMalformedHash_andFindTreatsOneAsAbsent() {
+    ImportJob job = anImport("ana", "../../etc", NOW);
+
+    assertThatThrownBy(() -> store.create(job, EU)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.findBySha256(ANA, "ABC", EU)).isEmpty();
+  }
+
+  @Test
+  void everyMethod_refusesAForeignHomeRegion() {
+    ImportJob job = anImport("ana", aSha256(), NOW);
+    RegionId apac = RegionId.of("apac");
+
+    assertThatThrownBy(() -> store.create(job, apac)).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> store.update(job, apac)).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> store.find(ANA, job.id(), apac))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
+    assertThatThrownBy(() -> store.findBySha256(ANA, job.sha256(), apac))
+        .isInstanceOf(ProblemException.class);
+    assertThat(store.find(ANA, job.id(), EU)).isEmpty();
+  }
+
+  private Map<String, AttributeValue> raw(String sortKey) {
+    return client
+        .getItem(
+            r ->
+                r.tableName(table)
+                    .key(
+                        Map.of(
+                            "userId", AttributeValue.fromS("ana"),
+                            "sk", AttributeValue.fromS(sortKey))))
+        .item();
+  }
+}

@@ -1,0 +1,115 @@
+package app.stride.devices.gcp.adapter.out.gcs;
+
+import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.application.port.out.ObjectStore;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageException;
+import com.google.cloud.storage.StorageOptions;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The devices object store on the region's Cloud Storage bucket. Encryption at rest is the bucket's
+ * default customer-managed key (Cloud KMS, set by infra), so writes carry no key of their own. A
+ * missing object reads as empty; a network failure, a 429 or a 5xx is a {@link
+ * StoreUnavailableException}.
+ */
+public final class GcsObjectStore implements ObjectStore {
+  /** How long one call, retries included, may take. */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final int NOT_FOUND = 404;
+
+  /**
+   * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
+   * samples/<userId>/<activityId>}; no empty, {@code .} or {@code ..} segment.
+   */
+  private static final Pattern KEY =
+      Pattern.compile("(?!.*(^|/)\\.{0,2}(/|$))[A-Za-z0-9._:@/-]{1,1024}");
+
+  private final Storage storage;
+  private final String bucket;
+
+  public GcsObjectStore(Storage storage, String bucket) {
+    this.storage = Objects.requireNonNull(storage, "storage");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+  }
+
+  /**
+   * A client for the function's project with Application Default Credentials (the function's
+   * service account) and bounded calls.
+   */
+  public static Storage client(GcsSettings settings) {
+    StorageOptions.Builder options =
+        StorageOptions.newBuilder()
+            .setRetrySettings(
+                RetrySettings.newBuilder()
+                    .setTotalTimeoutDuration(CALL_TIMEOUT)
+                    .setInitialRetryDelayDuration(Duration.ofMillis(50))
+                    .setRetryDelayMultiplier(2.0)
+                    .setMaxRetryDelayDuration(Duration.ofSeconds(1))
+                    .setMaxAttempts(3)
+                    .build());
+    settings.projectId().ifPresent(options::setProjectId);
+    return options.build().getService();
+  }
+
+  @Override
+  public void put(String key, byte[] bytes, String contentType) {
+    Objects.requireNonNull(bytes, "bytes");
+    BlobInfo blob =
+        BlobInfo.newBuilder(blobId(key))
+            .setContentType(Objects.requireNonNull(contentType, "contentType"))
+            .build();
+    call(() -> storage.create(blob, bytes));
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    BlobId id = blobId(key);
+    try {
+      return Optional.of(call(() -> storage.readAllBytes(id)));
+    } catch (StorageException e) {
+      if (e.getCode() == NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    BlobId id = blobId(key);
+    call(() -> storage.delete(id));
+  }
+
+  private BlobId blobId(String key) {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("not an object key of this store");
+    }
+    return BlobId.of(bucket, key);
+  }
+
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StorageException e) {
+      if (isUnavailable(e)) {
+        throw new StoreUnavailableException("object store", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Code 0 is the client's own (I/O) failure; 408, 429 and 5xx are the service's "later". */
+  private static boolean isUnavailable(StorageException e) {
+    int code = e.getCode();
+    return code == 0 || code == 408 || code == 429 || code >= 500;
+  }
+}

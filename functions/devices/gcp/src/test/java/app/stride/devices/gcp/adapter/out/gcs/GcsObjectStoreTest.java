@@ -1,0 +1,107 @@
+package app.stride.devices.gcp.adapter.out.gcs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.stride.core.store.StoreUnavailableException;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GcsObjectStore} against {@code LocalStorageHelper} (google-cloud-nio's testing helper): an
+ * <b>in-memory fake of the {@link Storage} client interface, not a server</b>. No Cloud Storage
+ * emulator or GCS-JSON-API server is available from Maven Central here, so this is the most
+ * faithful option: it checks the adapter's calls and its mapping of a missing object, but no
+ * request reaches an HTTP endpoint and no Cloud Storage behaviour (preconditions, CMEK,
+ * permissions) is exercised. The unavailability test uses the real HTTP client against a closed
+ * loopback port.
+ */
+class GcsObjectStoreTest {
+  private static final String BUCKET = "stride-devices-apac";
+
+  private Storage storage;
+  private GcsObjectStore store;
+
+  @BeforeEach
+  void freshFake() {
+    storage = LocalStorageHelper.getOptions().getService();
+    store = new GcsObjectStore(storage, BUCKET);
+  }
+
+  @Test
+  void put_thenGet_returnsTheBytes_storedUnderTheKey_withTheContentType() {
+    byte[] gpx = "<gpx/>".getBytes(StandardCharsets.UTF_8);
+
+    store.put("originals/ana/i_01", gpx, "application/gpx+xml");
+
+    assertThat(store.get("originals/ana/i_01"))
+        .hasValueSatisfying(b -> assertThat(b).isEqualTo(gpx));
+    assertThat(storage.get(BlobId.of(BUCKET, "originals/ana/i_01")).getContentType())
+        .isEqualTo("application/gpx+xml");
+    assertThat(store.get("originals/bob/i_01")).isEmpty();
+  }
+
+  @Test
+  void put_again_replacesTheObject_andLargeBinariesRoundTrip() {
+    byte[] large = new byte[3 * 1024 * 1024 + 5];
+    new Random(7).nextBytes(large);
+    store.put("samples/ana/a_01", new byte[] {1, 2, 3}, "application/octet-stream");
+
+    store.put("samples/ana/a_01", large, "application/octet-stream");
+
+    assertThat(store.get("samples/ana/a_01"))
+        .hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
+  }
+
+  @Test
+  void delete_removesTheObject_andDeletingAMissingOneIsNoError() {
+    store.put("originals/ana/i_02", new byte[] {9}, "application/fit");
+
+    store.delete("originals/ana/i_02");
+    store.delete("originals/ana/i_02");
+
+    assertThat(store.get("originals/ana/i_02")).isEmpty();
+  }
+
+  @Test
+  void keys_withEmptyDotOrTraversalSegments_areRefused() {
+    for (String key :
+        new String[] {"", "/abs", "a//b", "../x", "a/../b", "a/./b", "a/", "sp ace"}) {
+      assertThatThrownBy(() -> store.put(key, new byte[] {1}, "application/fit"))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.get(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void anUnreachableService_isStoreUnavailable() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Storage unreachable =
+        StorageOptions.newBuilder()
+            .setHost("http://127.0.0.1:" + closedPort)
+            .setProjectId("stride-test")
+            .setCredentials(NoCredentials.getInstance())
+            .setRetrySettings(
+                StorageOptions.getDefaultRetrySettings().toBuilder().setMaxAttempts(1).build())
+            .build()
+            .getService();
+    GcsObjectStore down = new GcsObjectStore(unreachable, BUCKET);
+
+    assertThatThrownBy(() -> down.get("originals/ana/i_03"))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> down.put("originals/ana/i_03", new byte[] {1}, "application/fit"))
+        .isInstanceOf(StoreUnavailableException.class);
+  }
+}
