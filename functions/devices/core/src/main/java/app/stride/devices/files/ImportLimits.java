@@ -1,0 +1,35 @@
+package app.stride.devices.files;
+
+/**
+ * The bounds an import enforces on untrusted input, each counted on the bytes actually read (never
+ * trusting sizes declared in headers).
+ *
+ * @param maxFileBytes the largest single file, and the largest activity file inside an archive
+ * @param maxArchiveBytes the largest archive as uploaded (compressed)
+ * @param maxArchiveEntries the most entries an archive may hold
+ * @param maxUncompressedBytes the most bytes all entries of an archive may inflate to together
+ * @param maxCompressionRatio the largest ratio of inflated to compressed bytes of one entry
+ */
+public record ImportLimits(
+    long maxFileBytes,
+    long maxArchiveBytes,
+    int maxArchiveEntries,
+    long maxUncompressedBytes,
+    int maxCompressionRatio) {
+
+  private static final long MIB = 1024L * 1024L;
+
+  /** The production limits: 64 MiB per file, 512 MiB per archive, 10,000 entries, ratio 100. */
+  public static final ImportLimits DEFAULT =
+      new ImportLimits(64 * MIB, 512 * MIB, 10_000, 512 * MIB, 100);
+
+  public ImportLimits {
+    if (maxFileBytes <= 0
+        || maxArchiveBytes <= 0
+        || maxArchiveEntries <= 0
+        || maxUncompressedBytes <= 0
+        || maxCompressionRatio <= 1) {
+      throw new IllegalArgumentException("import limits must be positive");
+    }
+  }
+}
