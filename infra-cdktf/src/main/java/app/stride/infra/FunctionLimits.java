@@ -6,6 +6,7 @@ import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Map;
  *       exhaust the account's concurrency or the store;
  *   <li>the chat channel: {@code realtime.awsMaxConcurrency} (Lambda), {@code
  *       realtime.gcpMaxInstances} (Cloud Run: 1 until changes fan out across instances);
+ *   <li>work-queue workers, where a capability declares one (devices will): {@code
+ *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
  *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
@@ -36,14 +39,28 @@ public final class FunctionLimits {
 
   /** Function name to cap, for every function of {@code region}'s stack. */
   public static Map<String, Integer> forRegion(RegionConfig region, EnvConfig env) {
+    return forRegion(region, env, Capabilities.ALL);
+  }
+
+  /**
+   * Function name to cap, for every function of {@code region}'s stack when it deploys {@code
+   * capabilities}.
+   */
+  public static Map<String, Integer> forRegion(
+      RegionConfig region, EnvConfig env, List<Capability> capabilities) {
     Map<String, Integer> caps = new LinkedHashMap<>();
-    for (Capability capability : Capabilities.ALL) {
+    for (Capability capability : capabilities) {
       caps.put(
           region.functionName(capability.name()),
           env.scaling().httpMaxConcurrency(capability.name()));
       // Outbox relays run on AWS only: GCP has no relay function deployed yet.
       if (region.cloud() == Cloud.AWS && capability.outbox().isPresent()) {
         caps.put(region.outboxRelayFunctionName(capability.name()), SCHEDULED);
+      }
+      if (capability.worker().isPresent()) {
+        caps.put(
+            region.workerFunctionName(capability.name()),
+            env.scaling().workerMaxConcurrency(capability.name()));
       }
     }
     // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).
@@ -63,9 +80,10 @@ public final class FunctionLimits {
     return Map.of(env.global().directoryFunctionName(), env.scaling().directoryMaxConcurrency());
   }
 
-  /** The cap of {@code functionName} in {@code region}. */
-  public static int of(RegionConfig region, EnvConfig env, String functionName) {
-    Integer cap = forRegion(region, env).get(functionName);
+  /** The cap of {@code functionName} in {@code region}'s stack deploying {@code capabilities}. */
+  public static int of(
+      RegionConfig region, EnvConfig env, List<Capability> capabilities, String functionName) {
+    Integer cap = forRegion(region, env, capabilities).get(functionName);
     if (cap == null) {
       throw new IllegalArgumentException("no concurrency cap for " + functionName);
     }

@@ -67,7 +67,12 @@ class AddRegionTest {
             "stride-planner-ca",
             "stride-workouts-ca",
             "stride-social-ca",
+            "stride-devices-ca",
             "stride-auth-ca");
+    // The new region's devices bucket and work queue carry its id.
+    assertThat(stack.only("aws_s3_bucket").path("bucket").asString())
+        .startsWith("stride-devices-ca-");
+    assertThat(stack.named("aws_sqs_queue", "name", "stride-devices-work-ca")).isNotNull();
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-ca");
     JsonNode relay =
         stack.named("aws_lambda_function", "function_name", "stride-profiles-outbox-relay-ca");

@@ -3,16 +3,7 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.AuthRoutes;
-import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Testing;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,35 +11,13 @@ import tools.jackson.databind.JsonNode;
  * Routes follow the spec whatever it holds: the stacks synthesized from the fixture spec ({@code
  * spec/capabilities-fixture.yaml}, with a public calendar feed and path-parameter routes) route
  * exactly its operations, the public one without an authorizer on AWS, and every one of them
- * through the GCP API Gateway to its capability's function. One synth of {@code eu} and {@code
- * apac}.
+ * through the GCP API Gateway to its capability's function. The {@link FixtureStacks} of {@code eu}
+ * and {@code apac}.
  */
 class FixtureSpecRoutesTest {
 
-  private static TfStack eu;
-  private static TfStack apac;
-
-  @BeforeAll
-  static void synthesizeFromTheFixtureSpec() throws IOException {
-    Path root = Files.createTempDirectory("stride-fixture-root");
-    Path spec = root.resolve(SynthesizedStacks.config().edge().apiSpec());
-    Files.createDirectories(spec.getParent());
-    Files.copy(SpecFixtures.CAPABILITIES, spec);
-    App app = Testing.app();
-    Map<String, TerraformStack> stacks =
-        StrideStacks.addAll(
-            app, SynthesizedStacks.config(), new ArtifactLocator(root), new ApiSpecs(root));
-    eu = synth(stacks, "aws-eu-central-1");
-    apac = synth(stacks, "gcp-asia-southeast1");
-  }
-
-  private static TfStack synth(Map<String, TerraformStack> stacks, String name) {
-    try {
-      return TfStack.parse(name, Testing.synth(stacks.get(name)));
-    } catch (RuntimeException e) {
-      throw new UncheckedIOException(new IOException("synth of " + name, e));
-    }
-  }
+  private final TfStack eu = FixtureStacks.region("eu");
+  private final TfStack apac = FixtureStacks.region("apac");
 
   @Test
   void publicCalendarFeed_isRoutedWithoutAuthorizer_theRestThroughTheJwtAuthorizer() {
@@ -81,7 +50,51 @@ class FixtureSpecRoutesTest {
             "GET /v1/me/workouts",
             "POST /v1/me/workouts",
             "PATCH /v1/groups/{groupId}/messages/{messageId}",
+            "GET /v1/webhooks/{provider}",
+            "POST /v1/webhooks/{provider}",
+            "POST /v1/activities/imports",
             "GET /v1/me/profile");
+  }
+
+  @Test
+  void
+      deviceWebhooks_areRoutedWithoutAuthorizer_toTheDevicesAlias_importsThroughTheJwtAuthorizer() {
+    JsonNode verify = route("GET /v1/webhooks/{provider}");
+    JsonNode receive = route("POST /v1/webhooks/{provider}");
+    JsonNode imports = route("POST /v1/activities/imports");
+    String authorizer =
+        eu.ref("aws_apigatewayv2_authorizer", eu.only("aws_apigatewayv2_authorizer"), "id");
+    JsonNode alias =
+        eu.named(
+            "aws_lambda_alias",
+            "function_name",
+            eu.ref(
+                "aws_lambda_function",
+                eu.named("aws_lambda_function", "function_name", "stride-devices-eu"),
+                "function_name"));
+    JsonNode integration =
+        eu.named(
+            "aws_apigatewayv2_integration",
+            "integration_uri",
+            eu.ref("aws_lambda_alias", alias, "invoke_arn"));
+
+    for (JsonNode webhook : List.of(verify, receive)) {
+      // A provider has no Stride token: the function verifies the provider's signature instead.
+      assertThat(webhook.path("authorization_type").asString()).isEqualTo("NONE");
+      assertThat(webhook.has("authorizer_id")).isFalse();
+    }
+    assertThat(imports.path("authorization_type").asString()).isEqualTo("JWT");
+    assertThat(imports.path("authorizer_id").asString()).isEqualTo(authorizer);
+    for (JsonNode route : List.of(verify, receive, imports)) {
+      assertThat(route.path("target").asString())
+          .isEqualTo("integrations/" + eu.ref("aws_apigatewayv2_integration", integration, "id"));
+    }
+    assertThat(
+            apac.only("google_api_gateway_api_config")
+                .at("/openapi_documents/0/document/contents")
+                .asString())
+        .contains("\"operationId\" = \"receiveWebhook\", \"x-google-backend\" = \"devices\"")
+        .contains("\"operationId\" = \"importActivity\", \"x-google-backend\" = \"devices\"");
   }
 
   @Test
@@ -98,20 +111,21 @@ class FixtureSpecRoutesTest {
                 + " \"x-google-backend\" = \"planner\", \"parameters\" = [{\"name\" = \"feedToken\"")
         .contains("\"operationId\" = \"editMessage\", \"x-google-backend\" = \"social\"")
         .contains("\"operationId\" = \"recordWorkout\", \"x-google-backend\" = \"workouts\"");
-    for (String capability : List.of("profiles", "planner", "workouts", "social", "auth")) {
+    for (String capability :
+        List.of("profiles", "planner", "workouts", "social", "devices", "auth")) {
       assertThat(contents)
           .contains("\"" + capability + "\" = {\"address\" = google_cloudfunctions2_function.");
     }
   }
 
-  private static JsonNode route(String routeKey) {
+  private JsonNode route(String routeKey) {
     return eu.named("aws_apigatewayv2_route", "route_key", routeKey);
   }
 
   @Test
   void fixture_hasOperationsOfEveryIssue5Capability() {
     JsonNode spec = SpecFixtures.capabilities();
-    for (String capability : List.of("planner", "workouts", "social")) {
+    for (String capability : List.of("planner", "workouts", "social", "devices")) {
       assertThat(SpecOperations.of(spec, capability)).as(capability).isNotEmpty();
     }
   }

@@ -62,6 +62,38 @@ class FunctionLimitsTest {
   }
 
   @Test
+  void withAWorker_everyFunctionOfEachCloud_carriesTheTablesCap_theWorkerIncluded() {
+    RegionConfig eu = env.region("eu").orElseThrow();
+    RegionConfig apac = env.region("apac").orElseThrow();
+    Map<String, Integer> lambdas = new LinkedHashMap<>();
+    for (JsonNode fn : FixtureStacks.region("eu").resources("aws_lambda_function").values()) {
+      lambdas.put(
+          fn.path("function_name").asString(), fn.path("reserved_concurrent_executions").asInt());
+    }
+    Map<String, Integer> cloudFunctions = new LinkedHashMap<>();
+    TfStack gcp = FixtureStacks.region("apac");
+    for (JsonNode fn : gcp.resources("google_cloudfunctions2_function").values()) {
+      cloudFunctions.put(
+          fn.path("name").asString(), fn.path("service_config").path("max_instance_count").asInt());
+    }
+    for (JsonNode service : gcp.resources("google_cloud_run_v2_service").values()) {
+      cloudFunctions.put(
+          service.path("name").asString(),
+          service.at("/template/scaling/max_instance_count").asInt());
+    }
+
+    assertThat(lambdas)
+        .isEqualTo(FunctionLimits.forRegion(eu, env, FixtureStacks.CAPABILITIES))
+        .containsEntry(
+            eu.workerFunctionName("devices"), env.scaling().workerMaxConcurrency("devices"));
+    assertThat(cloudFunctions)
+        .isEqualTo(FunctionLimits.forRegion(apac, env, FixtureStacks.CAPABILITIES))
+        .containsKey(apac.workerFunctionName("devices"));
+    assertThat(FunctionLimits.forRegion(eu, env))
+        .doesNotContainKey(eu.workerFunctionName("devices"));
+  }
+
+  @Test
   void directoryFunction_reservesItsConfiguredConcurrency() {
     JsonNode fn = SynthesizedStacks.stack(GlobalStack.NAME).only("aws_lambda_function");
 

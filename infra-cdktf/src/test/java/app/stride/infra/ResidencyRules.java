@@ -40,7 +40,16 @@ public final class ResidencyRules {
 
   private static final Pattern OWN_ARN_REF =
       Pattern.compile(
-          "\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/(\\*|[A-Za-z0-9_.-]+)|:\\*)?");
+          "\\$\\{(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.arn\\}(/index/(\\*|[A-Za-z0-9_.-]+)|:\\*|/\\*)?");
+
+  /** The account itself as a key policy principal: the root of this stack's caller identity. */
+  private static final Pattern OWN_ACCOUNT_ROOT =
+      Pattern.compile(
+          "arn:aws:iam::\\$\\{data\\.aws_caller_identity\\.([A-Za-z0-9_-]+)\\.account_id\\}:root");
+
+  /** Using a key; the account root may manage a restricted key but never use it. */
+  private static final Pattern KMS_USE =
+      Pattern.compile("kms:(\\*|Encrypt|Decrypt|ReEncrypt.*|GenerateDataKey.*)");
 
   /** Pushes to the connections of one stage of a WebSocket API ({@code ManageConnections}). */
   private static final Pattern OWN_CONNECTIONS_REF =
@@ -53,14 +62,22 @@ public final class ResidencyRules {
   private static final Pattern ANY_REF =
       Pattern.compile("\\$\\{(data\\.)?([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.[a-z0-9_.\\[\\]]+\\}");
   private static final Set<String> GCP_DATA_ROLE_PREFIXES =
-      Set.of("roles/datastore.", "roles/pubsub.", "roles/storage.", "roles/firebase");
+      Set.of(
+          "roles/datastore.",
+          "roles/pubsub.",
+          "roles/storage.",
+          "roles/firebase",
+          "roles/cloudkms.",
+          "roles/iam.serviceAccount");
   private static final Map<String, String> GCP_RESOURCE_LEVEL_TARGET =
       Map.of(
           "google_pubsub_topic_iam_member", "topic",
           "google_pubsub_subscription_iam_member", "subscription",
           "google_storage_bucket_iam_member", "bucket",
           "google_cloud_run_v2_service_iam_member", "name",
-          "google_secret_manager_secret_iam_member", "secret_id");
+          "google_secret_manager_secret_iam_member", "secret_id",
+          "google_kms_crypto_key_iam_member", "crypto_key_id",
+          "google_service_account_iam_member", "service_account_id");
 
   private ResidencyRules() {}
 
@@ -100,6 +117,9 @@ public final class ResidencyRules {
 
   private static List<Grant> awsGrants(TfStack stack, List<Violation> violations) {
     List<Grant> grants = new ArrayList<>();
+    Set<String> keyPolicies = documentsOf(stack, "aws_kms_key_policy", "policy", violations);
+    keyPolicies.addAll(documentsOf(stack, "aws_kms_key", "policy", violations));
+    Set<String> bucketPolicies = documentsOf(stack, "aws_s3_bucket_policy", "policy", violations);
     stack
         .dataSources("aws_iam_policy_document")
         .forEach(
@@ -110,6 +130,15 @@ public final class ResidencyRules {
                 grants.add(new Grant(where, statement.toString()));
                 if (statement.has("not_resources") || statement.has("not_actions")) {
                   violations.add(new Violation(stack.name(), where, "negated statement"));
+                }
+                if (keyPolicies.contains(id)) {
+                  checkKeyPolicyStatement(stack, where, statement, violations);
+                  continue;
+                }
+                if (bucketPolicies.contains(id)
+                    && !statement.path("effect").asString("").equals("Deny")) {
+                  // A bucket policy only refuses; access comes from the roles' own policies.
+                  violations.add(new Violation(stack.name(), where, "bucket policy allows"));
                 }
                 for (String resource : TfStack.strings(statement.path("resources"))) {
                   checkAwsResource(stack, where, resource, violations);
@@ -159,6 +188,69 @@ public final class ResidencyRules {
           new Violation(stack.name(), where, "not an own-resource reference: " + resource));
     } else if (!stack.resources(m.group(1)).containsKey(m.group(2))) {
       violations.add(new Violation(stack.name(), where, "references a resource outside the stack"));
+    } else if (resource.endsWith("}/*") && !m.group(1).equals("aws_s3_bucket")) {
+      // Objects: only a bucket has them.
+      violations.add(new Violation(stack.name(), where, "objects of a non-bucket: " + resource));
+    }
+  }
+
+  /**
+   * The ids of the policy documents that {@code attribute} of every {@code type} resource names; a
+   * policy of that kind that is not such a reference is a violation (it would go unscanned).
+   */
+  private static Set<String> documentsOf(
+      TfStack stack, String type, String attribute, List<Violation> violations) {
+    Set<String> ids = new HashSet<>();
+    stack
+        .resources(type)
+        .forEach(
+            (id, resource) -> {
+              if (!resource.has(attribute)) {
+                return;
+              }
+              Matcher m = POLICY_DOC_REF.matcher(resource.path(attribute).asString(""));
+              if (m.matches()) {
+                ids.add(m.group(1));
+              } else {
+                violations.add(
+                    new Violation(stack.name(), type + "." + id, "unscanned " + attribute));
+              }
+            });
+    return ids;
+  }
+
+  /**
+   * A key policy's resource is the key itself ({@code *}); who may act is in its principals: the
+   * account (administration only, never use) or this stack's roles.
+   */
+  private static void checkKeyPolicyStatement(
+      TfStack stack, String where, JsonNode statement, List<Violation> violations) {
+    if (!TfStack.strings(statement.path("resources")).equals(List.of("*"))) {
+      violations.add(new Violation(stack.name(), where, "key policy resource is not the key"));
+    }
+    boolean uses =
+        TfStack.strings(statement.path("actions")).stream()
+            .anyMatch(a -> KMS_USE.matcher(a).matches());
+    for (JsonNode principals : statement.path("principals").values()) {
+      for (String principal : TfStack.strings(principals.path("identifiers"))) {
+        Matcher root = OWN_ACCOUNT_ROOT.matcher(principal);
+        Matcher role = OWN_ARN_REF.matcher(principal);
+        if (root.matches()) {
+          if (!stack.dataSources("aws_caller_identity").containsKey(root.group(1))) {
+            violations.add(new Violation(stack.name(), where, "another stack's account"));
+          }
+          if (uses && statement.path("effect").asString("").equals("Allow")) {
+            violations.add(new Violation(stack.name(), where, "the account may use the key"));
+          }
+        } else if (!role.matches()
+            || !role.group(1).equals("aws_iam_role")
+            || role.group(3) != null
+            || !stack.resources("aws_iam_role").containsKey(role.group(2))) {
+          violations.add(
+              new Violation(
+                  stack.name(), where, "key policy principal not an own role: " + principal));
+        }
+      }
     }
   }
 
@@ -230,6 +322,22 @@ public final class ResidencyRules {
         markers.add(other.outboxRelayFunctionName(capability.name()));
         markers.add(other.realtimeFunctionName(capability.name()));
         capability.outbox().ifPresent(o -> markers.add(other.eventsName(o.eventsName())));
+        markers.add(other.workerFunctionName(capability.name()));
+        capability
+            .bucket()
+            .ifPresent(
+                b -> {
+                  // AWS: stride-<stem>-<id>-<account>; GCP: <project>-stride-<stem>-<id>.
+                  markers.add("stride-" + b.stem() + "-" + other.id());
+                  markers.add("alias/stride-" + b.stem() + "-objects-" + other.id());
+                });
+        capability
+            .envelopeKey()
+            .ifPresent(
+                k ->
+                    markers.add(
+                        "alias/stride-" + capability.name() + "-" + k.stem() + "-" + other.id()));
+        capability.workQueue().ifPresent(q -> markers.add(other.eventsName(q.stem())));
       }
       markers.add(other.profilesTableName());
       markers.add(other.firestoreDatabaseName());

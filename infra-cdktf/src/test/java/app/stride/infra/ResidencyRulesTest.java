@@ -47,6 +47,16 @@ class ResidencyRulesTest {
     "gcp-literal-foreign-secret, apac, literal target",
     "gcp-literal-foreign-secret, apac, mentions foreign data stride-directory-hash-key-eu",
     "gcp-foreign-secret-reference, apac, foreign reference",
+    "aws-foreign-devices-bucket, eu, not an own-resource reference",
+    "aws-foreign-devices-bucket, eu, mentions foreign data stride-devices-us",
+    "aws-foreign-work-queue, us, mentions foreign data stride-devices-work-eu",
+    "aws-foreign-work-queue, us, mentions foreign data :eu-central-1:",
+    "aws-objects-of-a-table, eu, objects of a non-bucket",
+    "aws-key-policy-lets-account-use, eu, the account may use the key",
+    "aws-key-policy-foreign-principal, eu, key policy principal not an own role",
+    "aws-key-policy-foreign-principal, eu, mentions foreign data stride-devices-worker-us",
+    "gcp-literal-foreign-crypto-key, apac, literal target",
+    "gcp-literal-foreign-crypto-key, apac, mentions foreign data stride-devices-eu",
   })
   void check_reportsAGrantThatBreaksResidency(String fixture, String region, String expected) {
     Map<RegionConfig, TfStack> stacks = new LinkedHashMap<>();

@@ -30,6 +30,22 @@ class ResidencyTest {
   }
 
   @Test
+  void withAWorker_everyGrantOfEveryRegionalStack_namesOnlyThatStacksOwnResources() {
+    Map<RegionConfig, TfStack> regional = new LinkedHashMap<>();
+    FixtureStacks.config()
+        .regions()
+        .forEach(r -> regional.put(r, FixtureStacks.stack(r.stackName())));
+
+    assertThat(regional.values())
+        .allSatisfy(
+            stack ->
+                assertThat(stack.json())
+                    .as("the worker's grants are checked too")
+                    .contains("stride-devices-worker-"));
+    assertThat(ResidencyRules.check(regional)).isEmpty();
+  }
+
+  @Test
   void everyRegionalStack_hasGrantsToCheck() {
     for (RegionConfig region : SynthesizedStacks.config().regions()) {
       TfStack stack = SynthesizedStacks.stack(region.stackName());
@@ -61,6 +77,9 @@ class ResidencyTest {
         if (capability.outbox().isPresent()) {
           expected.add(region.outboxRelayFunctionName(capability.name()));
           expected.add(region.outboxRelayFunctionName(capability.name()) + "-scheduler");
+        }
+        if (capability.worker().isPresent()) {
+          expected.add(region.workerFunctionName(capability.name()));
         }
       }
       // The chat channel's Lambda, and the role API Gateway writes its access logs with.

@@ -55,6 +55,35 @@ public record TfStack(String name, String json, JsonNode root) {
     return matches.get(0);
   }
 
+  /**
+   * The region's own KMS key ({@code alias/stride-<regionId>}) of a regional AWS stack, beside the
+   * keys capabilities own (their aliases have more segments).
+   */
+  public JsonNode regionKey() {
+    List<String> keyIds =
+        resources("aws_kms_alias").values().stream()
+            .filter(a -> a.path("name").asString("").matches("alias/stride-[a-z0-9]+"))
+            .map(a -> a.path("target_key_id").asString())
+            .toList();
+    assertThat(keyIds).as("region key alias in %s", name).hasSize(1);
+    String ref = keyIds.get(0);
+    assertThat(ref).startsWith("${aws_kms_key.").endsWith(".key_id}");
+    String id = ref.substring("${aws_kms_key.".length(), ref.length() - ".key_id}".length());
+    JsonNode key = resources("aws_kms_key").get(id);
+    assertThat(key).as("region key %s in %s", id, name).isNotNull();
+    return key;
+  }
+
+  /** The bucket of a GCP stack that holds the functions' source zips. */
+  public JsonNode sourceBucket() {
+    List<JsonNode> buckets =
+        resources("google_storage_bucket").values().stream()
+            .filter(b -> b.path("name").asString("").contains("-stride-sources-"))
+            .toList();
+    assertThat(buckets).as("source bucket in %s", name).hasSize(1);
+    return buckets.get(0);
+  }
+
   /** The Terraform reference {@code ${type.logicalId.attribute}} to the resource {@code node}. */
   public String ref(String type, JsonNode node, String attribute) {
     String logicalId =

@@ -25,27 +25,32 @@ import software.constructs.Construct;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One AWS home region: the region's key, cursor key secret and HTTP API; for every capability of
- * {@link Capabilities} (profiles, planner, workouts, social) its table, its HTTP function with the
- * routes the spec gives it, and, where it emits events, its events queue and scheduled outbox
- * relay; the chat channel (a WebSocket API served by a second social Lambda, {@link RealtimeApi});
- * the auth table, secrets, SES configuration set and identity, the auth HTTP function on the same
- * API, and the auth schedules; the API's stage with its throttling, CloudFront with AWS WAF in
- * front of it, and the alarm topic every alarm notifies.
+ * One AWS home region: the region's key, cursor key secret and HTTP API; for every capability it
+ * deploys ({@link Capabilities#ALL}: profiles, planner, workouts, social, devices) its table, its
+ * HTTP function with the routes the spec gives it, where it emits events its events queue and
+ * scheduled outbox relay, and where it declares them its bucket, envelope key, work queue and the
+ * queue's worker; the chat channel (a WebSocket API served by a second social Lambda, {@link
+ * RealtimeApi}); the auth table, secrets, SES configuration set and identity, the auth HTTP
+ * function on the same API, and the auth schedules; the API's stage with its throttling, CloudFront
+ * with AWS WAF in front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
+  private final List<Capability> capabilities;
+
   /**
-   * Builds the stack {@code aws-<location>} for {@code region}, its routes derived from {@code
-   * specs}.
+   * Builds the stack {@code aws-<location>} for {@code region} deploying {@code capabilities}, its
+   * routes derived from {@code specs}.
    */
   public AwsRegionStack(
       Construct scope,
       RegionConfig region,
       EnvConfig env,
       ArtifactLocator artifacts,
-      ApiSpecs specs) {
+      ApiSpecs specs,
+      List<Capability> capabilities) {
     super(scope, region.stackName());
+    this.capabilities = List.copyOf(capabilities);
     if (region.cloud() != Cloud.AWS) {
       throw new IllegalArgumentException("not an AWS region: " + region.id());
     }
@@ -72,7 +77,7 @@ public final class AwsRegionStack extends TerraformStack {
     JsonNode spec = specs.read(env.edge().apiSpec());
     RealtimeApi chat = new RealtimeApi(this, "chat_api", region);
     List<Apigatewayv2Route> routes = new ArrayList<>();
-    for (Capability capability : Capabilities.ALL) {
+    for (Capability capability : this.capabilities) {
       CapabilityRuntime runtime = new CapabilityRuntime(region, capability, stores);
       routes.addAll(
           addCapability(runtime, env, artifacts, schedules.getName(), api, spec, chat).routes());
@@ -123,13 +128,46 @@ public final class AwsRegionStack extends TerraformStack {
   }
 
   /**
-   * Every capability's table (construct {@code <name>_table}) and events queue ({@code <events>},
-   * e.g. {@code profile_events}), with the region's key and cursor secret.
+   * Every capability's table (construct {@code <name>_table}), events queue ({@code <events>}, e.g.
+   * {@code profile_events}) and, where it has them, bucket ({@code <name>_bucket}), envelope key
+   * ({@code <name>_<stem>_key}) and work queue ({@code <stem>}, e.g. {@code devices_work}), with
+   * the region's key and cursor secret.
    */
   private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
     Map<String, CapabilityTable> tables = new LinkedHashMap<>();
     Map<String, EventsQueue> queues = new LinkedHashMap<>();
-    for (Capability capability : Capabilities.ALL) {
+    Map<String, CapabilityBucket> buckets = new LinkedHashMap<>();
+    Map<String, RegionKey> envelopeKeys = new LinkedHashMap<>();
+    for (Capability capability : capabilities) {
+      String name = capability.name();
+      capability
+          .bucket()
+          .ifPresent(
+              b -> buckets.put(name, new CapabilityBucket(this, name + "_bucket", region, b)));
+      capability
+          .envelopeKey()
+          .ifPresent(
+              k ->
+                  envelopeKeys.put(
+                      name,
+                      new RegionKey(
+                          this,
+                          name + "_" + k.stem() + "_key",
+                          "alias/stride-" + name + "-" + k.stem() + "-" + region.id(),
+                          "Stride " + region.id() + ": " + name + " " + k.stem())));
+      capability
+          .workQueue()
+          .ifPresent(
+              q ->
+                  queues.put(
+                      q.stem(),
+                      EventsQueue.forWork(
+                          this,
+                          q.stem().replace('-', '_'),
+                          region,
+                          key,
+                          q.stem(),
+                          q.consumerTimeoutSeconds())));
       tables.put(
           capability.name(),
           new CapabilityTable(
@@ -148,11 +186,12 @@ public final class AwsRegionStack extends TerraformStack {
                       new EventsQueue(
                           this, o.eventsName().replace('-', '_'), region, key, o.eventsName())));
     }
-    return new RegionStores(key, cursorKey, tables, queues);
+    return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys);
   }
 
   /**
-   * One capability's HTTP function ({@code <name>_function}), its outbox relay ({@code
+   * One capability's HTTP function ({@code <name>_function}), its worker ({@code <name>_worker})
+   * when its work queue has one, the key policies of its own keys, its outbox relay ({@code
    * <name>_outbox_relay}) when it has an outbox, and its routes from the spec ({@code
    * <name>_routes}).
    */
@@ -178,9 +217,29 @@ public final class AwsRegionStack extends TerraformStack {
             env.auth(),
             env.observability(),
             jar,
-            FunctionLimits.of(region, env, region.functionName(capability.name())));
+            FunctionLimits.of(region, env, capabilities, region.functionName(capability.name())));
     if (pushes) {
       addRealtime(runtime, channel, chat, env, jar);
+    }
+    List<String> roles = new ArrayList<>(List.of(function.roleArn()));
+    if (capability.worker().isPresent()) {
+      QueueWorker worker =
+          new QueueWorker(
+              this,
+              capability.name() + "_worker",
+              runtime,
+              env.observability(),
+              jar,
+              FunctionLimits.of(
+                  region, env, capabilities, region.workerFunctionName(capability.name())));
+      roles.add(worker.roleArn());
+    }
+    // The capability's own keys: usable by its HTTP function and worker, no other role.
+    if (capability.bucket().isPresent()) {
+      runtime.stores().bucket(capability.name()).limitKeyUseTo(roles);
+    }
+    if (capability.envelopeKey().isPresent()) {
+      runtime.stores().envelopeKey(capability.name()).limitUseTo(roles, Optional.empty());
     }
     if (capability.outbox().isPresent()) {
       new OutboxRelay(
@@ -217,7 +276,8 @@ public final class AwsRegionStack extends TerraformStack {
             env.auth(),
             env.observability(),
             jar,
-            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())));
+            FunctionLimits.of(
+                region, env, capabilities, region.realtimeFunctionName(channel.name())));
     RealtimeRoutes routes =
         new RealtimeRoutes(
             this,
@@ -257,7 +317,7 @@ public final class AwsRegionStack extends TerraformStack {
             "auth_function",
             region,
             runtime,
-            FunctionLimits.of(region, env, region.authFunctionName()),
+            FunctionLimits.of(region, env, capabilities, region.authFunctionName()),
             env.observability(),
             jar);
     AuthRoutes routes = new AuthRoutes(this, "auth_routes", api, function);

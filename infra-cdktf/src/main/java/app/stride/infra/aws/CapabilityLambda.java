@@ -140,6 +140,7 @@ public final class CapabilityLambda extends Construct {
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     env.put("STRIDE_JWKS_URL", auth.jwksUrl());
     env.put(CURSOR_KEY_SECRET_ARN_ENV, runtime.stores().cursorKey().arn());
+    env.putAll(runtime.resourceEnvironment());
     if (bean.behindEdge()) {
       env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);
     }
@@ -149,6 +150,8 @@ public final class CapabilityLambda extends Construct {
     runtime.eventsGrant().ifPresent(grants::add);
     grants.add(runtime.keyGrant());
     grants.add(runtime.cursorKeyGrant());
+    grants.addAll(runtime.resourceGrants());
+    runtime.workSendGrant().ifPresent(grants::add);
     bean.push()
         .ifPresent(
             api -> {
@@ -182,6 +185,11 @@ public final class CapabilityLambda extends Construct {
   /** The function's name. */
   public String functionName() {
     return lambda.function().getFunctionName();
+  }
+
+  /** The ARN of the function's role. */
+  public String roleArn() {
+    return lambda.roleArn();
   }
 
   /** The {@value #ALIAS} alias. */

@@ -34,6 +34,14 @@ public final class CapabilityRuntime {
   public static final List<String> RELAY_ITEM_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
 
+  /** What the worker's event source does with its work queue's messages. */
+  public static final List<String> WORK_RECEIVE_ACTIONS =
+      List.of(
+          "sqs:ReceiveMessage",
+          "sqs:DeleteMessage",
+          "sqs:ChangeMessageVisibility",
+          "sqs:GetQueueAttributes");
+
   /** The variable carrying the events queue's URL ({@code SqsSettings} in shared-lib). */
   public static final String EVENTS_QUEUE_ENV = "STRIDE_EVENTS_QUEUE_URL";
 
@@ -90,6 +98,84 @@ public final class CapabilityRuntime {
     }
     events().ifPresent(queue -> env.put(EVENTS_QUEUE_ENV, queue.url()));
     return env;
+  }
+
+  /** The work queue, if the capability has one. */
+  public Optional<EventsQueue> workQueue() {
+    return capability.workQueue().map(q -> stores.queue(q.stem()));
+  }
+
+  /**
+   * The variables of the capability's own bucket ({@code STRIDE_<NAME>_BUCKET} and its key's ARN),
+   * envelope key and work queue URL, for its HTTP function and worker (the relay needs none).
+   */
+  public Map<String, String> resourceEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    capability
+        .bucket()
+        .ifPresent(
+            spec -> {
+              CapabilityBucket bucket = stores.bucket(capability.name());
+              env.put(spec.bucketVariable(), bucket.name());
+              env.put(spec.keyVariable(), bucket.keyArn());
+            });
+    capability
+        .envelopeKey()
+        .ifPresent(k -> env.put(k.variable(), stores.envelopeKey(capability.name()).arn()));
+    capability
+        .workQueue()
+        .ifPresent(q -> env.put(q.awsQueueVariable(), stores.queue(q.stem()).url()));
+    return env;
+  }
+
+  /**
+   * Object reads and writes in its own bucket (objects only), use of that bucket's key and of its
+   * envelope key: each on exactly that resource.
+   */
+  public List<DataAwsIamPolicyDocumentStatement> resourceGrants() {
+    List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
+    String stem = pascal(capability.name());
+    capability
+        .bucket()
+        .ifPresent(
+            spec -> {
+              CapabilityBucket bucket = stores.bucket(capability.name());
+              grants.add(
+                  allow(stem + "Objects", CapabilityBucket.OBJECT_ACTIONS, bucket.objectsArn()));
+              grants.add(allow(stem + "ObjectsKey", RegionKey.USE_ACTIONS, bucket.keyArn()));
+            });
+    capability
+        .envelopeKey()
+        .ifPresent(
+            k ->
+                grants.add(
+                    allow(
+                        stem + pascal(k.stem()) + "Key",
+                        RegionKey.USE_ACTIONS,
+                        stores.envelopeKey(capability.name()).arn())));
+    return grants;
+  }
+
+  /** Sending to its work queue, if it has one: the HTTP function's only queue right. */
+  public Optional<DataAwsIamPolicyDocumentStatement> workSendGrant() {
+    return workQueue()
+        .map(
+            q ->
+                allow(
+                    pascal(capability.workQueue().orElseThrow().stem()) + "Send",
+                    List.of("sqs:SendMessage"),
+                    q.arn()));
+  }
+
+  /** What the worker's event source needs on the work queue: receive, delete, extend, inspect. */
+  public Optional<DataAwsIamPolicyDocumentStatement> workReceiveGrant() {
+    return workQueue()
+        .map(
+            q ->
+                allow(
+                    pascal(capability.workQueue().orElseThrow().stem()) + "Receive",
+                    WORK_RECEIVE_ACTIONS,
+                    q.arn()));
   }
 
   /** {@link #TABLE_ACTIONS} on the own table and its indexes. */

@@ -1,6 +1,8 @@
 package app.stride.infra.aws;
 
+import app.stride.infra.capability.Capability;
 import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
 import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueue;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,36 +10,97 @@ import software.constructs.Construct;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An events queue of the region ({@code stride-<events>-<regionId>}, e.g. profile events, which the
- * auth functions send account deletions to as well) and its dead-letter queue, both KMS-encrypted.
+ * A queue of the region ({@code stride-<events>-<regionId>}) and its dead-letter queue, both
+ * encrypted with the region's key: an events queue (e.g. profile events, which the auth functions
+ * send account deletions to as well), or a capability's work queue ({@link #forWork}), which keeps
+ * messages {@value Capability.WorkQueue#RETENTION_DAYS} days, whose visibility timeout covers its
+ * consumer's retries and whose dead letters raise an alarm.
  */
 public final class EventsQueue extends Construct {
 
   /** Receives after which a message moves to the dead-letter queue. */
   public static final int MAX_RECEIVE_COUNT = 5;
 
-  private static final int FOURTEEN_DAYS = 14 * 24 * 3600;
+  private static final int FOURTEEN_DAYS = Capability.WorkQueue.RETENTION_DAYS * 24 * 3600;
+
+  /** Default visibility timeout of an events queue. */
+  public static final int VISIBILITY_TIMEOUT_SECONDS = 60;
+
+  /**
+   * A work queue's visibility timeout in multiples of its worker's timeout, as AWS advises for a
+   * Lambda event source (the poller's retries of a throttled batch fit in it).
+   */
+  public static final int WORKER_TIMEOUT_MULTIPLE = 6;
 
   private final SqsQueue queue;
+  private final SqsQueue deadLetters;
 
   /** Creates {@code stride-<events>-<regionId>} and its {@code -dlq}. */
   public EventsQueue(
       Construct scope, String id, RegionConfig region, RegionKey key, String events) {
+    this(scope, id, region, key, events, VISIBILITY_TIMEOUT_SECONDS, false);
+  }
+
+  /**
+   * A work queue whose consumer runs at most {@code consumerTimeoutSeconds} per batch ({@link
+   * Capability.WorkQueue#consumerTimeoutSeconds()}): its visibility timeout is {@value
+   * #WORKER_TIMEOUT_MULTIPLE} times that, messages wait up to {@value
+   * Capability.WorkQueue#RETENTION_DAYS} days (also while no worker drains it yet), and any message
+   * in its dead-letter queue raises the alarm {@code <name>-dlq-not-empty}.
+   */
+  public static EventsQueue forWork(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      RegionKey key,
+      String stem,
+      int consumerTimeoutSeconds) {
+    return new EventsQueue(
+        scope, id, region, key, stem, WORKER_TIMEOUT_MULTIPLE * consumerTimeoutSeconds, true);
+  }
+
+  private EventsQueue(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      RegionKey key,
+      String events,
+      int visibilityTimeoutSeconds,
+      boolean work) {
     super(scope, id);
     String name = region.eventsName(events);
-    SqsQueue deadLetters =
+    deadLetters =
         SqsQueue.Builder.create(this, "dead_letters")
             .name(name + "-dlq")
             .kmsMasterKeyId(key.arn())
             .messageRetentionSeconds(FOURTEEN_DAYS)
             .build();
-    queue =
+    SqsQueue.Builder queueBuilder =
         SqsQueue.Builder.create(this, "queue")
             .name(name)
             .kmsMasterKeyId(key.arn())
-            .visibilityTimeoutSeconds(60)
-            .redrivePolicy(redrivePolicy(deadLetters.getArn()))
-            .build();
+            .visibilityTimeoutSeconds(visibilityTimeoutSeconds)
+            .redrivePolicy(redrivePolicy(deadLetters.getArn()));
+    if (work) {
+      // A work queue may wait days for its worker (none yet, or one failing): keep what SQS can.
+      queueBuilder.messageRetentionSeconds(FOURTEEN_DAYS);
+    }
+    queue = queueBuilder.build();
+    if (work) {
+      CloudwatchMetricAlarm.Builder.create(this, "dead_letters_alarm")
+          .alarmName(name + "-dlq-not-empty")
+          .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT + " times")
+          .namespace("AWS/SQS")
+          .metricName("ApproximateNumberOfMessagesVisible")
+          .dimensions(Map.of("QueueName", name + "-dlq"))
+          .statistic("Maximum")
+          .period(300)
+          .evaluationPeriods(1)
+          .threshold(0)
+          .comparisonOperator("GreaterThanThreshold")
+          .treatMissingData("notBreaching")
+          .build();
+    }
   }
 
   private static String redrivePolicy(String deadLetterArn) {
@@ -55,5 +118,10 @@ public final class EventsQueue extends Construct {
   /** The queue's ARN. */
   public String arn() {
     return queue.getArn();
+  }
+
+  /** The dead-letter queue's ARN. */
+  public String deadLetterArn() {
+    return deadLetters.getArn();
   }
 }

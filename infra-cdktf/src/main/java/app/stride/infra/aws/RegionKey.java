@@ -1,27 +1,122 @@
 package app.stride.infra.aws;
 
 import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.kms_key_policy.KmsKeyPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import software.constructs.Construct;
 
-/** The customer-managed KMS key that encrypts one region's table and queues. */
+/**
+ * A customer-managed, rotating KMS key of one region with its alias: the region's key ({@code
+ * alias/stride-<regionId>}) that encrypts its tables and queues, or a capability's own key (its
+ * bucket's, its envelope key) whose use {@link #limitUseTo} restricts to that capability's roles.
+ */
 public final class RegionKey extends Construct {
+
+  /** What a key's users may do with it: envelope encryption and SSE-KMS. */
+  public static final List<String> USE_ACTIONS =
+      List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
+
+  /**
+   * What the account (and so IAM) may still do with a restricted key: manage it, never use it. The
+   * account must keep {@code kms:PutKeyPolicy}, or KMS refuses the policy (lockout check).
+   */
+  public static final List<String> ADMIN_ACTIONS =
+      List.of(
+          "kms:Create*",
+          "kms:Describe*",
+          "kms:Enable*",
+          "kms:List*",
+          "kms:Put*",
+          "kms:Update*",
+          "kms:Revoke*",
+          "kms:Disable*",
+          "kms:Get*",
+          "kms:Delete*",
+          "kms:TagResource",
+          "kms:UntagResource",
+          "kms:ScheduleKeyDeletion",
+          "kms:CancelKeyDeletion");
 
   private final KmsKey key;
 
-  /** Creates the key and its alias {@code alias/stride-<regionId>}. */
+  /** Creates the region's key and its alias {@code alias/stride-<regionId>}. */
   public RegionKey(Construct scope, String id, RegionConfig region) {
+    this(
+        scope,
+        id,
+        "alias/stride-" + region.id(),
+        "Stride " + region.id() + ": personal data at rest");
+  }
+
+  /** Creates a key with rotation on and the alias {@code alias}. */
+  public RegionKey(Construct scope, String id, String alias, String description) {
     super(scope, id);
     key =
         KmsKey.Builder.create(this, "key")
-            .description("Stride " + region.id() + ": personal data at rest")
+            .description(description)
             .enableKeyRotation(true)
             .deletionWindowInDays(30)
             .build();
-    KmsAlias.Builder.create(this, "alias")
-        .name("alias/stride-" + region.id())
-        .targetKeyId(key.getKeyId())
+    KmsAlias.Builder.create(this, "alias").name(alias).targetKeyId(key.getKeyId()).build();
+  }
+
+  /**
+   * Replaces the default key policy: the account may administer the key but not use it, so no IAM
+   * policy can grant its use; only {@code roleArns} may use it ({@link #USE_ACTIONS}), through
+   * {@code viaService} only when given (e.g. {@code s3.<region>.amazonaws.com}).
+   */
+  public void limitUseTo(List<String> roleArns, Optional<String> viaService) {
+    DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
+    List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
+    statements.add(
+        DataAwsIamPolicyDocumentStatement.builder()
+            .sid("AccountAdministers")
+            .effect("Allow")
+            .principals(
+                List.of(
+                    DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                        .type("AWS")
+                        .identifiers(List.of("arn:aws:iam::" + account.getAccountId() + ":root"))
+                        .build()))
+            .actions(ADMIN_ACTIONS)
+            .resources(List.of("*"))
+            .build());
+    DataAwsIamPolicyDocumentStatement.Builder use =
+        DataAwsIamPolicyDocumentStatement.builder()
+            .sid("CapabilityRolesUse")
+            .effect("Allow")
+            .principals(
+                List.of(
+                    DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                        .type("AWS")
+                        .identifiers(roleArns)
+                        .build()))
+            .actions(USE_ACTIONS)
+            .resources(List.of("*"));
+    viaService.ifPresent(
+        service ->
+            use.condition(
+                List.of(
+                    DataAwsIamPolicyDocumentStatementCondition.builder()
+                        .test("StringEquals")
+                        .variable("kms:ViaService")
+                        .values(List.of(service))
+                        .build())));
+    statements.add(use.build());
+    DataAwsIamPolicyDocument policy =
+        DataAwsIamPolicyDocument.Builder.create(this, "key_policy").statement(statements).build();
+    KmsKeyPolicy.Builder.create(this, "policy")
+        .keyId(key.getKeyId())
+        .policy(policy.getJson())
         .build();
   }
 

@@ -5,24 +5,32 @@ import java.util.Optional;
 
 /**
  * The data resources of one AWS region that capability functions are granted: the region's key, its
- * listing-cursor secret, every capability's table (by capability name) and every events queue (by
- * events name). Grants are built only from these, so a function can name nothing of another region.
+ * listing-cursor secret, every capability's table (by capability name), every events or work queue
+ * (by stem), and the buckets and envelope keys of the capabilities that have them (by capability
+ * name). Grants are built only from these, so a function can name nothing of another region.
  *
  * @param key the region's KMS key
  * @param cursorKey the region's listing-cursor HMAC key secret
  * @param tables the capability tables, by capability name
- * @param queues the events queues, by events name (e.g. {@code profile-events})
+ * @param queues the events and work queues, by stem (e.g. {@code profile-events}, {@code
+ *     devices-work})
+ * @param buckets the capability buckets, by capability name
+ * @param envelopeKeys the capability envelope keys, by capability name
  */
 public record RegionStores(
     RegionKey key,
     CursorKeySecret cursorKey,
     Map<String, CapabilityTable> tables,
-    Map<String, EventsQueue> queues) {
+    Map<String, EventsQueue> queues,
+    Map<String, CapabilityBucket> buckets,
+    Map<String, RegionKey> envelopeKeys) {
 
   /** Copies the maps. */
   public RegionStores {
     tables = Map.copyOf(tables);
     queues = Map.copyOf(queues);
+    buckets = Map.copyOf(buckets);
+    envelopeKeys = Map.copyOf(envelopeKeys);
   }
 
   /** The table of {@code capability}; fails when the region has none. */
@@ -31,9 +39,21 @@ public record RegionStores(
         .orElseThrow(() -> new IllegalStateException("no table of " + capability));
   }
 
-  /** The queue {@code events}; fails when the region has none. */
-  public EventsQueue queue(String events) {
-    return Optional.ofNullable(queues.get(events))
-        .orElseThrow(() -> new IllegalStateException("no events queue " + events));
+  /** The queue {@code stem}; fails when the region has none. */
+  public EventsQueue queue(String stem) {
+    return Optional.ofNullable(queues.get(stem))
+        .orElseThrow(() -> new IllegalStateException("no queue " + stem));
+  }
+
+  /** The bucket of {@code capability}; fails when the region has none. */
+  public CapabilityBucket bucket(String capability) {
+    return Optional.ofNullable(buckets.get(capability))
+        .orElseThrow(() -> new IllegalStateException("no bucket of " + capability));
+  }
+
+  /** The envelope key of {@code capability}; fails when the region has none. */
+  public RegionKey envelopeKey(String capability) {
+    return Optional.ofNullable(envelopeKeys.get(capability))
+        .orElseThrow(() -> new IllegalStateException("no envelope key of " + capability));
   }
 }

@@ -84,6 +84,7 @@ public final class SpringLambda extends Construct {
   }
 
   private final LambdaFunction function;
+  private final FunctionRole role;
 
   /** Creates the function {@code spec.name()} from {@code jar} (hashed when it exists). */
   public SpringLambda(
@@ -111,7 +112,7 @@ public final class SpringLambda extends Construct {
             .name("/aws/lambda/" + spec.name())
             .retentionInDays(observability.logRetentionDays())
             .build();
-    FunctionRole role = new FunctionRole(this, "role", spec.name(), spec.grants(), logs.getArn());
+    role = new FunctionRole(this, "role", spec.name(), spec.grants(), logs.getArn());
     LambdaFunction.Builder builder =
         LambdaFunction.Builder.create(this, "function")
             .functionName(spec.name())
@@ -176,5 +177,10 @@ public final class SpringLambda extends Construct {
   /** The function. */
   public LambdaFunction function() {
     return function;
+  }
+
+  /** The ARN of the function's own role. */
+  public String roleArn() {
+    return role.arn();
   }
 }

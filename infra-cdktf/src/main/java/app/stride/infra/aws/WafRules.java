@@ -19,6 +19,16 @@ import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementM
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementManagedRuleGroupStatementScopeDownStatementOrStatementStatementByteMatchStatementTextTransformation;
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatement;
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatement;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatement;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementFieldToMatch;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementFieldToMatchUriPath;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementTextTransformation;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatement;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatement;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatement;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementFieldToMatch;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementFieldToMatchUriPath;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementTextTransformation;
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementOrStatement;
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementOrStatementStatement;
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementOrStatementStatementByteMatchStatement;
@@ -35,8 +45,11 @@ import java.util.List;
  * <ol>
  *   <li>{@value #AUTH_RATE}: per client IP, at most {@code edge.wafAuthRequestsPer5Min} requests to
  *       the auth paths ({@link AuthPaths}) in WAF's 5-minute window, else 429;
+ *   <li>{@value #WEBHOOK_RATE}: per client IP, at most {@code edge.wafWebhookRequestsPer5Min}
+ *       requests to the device webhooks ({@link WebhookPaths}), else 429: a higher limit, since a
+ *       provider pushes for all its users from few addresses;
  *   <li>{@value #IP_RATE}: per client IP, at most {@code edge.wafRequestsPer5Min} requests to any
- *       path, else 429;
+ *       path but the webhooks, else 429;
  *   <li>{@value #COMMON_RULES}: AWS's managed {@value #COMMON_RULE_SET} on the auth paths (the
  *       routes that take credentials), blocking what it matches.
  * </ol>
@@ -47,6 +60,7 @@ import java.util.List;
 final class WafRules {
 
   static final String AUTH_RATE = "auth-rate-limit";
+  static final String WEBHOOK_RATE = "webhook-rate-limit";
   static final String IP_RATE = "ip-rate-limit";
   static final String COMMON_RULES = "common-rule-set";
   static final String COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
@@ -72,8 +86,23 @@ final class WafRules {
             .visibilityConfig(ruleVisibility(prefix + AUTH_RATE))
             .build(),
         Wafv2WebAclRule.builder()
-            .name(IP_RATE)
+            .name(WEBHOOK_RATE)
             .priority(1)
+            .action(tooManyRequests())
+            .statement(
+                Wafv2WebAclRuleStatement.builder()
+                    .rateBasedStatement(
+                        Wafv2WebAclRuleStatementRateBasedStatement.builder()
+                            .limit(edge.wafWebhookRequestsPer5Min())
+                            .aggregateKeyType("IP")
+                            .scopeDownStatement(webhookScopeDown())
+                            .build())
+                    .build())
+            .visibilityConfig(ruleVisibility(prefix + WEBHOOK_RATE))
+            .build(),
+        Wafv2WebAclRule.builder()
+            .name(IP_RATE)
+            .priority(2)
             .action(tooManyRequests())
             .statement(
                 Wafv2WebAclRuleStatement.builder()
@@ -81,13 +110,14 @@ final class WafRules {
                         Wafv2WebAclRuleStatementRateBasedStatement.builder()
                             .limit(edge.wafRequestsPer5Min())
                             .aggregateKeyType("IP")
+                            .scopeDownStatement(notWebhookScopeDown())
                             .build())
                     .build())
             .visibilityConfig(ruleVisibility(prefix + IP_RATE))
             .build(),
         Wafv2WebAclRule.builder()
             .name(COMMON_RULES)
-            .priority(2)
+            .priority(3)
             .overrideAction(
                 Wafv2WebAclRuleOverrideAction.builder()
                     .none(Wafv2WebAclRuleOverrideActionNone.builder().build())
@@ -127,6 +157,68 @@ final class WafRules {
             Wafv2WebAclRuleActionBlock.builder()
                 .customResponse(
                     Wafv2WebAclRuleActionBlockCustomResponse.builder().responseCode(429).build())
+                .build())
+        .build();
+  }
+
+  /** Requests whose path starts with {@link WebhookPaths#PREFIX}. */
+  private static Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatement webhookScopeDown() {
+    return Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatement.builder()
+        .byteMatchStatement(
+            Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatement.builder()
+                .searchString(WebhookPaths.PREFIX)
+                .positionalConstraint("STARTS_WITH")
+                .fieldToMatch(
+                    Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementFieldToMatch
+                        .builder()
+                        .uriPath(
+                            Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementFieldToMatchUriPath
+                                .builder()
+                                .build())
+                        .build())
+                .textTransformation(
+                    List.of(
+                        Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementByteMatchStatementTextTransformation
+                            .builder()
+                            .priority(0)
+                            .type("NONE")
+                            .build()))
+                .build())
+        .build();
+  }
+
+  /** Requests whose path does not start with {@link WebhookPaths#PREFIX}. */
+  private static Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatement
+      notWebhookScopeDown() {
+    return Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatement.builder()
+        .notStatement(
+            Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatement.builder()
+                .statement(
+                    List.of(
+                        Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatement
+                            .builder()
+                            .byteMatchStatement(
+                                Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatement
+                                    .builder()
+                                    .searchString(WebhookPaths.PREFIX)
+                                    .positionalConstraint("STARTS_WITH")
+                                    .fieldToMatch(
+                                        Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementFieldToMatch
+                                            .builder()
+                                            .uriPath(
+                                                Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementFieldToMatchUriPath
+                                                    .builder()
+                                                    .build())
+                                            .build())
+                                    .textTransformation(
+                                        List.of(
+                                            Wafv2WebAclRuleStatementRateBasedStatementScopeDownStatementNotStatementStatementByteMatchStatementTextTransformation
+                                                .builder()
+                                                .priority(0)
+                                                .type("NONE")
+                                                .build()))
+                                    .build())
+                            .build()))
                 .build())
         .build();
   }

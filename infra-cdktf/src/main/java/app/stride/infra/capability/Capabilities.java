@@ -1,7 +1,10 @@
 package app.stride.infra.capability;
 
+import app.stride.infra.capability.Capability.EnvelopeKey;
+import app.stride.infra.capability.Capability.ObjectBucket;
 import app.stride.infra.capability.Capability.Outbox;
 import app.stride.infra.capability.Capability.TableRead;
+import app.stride.infra.capability.Capability.WorkQueue;
 import app.stride.infra.capability.FirestoreIndexSpec.Field;
 import app.stride.infra.capability.TableSchema.Index;
 import app.stride.infra.capability.TableSchema.Key;
@@ -134,6 +137,48 @@ public final class Capabilities {
                   Field.desc("messageId"))));
 
   /**
+   * Devices: activities imported from devices, apps and files, with connections and import jobs,
+   * {@code userId}/{@code sk}, a user's activities by start time through the local index {@code
+   * byStart} on {@code startKey}, events through an outbox, TTL on {@code expiresAt}; reads the
+   * profile by key (units, zone). Raw originals (under {@code originals/}) and sample streams in
+   * the region's bucket, OAuth tokens sealed with its own envelope key, verified webhook
+   * notifications sent to its work queue.
+   *
+   * <p>No worker yet: the consumer that fetches a notified activity from its provider needs the
+   * provider connections (OAuth), which come next; until then notifications are retained in the
+   * queue for {@value WorkQueue#RETENTION_DAYS} days. Declaring a worker here ({@code
+   * devicesWorker}, {@code app.stride.devices.gcp.DevicesWorkerFunction}) before its bean exists
+   * would deploy a function failing every delivery.
+   */
+  public static final Capability DEVICES =
+      new Capability(
+          "devices",
+          "STRIDE_DEVICES_TABLE",
+          "app.stride.devices.aws.DevicesAwsApplication",
+          "devicesHttp",
+          "app.stride.devices.gcp.DevicesHttpFunction",
+          new TableSchema(
+                  Key.string("userId"),
+                  Optional.of(Key.string("sk")),
+                  List.of(),
+                  List.of(),
+                  Optional.empty())
+              .withLocalIndex(
+                  new Index("byStart", Key.string("userId"), Optional.of(Key.string("startKey"))))
+              .withGlobalIndex(OUTBOX_INDEX)
+              .withTtl("expiresAt"),
+          List.of(TableRead.getItem("profiles")),
+          Optional.of(new Outbox("activity-events", "devicesOutboxRelaySchedule", "outbox")),
+          List.of(),
+          Optional.of(
+              new ObjectBucket(
+                  "devices", "STRIDE_DEVICES_BUCKET", "STRIDE_DEVICES_KMS_KEY_ID", "originals/")),
+          Optional.of(new EnvelopeKey("tokens", "STRIDE_DEVICES_TOKEN_KEY_ID")),
+          Optional.of(
+              WorkQueue.withoutWorker(
+                  "devices-work", "STRIDE_DEVICES_WORK_QUEUE_URL", "STRIDE_DEVICES_WORK_TOPIC")));
+
+  /**
    * The chat channel of social: {@code socialRealtime} of the social jar ({@code
    * SocialAwsApplication.REALTIME}), its connection registry in the social table on AWS ({@code
    * ws#...}/{@code wsg#...} items with {@code expiresAt}) and in two Firestore collections on GCP.
@@ -146,7 +191,7 @@ public final class Capabilities {
           "expiresAt");
 
   /** Every capability, profiles first. */
-  public static final List<Capability> ALL = List.of(PROFILES, PLANNER, WORKOUTS, SOCIAL);
+  public static final List<Capability> ALL = List.of(PROFILES, PLANNER, WORKOUTS, SOCIAL, DEVICES);
 
   static {
     Set<String> names = new HashSet<>();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param reads other capabilities' tables of the same region it may read, and how
  * @param outbox its event outbox, if it emits events
  * @param firestoreIndexes the composite indexes its Firestore queries need
+ * @param bucket its object store in the region, if it keeps files
+ * @param envelopeKey its own encryption key for secrets it stores (envelope encryption), if any
+ * @param workQueue its work queue and, once it exists, the worker draining it, if it defers work
  */
 public record Capability(
     String name,
@@ -30,7 +33,10 @@ public record Capability(
     TableSchema table,
     List<TableRead> reads,
     Optional<Outbox> outbox,
-    List<FirestoreIndexSpec> firestoreIndexes) {
+    List<FirestoreIndexSpec> firestoreIndexes,
+    Optional<ObjectBucket> bucket,
+    Optional<EnvelopeKey> envelopeKey,
+    Optional<WorkQueue> workQueue) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,15}");
 
@@ -68,6 +74,127 @@ public record Capability(
    */
   public record Outbox(String eventsName, String relayDefinition, String index) {}
 
+  /**
+   * A private object store per region (S3 / Cloud Storage), encrypted with its own customer-managed
+   * key, versioned, with a lifecycle that moves {@link #archivePrefix()} to colder storage classes.
+   *
+   * @param stem the stem of the bucket's and key's names ({@code stride-<stem>-<regionId>...})
+   * @param bucketVariable the variable naming the bucket
+   * @param keyVariable the variable naming the bucket's KMS key (AWS: the key's ARN, passed as the
+   *     SSE-KMS key id; GCP: the bucket's default key applies by itself, so it is not set)
+   * @param archivePrefix objects under this prefix (e.g. {@code originals/}) age to colder classes
+   */
+  public record ObjectBucket(
+      String stem, String bucketVariable, String keyVariable, String archivePrefix) {
+
+    /** The archive prefix is a folder: it ends in {@code /}. */
+    public ObjectBucket {
+      Objects.requireNonNull(stem, "stem");
+      if (!archivePrefix.endsWith("/") || archivePrefix.startsWith("/")) {
+        throw new IllegalArgumentException("archive prefix must be like 'originals/'");
+      }
+    }
+  }
+
+  /**
+   * A customer-managed key per region with which the capability encrypts secrets it stores (e.g.
+   * OAuth tokens), usable by the capability's functions only.
+   *
+   * @param stem the stem of the key's name ({@code stride-<capability>-<stem>-<regionId>})
+   * @param variable the variable naming the key (AWS: its ARN; GCP: its crypto key id)
+   */
+  public record EnvelopeKey(String stem, String variable) {}
+
+  /**
+   * Deferred work: a queue (SQS with a dead-letter queue / Pub/Sub topic with a dead-letter topic)
+   * the HTTP function may only send to, kept {@value #RETENTION_DAYS} days, drained by a worker
+   * function of the same jar once the capability declares one. Without a worker nothing consumes
+   * it: messages wait in the queue (on GCP in a pulled subscription) until a worker arrives or they
+   * expire.
+   *
+   * @param stem the queue's or topic's stem ({@code stride-<stem>-<regionId>})
+   * @param awsQueueVariable the variable carrying the SQS queue URL
+   * @param gcpTopicVariable the variable carrying the Pub/Sub topic id
+   * @param worker the function draining the queue, if it exists yet
+   */
+  public record WorkQueue(
+      String stem, String awsQueueVariable, String gcpTopicVariable, Optional<Worker> worker) {
+
+    /** Days a message waits in a work queue (SQS's maximum). */
+    public static final int RETENTION_DAYS = 14;
+
+    /**
+     * The time limit a consumer is assumed to have while there is no worker: the queue's visibility
+     * timeout derives from it, and it is the Lambda and Cloud Functions default.
+     */
+    public static final int DEFAULT_CONSUMER_TIMEOUT_SECONDS = 60;
+
+    /** Requires a stem and a worker option, which is empty while nothing drains the queue. */
+    public WorkQueue {
+      Objects.requireNonNull(stem, "stem");
+      Objects.requireNonNull(worker, "worker");
+    }
+
+    /** A work queue nothing drains yet. */
+    public static WorkQueue withoutWorker(
+        String stem, String awsQueueVariable, String gcpTopicVariable) {
+      return new WorkQueue(stem, awsQueueVariable, gcpTopicVariable, Optional.empty());
+    }
+
+    /**
+     * The time one delivery may take: the worker's timeout, or {@value
+     * #DEFAULT_CONSUMER_TIMEOUT_SECONDS} s without a worker.
+     */
+    public int consumerTimeoutSeconds() {
+      return worker.map(Worker::timeoutSeconds).orElse(DEFAULT_CONSUMER_TIMEOUT_SECONDS);
+    }
+  }
+
+  /**
+   * The function draining a {@link WorkQueue}: a bean of the capability's jar and zip.
+   *
+   * @param definition the Spring Cloud Function bean of the worker
+   * @param gcpEntryPoint the Functions Framework target of the worker Cloud Function
+   * @param timeoutSeconds the worker's time limit for one batch or message
+   */
+  public record Worker(String definition, String gcpEntryPoint, int timeoutSeconds) {
+
+    /** Lambda and Cloud Functions allow up to 900 s and 540 s; a worker needs some seconds. */
+    public Worker {
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(gcpEntryPoint, "gcpEntryPoint");
+      if (timeoutSeconds < 10 || timeoutSeconds > 540) {
+        throw new IllegalArgumentException("worker timeout must be 10..540 s");
+      }
+    }
+  }
+
+  /** A capability without bucket, envelope key or work queue. */
+  public Capability(
+      String name,
+      String tableVariable,
+      String awsMainClass,
+      String httpDefinition,
+      String gcpEntryPoint,
+      TableSchema table,
+      List<TableRead> reads,
+      Optional<Outbox> outbox,
+      List<FirestoreIndexSpec> firestoreIndexes) {
+    this(
+        name,
+        tableVariable,
+        awsMainClass,
+        httpDefinition,
+        gcpEntryPoint,
+        table,
+        reads,
+        outbox,
+        firestoreIndexes,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /** Validates the name and that the outbox's index is one of the table's global indexes. */
   public Capability {
     Objects.requireNonNull(name, "name");
@@ -76,11 +203,19 @@ public record Capability(
     }
     reads = List.copyOf(reads);
     firestoreIndexes = List.copyOf(firestoreIndexes);
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(envelopeKey, "envelopeKey");
+    Objects.requireNonNull(workQueue, "workQueue");
     outbox.ifPresent(
         o -> {
           if (table.globalIndexes().stream().noneMatch(i -> i.name().equals(o.index()))) {
             throw new IllegalArgumentException(name + " outbox index is not in its table");
           }
         });
+  }
+
+  /** The worker draining its work queue, if it has a queue and a worker for it. */
+  public Optional<Worker> worker() {
+    return workQueue.flatMap(WorkQueue::worker);
   }
 }

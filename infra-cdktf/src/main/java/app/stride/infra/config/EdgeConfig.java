@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * @param armorAuthRequestsPerMinute Cloud Armor: auth requests per IP per minute before throttling
  * @param armorRequestsPerMinute Cloud Armor: requests per IP per minute before a ban
  * @param armorBanSeconds Cloud Armor: how long a banned IP stays banned
+ * @param wafWebhookRequestsPer5Min AWS WAF: requests one IP may send to the device webhooks ({@code
+ *     /v1/webhooks/}) in 5 minutes; providers push every user's changes from few addresses, so this
+ *     is higher than the auth limit and these paths are exempt from {@code wafRequestsPer5Min}
+ * @param armorWebhookRequestsPerMinute Cloud Armor: webhook requests per IP per minute before
+ *     throttling (exempt from the ban, like the auth paths)
  * @param apiDomain the domain under which each GCP region's load balancer gets its host name
  *     ({@code api-<region id>.<apiDomain>}, a Google-managed certificate)
  * @param apiSpec the OpenAPI document routed by the gateways, relative to the repository root
@@ -26,6 +31,8 @@ public record EdgeConfig(
     int armorAuthRequestsPerMinute,
     int armorRequestsPerMinute,
     int armorBanSeconds,
+    int wafWebhookRequestsPer5Min,
+    int armorWebhookRequestsPerMinute,
     String apiDomain,
     String apiSpec) {
 
@@ -39,6 +46,10 @@ public record EdgeConfig(
     }
     if (armorAuthRequestsPerMinute < 1 || armorRequestsPerMinute < 1 || armorBanSeconds < 1) {
       throw new IllegalArgumentException("Cloud Armor limits must be positive");
+    }
+    if (wafWebhookRequestsPer5Min <= wafAuthRequestsPer5Min
+        || armorWebhookRequestsPerMinute <= armorAuthRequestsPerMinute) {
+      throw new IllegalArgumentException("webhook limits must be higher than the auth limits");
     }
     Objects.requireNonNull(apiDomain, "apiDomain");
     if (!DOMAIN.matcher(apiDomain).matches()) {

@@ -59,6 +59,14 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-" + capability + "-realtime-" + id;
   }
 
+  /**
+   * The worker draining the work queue of {@code capability} (Lambda or Cloud Function), also the
+   * name of its role or service account.
+   */
+  public String workerFunctionName(String capability) {
+    return "stride-" + capability + "-worker-" + id;
+  }
+
   /** The DynamoDB table of {@code capability} in an AWS region ({@code TableNames} in code). */
   public String tableName(String capability) {
     return "stride-" + capability + "-" + id;

@@ -14,12 +14,16 @@ import java.util.Objects;
  * @param directoryMaxConcurrency reserved concurrency of the global directory function
  * @param capabilities the caps of every other HTTP capability (planner, workouts, social), by
  *     capability name
+ * @param workers the cap of each work-queue worker (reserved concurrency and the SQS event source's
+ *     maximum concurrency on AWS, maximum instances on GCP), by capability name: it bounds the
+ *     calls a region makes to third-party APIs at once
  */
 public record ScalingConfig(
     int profilesHttpMaxConcurrency,
     int profilesRequestsPerInstance,
     int directoryMaxConcurrency,
-    Map<String, CapabilityScaling> capabilities) {
+    Map<String, CapabilityScaling> capabilities,
+    Map<String, Integer> workers) {
 
   /** Every cap must be at least one; GCP serves at most 1000 requests per instance. */
   public ScalingConfig {
@@ -28,6 +32,23 @@ public record ScalingConfig(
     }
     CapabilityScaling.requireRequestsPerInstance(profilesRequestsPerInstance);
     capabilities = Map.copyOf(Objects.requireNonNull(capabilities, "capabilities"));
+    workers = Map.copyOf(Objects.requireNonNull(workers, "workers"));
+    workers.forEach(
+        (name, cap) -> {
+          // The SQS event source's maximum concurrency is at least 2.
+          if (cap == null || cap < 2) {
+            throw new IllegalArgumentException("worker cap of " + name + " must be at least 2");
+          }
+        });
+  }
+
+  /** The cap of {@code capability}'s work-queue worker. */
+  public int workerMaxConcurrency(String capability) {
+    Integer cap = workers.get(capability);
+    if (cap == null) {
+      throw new IllegalStateException("no worker scaling configured for " + capability);
+    }
+    return cap;
   }
 
   /** The HTTP function's cap of {@code capability} (profiles: {@code profilesHttp...}). */

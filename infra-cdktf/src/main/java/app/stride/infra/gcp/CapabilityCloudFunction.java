@@ -37,9 +37,13 @@ public final class CapabilityCloudFunction extends Construct {
   public static final int TIMEOUT_SECONDS = 10;
 
   private final String bucketName;
+  private final String sourceObject;
   private final Cloudfunctions2Function function;
 
-  /** What a capability's function runs with. */
+  /**
+   * What a capability's function runs with; {@code resources} are the variables of the capability's
+   * own bucket, envelope key and work topic, if it has them.
+   */
   public record Settings(
       RegionConfig region,
       AuthConfig auth,
@@ -49,7 +53,13 @@ public final class CapabilityCloudFunction extends Construct {
       int maxInstances,
       int requestsPerInstance,
       String edgeAddress,
-      Optional<PushTarget> chatPush) {
+      Optional<PushTarget> chatPush,
+      Map<String, String> resources) {
+
+    /** Copies the variables. */
+    public Settings {
+      resources = Map.copyOf(resources);
+    }
 
     /** The same settings, delivering chat changes to {@code target}. */
     public Settings withChatPush(PushTarget target) {
@@ -62,9 +72,52 @@ public final class CapabilityCloudFunction extends Construct {
           maxInstances,
           requestsPerInstance,
           edgeAddress,
-          Optional.of(target));
+          Optional.of(target),
+          resources);
+    }
+
+    /** The same settings with the capability's resource variables {@code resources}. */
+    public Settings withResources(Map<String, String> resources) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          maxInstances,
+          requestsPerInstance,
+          edgeAddress,
+          chatPush,
+          resources);
+    }
+
+    /** A worker's settings: its own account and cap, one message per instance at a time. */
+    public Settings forWorker(CapabilityIdentity workerIdentity, int workerMaxInstances) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          workerIdentity,
+          workerMaxInstances,
+          1,
+          edgeAddress,
+          Optional.empty(),
+          resources);
     }
   }
+
+  /**
+   * Which function of the capability's zip: the public HTTP function, or a worker reachable only
+   * from inside Google (a Pub/Sub push) by one invoker.
+   *
+   * @param name the function's name
+   * @param entryPoint the Functions Framework target
+   * @param timeoutSeconds the time limit of one request
+   * @param invoker the only member that may invoke it; empty: everyone ({@code allUsers}, public)
+   */
+  private record Target(
+      String name, String entryPoint, int timeoutSeconds, Optional<String> invoker) {}
 
   /** Where the function pushes chat changes: the chat server's push URL and its secret. */
   public record PushTarget(String url, ChatPush push) {}
@@ -84,6 +137,60 @@ public final class CapabilityCloudFunction extends Construct {
     super(scope, id);
     RegionConfig region = settings.region();
     bucketName = sourceBucket.orElseGet(() -> declareBucket(region));
+    sourceObject = upload(capability, sourceZip);
+    function =
+        declare(
+            new Target(
+                region.functionName(capability.name()),
+                capability.gcpEntryPoint(),
+                TIMEOUT_SECONDS,
+                Optional.empty()),
+            settings);
+  }
+
+  /**
+   * The worker of {@code capability}'s work queue ({@code stride-<name>-worker-<regionId>}, {@link
+   * Capability.Worker#gcpEntryPoint()}) from the same zip as {@code http}: internal ingress only
+   * (Pub/Sub push counts as internal), invocable by {@code invokerMember} only.
+   */
+  public static CapabilityCloudFunction worker(
+      Construct scope,
+      String id,
+      Capability capability,
+      CapabilityCloudFunction http,
+      Settings settings,
+      String invokerMember) {
+    Capability.Worker work =
+        capability
+            .worker()
+            .orElseThrow(() -> new IllegalArgumentException(capability.name() + " has no worker"));
+    return new CapabilityCloudFunction(
+        scope,
+        id,
+        http.bucketName,
+        http.sourceObject,
+        new Target(
+            settings.region().workerFunctionName(capability.name()),
+            work.gcpEntryPoint(),
+            work.timeoutSeconds(),
+            Optional.of(invokerMember)),
+        settings);
+  }
+
+  private CapabilityCloudFunction(
+      Construct scope,
+      String id,
+      String bucketName,
+      String sourceObject,
+      Target target,
+      Settings settings) {
+    super(scope, id);
+    this.bucketName = bucketName;
+    this.sourceObject = sourceObject;
+    function = declare(target, settings);
+  }
+
+  private String upload(Capability capability, BuiltArtifact sourceZip) {
     // A content-addressed object name makes a new build redeploy the function.
     String objectName =
         sourceZip
@@ -96,21 +203,26 @@ public final class CapabilityCloudFunction extends Construct {
             .name(objectName)
             .source(sourceZip.path())
             .build();
-    function =
+    return source.getName();
+  }
+
+  private Cloudfunctions2Function declare(Target target, Settings settings) {
+    RegionConfig region = settings.region();
+    Cloudfunctions2Function declared =
         Cloudfunctions2Function.Builder.create(this, "function")
             .project(region.gcpProject())
             .location(region.location())
-            .name(region.functionName(capability.name()))
+            .name(target.name())
             .buildConfig(
                 Cloudfunctions2FunctionBuildConfig.builder()
                     .runtime("java17")
-                    .entryPoint(capability.gcpEntryPoint())
+                    .entryPoint(target.entryPoint())
                     .source(
                         Cloudfunctions2FunctionBuildConfigSource.builder()
                             .storageSource(
                                 Cloudfunctions2FunctionBuildConfigSourceStorageSource.builder()
                                     .bucket(bucketName)
-                                    .object(source.getName())
+                                    .object(sourceObject)
                                     .build())
                             .build())
                     .build())
@@ -122,8 +234,9 @@ public final class CapabilityCloudFunction extends Construct {
                     .maxInstanceRequestConcurrency(settings.requestsPerInstance())
                     .minInstanceCount(0)
                     .maxInstanceCount(settings.maxInstances())
-                    .timeoutSeconds(TIMEOUT_SECONDS)
-                    .ingressSettings("ALLOW_ALL")
+                    .timeoutSeconds(target.timeoutSeconds())
+                    .ingressSettings(
+                        target.invoker().isPresent() ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL")
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(settings.identity().email())
                     .environmentVariables(environment(settings))
@@ -131,25 +244,27 @@ public final class CapabilityCloudFunction extends Construct {
                         settings
                             .chatPush()
                             .map(
-                                target ->
+                                push ->
                                     List.of(
                                         Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables
                                             .builder()
                                             .key(ChatPush.SECRET_ENV)
                                             .projectId(region.gcpProject())
-                                            .secret(target.push().secret().getSecretId())
+                                            .secret(push.push().secret().getSecretId())
                                             .version("latest")
                                             .build()))
                             .orElse(List.of()))
                     .build())
             .build();
-    CloudRunV2ServiceIamMember.Builder.create(this, "public_invoker")
+    CloudRunV2ServiceIamMember.Builder.create(
+            this, target.invoker().isPresent() ? "invoker" : "public_invoker")
         .project(region.gcpProject())
         .location(region.location())
-        .name(function.getServiceConfig().getService())
+        .name(declared.getServiceConfig().getService())
         .role("roles/run.invoker")
-        .member("allUsers")
+        .member(target.invoker().orElse("allUsers"))
         .build();
+    return declared;
   }
 
   private String declareBucket(RegionConfig region) {
@@ -181,6 +296,7 @@ public final class CapabilityCloudFunction extends Construct {
     env.put("STRIDE_JWKS_URL", settings.auth().jwksUrl());
     env.put("STRIDE_LB_ADDRESS", settings.edgeAddress());
     settings.chatPush().ifPresent(target -> env.put(ChatPush.URL_ENV, target.url()));
+    env.putAll(settings.resources());
     env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
     env.put(CloudMonitoringWriter.PROJECT_ENV, region.gcpProject());
     env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");

@@ -30,12 +30,34 @@ public final class CapabilityIdentity extends Construct {
       String capability,
       FirestoreStore store,
       Optional<EventsTopic> events) {
+    this(
+        scope,
+        id,
+        region,
+        region.functionName(capability),
+        "Stride " + capability + " function (" + region.id() + ")",
+        store,
+        events);
+  }
+
+  /**
+   * Creates the service account {@code accountId} of another function of a capability (its worker)
+   * with the same bindings.
+   */
+  public CapabilityIdentity(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      String accountId,
+      String displayName,
+      FirestoreStore store,
+      Optional<EventsTopic> events) {
     super(scope, id);
     account =
         ServiceAccount.Builder.create(this, "account")
             .project(region.gcpProject())
-            .accountId(region.functionName(capability))
-            .displayName("Stride " + capability + " function (" + region.id() + ")")
+            .accountId(accountId)
+            .displayName(displayName)
             .build();
     grantFirestore(this, region, store, account.getMember());
     CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
@@ -72,6 +94,21 @@ public final class CapabilityIdentity extends Construct {
                         + "/\")")
                 .build())
         .build();
+  }
+
+  /** Lets the account publish to {@code topic} (a topic-level binding, construct {@code id}). */
+  public void grantPublish(String id, EventsTopic topic, RegionConfig region) {
+    PubsubTopicIamMember.Builder.create(this, id)
+        .project(region.gcpProject())
+        .topic(topic.name())
+        .role("roles/pubsub.publisher")
+        .member(account.getMember())
+        .build();
+  }
+
+  /** The account as an IAM member ({@code serviceAccount:<email>}). */
+  public String member() {
+    return account.getMember();
   }
 
   /** The account's e-mail, the function's runtime identity. */

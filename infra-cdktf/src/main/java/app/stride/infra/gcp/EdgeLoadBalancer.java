@@ -1,6 +1,7 @@
 package app.stride.infra.gcp;
 
 import app.stride.infra.aws.AuthPaths;
+import app.stride.infra.aws.WebhookPaths;
 import app.stride.infra.config.EdgeConfig;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.TerraformResource;
@@ -34,8 +35,13 @@ import software.constructs.Construct;
  * <ol>
  *   <li>priority {@value #AUTH_THROTTLE_PRIORITY}: {@code throttle} the auth paths per client IP to
  *       {@code edge.armorAuthRequestsPerMinute} a minute, answering 429 beyond it;
+ *   <li>priority {@value #WEBHOOK_THROTTLE_PRIORITY}: {@code throttle} the device webhooks ({@link
+ *       WebhookPaths}) per client IP to {@code edge.armorWebhookRequestsPerMinute} a minute, a
+ *       higher limit since a provider pushes for all its users from few addresses;
  *   <li>priority {@value #BAN_PRIORITY}: {@code rate_based_ban} any client IP above {@code
- *       edge.armorRequestsPerMinute} a minute for {@code edge.armorBanSeconds};
+ *       edge.armorRequestsPerMinute} a minute for {@code edge.armorBanSeconds} (a request that
+ *       conforms to a throttle rule above is allowed there, so auth and webhook paths are never
+ *       banned by this rule);
  *   <li>the default rule allows the rest.
  * </ol>
  */
@@ -46,6 +52,9 @@ public final class EdgeLoadBalancer extends Construct {
 
   /** Priority of the auth throttle rule. */
   public static final int AUTH_THROTTLE_PRIORITY = 1000;
+
+  /** Priority of the webhook throttle rule. */
+  public static final int WEBHOOK_THROTTLE_PRIORITY = 1500;
 
   /** Priority of the per-IP ban rule. */
   public static final int BAN_PRIORITY = 2000;
@@ -75,7 +84,10 @@ public final class EdgeLoadBalancer extends Construct {
             .type("CLOUD_ARMOR")
             .rule(
                 List.of(
-                    authThrottle(edge), ipBan(edge), allIps("allow", DEFAULT_PRIORITY, "Default")))
+                    authThrottle(edge),
+                    webhookThrottle(edge),
+                    ipBan(edge),
+                    allIps("allow", DEFAULT_PRIORITY, "Default")))
             .build();
     TerraformResource neg =
         GoogleBeta.resource(
@@ -164,6 +176,33 @@ public final class EdgeLoadBalancer extends Construct {
                 .exceedAction("deny(429)")
                 .enforceOnKey("IP")
                 .rateLimitThreshold(perMinute(edge.armorAuthRequestsPerMinute()))
+                .build())
+        .build();
+  }
+
+  /** Cloud Armor's expression matching every webhook path ({@link WebhookPaths}). */
+  public static String webhookPathExpression() {
+    return "request.path.startsWith('" + WebhookPaths.PREFIX + "')";
+  }
+
+  private static ComputeSecurityPolicyRule webhookThrottle(EdgeConfig edge) {
+    return ComputeSecurityPolicyRule.builder()
+        .priority(WEBHOOK_THROTTLE_PRIORITY)
+        .description("Device webhooks: per-IP throttle")
+        .action("throttle")
+        .match(
+            ComputeSecurityPolicyRuleMatch.builder()
+                .expr(
+                    ComputeSecurityPolicyRuleMatchExpr.builder()
+                        .expression(webhookPathExpression())
+                        .build())
+                .build())
+        .rateLimitOptions(
+            ComputeSecurityPolicyRuleRateLimitOptions.builder()
+                .conformAction("allow")
+                .exceedAction("deny(429)")
+                .enforceOnKey("IP")
+                .rateLimitThreshold(perMinute(edge.armorWebhookRequestsPerMinute()))
                 .build())
         .build();
   }

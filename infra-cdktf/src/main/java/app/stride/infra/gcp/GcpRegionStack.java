@@ -22,25 +22,31 @@ import java.util.Optional;
 import software.constructs.Construct;
 
 /**
- * One GCP home region: Firestore database, events topic, profiles function; the chat server (Cloud
- * Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service
- * accounts, functions and schedules; logs and alerts of every function; the API Gateway derived
- * from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every
- * alert notifying the configured channels.
+ * One GCP home region: Firestore database, events topics, every capability's HTTP function and,
+ * where a capability has them, its key ring, bucket, work topic and the topic's push worker (or,
+ * without a worker, a delivery subscription holding the messages); the chat server (Cloud Run,
+ * {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service accounts,
+ * functions and schedules; logs and alerts of every function; the API Gateway derived from the
+ * spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every alert
+ * notifying the configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
+  private final List<Capability> capabilities;
+
   /**
-   * Builds the stack {@code gcp-<location>} for {@code region}, its gateway config derived from
-   * {@code specs}.
+   * Builds the stack {@code gcp-<location>} for {@code region} deploying {@code capabilities}, its
+   * gateway config derived from {@code specs}.
    */
   public GcpRegionStack(
       Construct scope,
       RegionConfig region,
       EnvConfig env,
       ArtifactLocator artifacts,
-      ApiSpecs specs) {
+      ApiSpecs specs,
+      List<Capability> capabilities) {
     super(scope, region.stackName());
+    this.capabilities = List.copyOf(capabilities);
     if (region.cloud() != Cloud.GCP) {
       throw new IllegalArgumentException("not a GCP region: " + region.id());
     }
@@ -56,7 +62,7 @@ public final class GcpRegionStack extends TerraformStack {
         "serviceAccount:service-" + project.getNumber() + "@gcp-sa-pubsub.iam.gserviceaccount.com";
     FirestoreStore store = new FirestoreStore(this, "profiles_store", region);
     Map<String, EventsTopic> topics = new LinkedHashMap<>();
-    for (Capability capability : Capabilities.ALL) {
+    for (Capability capability : this.capabilities) {
       capability
           .outbox()
           .ifPresent(
@@ -70,13 +76,38 @@ public final class GcpRegionStack extends TerraformStack {
                           o.eventsName(),
                           pubsubAgent)));
     }
+    Map<String, CapabilityResources> resources = new LinkedHashMap<>();
+    Map<String, EventsTopic> workTopics = new LinkedHashMap<>();
+    for (Capability capability : this.capabilities) {
+      if (!CapabilityResources.needed(capability)) {
+        continue;
+      }
+      Optional<EventsTopic> work =
+          capability
+              .workQueue()
+              .map(
+                  q ->
+                      EventsTopic.forWork(
+                          this, q.stem().replace('-', '_'), region, q.stem(), pubsubAgent));
+      work.ifPresent(t -> workTopics.put(capability.name(), t));
+      resources.put(
+          capability.name(),
+          new CapabilityResources(
+              this, capability.name() + "_resources", region, capability, work));
+    }
     EventsTopic events = topics.get(Capabilities.PROFILES.outbox().orElseThrow().eventsName());
     ComputeGlobalAddress edgeAddress = EdgeLoadBalancer.reserveAddress(this, region);
     Map<String, String> backends = new LinkedHashMap<>();
     Map<String, CapabilityCloudFunction.Settings> settings = new LinkedHashMap<>();
-    for (Capability capability : Capabilities.ALL) {
-      settings.put(
-          capability.name(), settings(capability, region, env, store, topics, edgeAddress));
+    for (Capability capability : this.capabilities) {
+      CapabilityCloudFunction.Settings functionSettings =
+          settings(capability, region, env, store, topics, edgeAddress);
+      CapabilityResources own = resources.get(capability.name());
+      if (own != null) {
+        own.grantTo("http", functionSettings.identity(), true, region);
+        functionSettings = functionSettings.withResources(own.environment());
+      }
+      settings.put(capability.name(), functionSettings);
     }
     // The chat server first: the social function pushes chat changes to the sockets it holds.
     RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
@@ -88,7 +119,8 @@ public final class GcpRegionStack extends TerraformStack {
             channel.name() + "_realtime",
             channel,
             env.realtime().gcpImage(),
-            FunctionLimits.of(region, env, region.realtimeFunctionName(channel.name())),
+            FunctionLimits.of(
+                region, env, this.capabilities, region.realtimeFunctionName(channel.name())),
             social,
             push);
     settings.put(
@@ -96,7 +128,8 @@ public final class GcpRegionStack extends TerraformStack {
         social.withChatPush(
             new CapabilityCloudFunction.PushTarget(ChatPush.url(realtime.uri()), push)));
     Optional<String> sourceBucket = Optional.empty();
-    for (Capability capability : Capabilities.ALL) {
+    List<String> workers = new ArrayList<>();
+    for (Capability capability : this.capabilities) {
       CapabilityCloudFunction.Settings functionSettings = settings.get(capability.name());
       CapabilityCloudFunction function =
           new CapabilityCloudFunction(
@@ -108,6 +141,22 @@ public final class GcpRegionStack extends TerraformStack {
               functionSettings);
       sourceBucket = Optional.of(function.sourceBucketName());
       backends.put(capability.name(), function.serviceUri());
+      if (capability.worker().isPresent()) {
+        workers.add(
+            addWorker(
+                capability,
+                region,
+                env,
+                store,
+                function,
+                functionSettings,
+                resources.get(capability.name()),
+                workTopics.get(capability.name()),
+                pubsubAgent));
+      } else if (capability.workQueue().isPresent()) {
+        // Nothing drains it yet: a pulled subscription keeps the messages for the coming worker.
+        workTopics.get(capability.name()).hold();
+      }
       TerraformOutput.Builder.create(this, capability.name() + "_url")
           .value(function.url())
           .description("HTTPS endpoint of the " + capability.name() + " function")
@@ -128,7 +177,7 @@ public final class GcpRegionStack extends TerraformStack {
         .description("The chat server's URL (connect with wss://, docs/chat.md)")
         .build();
     new FirestoreIndexes(
-        this, "firestore_indexes", region, store, Capabilities.ALL, realtimeTtl.last());
+        this, "firestore_indexes", region, store, this.capabilities, realtimeTtl.last());
     AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
     AuthFunctionIdentity authIdentity =
         new AuthFunctionIdentity(this, "auth_identity", region, store, authSecrets, events);
@@ -153,10 +202,11 @@ public final class GcpRegionStack extends TerraformStack {
     EdgeLoadBalancer edge =
         new EdgeLoadBalancer(this, "edge", region, env.edge(), gateway, edgeAddress);
     List<String> httpFunctions = new ArrayList<>();
-    Capabilities.ALL.forEach(c -> httpFunctions.add(region.functionName(c.name())));
+    this.capabilities.forEach(c -> httpFunctions.add(region.functionName(c.name())));
     httpFunctions.add(region.authFunctionName());
     List<String> observed = new ArrayList<>(httpFunctions);
     observed.add(region.realtimeFunctionName(channel.name()));
+    observed.addAll(workers);
     observed.add(region.authKeyRotationFunctionName());
     observed.add(region.authDeletionRelayFunctionName());
     new FunctionObservability(
@@ -185,6 +235,45 @@ public final class GcpRegionStack extends TerraformStack {
   }
 
   /**
+   * The worker of {@code capability}'s work topic ({@code <name>_worker}): its own account ({@code
+   * <name>_worker_identity}) with the HTTP function's data grants but no publishing to the work
+   * topic, and the push subscription that feeds it.
+   *
+   * @return the worker function's name
+   */
+  private String addWorker(
+      Capability capability,
+      RegionConfig region,
+      EnvConfig env,
+      FirestoreStore store,
+      CapabilityCloudFunction http,
+      CapabilityCloudFunction.Settings httpSettings,
+      CapabilityResources own,
+      EventsTopic workTopic,
+      String pubsubAgent) {
+    String workerName = region.workerFunctionName(capability.name());
+    CapabilityIdentity identity =
+        new CapabilityIdentity(
+            this,
+            capability.name() + "_worker_identity",
+            region,
+            workerName,
+            "Stride " + capability.name() + " worker (" + region.id() + ")",
+            store,
+            httpSettings.events());
+    own.grantTo("worker", identity, false, region);
+    new PushWorker(
+        this,
+        capability.name() + "_worker",
+        capability,
+        http,
+        httpSettings.forWorker(identity, FunctionLimits.of(region, env, capabilities, workerName)),
+        workTopic,
+        pubsubAgent);
+    return workerName;
+  }
+
+  /**
    * What one capability's HTTP function ({@code <name>_function}) runs with, its service account
    * ({@code <name>_identity}) included; the chat server of a capability runs with the same.
    */
@@ -205,9 +294,10 @@ public final class GcpRegionStack extends TerraformStack {
         store,
         events,
         identity,
-        FunctionLimits.of(region, env, region.functionName(capability.name())),
+        FunctionLimits.of(region, env, capabilities, region.functionName(capability.name())),
         env.scaling().requestsPerInstance(capability.name()),
         edgeAddress.getAddress(),
-        Optional.empty());
+        Optional.empty(),
+        Map.of());
   }
 }

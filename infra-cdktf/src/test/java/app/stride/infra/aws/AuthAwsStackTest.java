@@ -317,7 +317,7 @@ class AuthAwsStackTest {
   }
 
   private static String keyArn(TfStack stack) {
-    return stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn");
+    return stack.ref("aws_kms_key", stack.regionKey(), "arn");
   }
 
   private static String eventsQueueArn(TfStack stack, String region) {

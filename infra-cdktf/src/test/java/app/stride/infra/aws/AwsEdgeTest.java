@@ -87,7 +87,9 @@ class AwsEdgeTest {
 
     assertThat(acl.path("scope").asString()).isEqualTo("CLOUDFRONT");
     assertThat(acl.path("provider").asString()).isEqualTo("aws.edge");
-    assertThat(rules).containsOnlyKeys("auth-rate-limit", "ip-rate-limit", "common-rule-set");
+    assertThat(rules)
+        .containsOnlyKeys(
+            "auth-rate-limit", "webhook-rate-limit", "ip-rate-limit", "common-rule-set");
     JsonNode authRate = rules.get("auth-rate-limit").path("statement").path("rate_based_statement");
     assertThat(authRate.path("limit").asInt()).isEqualTo(env.edge().wafAuthRequestsPer5Min());
     assertThat(authRate.path("aggregate_key_type").asString()).isEqualTo("IP");

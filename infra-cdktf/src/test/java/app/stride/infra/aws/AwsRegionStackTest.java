@@ -32,7 +32,7 @@ class AwsRegionStackTest {
   void profilesTable_hasKeys_ppr_pitr_kmsEncryption_andTtlOnExpiresAt(String region) {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode table = profilesTable(stack, region);
-    JsonNode key = stack.only("aws_kms_key");
+    JsonNode key = stack.regionKey();
 
     assertThat(
             Testing.toHaveResourceWithProperties(
@@ -79,7 +79,7 @@ class AwsRegionStackTest {
     TfStack stack = SynthesizedStacks.region(region);
     JsonNode queue = stack.named("aws_sqs_queue", "name", "stride-profile-events-" + region);
     JsonNode dlq = stack.named("aws_sqs_queue", "name", "stride-profile-events-" + region + "-dlq");
-    String keyArn = stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn");
+    String keyArn = stack.ref("aws_kms_key", stack.regionKey(), "arn");
 
     JsonNode redrive = JsonMapper.shared().readTree(queue.path("redrive_policy").asString());
     assertThat(redrive.path("deadLetterTargetArn").asString())

@@ -28,11 +28,12 @@ import tools.jackson.databind.JsonNode;
 class CapabilitiesAwsTest {
 
   /**
-   * A reference to a resource's ARN (its indexes, its log streams), never a wildcard; or pushes to
-   * the connections of a WebSocket API's stage of this stack.
+   * A reference to a resource's ARN (its indexes, its log streams, a bucket's objects), never a
+   * wildcard; or pushes to the connections of a WebSocket API's stage of this stack.
    */
   private static final String OWN_ARN =
       "\\$\\{aws_[a-z0-9_]+\\.[A-Za-z0-9_]+\\.arn}(/index/(\\*|[A-Za-z0-9_]+)|:\\*)?"
+          + "|\\$\\{aws_s3_bucket\\.[A-Za-z0-9_]+\\.arn}/\\*"
           + "|\\$\\{aws_apigatewayv2_api\\.[A-Za-z0-9_]+\\.execution_arn}/live/POST/@connections/\\*";
 
   private static final JsonNode SPEC =
@@ -44,7 +45,7 @@ class CapabilitiesAwsTest {
   void everyCapabilityTable_hasItsKeySchema_onDemand_pitr_regionKey_andDeletionProtection(
       String regionId) {
     TfStack stack = SynthesizedStacks.region(regionId);
-    String keyArn = stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn");
+    String keyArn = stack.ref("aws_kms_key", stack.regionKey(), "arn");
 
     for (Capability capability : Capabilities.ALL) {
       TableSchema schema = capability.table();
@@ -226,7 +227,7 @@ class CapabilitiesAwsTest {
     assertThat(stack.named("aws_sqs_queue", "name", "stride-workout-events-" + regionId + "-dlq"))
         .isNotNull();
     assertThat(queue.path("kms_master_key_id").asString())
-        .isEqualTo(stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn"));
+        .isEqualTo(stack.ref("aws_kms_key", stack.regionKey(), "arn"));
     assertThat(relay.at("/environment/variables/SPRING_CLOUD_FUNCTION_DEFINITION").asString())
         .isEqualTo("workoutsOutboxRelaySchedule");
     assertThat(relay.at("/environment/variables/STRIDE_EVENTS_QUEUE_URL").asString())

@@ -20,7 +20,7 @@ class CursorKeySecretTest {
 
     assertThat(secret.path("name").asString()).isEqualTo("stride-cursor-key-" + region);
     assertThat(secret.path("kms_key_id").asString())
-        .isEqualTo(stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn"));
+        .isEqualTo(stack.ref("aws_kms_key", stack.regionKey(), "arn"));
     assertThat(stack.root().at("/output/cursor_key_secret/value").asString())
         .isEqualTo(stack.ref("aws_secretsmanager_secret", secret, "name"));
   }

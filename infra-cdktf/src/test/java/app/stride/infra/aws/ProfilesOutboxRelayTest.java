@@ -127,7 +127,7 @@ class ProfilesOutboxRelayTest {
                 stack.named("aws_sqs_queue", "name", "stride-profile-events-" + region),
                 "arn"));
     assertThat(strings(statements.get(3).path("resources")))
-        .containsExactly(stack.ref("aws_kms_key", stack.only("aws_kms_key"), "arn"));
+        .containsExactly(stack.ref("aws_kms_key", stack.regionKey(), "arn"));
     assertThat(strings(statements.get(4).path("resources")))
         .containsExactly(
             stack.ref(

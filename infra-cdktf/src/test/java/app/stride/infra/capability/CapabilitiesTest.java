@@ -33,6 +33,59 @@ class CapabilitiesTest {
         .containsExactly(new Capability.TableRead("profiles", List.of("dynamodb:GetItem")));
     assertThat(Capabilities.SOCIAL.reads()).isEmpty();
     assertThat(Capabilities.PROFILES.reads()).isEmpty();
+    assertThat(Capabilities.DEVICES.reads())
+        .containsExactly(new Capability.TableRead("profiles", List.of("dynamodb:GetItem")));
+  }
+
+  @Test
+  void devices_ownABucketATokenKeyAndAWorkQueueWithoutWorker_andNoOtherCapabilityDoes() {
+    Capability devices = Capabilities.DEVICES;
+
+    assertThat(Capabilities.ALL).contains(devices);
+    assertThat(devices.table().attributes())
+        .extracting(Key::name)
+        .containsExactly("userId", "sk", "startKey", "outboxShard", "outboxSince");
+    assertThat(devices.outbox().orElseThrow().eventsName()).isEqualTo("activity-events");
+    assertThat(devices.outbox().orElseThrow().relayDefinition())
+        .isEqualTo("devicesOutboxRelaySchedule");
+    assertThat(devices.bucket().orElseThrow().archivePrefix()).isEqualTo("originals/");
+    assertThat(devices.envelopeKey().orElseThrow().variable())
+        .isEqualTo("STRIDE_DEVICES_TOKEN_KEY_ID");
+    assertThat(devices.workQueue().orElseThrow().stem()).isEqualTo("devices-work");
+    // The consumer arrives with provider connections: no worker to deploy yet.
+    assertThat(devices.worker()).isEmpty();
+    assertThat(Capabilities.ALL).allSatisfy(c -> assertThat(c.worker()).isEmpty());
+    assertThat(Capabilities.ALL.stream().filter(c -> c != devices))
+        .allSatisfy(
+            c -> {
+              assertThat(c.bucket()).isEmpty();
+              assertThat(c.envelopeKey()).isEmpty();
+              assertThat(c.workQueue()).isEmpty();
+            });
+  }
+
+  @Test
+  void aBucketsArchivePrefix_isAFolder_andAWorkersTimeout_fitsBothClouds() {
+    assertThatThrownBy(() -> new Capability.ObjectBucket("x", "B", "K", "originals"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Capability.ObjectBucket("x", "B", "K", "/originals/"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Capability.Worker("worker", "Entry", 600))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Capability.Worker("worker", "Entry", 5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aWorkQueue_waitsForItsWorkersTimeout_orSixtySecondsWithoutAWorker() {
+    Capability.WorkQueue held = Capability.WorkQueue.withoutWorker("w", "Q", "T");
+    Capability.WorkQueue drained =
+        new Capability.WorkQueue(
+            "w", "Q", "T", Optional.of(new Capability.Worker("worker", "Entry", 120)));
+
+    assertThat(held.worker()).isEmpty();
+    assertThat(held.consumerTimeoutSeconds()).isEqualTo(60);
+    assertThat(drained.consumerTimeoutSeconds()).isEqualTo(120);
   }
 
   @Test

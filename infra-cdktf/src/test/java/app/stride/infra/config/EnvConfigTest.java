@@ -33,11 +33,13 @@ class EnvConfigTest {
         "edge": { "authThrottle": { "burstLimit": 2, "rateLimit": 1 },
                   "wafAuthRequestsPer5Min": 100, "wafRequestsPer5Min": 1000,
                   "armorAuthRequestsPerMinute": 10, "armorRequestsPerMinute": 100,
-                  "armorBanSeconds": 60, "apiDomain": "app.example", "apiSpec": "spec.yaml" },
+                  "armorBanSeconds": 60, "wafWebhookRequestsPer5Min": 2000,
+                  "armorWebhookRequestsPerMinute": 400, "apiDomain": "app.example", "apiSpec": "spec.yaml" },
         "scaling": { "profilesHttpMaxConcurrency": 3, "profilesRequestsPerInstance": 4,
                      "directoryMaxConcurrency": 5,
                      "capabilities": { "planner": { "httpMaxConcurrency": 6,
-                                                    "requestsPerInstance": 7 } } },
+                                                    "requestsPerInstance": 7 } },
+                     "workers": { "devices": 9 } },
         "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 },
         "realtime": { "gcpImage": "registry.example/app/realtime:1", "awsMaxConcurrency": 8, "gcpMaxInstances": 1 }
       }
@@ -78,6 +80,34 @@ class EnvConfigTest {
         .hasRootCauseInstanceOf(IllegalArgumentException.class)
         .rootCause()
         .hasMessageContaining("needs gcpProject");
+  }
+
+  @Test
+  void parse_rejectsWebhookLimitsNotAboveTheAuthLimits() {
+    String json =
+        TEMPLATE
+            .replace("REGIONS", "[]")
+            .replace("\"wafWebhookRequestsPer5Min\": 2000", "\"wafWebhookRequestsPer5Min\": 100");
+
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json))
+        .rootCause()
+        .hasMessageContaining("webhook limits must be higher than the auth limits");
+  }
+
+  @Test
+  void parse_readsWorkerCaps_andRejectsACapBelowTwo() {
+    EnvConfig env = EnvConfigLoader.parse(TEMPLATE.replace("REGIONS", "[]"));
+    String json =
+        TEMPLATE
+            .replace("REGIONS", "[]")
+            .replace("\"workers\": { \"devices\": 9 }", "\"workers\": { \"devices\": 1 }");
+
+    assertThat(env.scaling().workerMaxConcurrency("devices")).isEqualTo(9);
+    assertThatThrownBy(() -> env.scaling().workerMaxConcurrency("social"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> EnvConfigLoader.parse(json))
+        .rootCause()
+        .hasMessageContaining("worker cap of devices must be at least 2");
   }
 
   @Test

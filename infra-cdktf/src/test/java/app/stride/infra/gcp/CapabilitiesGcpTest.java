@@ -29,7 +29,7 @@ class CapabilitiesGcpTest {
   void everyCapability_runsItsEntryPoint_fromItsZip_asItsOwnAccount_onTheRegionsDatabase() {
     String database =
         stack.ref("google_firestore_database", stack.only("google_firestore_database"), "name");
-    String bucket = stack.ref("google_storage_bucket", stack.only("google_storage_bucket"), "name");
+    String bucket = stack.ref("google_storage_bucket", stack.sourceBucket(), "name");
 
     for (Capability capability : Capabilities.ALL) {
       JsonNode fn =
@@ -93,7 +93,7 @@ class CapabilitiesGcpTest {
   }
 
   @Test
-  void everyCapabilityAccount_getsFirestoreOnlyOnTheRegionsDatabase_andPublishesOnlyItsEvents() {
+  void everyCapabilityAccount_getsFirestoreOnlyOnTheRegionsDatabase_andPublishesOnlyItsTopics() {
     String db =
         "projects/"
             + apac.gcpProject()
@@ -128,16 +128,19 @@ class CapabilitiesGcpTest {
       assertThat(firestore.at("/condition/expression").asString())
           .isEqualTo(
               "resource.name == \"" + db + "\" || resource.name.startsWith(\"" + db + "/\")");
+      // Its events topic and, with a work queue, its work topic: nothing else.
+      List<String> own = new ArrayList<>();
+      capability.outbox().ifPresent(o -> own.add(apac.eventsName(o.eventsName())));
+      capability.workQueue().ifPresent(q -> own.add(apac.eventsName(q.stem())));
       assertThat(topics)
           .as(capability.name())
           .containsExactlyElementsOf(
-              capability.outbox().stream()
+              own.stream()
                   .map(
-                      o ->
+                      name ->
                           stack.ref(
                               "google_pubsub_topic",
-                              stack.named(
-                                  "google_pubsub_topic", "name", apac.eventsName(o.eventsName())),
+                              stack.named("google_pubsub_topic", "name", name),
                               "name"))
                   .toList());
     }

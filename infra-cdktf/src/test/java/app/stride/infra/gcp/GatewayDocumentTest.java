@@ -21,6 +21,7 @@ class GatewayDocumentTest {
           "planner", "https://planner.example",
           "workouts", "https://workouts.example",
           "social", "https://social.example",
+          "devices", "https://devices.example",
           "auth", "https://auth.example");
 
   private final JsonNode spec =
@@ -63,7 +64,7 @@ class GatewayDocumentTest {
 
     assertThat(doc.path("openapi").asString()).isEqualTo(spec.path("openapi").asString());
     assertThat(backends.propertyNames())
-        .containsExactlyInAnyOrder("profiles", "planner", "workouts", "social", "auth");
+        .containsExactlyInAnyOrder("profiles", "planner", "workouts", "social", "devices", "auth");
     assertThat(backends.path("auth").path("address").asString()).isEqualTo("https://auth.example");
     assertThat(backends.path("auth").path("disableAuth").asBoolean()).isTrue();
     assertThat(backends.path("auth").path("pathTranslation").asString())
@@ -108,6 +109,9 @@ class GatewayDocumentTest {
             "listWorkouts",
             "recordWorkout",
             "editMessage",
+            "verifyWebhookSubscription",
+            "receiveWebhook",
+            "importActivity",
             "getProfile",
             "login");
   }

@@ -73,7 +73,7 @@ class GcpAuthTest {
     assertThat(fn.at("/build_config/source/storage_source/object").asString())
         .isEqualTo(stack.ref("google_storage_bucket_object", object, "name"));
     assertThat(fn.at("/build_config/source/storage_source/bucket").asString())
-        .isEqualTo(stack.ref("google_storage_bucket", stack.only("google_storage_bucket"), "name"));
+        .isEqualTo(stack.ref("google_storage_bucket", stack.sourceBucket(), "name"));
   }
 
   @Test

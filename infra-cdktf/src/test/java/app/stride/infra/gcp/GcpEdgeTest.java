@@ -87,7 +87,7 @@ class GcpEdgeTest {
   }
 
   @Test
-  void cloudArmor_throttlesAuthPaths_bansFloodingIps_andAllowsTheRest() {
+  void cloudArmor_throttlesAuthPathsAndWebhooks_bansFloodingIps_andAllowsTheRest() {
     Map<Integer, JsonNode> rules = new LinkedHashMap<>();
     stack
         .only("google_compute_security_policy")
@@ -100,6 +100,7 @@ class GcpEdgeTest {
     assertThat(rules.keySet())
         .containsExactlyInAnyOrder(
             EdgeLoadBalancer.AUTH_THROTTLE_PRIORITY,
+            EdgeLoadBalancer.WEBHOOK_THROTTLE_PRIORITY,
             EdgeLoadBalancer.BAN_PRIORITY,
             EdgeLoadBalancer.DEFAULT_PRIORITY);
     assertThat(throttle.path("action").asString()).isEqualTo("throttle");
@@ -112,6 +113,21 @@ class GcpEdgeTest {
     assertThat(
             throttle.path("rate_limit_options").path("rate_limit_threshold").path("count").asInt())
         .isEqualTo(env.edge().armorAuthRequestsPerMinute());
+    // Webhooks: their own, higher per-IP limit, matched before the ban (a conforming request is
+    // allowed there, so a provider pushing for many users is never banned by the general rule).
+    JsonNode webhooks = rules.get(EdgeLoadBalancer.WEBHOOK_THROTTLE_PRIORITY);
+    assertThat(EdgeLoadBalancer.WEBHOOK_THROTTLE_PRIORITY)
+        .isGreaterThan(EdgeLoadBalancer.AUTH_THROTTLE_PRIORITY)
+        .isLessThan(EdgeLoadBalancer.BAN_PRIORITY);
+    assertThat(webhooks.path("action").asString()).isEqualTo("throttle");
+    assertThat(webhooks.path("match").path("expr").path("expression").asString())
+        .isEqualTo("request.path.startsWith('/v1/webhooks/')");
+    assertThat(webhooks.path("rate_limit_options").path("enforce_on_key").asString())
+        .isEqualTo("IP");
+    assertThat(
+            webhooks.path("rate_limit_options").path("rate_limit_threshold").path("count").asInt())
+        .isEqualTo(env.edge().armorWebhookRequestsPerMinute())
+        .isGreaterThan(env.edge().armorAuthRequestsPerMinute());
     assertThat(ban.path("action").asString()).isEqualTo("rate_based_ban");
     assertThat(ban.path("rate_limit_options").path("ban_duration_sec").asInt())
         .isEqualTo(env.edge().armorBanSeconds());

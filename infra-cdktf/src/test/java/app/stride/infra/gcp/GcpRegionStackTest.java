@@ -46,7 +46,7 @@ class GcpRegionStackTest {
   @Test
   void function_isGen2Java17_fromTheZipInARegionalBucket() {
     JsonNode fn = profilesFunction();
-    JsonNode bucket = stack.only("google_storage_bucket");
+    JsonNode bucket = stack.sourceBucket();
     JsonNode object =
         stack.named("google_storage_bucket_object", "name", "profiles-gcp-function.zip");
 

@@ -1,0 +1,89 @@
+package app.stride.infra.gcp;
+
+import app.stride.infra.capability.Capability;
+import app.stride.infra.config.RegionConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.constructs.Construct;
+
+/**
+ * What a capability owns in a GCP region beside its Firestore data: its key ring ({@link
+ * CapabilityKeyRing}, an {@value CapabilityBucket#KEY} key for its bucket and its envelope key),
+ * its bucket ({@link CapabilityBucket}) and its work topic. {@link #grantTo} binds its accounts on
+ * each resource; no project-level role is involved.
+ */
+public final class CapabilityResources extends Construct {
+
+  private final Capability capability;
+  private final Optional<CapabilityKeyRing> keys;
+  private final Optional<CapabilityBucket> bucket;
+  private final Optional<EventsTopic> workTopic;
+
+  /** Creates the key ring and bucket {@code capability} declares; {@code workTopic} is its own. */
+  public CapabilityResources(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      Capability capability,
+      Optional<EventsTopic> workTopic) {
+    super(scope, id);
+    this.capability = capability;
+    this.workTopic = workTopic;
+    List<String> keyNames = new ArrayList<>();
+    capability.bucket().ifPresent(b -> keyNames.add(CapabilityBucket.KEY));
+    capability.envelopeKey().ifPresent(k -> keyNames.add(k.stem()));
+    keys =
+        keyNames.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new CapabilityKeyRing(this, "keys", region, capability.name(), keyNames));
+    bucket =
+        capability
+            .bucket()
+            .map(b -> new CapabilityBucket(this, "bucket", region, b, keys.orElseThrow()));
+  }
+
+  /** Whether the capability has anything here. */
+  public static boolean needed(Capability capability) {
+    return capability.bucket().isPresent()
+        || capability.envelopeKey().isPresent()
+        || capability.workQueue().isPresent();
+  }
+
+  /**
+   * The variables of its bucket ({@code STRIDE_<NAME>_BUCKET}; the default key applies by itself),
+   * envelope key (the crypto key id) and work topic (its id).
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    capability.bucket().ifPresent(b -> env.put(b.bucketVariable(), bucket.orElseThrow().name()));
+    capability
+        .envelopeKey()
+        .ifPresent(k -> env.put(k.variable(), keys.orElseThrow().keyId(k.stem())));
+    capability
+        .workQueue()
+        .ifPresent(q -> env.put(q.gcpTopicVariable(), workTopic.orElseThrow().id()));
+    return env;
+  }
+
+  /**
+   * Lets {@code member} (construct ids {@code <prefix>_...}) read and write the bucket's objects
+   * and encrypt and decrypt with the envelope key; the HTTP function's account also publishes to
+   * the work topic ({@code publishes}), the worker's does not.
+   */
+  public void grantTo(
+      String prefix, CapabilityIdentity identity, boolean publishes, RegionConfig region) {
+    bucket.ifPresent(b -> b.grantObjects(this, prefix + "_objects", identity.member()));
+    capability
+        .envelopeKey()
+        .ifPresent(
+            k ->
+                keys.orElseThrow()
+                    .grantUse(this, prefix + "_" + k.stem() + "_key", k.stem(), identity.member()));
+    if (publishes) {
+      workTopic.ifPresent(t -> identity.grantPublish("publish_work", t, region));
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package app.stride.infra.aws;
+
+import static app.stride.infra.TfStack.strings;
+import static app.stride.infra.aws.DevicesAwsTest.assertKeysRotate_usableOnlyBy;
+import static app.stride.infra.aws.DevicesAwsTest.assertNoOtherRoleNamesTheDevicesResources;
+import static app.stride.infra.aws.DevicesAwsTest.assertOnlyGetTheDevicesResources;
+import static app.stride.infra.aws.DevicesAwsTest.assertUseOnlyTheirBucketAndKeys;
+import static app.stride.infra.aws.DevicesAwsTest.assertWorkQueue;
+import static app.stride.infra.aws.DevicesAwsTest.function;
+import static app.stride.infra.aws.DevicesAwsTest.grantsByResource;
+import static app.stride.infra.aws.DevicesAwsTest.roleArn;
+import static app.stride.infra.aws.DevicesAwsTest.workQueue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.infra.FixtureStacks;
+import app.stride.infra.TfStack;
+import app.stride.infra.config.EnvConfig;
+import app.stride.infra.config.RegionConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A work queue's worker in every AWS region, on {@link FixtureStacks} where devices declares the
+ * worker it will have ({@link FixtureStacks#DEVICES_WORKER}): its Lambda and event source, its role
+ * beside the HTTP function's on the devices keys, bucket and queue.
+ */
+class DevicesWorkerAwsTest {
+
+  private static final EnvConfig ENV = FixtureStacks.config();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void devicesKeys_areUsableByTheHttpAndWorkerRolesOnly(String regionId) {
+    TfStack stack = FixtureStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+
+    assertKeysRotate_usableOnlyBy(
+        stack,
+        region,
+        List.of(
+            roleArn(stack, region.functionName("devices")),
+            roleArn(stack, region.workerFunctionName("devices"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void httpFunctionAndWorker_getTheBucketKeysAndQueue_noOtherFunctionDoes(String regionId) {
+    TfStack stack = FixtureStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+
+    assertOnlyGetTheDevicesResources(
+        stack,
+        region,
+        List.of(region.functionName("devices"), region.workerFunctionName("devices")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void httpRole_mayOnlySendToTheWorkQueue_theWorkerOnlyReceive_bothUseOnlyTheirBucketAndKeys(
+      String regionId) {
+    TfStack stack = FixtureStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+    List<String> roles =
+        List.of(region.functionName("devices"), region.workerFunctionName("devices"));
+    String queue = stack.ref("aws_sqs_queue", workQueue(stack, regionId), "arn");
+    Map<String, List<String>> http = grantsByResource(stack, region.functionName("devices"));
+    Map<String, List<String>> worker =
+        grantsByResource(stack, region.workerFunctionName("devices"));
+
+    assertUseOnlyTheirBucketAndKeys(stack, region, roles);
+    assertThat(http.get(queue)).containsExactly("sqs:SendMessage");
+    assertThat(worker.get(queue))
+        .containsExactlyInAnyOrder(
+            "sqs:ReceiveMessage",
+            "sqs:DeleteMessage",
+            "sqs:ChangeMessageVisibility",
+            "sqs:GetQueueAttributes");
+    assertNoOtherRoleNamesTheDevicesResources(stack, region, roles);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void workQueue_outlastsSixWorkerTimeouts_keepsMessages14Days_deadLettersWithAnAlarm(
+      String regionId) {
+    assertWorkQueue(
+        FixtureStacks.region(regionId),
+        regionId,
+        6 * FixtureStacks.DEVICES_WORKER.timeoutSeconds());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void worker_runsDevicesWorker_fromTheDevicesJar_cappedByConfig_fedInBatchesOfTen(
+      String regionId) {
+    TfStack stack = FixtureStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+    JsonNode worker = function(stack, region.workerFunctionName("devices"));
+    JsonNode source = stack.only("aws_lambda_event_source_mapping");
+    int cap = ENV.scaling().workerMaxConcurrency("devices");
+
+    assertThat(worker.path("filename").asString()).endsWith(ENV.artifacts().awsJar("devices"));
+    assertThat(worker.at("/environment/variables/MAIN_CLASS").asString())
+        .isEqualTo("app.stride.devices.aws.DevicesAwsApplication");
+    assertThat(worker.at("/environment/variables/SPRING_CLOUD_FUNCTION_DEFINITION").asString())
+        .isEqualTo("devicesWorker");
+    assertThat(worker.path("timeout").asInt()).isEqualTo(60);
+    assertThat(worker.path("memory_size").asInt()).isEqualTo(1024);
+    assertThat(worker.path("reserved_concurrent_executions").asInt()).isEqualTo(cap);
+    assertThat(worker.has("snap_start")).isFalse();
+    assertThat(source.path("event_source_arn").asString())
+        .isEqualTo(stack.ref("aws_sqs_queue", workQueue(stack, regionId), "arn"));
+    assertThat(source.path("function_name").asString())
+        .isEqualTo(stack.ref("aws_lambda_function", worker, "arn"));
+    assertThat(source.path("batch_size").asInt()).isEqualTo(10);
+    assertThat(strings(source.path("function_response_types")))
+        .containsExactly("ReportBatchItemFailures");
+    assertThat(source.at("/scaling_config/maximum_concurrency").asInt()).isEqualTo(cap);
+    // Its own role: it is not the HTTP function's.
+    assertThat(worker.path("role").asString())
+        .isEqualTo(roleArn(stack, region.workerFunctionName("devices")))
+        .isNotEqualTo(roleArn(stack, region.functionName("devices")));
+  }
+}
