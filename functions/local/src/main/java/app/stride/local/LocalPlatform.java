@@ -13,6 +13,7 @@ import app.stride.core.store.CursorSeal;
 import app.stride.local.auth.AuthEnvironment;
 import app.stride.local.auth.DirectorySecret;
 import app.stride.local.auth.LocalDirectory;
+import app.stride.local.devices.LocalDevices;
 import app.stride.local.gateway.DevRoutes;
 import app.stride.local.gateway.Gateway;
 import app.stride.local.gateway.GuardedRegions;
@@ -142,6 +143,7 @@ public final class LocalPlatform implements AutoCloseable {
             catalog.all().stream().map(Region::id).toList());
     // The chat channel's management API first: the social functions are started pointing at it.
     LocalRealtime chat = own(LocalRealtime.start());
+    LocalDevices devices = own(LocalDevices.start(options.dataDir(), catalog.all()));
     realtime = chat;
     PlatformContext ctx =
         new PlatformContext(
@@ -152,6 +154,7 @@ public final class LocalPlatform implements AutoCloseable {
             (region, deployable) -> {
               Map<String, String> env = functionEnv(issuer, auth, cursorKey, region, deployable);
               env.putAll(chat.functionEnv(region, deployable));
+              env.putAll(devices.functionEnv(region, deployable));
               return env;
             });
 

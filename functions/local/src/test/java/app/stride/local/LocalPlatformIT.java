@@ -10,7 +10,9 @@ import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.openapi.ResponseValidator;
 import app.stride.core.region.RegionCatalog;
+import app.stride.local.devices.LocalDevices;
 import app.stride.testkit.junit.AbsentSwitch;
+import app.stride.testkit.junit.SampleFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -333,6 +337,280 @@ class LocalPlatformIT {
     // The group, its members' cards and its chat live in eu only: bob's home store holds none.
     assertThat(dynamoTableMentions("us", "social", groupId)).isFalse();
     assertThat(dynamoTableMentions("eu", "social", groupId)).isTrue();
+  }
+
+  @Test
+  @Order(10)
+  void devices_signedPolarFitbitAndSuuntoWebhooks_areAccepted_forgedOnesRefused() throws Exception {
+    Properties secrets = webhookSecrets();
+    String now = java.time.Instant.now().truncatedTo(SECONDS).toString();
+    String polar =
+        "{\"event\":\"EXERCISE\",\"user_id\":475,\"entity_id\":\"aQlC83\",\"timestamp\":\""
+            + now
+            + "\",\"url\":\"https://www.polaraccesslink.com/v3/exercises/aQlC83\"}";
+    String fitbit =
+        "[{\"collectionType\":\"activities\",\"date\":\"2026-09-27\",\"ownerId\":\"228TQ4\","
+            + "\"ownerType\":\"user\",\"subscriptionId\":\"1234\"}]";
+    String suunto =
+        "{\"type\":\"WORKOUT_CREATED\",\"username\":\"runner-42\",\"workout\":{\"workoutKey\":"
+            + "\"67604889401b942184624cb8\",\"activityId\":3,\"startTime\":1790500000000,"
+            + "\"totalTime\":3600,\"totalDistance\":10000}}";
+    String polarKey = secrets.getProperty("STRIDE_WEBHOOK_POLAR_SIGNING_KEY");
+    String fitbitKey = secrets.getProperty("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET") + "&";
+    String suuntoKey = secrets.getProperty("STRIDE_WEBHOOK_SUUNTO_SIGNING_KEY");
+
+    for (String region : gcp ? new String[] {"eu", "us", "apac"} : new String[] {"eu", "us"}) {
+      String base = "/v1/webhooks/%s/" + region;
+      assertProblem(
+          webhook(
+              base.formatted("polar"),
+              polar,
+              "Polar-Webhook-Signature",
+              hex(hmac("HmacSHA256", "forged", polar))),
+          401,
+          "webhook-rejected");
+      assertProblem(webhook(base.formatted("fitbit"), fitbit, null, null), 401, "webhook-rejected");
+      assertProblem(
+          webhook(
+              base.formatted("suunto"),
+              suunto,
+              "X-HMAC-SHA256-Signature",
+              hex(hmac("HmacSHA256", "forged", suunto))),
+          401,
+          "webhook-rejected");
+
+      HttpResponse<String> polarOk =
+          webhook(
+              base.formatted("polar"),
+              polar,
+              "Polar-Webhook-Signature",
+              hex(hmac("HmacSHA256", polarKey, polar)));
+      HttpResponse<String> fitbitOk =
+          webhook(
+              base.formatted("fitbit"),
+              fitbit,
+              "X-Fitbit-Signature",
+              java.util.Base64.getEncoder().encodeToString(hmac("HmacSHA1", fitbitKey, fitbit)));
+      HttpResponse<String> suuntoOk =
+          webhook(
+              base.formatted("suunto"),
+              suunto,
+              "X-HMAC-SHA256-Signature",
+              hex(hmac("HmacSHA256", suuntoKey, suunto)));
+
+      assertThat(polarOk.statusCode()).as(region + " polar " + polarOk.body()).isEqualTo(200);
+      assertThat(fitbitOk.statusCode()).as(region + " fitbit " + fitbitOk.body()).isEqualTo(204);
+      assertThat(suuntoOk.statusCode()).as(region + " suunto " + suuntoOk.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(11)
+  void devices_realFitGpxAndTcxFiles_importWithTheirReferenceValuesWithin1Percent()
+      throws Exception {
+    Path root = Path.of(System.getProperty("stride.root", "../.."));
+    java.util.Optional<Path> samples =
+        SampleFiles.find(root, "LocalPlatformIT: real FIT/GPX/TCX imports through ./run-local");
+    org.junit.jupiter.api.Assumptions.assumeTrue(samples.isPresent(), "samples absent: reported");
+    String ana = token("ana", "eu");
+
+    // FIT: python-fitparse's decoding of the same recording (its record messages) as reference.
+    List<String> records =
+        java.nio.file.Files.readAllLines(
+            samples.get().resolve("fit/garmin-fenix-5-run-records.csv"));
+    String[] first = records.get(1).split(",");
+    String[] last = records.get(records.size() - 1).split(",");
+    JsonNode fit =
+        importFile(ana, samples.get().resolve("fit/garmin-fenix-5-run.fit"), "application/fit");
+    assertThat(fit.path("sport").asString()).isEqualTo("running");
+    assertWithin1Percent(fit.path("distanceMeters").asDouble(), Double.parseDouble(last[4]));
+    assertWithin1Percent(
+        fit.path("elapsedSeconds").asDouble(),
+        java.time.Duration.between(csvTime(first[0]), csvTime(last[0])).toSeconds());
+
+    // TCX: the sums of the file's own laps (TotalTimeSeconds is timer time, i.e. moving time).
+    Path tcxFile = samples.get().resolve("tcx/running_activity_1.tcx");
+    String tcxText = java.nio.file.Files.readString(tcxFile);
+    JsonNode tcx = importFile(ana, tcxFile, "application/vnd.garmin.tcx+xml");
+    assertThat(tcx.path("sport").asString()).isEqualTo("running");
+    assertWithin1Percent(tcx.path("distanceMeters").asDouble(), lapSum(tcxText, "DistanceMeters"));
+    assertWithin1Percent(tcx.path("movingSeconds").asDouble(), lapSum(tcxText, "TotalTimeSeconds"));
+
+    // GPX: the great-circle length of its track points and the span of their times, computed here.
+    Path gpxFile = samples.get().resolve("gpx/cerknicko-jezero.gpx");
+    JsonNode gpx = importFile(ana, gpxFile, "application/gpx+xml");
+    double[] reference = gpxReference(java.nio.file.Files.readString(gpxFile));
+    assertWithin1Percent(gpx.path("distanceMeters").asDouble(), reference[0]);
+    assertWithin1Percent(gpx.path("elapsedSeconds").asDouble(), reference[1]);
+  }
+
+  @Test
+  @Order(12)
+  void devices_theSameRunFromASecondSource_isMergedIntoOneActivity() throws Exception {
+    for (String[] user : users(new String[][] {{"mia", "us"}, {"mia", "apac"}})) {
+      String token = token(user[0], user[1]);
+      java.time.Instant start = java.time.Instant.parse("2026-09-27T07:15:00Z");
+      StringBuilder gpx =
+          new StringBuilder(
+              "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
+                  + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
+      for (int i = 0; i <= 30; i++) {
+        gpx.append("<trkpt lat=\"")
+            .append(52.5 + i * 0.0003)
+            .append("\" lon=\"13.4\"><time>")
+            .append(start.plusSeconds(20L * i))
+            .append("</time></trkpt>");
+      }
+      gpx.append("</trkseg></trk></gpx>");
+      HttpResponse<String> file =
+          callBytes(token, gpx.toString().getBytes(StandardCharsets.UTF_8), "application/gpx+xml");
+      assertThat(file.statusCode()).as(file.body()).isEqualTo(202);
+      String activityId =
+          Json.mapper().readTree(file.body()).path("activityIds").path(0).asString();
+      double meters = activity(token, activityId).path("distanceMeters").asDouble();
+
+      String app =
+          """
+          {"source":"apple-health","workouts":[{"externalId":"HK-%s","activityType":"HKWorkoutActivityTypeRunning",
+           "startTime":"2026-09-27T07:15:00Z","endTime":"2026-09-27T07:25:00Z","distanceMeters":%.1f,
+           "device":"Apple Watch"}]}
+          """
+              .formatted(user[1], meters * 1.01);
+      HttpResponse<String> second = call("POST", "/v1/activities/imports", token, app, Map.of());
+
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+      assertThat(Json.mapper().readTree(second.body()).path("activityIds").path(0).asString())
+          .isEqualTo(activityId);
+      JsonNode merged = activity(token, activityId);
+      assertThat(merged.path("sources").findValuesAsString("provider"))
+          .containsExactly("upload", "apple-health");
+      assertThat(merged.path("version").asInt()).isEqualTo(2);
+    }
+  }
+
+  private static JsonNode importFile(String token, Path file, String type) throws Exception {
+    HttpResponse<String> accepted = callBytes(token, java.nio.file.Files.readAllBytes(file), type);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    JsonNode job = Json.mapper().readTree(accepted.body());
+    assertThat(job.path("status").asString()).as(accepted.body()).isEqualTo("done");
+    return activity(token, job.path("activityIds").path(0).asString());
+  }
+
+  private static JsonNode activity(String token, String id) throws Exception {
+    HttpResponse<String> response = call("GET", "/v1/activities/" + id, token, null, Map.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body());
+  }
+
+  private static void assertWithin1Percent(double actual, double reference) {
+    assertThat(actual).isCloseTo(reference, org.assertj.core.data.Percentage.withPercentage(1));
+  }
+
+  /** A timestamp of the fitparse CSV, e.g. {@code Sun Jun 11 07:34:09 PDT 2017}. */
+  private static java.time.Instant csvTime(String text) {
+    return java.time.ZonedDateTime.parse(
+            text,
+            java.time.format.DateTimeFormatter.ofPattern(
+                "EEE MMM dd HH:mm:ss zzz yyyy", java.util.Locale.ENGLISH))
+        .toInstant();
+  }
+
+  private static double lapSum(String tcx, String element) {
+    double sum = 0;
+    java.util.regex.Matcher lap =
+        java.util.regex.Pattern.compile("<Lap StartTime.*?</Lap>", java.util.regex.Pattern.DOTALL)
+            .matcher(tcx);
+    while (lap.find()) {
+      java.util.regex.Matcher value =
+          java.util.regex.Pattern.compile("<" + element + ">([0-9.]+)</" + element + ">")
+              .matcher(lap.group());
+      if (value.find()) {
+        sum += Double.parseDouble(value.group(1));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * {distance over consecutive track points within each segment (haversine; the gaps between
+   * segments are pauses, not distance), seconds from the first to the last point's time}.
+   */
+  private static double[] gpxReference(String gpx) {
+    java.util.regex.Pattern pointPattern =
+        java.util.regex.Pattern.compile(
+            "<trkpt lat=\"([-0-9.]+)\" lon=\"([-0-9.]+)\"[^>]*>.*?<time>([^<]+)</time>",
+            java.util.regex.Pattern.DOTALL);
+    java.util.regex.Matcher segment =
+        java.util.regex.Pattern.compile("<trkseg>(.*?)</trkseg>", java.util.regex.Pattern.DOTALL)
+            .matcher(gpx);
+    double meters = 0;
+    java.time.Instant firstTime = null;
+    java.time.Instant lastTime = null;
+    while (segment.find()) {
+      java.util.regex.Matcher point = pointPattern.matcher(segment.group(1));
+      double[] previous = null;
+      while (point.find()) {
+        double[] here = {Double.parseDouble(point.group(1)), Double.parseDouble(point.group(2))};
+        if (previous != null) {
+          double dLat = Math.toRadians(here[0] - previous[0]);
+          double dLon = Math.toRadians(here[1] - previous[1]);
+          double a =
+              Math.pow(Math.sin(dLat / 2), 2)
+                  + Math.cos(Math.toRadians(previous[0]))
+                      * Math.cos(Math.toRadians(here[0]))
+                      * Math.pow(Math.sin(dLon / 2), 2);
+          meters += 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
+        }
+        previous = here;
+        java.time.Instant t = java.time.Instant.parse(point.group(3));
+        firstTime = firstTime == null || t.isBefore(firstTime) ? t : firstTime;
+        lastTime = lastTime == null || t.isAfter(lastTime) ? t : lastTime;
+      }
+    }
+    return new double[] {meters, java.time.Duration.between(firstTime, lastTime).toSeconds()};
+  }
+
+  private static Properties webhookSecrets() throws IOException {
+    Properties secrets = new Properties();
+    try (java.io.Reader in =
+        java.nio.file.Files.newBufferedReader(data.resolve(LocalDevices.SECRETS_FILE))) {
+      secrets.load(in);
+    }
+    return secrets;
+  }
+
+  private static HttpResponse<String> webhook(
+      String path, String body, String signatureHeader, String signature) throws Exception {
+    return call(
+        "POST",
+        path,
+        null,
+        body,
+        signatureHeader == null ? Map.of() : Map.of(signatureHeader, signature));
+  }
+
+  private static byte[] hmac(String algorithm, String key, String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
+    mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+    return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+
+  /** A file upload to the import route, its answer checked against the spec. */
+  private static HttpResponse<String> callBytes(String token, byte[] body, String type)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(platform.url() + "/v1/activities/imports"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", type)
+            .header("Authorization", "Bearer " + token)
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertConformsToSpec("POST", "/v1/activities/imports", response);
+    return response;
   }
 
   /**

@@ -22,9 +22,10 @@ import software.constructs.Construct;
  */
 public final class SpringLambda extends Construct {
 
-  /** Spring Cloud Function's generic Lambda entry point. */
-  public static final String HANDLER =
-      "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+  /**
+   * Spring Cloud Function's Lambda entry point, as corrected in shared-aws (StrideFunctionInvoker).
+   */
+  public static final String HANDLER = "app.stride.aws.lambda.StrideFunctionInvoker::handleRequest";
 
   /** The variable choosing where a function's meters go (shared-aws {@code LambdaMetrics}). */
   public static final String METRICS_ENV = "STRIDE_METRICS";

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 class AuthAwsStackTest {
 
   private static final String HANDLER =
-      "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+      "app.stride.aws.lambda.StrideFunctionInvoker::handleRequest";
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})

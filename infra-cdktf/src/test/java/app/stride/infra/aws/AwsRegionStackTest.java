@@ -113,7 +113,7 @@ class AwsRegionStackTest {
     assertThat(fn.path("function_name").asString()).isEqualTo("stride-profiles-" + region);
     assertThat(fn.path("runtime").asString()).isEqualTo("java17");
     assertThat(fn.path("handler").asString())
-        .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+        .isEqualTo("app.stride.aws.lambda.StrideFunctionInvoker::handleRequest");
     assertThat(fn.at("/snap_start/apply_on").asString()).isEqualTo("PublishedVersions");
     assertThat(fn.path("publish").asBoolean()).isTrue();
     assertThat(fn.path("memory_size").asInt()).isEqualTo(1024);

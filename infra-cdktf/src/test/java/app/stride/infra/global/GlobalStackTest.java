@@ -79,7 +79,7 @@ class GlobalStackTest {
     assertThat(fn.path("function_name").asString()).isEqualTo("stride-directory");
     assertThat(fn.path("runtime").asString()).isEqualTo("java17");
     assertThat(fn.path("handler").asString())
-        .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+        .isEqualTo("app.stride.aws.lambda.StrideFunctionInvoker::handleRequest");
     assertThat(fn.path("filename").asString())
         .endsWith("/functions/directory/target/directory-aws-lambda.jar");
     assertThat(fn.path("publish").asBoolean()).isTrue();

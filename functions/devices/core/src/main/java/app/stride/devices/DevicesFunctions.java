@@ -2,19 +2,23 @@ package app.stride.devices;
 
 import app.stride.apispecs.ApiSpecs;
 import app.stride.core.auth.TokenVerifier;
+import app.stride.core.event.EventPublisher;
 import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.core.trigger.ScheduledTick;
 import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
 import app.stride.devices.application.port.out.ActivityDecoder;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.application.service.ActivityIngest;
+import app.stride.devices.application.service.ActivityOutboxRelay;
 import app.stride.devices.application.service.ActivityQueries;
 import app.stride.devices.application.service.CloudActivityEvents;
 import app.stride.devices.application.service.ImportService;
@@ -42,6 +46,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The devices capability's functions, wired from its ports. Each cloud module calls these from its
@@ -56,9 +61,26 @@ public final class DevicesFunctions {
 
   private DevicesFunctions() {}
 
-  /** The stores and queue one region's devices function works on. */
+  /** The bean name of the outbox relay. */
+  public static final String OUTBOX_RELAY = "devicesOutboxRelay";
+
+  /**
+   * What one region's devices function works on.
+   *
+   * @param activities the activity store
+   * @param outbox the same store's per-item outbox
+   * @param imports the import store
+   * @param objects the region's bucket
+   * @param queue the region's work queue
+   * @param events where activity events are published
+   */
   public record Ports(
-      ActivityStore activities, ImportJobStore imports, ObjectStore objects, WorkQueue queue) {}
+      ActivityStore activities,
+      ActivityOutboxPort outbox,
+      ImportJobStore imports,
+      ObjectStore objects,
+      WorkQueue queue,
+      EventPublisher events) {}
 
   /** The HTTP function serving imports, activities and the providers' webhooks. */
   public static ApiFunction http(
@@ -74,6 +96,8 @@ public final class DevicesFunctions {
             ports.activities(),
             ports.objects(),
             new CloudActivityEvents(servingRegion),
+            ports.outbox(),
+            ports.events(),
             clock,
             random);
     ImportService imports =
@@ -98,6 +122,12 @@ public final class DevicesFunctions {
             clock)
         .register(builder);
     return builder.build();
+  }
+
+  /** The scheduled relay that publishes events left in the outbox. */
+  public static Consumer<ScheduledTick> outboxRelay(
+      ActivityOutboxPort outbox, EventPublisher events, RegionId region) {
+    return new ActivityOutboxRelay(outbox, events, region);
   }
 
   /**

@@ -61,7 +61,7 @@ class DevicesHttpTest {
   private final WorkQueue queue = (kind, key, body) -> queued.add(kind + " " + key);
   private final ApiFunction function =
       DevicesFunctions.http(
-          new DevicesFunctions.Ports(stores, stores, stores, queue),
+          new DevicesFunctions.Ports(stores, stores, stores, stores, queue, stores::publish),
           Map.of(
               "STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY,
               "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET,

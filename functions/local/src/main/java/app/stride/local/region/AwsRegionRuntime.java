@@ -154,8 +154,7 @@ public final class AwsRegionRuntime implements RegionRuntime {
     String id = region.id().value();
     int port = Loopback.freePort();
     Map<String, String> env = new HashMap<>(ctx.functionEnv().of(region, deployable));
-    env.put(
-        "STRIDE_LAMBDA_HANDLER", "org.springframework.cloud.function.adapter.aws.FunctionInvoker");
+    env.put("STRIDE_LAMBDA_HANDLER", "app.stride.aws.lambda.StrideFunctionInvoker");
     env.put("MAIN_CLASS", deployable.awsMainClass());
     env.put("SPRING_CLOUD_FUNCTION_DEFINITION", deployable.awsDefinition());
     env.put("AWS_LAMBDA_FUNCTION_NAME", "stride-" + deployable.function() + "-" + id);
@@ -173,6 +172,10 @@ public final class AwsRegionRuntime implements RegionRuntime {
     env.put("STRIDE_CREATE_TABLES", "true");
     env.put("STRIDE_EVENTS_QUEUE_URL", queueUrl);
     env.put("STRIDE_SQS_ENDPOINT", sqs.endpoint().toString());
+    if (deployable.serves(Deployable.DEVICES.function())) {
+      // Verified webhook notifications wait here for the provider pulls (not consumed yet).
+      env.put("STRIDE_DEVICES_WORK_QUEUE_URL", createQueue(sqs, "stride-devices-work-" + id));
+    }
     // The deployable first, as in Lambda: its resources (logging levels among them) must win.
     List<Path> classPath = new ArrayList<>();
     classPath.add(ctx.root().resolve(deployable.awsJar()));

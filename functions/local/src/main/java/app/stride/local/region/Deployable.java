@@ -36,11 +36,15 @@ public record Deployable(
   /** Social: groups and their chats, served by the group's region. */
   public static final Deployable SOCIAL = capability("social", "Social");
 
+  /** Devices: activity imports, imported activities and the providers' webhooks. */
+  public static final Deployable DEVICES = capability("devices", "Devices");
+
   /**
    * Every deployable, in start order: a capability that reads another's table (the planner reads
    * workouts) starts after it, so the table exists when it first looks.
    */
-  public static final List<Deployable> ALL = List.of(PROFILES, AUTH, WORKOUTS, PLANNER, SOCIAL);
+  public static final List<Deployable> ALL =
+      List.of(PROFILES, AUTH, WORKOUTS, PLANNER, SOCIAL, DEVICES);
 
   /** A capability built the way every capability module builds its deployables. */
   private static Deployable capability(String function, String typeName) {

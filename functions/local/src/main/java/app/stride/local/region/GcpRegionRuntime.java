@@ -103,6 +103,11 @@ public final class GcpRegionRuntime implements RegionRuntime {
         if (deployable.serves(Deployable.SOCIAL.function())) {
           env.putAll(link.pushEnv());
         }
+        if (deployable.serves(Deployable.DEVICES.function())) {
+          String work = "stride-devices-work-" + id;
+          createTopic(pubsub, work);
+          env.put("STRIDE_DEVICES_WORK_TOPIC", work);
+        }
         runtime.hosts.put(deployable.function(), startHost(region, ctx, deployable, env));
       }
       Host social = runtime.hosts.get(Deployable.SOCIAL.function());

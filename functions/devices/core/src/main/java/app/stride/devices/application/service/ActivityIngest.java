@@ -1,8 +1,11 @@
 package app.stride.devices.application.service;
 
+import app.stride.core.event.EventPublisher;
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityEvents;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.domain.Activity;
@@ -15,6 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one decoded activity from one source into a stored activity: the same source again is a
@@ -23,11 +28,14 @@ import java.util.random.RandomGenerator;
  * sample stream is written to the bucket before the activity that points at it.
  */
 public final class ActivityIngest {
+  private static final Logger log = LoggerFactory.getLogger(ActivityIngest.class);
   private static final int MAX_ATTEMPTS = 3;
 
   private final ActivityStore store;
   private final ObjectStore objects;
   private final ActivityEvents events;
+  private final ActivityOutboxPort outbox;
+  private final EventPublisher publisher;
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -35,11 +43,15 @@ public final class ActivityIngest {
       ActivityStore store,
       ObjectStore objects,
       ActivityEvents events,
+      ActivityOutboxPort outbox,
+      EventPublisher publisher,
       Clock clock,
       RandomGenerator random) {
     this.store = store;
     this.objects = objects;
     this.events = events;
+    this.outbox = outbox;
+    this.publisher = publisher;
     this.clock = clock;
     this.random = random;
   }
@@ -97,7 +109,9 @@ public final class ActivityIngest {
             SampleStreams.CONTENT_TYPE);
       }
       Activity merged = existing.withSource(source, richer ? data : null, now);
-      store.update(merged, events.merged(merged, source.provider()), home);
+      OutboundEvent event = events.merged(merged, source.provider());
+      store.update(merged, event, home);
+      publish(merged, event, home);
       return new Outcome(existing.id(), Kind.MERGED);
     }
     ActivityId id = ActivityId.next(now, random);
@@ -106,8 +120,20 @@ public final class ActivityIngest {
           samplesKey(user, id), SampleStreams.encode(data.samples()), SampleStreams.CONTENT_TYPE);
     }
     Activity activity = Activity.imported(id, user, data, source, now);
-    store.create(activity, events.imported(activity), home);
+    OutboundEvent event = events.imported(activity);
+    store.create(activity, event, home);
+    publish(activity, event, home);
     return new Outcome(id, Kind.CREATED);
+  }
+
+  /** Publishes right after the write; the relay publishes what fails here. */
+  private void publish(Activity activity, OutboundEvent event, RegionId home) {
+    try {
+      publisher.publish(event);
+      outbox.markPublished(activity.userId(), activity.id(), event.id(), home);
+    } catch (RuntimeException e) {
+      log.warn("event={} left in the outbox for the relay: {}", event.id(), e.toString());
+    }
   }
 
   /** Where an activity's sample stream is kept in the region's bucket. */

@@ -36,7 +36,7 @@ class ImportServiceTest {
   private final MemoryStores stores = new MemoryStores();
   private final Clock clock = Clock.fixed(Instant.parse("2026-09-27T12:00:00Z"), ZoneOffset.UTC);
   private final ActivityIngest ingest =
-      new ActivityIngest(stores, stores, stores, clock, new Random(7));
+      new ActivityIngest(stores, stores, stores, stores, stores::publish, clock, new Random(7));
   private int decodes;
   private final ActivityDecoder decoder =
       (mediaType, body) -> {
@@ -72,6 +72,36 @@ class ImportServiceTest {
         .extracting(Sample::heartRate)
         .containsExactly(140, 141, 142, 143);
     assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+    assertThat(stores.published).as("published right after the write").hasSize(1);
+    assertThat(stores.pending).as("and cleared from the outbox").isEmpty();
+  }
+
+  @Test
+  void aFailingPublisher_leavesTheEventInTheOutbox_andTheImportSucceeds() {
+    ActivityIngest failing =
+        new ActivityIngest(
+            stores,
+            stores,
+            stores,
+            stores,
+            event -> {
+              throw new IllegalStateException("queue down");
+            },
+            clock,
+            new Random(7));
+    ImportService service =
+        new ImportService(stores, stores, decoder, failing, EU, clock, new Random(3));
+
+    ImportJob job =
+        service.importFile(
+            ANNA,
+            EU,
+            Provider.UPLOAD,
+            "application/fit",
+            "0:60:200".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
+    assertThat(stores.pending).hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityEvents;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * servers in the cloud modules).
  */
 public final class MemoryStores
-    implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents {
+    implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents, ActivityOutboxPort {
   public final Map<String, Activity> activities = new LinkedHashMap<>();
   public final Map<String, ImportJob> jobs = new LinkedHashMap<>();
   public final Map<String, byte[]> objects = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ public final class MemoryStores
       throw new VersionConflictException("exists");
     }
     events.add(pending);
+    this.pending.add(pending.id());
   }
 
   @Override
@@ -77,6 +79,7 @@ public final class MemoryStores
     }
     activities.put(key, activity);
     events.add(pending);
+    this.pending.add(pending.id());
   }
 
   @Override
@@ -117,6 +120,27 @@ public final class MemoryStores
   @Override
   public void delete(String key) {
     objects.remove(key);
+  }
+
+  /** Events published right after their write (the rest stay pending for the relay). */
+  public final List<OutboundEvent> published = new ArrayList<>();
+
+  /** Event ids still pending in the outbox. */
+  public final List<String> pending = new ArrayList<>();
+
+  @Override
+  public void markPublished(UserId userId, ActivityId activityId, String eventId, RegionId home) {
+    pending.remove(eventId);
+  }
+
+  @Override
+  public List<PendingEvent> pending(int limit, RegionId home) {
+    return List.of();
+  }
+
+  /** A publisher recording into {@link #published}. */
+  public void publish(OutboundEvent event) {
+    published.add(event);
   }
 
   @Override

@@ -7,6 +7,8 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.core.store.VersionConflictException;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
+import app.stride.devices.application.port.out.ActivityOutboxPort.PendingEvent;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
@@ -48,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>{@code startingBetween} queries the {@value ActivityItem#BY_START} index newest first; the
  * relay reads pending events through the sparse {@value ActivityItem#OUTBOX_INDEX} index.
  */
-public final class DynamoActivityStore implements ActivityStore {
+public final class DynamoActivityStore implements ActivityStore, ActivityOutboxPort {
   /** How long a claim naming an activity that lacks its source counts as a write in flight. */
   public static final Duration CLAIM_GRACE = Duration.ofMinutes(15);
 
@@ -169,9 +171,10 @@ public final class DynamoActivityStore implements ActivityStore {
    * Up to {@code limit} events still waiting in activity outboxes, oldest first (the relay's
    * input).
    */
-  public List<PendingActivityEvent> pending(int limit, RegionId home) {
+  @Override
+  public List<PendingEvent> pending(int limit, RegionId home) {
     guard.requireHome(home);
-    record Entry(long createdAt, PendingActivityEvent event) {}
+    record Entry(long createdAt, PendingEvent event) {}
     List<Entry> entries = new ArrayList<>();
     for (int shard = 0; shard < ItemOutbox.SHARDS; shard++) {
       for (ActivityItem item : oldestPending("outbox#" + shard, limit)) {
@@ -183,8 +186,7 @@ public final class DynamoActivityStore implements ActivityStore {
                     entries.add(
                         new Entry(
                             event.getCreatedAtMillis(),
-                            new PendingActivityEvent(
-                                owner, id, ItemOutbox.toEvent(eventId, event)))));
+                            new PendingEvent(owner, id, ItemOutbox.toEvent(eventId, event)))));
       }
     }
     return entries.stream()
@@ -195,6 +197,7 @@ public final class DynamoActivityStore implements ActivityStore {
   }
 
   /** Removes a published event from its activity's outbox; nothing when it is not there. */
+  @Override
   public void markPublished(UserId userId, ActivityId activityId, String eventId, RegionId home) {
     guard.requireHome(home);
     for (int attempt = 1; ; attempt++) {

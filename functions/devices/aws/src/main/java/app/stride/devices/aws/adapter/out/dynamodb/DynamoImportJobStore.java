@@ -180,7 +180,7 @@ public final class DynamoImportJobStore implements ImportJobStore {
 
   private static boolean sameOutcome(ImportJob a, ImportJob b) {
     return a.status() == b.status()
-        && Objects.equals(a.activityId(), b.activityId())
+        && a.activityIds().equals(b.activityIds())
         && Objects.equals(a.failure(), b.failure());
   }
 

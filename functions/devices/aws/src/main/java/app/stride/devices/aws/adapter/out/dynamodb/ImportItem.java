@@ -1,5 +1,6 @@
 package app.stride.devices.aws.adapter.out.dynamodb;
 
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -8,7 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * An import in the devices table: {@code sk} = {@code IMPORT#<importId>}, with {@code importId},
  * {@code provider} (wire name), {@code format}, {@code originalKey}, {@code sha256}, {@code status}
- * (wire name), {@code activityId} (when done), {@code failureCode} and {@code failureDetail} (when
+ * (wire name), {@code activityIds} (when done), {@code failureCode} and {@code failureDetail} (when
  * failed), {@code createdAt}, {@code updatedAt}, and {@code expiresAt} (epoch seconds, the table's
  * TTL attribute: 30 days after the last change; readers treat a passed one as absent).
  */
@@ -22,7 +23,7 @@ public class ImportItem {
   private String originalKey;
   private String sha256;
   private String status;
-  private String activityId;
+  private List<String> activityIds;
   private String failureCode;
   private String failureDetail;
   private String createdAt;
@@ -98,12 +99,12 @@ public class ImportItem {
     this.status = status;
   }
 
-  public String getActivityId() {
-    return activityId;
+  public List<String> getActivityIds() {
+    return activityIds;
   }
 
-  public void setActivityId(String activityId) {
-    this.activityId = activityId;
+  public void setActivityIds(List<String> activityIds) {
+    this.activityIds = activityIds;
   }
 
   public String getFailureCode() {

@@ -9,6 +9,7 @@ import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** Maps between the domain {@link ImportJob} and its {@link ImportItem}. */
@@ -28,7 +29,10 @@ final class ImportItemMapper {
     item.setOriginalKey(job.originalKey());
     item.setSha256(job.sha256());
     item.setStatus(job.status().wire());
-    item.setActivityId(job.activityId() == null ? null : job.activityId().value());
+    item.setActivityIds(
+        job.activityIds().isEmpty()
+            ? null
+            : job.activityIds().stream().map(ActivityId::value).toList());
     item.setFailureCode(job.failure() == null ? null : job.failure().code());
     item.setFailureDetail(job.failure() == null ? null : job.failure().detail());
     item.setCreatedAt(job.createdAt().toString());
@@ -46,7 +50,9 @@ final class ImportItemMapper {
         item.getOriginalKey(),
         item.getSha256(),
         ImportStatus.valueOf(item.getStatus().toUpperCase(Locale.ROOT)),
-        item.getActivityId() == null ? null : new ActivityId(item.getActivityId()),
+        item.getActivityIds() == null
+            ? List.of()
+            : item.getActivityIds().stream().map(ActivityId::new).toList(),
         item.getFailureCode() == null
             ? null
             : new ImportFailure(item.getFailureCode(), item.getFailureDetail()),

@@ -22,6 +22,7 @@ import app.stride.testkit.junit.UniqueNames;
 import app.stride.testkit.time.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +105,7 @@ class DynamoImportJobStoreIT {
     ImportJob job = anImport("ana", aSha256(), NOW);
     store.create(job, EU);
     ActivityId activity = ActivityId.next(NOW, new SecureRandom());
-    ImportJob done = job.done(activity, NOW.plusSeconds(3));
+    ImportJob done = job.done(List.of(activity), NOW.plusSeconds(3));
 
     store.update(done, EU);
     store.update(done, EU);

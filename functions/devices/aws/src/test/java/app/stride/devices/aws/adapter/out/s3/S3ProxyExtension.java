@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * store. Clients sign with identity and secret {@value #CREDENTIAL} (the dummy credentials {@code
  * AwsClientDefaults} uses behind an endpoint override) and must use path-style requests.
  */
-final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallback {
+public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallback {
   /** The access key id and secret the server accepts. */
   static final String CREDENTIAL = "local";
 
@@ -64,12 +64,12 @@ final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallback {
    * Creates a bucket in the backing store (an S3 CreateBucket from a client outside us-east-1 sends
    * a location constraint the in-memory store does not know).
    */
-  void createBucket(String name) {
+  public void createBucket(String name) {
     blobs.getBlobStore().createContainerInLocation(null, name);
   }
 
   /** The server's endpoint, {@code http://127.0.0.1:<port>}. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 }

@@ -5,6 +5,8 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.core.store.VersionConflictException;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
+import app.stride.devices.application.port.out.ActivityOutboxPort.PendingEvent;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
@@ -49,7 +51,7 @@ import java.util.Optional;
  * (single-field index, automatic). The relay's collection-group query over {@code activities}
  * ordered by {@code outboxSince} needs a single-field index with collection-group scope (infra).
  */
-public final class FirestoreActivityStore implements ActivityStore {
+public final class FirestoreActivityStore implements ActivityStore, ActivityOutboxPort {
   /** How long a claim naming an activity that lacks its source counts as a write in flight. */
   public static final Duration CLAIM_GRACE = Duration.ofMinutes(15);
 
@@ -146,7 +148,8 @@ public final class FirestoreActivityStore implements ActivityStore {
    * Up to {@code limit} events still waiting in activity outboxes, oldest documents first (the
    * relay's input).
    */
-  public List<PendingActivityEvent> pending(int limit, RegionId home) {
+  @Override
+  public List<PendingEvent> pending(int limit, RegionId home) {
     guard.requireHome(home);
     List<DocumentSnapshot> withPending =
         FirestoreCalls.await(
@@ -159,7 +162,7 @@ public final class FirestoreActivityStore implements ActivityStore {
             .stream()
             .map(DocumentSnapshot.class::cast)
             .toList();
-    List<PendingActivityEvent> events = new ArrayList<>();
+    List<PendingEvent> events = new ArrayList<>();
     for (DocumentSnapshot snapshot : withPending) {
       Map<String, Object> fields = snapshot.getData();
       UserId owner = new UserId((String) fields.get("userId"));
@@ -170,7 +173,7 @@ public final class FirestoreActivityStore implements ActivityStore {
           return events;
         }
         events.add(
-            new PendingActivityEvent(
+            new PendingEvent(
                 owner, id, ActivityDocument.toEvent(entry.getKey(), entry.getValue())));
       }
     }
@@ -178,6 +181,7 @@ public final class FirestoreActivityStore implements ActivityStore {
   }
 
   /** Removes a published event from its activity's outbox; nothing when it is not there. */
+  @Override
   public void markPublished(UserId userId, ActivityId activityId, String eventId, RegionId home) {
     guard.requireHome(home);
     for (int attempt = 1; ; attempt++) {

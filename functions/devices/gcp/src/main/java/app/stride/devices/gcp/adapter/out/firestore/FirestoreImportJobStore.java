@@ -190,7 +190,7 @@ public final class FirestoreImportJobStore implements ImportJobStore {
 
   private static boolean sameOutcome(ImportJob a, ImportJob b) {
     return a.status() == b.status()
-        && Objects.equals(a.activityId(), b.activityId())
+        && a.activityIds().equals(b.activityIds())
         && Objects.equals(a.failure(), b.failure());
   }
 }

@@ -11,13 +11,14 @@ import com.google.cloud.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The persistence form of an import: document {@code users/{userId}/imports/{importId}} with the
  * attribute names of the DynamoDB item ({@code importId}, {@code userId}, {@code provider}, {@code
- * format}, {@code originalKey}, {@code sha256}, {@code status}, {@code activityId}, {@code
+ * format}, {@code originalKey}, {@code sha256}, {@code status}, {@code activityIds}, {@code
  * failureCode}, {@code failureDetail}, {@code createdAt}, {@code updatedAt}) and {@code expiresAt}
  * (a timestamp, the collection's TTL field: 30 days after the last change).
  */
@@ -39,8 +40,8 @@ final class ImportDocument {
     f.put("originalKey", job.originalKey());
     f.put("sha256", job.sha256());
     f.put("status", job.status().wire());
-    if (job.activityId() != null) {
-      f.put("activityId", job.activityId().value());
+    if (!job.activityIds().isEmpty()) {
+      f.put("activityIds", job.activityIds().stream().map(ActivityId::value).toList());
     }
     if (job.failure() != null) {
       f.put("failureCode", job.failure().code());
@@ -61,7 +62,10 @@ final class ImportDocument {
         (String) f.get("originalKey"),
         (String) f.get("sha256"),
         ImportStatus.valueOf(((String) f.get("status")).toUpperCase(Locale.ROOT)),
-        f.get("activityId") == null ? null : new ActivityId((String) f.get("activityId")),
+        f.get("activityIds") == null
+            ? List.<ActivityId>of()
+            : ((List<?>) f.get("activityIds"))
+                .stream().map(v -> new ActivityId((String) v)).toList(),
         f.get("failureCode") == null
             ? null
             : new ImportFailure((String) f.get("failureCode"), (String) f.get("failureDetail")),

@@ -11,6 +11,7 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
+import app.stride.devices.application.port.out.ActivityOutboxPort.PendingEvent;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
@@ -281,7 +282,7 @@ class FirestoreActivityStoreIT {
   }
 
   /** The relay's query sees every test's documents (shared emulator); keep this test's own. */
-  private List<PendingActivityEvent> pendingOfThisUser() {
+  private List<PendingEvent> pendingOfThisUser() {
     return store.pending(1000, APAC).stream().filter(p -> p.userId().equals(userId)).toList();
   }
 

@@ -23,6 +23,7 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -114,7 +115,8 @@ class FirestoreImportJobStoreIT {
   void update_toDone_isStored_aRepeatIsHarmless_andAnotherOutcomeConflicts() {
     ImportJob job = anImport(user, aSha256(), NOW);
     store.create(job, APAC);
-    ImportJob done = job.done(ActivityId.next(NOW, new SecureRandom()), NOW.plusSeconds(3));
+    ImportJob done =
+        job.done(List.of(ActivityId.next(NOW, new SecureRandom())), NOW.plusSeconds(3));
 
     store.update(done, APAC);
     store.update(done, APAC);

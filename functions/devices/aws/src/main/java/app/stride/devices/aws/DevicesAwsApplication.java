@@ -1,0 +1,150 @@
+package app.stride.devices.aws;
+
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.LocalTables;
+import app.stride.aws.lambda.AwsFunctions;
+import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.sqs.SqsClients;
+import app.stride.aws.sqs.SqsEventPublisher;
+import app.stride.core.auth.TokenVerifiers;
+import app.stride.core.config.Env;
+import app.stride.devices.DevicesFunctions;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore;
+import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
+import app.stride.devices.aws.adapter.out.sqs.SqsWorkQueue;
+import app.stride.edge.function.EdgeHttp;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The devices Lambda deployable ({@code MAIN_CLASS}). Spring Cloud Function's {@code
+ * FunctionInvoker} starts it functionally and calls the function infra names in {@code
+ * SPRING_CLOUD_FUNCTION_DEFINITION}:
+ *
+ * <ul>
+ *   <li>{@code devicesHttp}: API Gateway HTTP API v2 events for {@code /v1/activities/**} and the
+ *       providers' {@code /v1/webhooks/{provider}/{region}};
+ *   <li>{@code devicesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ * </ul>
+ *
+ * Clients are built when the invoked function is first used; the HTTP function is served through
+ * the edge ({@link EdgeHttp}).
+ */
+public class DevicesAwsApplication
+    implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  @Override
+  public void initialize(GenericApplicationContext context) {
+    Env env = Env.system();
+    DevicesAwsConfig config = DevicesAwsConfig.fromEnv(env);
+    Clock clock = Clock.systemUTC();
+    Adapters adapters = new Adapters(config, env, clock);
+    AwsFunctions.registerHttp(
+        context,
+        DevicesFunctions.NAME,
+        () ->
+            EdgeHttp.around(
+                DevicesFunctions.http(
+                    adapters.ports(),
+                    env.asMap(),
+                    TokenVerifiers.fromEnv(env, clock),
+                    config.region(),
+                    clock),
+                env,
+                adapters.meters()));
+    AwsFunctions.registerSchedule(
+        context,
+        DevicesFunctions.OUTBOX_RELAY,
+        () ->
+            DevicesFunctions.outboxRelay(
+                adapters.activities(), adapters.events(), config.region()));
+  }
+
+  /** The clients, stores, bucket, queues and meter registry, each built once, on first use. */
+  static final class Adapters {
+    private final DevicesAwsConfig config;
+    private final Env env;
+    private final Clock clock;
+    private DynamoDbClient client;
+    private DynamoActivityStore activities;
+    private DynamoImportJobStore imports;
+    private S3ObjectStore objects;
+    private SqsWorkQueue queue;
+    private SqsEventPublisher events;
+    private MeterRegistry meters;
+
+    Adapters(DevicesAwsConfig config, Env env, Clock clock) {
+      this.config = config;
+      this.env = env;
+      this.clock = clock;
+    }
+
+    synchronized MeterRegistry meters() {
+      if (meters == null) {
+        meters = LambdaMetrics.fromEnv(env);
+      }
+      return meters;
+    }
+
+    synchronized DevicesFunctions.Ports ports() {
+      return new DevicesFunctions.Ports(
+          activities(), activities(), imports(), objects(), queue(), events());
+    }
+
+    synchronized DynamoActivityStore activities() {
+      if (activities == null) {
+        activities =
+            new DynamoActivityStore(
+                DynamoDbClients.enhanced(client()), config.tableName(), config.region(), clock);
+        if (config.createTable()) {
+          LocalTables.createIfMissing(activities.table(), client());
+        }
+      }
+      return activities;
+    }
+
+    synchronized DynamoImportJobStore imports() {
+      if (imports == null) {
+        activities();
+        imports =
+            new DynamoImportJobStore(
+                DynamoDbClients.enhanced(client()), config.tableName(), config.region(), clock);
+      }
+      return imports;
+    }
+
+    synchronized S3ObjectStore objects() {
+      if (objects == null) {
+        objects = S3ObjectStore.of(config.s3());
+      }
+      return objects;
+    }
+
+    synchronized SqsWorkQueue queue() {
+      if (queue == null) {
+        queue =
+            new SqsWorkQueue(
+                SqsWorkQueue.client(config.workQueue()), config.workQueue().queueUrl());
+      }
+      return queue;
+    }
+
+    synchronized SqsEventPublisher events() {
+      if (events == null) {
+        events = new SqsEventPublisher(SqsClients.client(config.sqs()), config.sqs().queueUrl());
+      }
+      return events;
+    }
+
+    private DynamoDbClient client() {
+      if (client == null) {
+        client = DynamoDbClients.client(config.dynamoDb());
+      }
+      return client;
+    }
+  }
+}

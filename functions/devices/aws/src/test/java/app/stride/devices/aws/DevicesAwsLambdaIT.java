@@ -1,0 +1,295 @@
+package app.stride.devices.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.aws.lambda.LocalLambdaContext;
+import app.stride.aws.lambda.StrideFunctionInvoker;
+import app.stride.aws.sqs.SqsClients;
+import app.stride.aws.sqs.SqsSettings;
+import app.stride.core.json.Json;
+import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
+import app.stride.testkit.junit.DynaliteExtension;
+import app.stride.testkit.junit.ElasticMqExtension;
+import app.stride.testkit.junit.UniqueNames;
+import app.stride.testkit.tokens.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The devices deployable end to end through the real Lambda handler: {@code FunctionInvoker} starts
+ * {@code DevicesAwsApplication} (MAIN_CLASS) and serves API Gateway v2 events against dynalite,
+ * s3proxy and ElasticMQ; system properties stand in for the variables infra sets.
+ */
+class DevicesAwsLambdaIT {
+  @RegisterExtension static final DynaliteExtension DYNAMO = new DynaliteExtension();
+  @RegisterExtension static final ElasticMqExtension SQS = new ElasticMqExtension();
+  @RegisterExtension static final S3ProxyExtension S3 = new S3ProxyExtension();
+
+  private static final TestTokens TOKENS = new TestTokens();
+  private static final String POLAR_KEY = "polar-key-" + UUID.randomUUID();
+  private static final String FITBIT_SECRET = "fitbit-secret-" + UUID.randomUUID();
+  private static final List<String> PROPERTIES =
+      List.of(
+          "MAIN_CLASS",
+          "spring.cloud.function.definition",
+          "STRIDE_REGION",
+          "STRIDE_DEVICES_TABLE",
+          "STRIDE_DYNAMODB_ENDPOINT",
+          "STRIDE_EVENTS_QUEUE_URL",
+          "STRIDE_SQS_ENDPOINT",
+          "STRIDE_DEVICES_WORK_QUEUE_URL",
+          "STRIDE_DEVICES_BUCKET",
+          "STRIDE_S3_ENDPOINT",
+          "STRIDE_WEBHOOK_POLAR_SIGNING_KEY",
+          "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET",
+          "STRIDE_LOCAL_MODE",
+          "STRIDE_CREATE_TABLES",
+          "STRIDE_LOCAL_JWKS",
+          "STRIDE_JWT_ISSUER",
+          "STRIDE_JWT_AUDIENCE",
+          "STRIDE_CURSOR_KEY");
+
+  private static SqsClient sqs;
+  private static String workQueue;
+  private static String eventsQueue;
+  private static StrideFunctionInvoker http;
+
+  @BeforeAll
+  static void startFunction() {
+    sqs =
+        SqsClients.client(
+            new SqsSettings(Region.of(SQS.region()), "unused", Optional.of(SQS.endpoint())));
+    eventsQueue = sqs.createQueue(r -> r.queueName(UniqueNames.uniqueName("events-eu"))).queueUrl();
+    workQueue = sqs.createQueue(r -> r.queueName(UniqueNames.uniqueName("work-eu"))).queueUrl();
+    String bucket = UniqueNames.uniqueName("stride-devices-eu").toLowerCase(java.util.Locale.ROOT);
+    S3.createBucket(bucket);
+    System.setProperty("MAIN_CLASS", DevicesAwsApplication.class.getName());
+    System.setProperty("STRIDE_REGION", "eu");
+    System.setProperty("STRIDE_DEVICES_TABLE", UniqueNames.uniqueName("stride-devices-eu"));
+    System.setProperty("STRIDE_DYNAMODB_ENDPOINT", DYNAMO.endpoint().toString());
+    System.setProperty("STRIDE_EVENTS_QUEUE_URL", eventsQueue);
+    System.setProperty("STRIDE_SQS_ENDPOINT", SQS.endpoint().toString());
+    System.setProperty("STRIDE_DEVICES_WORK_QUEUE_URL", workQueue);
+    System.setProperty("STRIDE_DEVICES_BUCKET", bucket);
+    System.setProperty("STRIDE_S3_ENDPOINT", S3.endpoint().toString());
+    System.setProperty("STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY);
+    System.setProperty("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET);
+    System.setProperty("STRIDE_LOCAL_MODE", "true");
+    System.setProperty("STRIDE_CREATE_TABLES", "true");
+    System.setProperty("STRIDE_LOCAL_JWKS", TOKENS.publicJwks());
+    System.setProperty("STRIDE_JWT_ISSUER", TestTokens.ISSUER);
+    System.setProperty("STRIDE_JWT_AUDIENCE", TestTokens.AUDIENCE);
+    System.setProperty("STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    System.setProperty("spring.cloud.function.definition", "devicesHttp");
+    http = new StrideFunctionInvoker();
+  }
+
+  @AfterAll
+  static void clearProperties() {
+    PROPERTIES.forEach(System::clearProperty);
+  }
+
+  @Test
+  void gpxUpload_isImported_storedAndReadBack_andItsEventPublished() throws IOException {
+    String user = "u-" + UUID.randomUUID();
+    JsonNode accepted =
+        invoke(
+            event(
+                "POST",
+                "/v1/activities/imports",
+                user,
+                Map.of("content-type", "application/gpx+xml"),
+                gpx()));
+
+    assertThat(accepted.path("statusCode").asInt()).as(accepted.toString()).isEqualTo(202);
+    JsonNode job = Json.mapper().readTree(accepted.path("body").asString());
+    assertThat(job.path("status").asString()).isEqualTo("done");
+    String id = job.path("activityIds").path(0).asString();
+
+    JsonNode read =
+        invoke(event("GET", "/v1/activities/" + id, user, Map.of(), null, "samples=true"));
+    JsonNode activity = Json.mapper().readTree(read.path("body").asString());
+    assertThat(activity.path("sport").asString()).isEqualTo("running");
+    assertThat(activity.path("samples")).hasSize(11);
+    Message published = receiveOne(eventsQueue);
+    assertThat(published.body()).contains("app.stride.activity.v1.imported", id);
+  }
+
+  @Test
+  void signedWebhooks_areQueued_aForgedOneIsRefusedAndQueuesNothing() throws IOException {
+    String polar =
+        "{\"event\":\"EXERCISE\",\"user_id\":475,\"entity_id\":\"aQlC83\",\"timestamp\":\""
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\",\"url\":\"https://www.polaraccesslink.com/v3/exercises/aQlC83\"}";
+    String fitbit =
+        "[{\"collectionType\":\"activities\",\"date\":\"2026-09-27\",\"ownerId\":\"228TQ4\","
+            + "\"ownerType\":\"user\",\"subscriptionId\":\"1234\"}]";
+
+    JsonNode forged =
+        invoke(
+            event(
+                "POST",
+                "/v1/webhooks/polar/eu",
+                null,
+                Map.of(
+                    "content-type",
+                    "application/json",
+                    "polar-webhook-signature",
+                    hex(hmac("HmacSHA256", "forged", polar))),
+                polar));
+    assertThat(forged.path("statusCode").asInt()).isEqualTo(401);
+    assertThat(receiveNone(workQueue)).isTrue();
+
+    JsonNode polarOk =
+        invoke(
+            event(
+                "POST",
+                "/v1/webhooks/polar/eu",
+                null,
+                Map.of(
+                    "content-type",
+                    "application/json",
+                    "polar-webhook-signature",
+                    hex(hmac("HmacSHA256", POLAR_KEY, polar))),
+                polar));
+    JsonNode fitbitOk =
+        invoke(
+            event(
+                "POST",
+                "/v1/webhooks/fitbit/eu",
+                null,
+                Map.of(
+                    "content-type",
+                    "application/json",
+                    "x-fitbit-signature",
+                    Base64.getEncoder()
+                        .encodeToString(hmac("HmacSHA1", FITBIT_SECRET + "&", fitbit))),
+                fitbit));
+
+    assertThat(polarOk.path("statusCode").asInt()).as(polarOk.toString()).isEqualTo(200);
+    assertThat(fitbitOk.path("statusCode").asInt()).as(fitbitOk.toString()).isEqualTo(204);
+    assertThat(receiveOne(workQueue).messageAttributes().get("kind").stringValue())
+        .isIn("webhook.polar", "webhook.fitbit");
+    assertThat(receiveOne(workQueue).messageAttributes().get("kind").stringValue())
+        .isIn("webhook.polar", "webhook.fitbit");
+  }
+
+  private static byte[] event(
+      String method, String path, String user, Map<String, String> headers, String body) {
+    return event(method, path, user, headers, body, "");
+  }
+
+  private static byte[] event(
+      String method,
+      String path,
+      String user,
+      Map<String, String> headers,
+      String body,
+      String query) {
+    ObjectNode event = Json.mapper().createObjectNode();
+    event.put("version", "2.0");
+    event.put("routeKey", "$default");
+    event.put("rawPath", path);
+    event.put("rawQueryString", query);
+    ObjectNode h = event.putObject("headers");
+    headers.forEach(h::put);
+    if (user != null) {
+      h.put("authorization", "Bearer " + TOKENS.accessToken(user, "eu"));
+    }
+    if (!query.isEmpty()) {
+      ObjectNode q = event.putObject("queryStringParameters");
+      for (String pair : query.split("&")) {
+        String[] kv = pair.split("=", 2);
+        q.put(kv[0], kv[1]);
+      }
+    }
+    ObjectNode context = event.putObject("requestContext");
+    context.put("requestId", UUID.randomUUID().toString());
+    context.put("stage", "$default");
+    ObjectNode http = context.putObject("http");
+    http.put("method", method);
+    http.put("path", path);
+    http.put("sourceIp", "198.51.100.23");
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return Json.toBytes(event);
+  }
+
+  private static JsonNode invoke(byte[] event) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    http.handleRequest(
+        new ByteArrayInputStream(event), out, new LocalLambdaContext("devices", 30_000));
+    return Json.mapper().readTree(out.toByteArray());
+  }
+
+  private static String gpx() {
+    StringBuilder gpx =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
+                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
+    Instant start = Instant.parse("2026-09-27T07:15:00Z");
+    for (int i = 0; i <= 10; i++) {
+      gpx.append("<trkpt lat=\"")
+          .append(52.5 + i * 0.001)
+          .append("\" lon=\"13.4\"><time>")
+          .append(start.plusSeconds(60L * i))
+          .append("</time></trkpt>");
+    }
+    return gpx.append("</trkseg></trk></gpx>").toString();
+  }
+
+  private static Message receiveOne(String queue) {
+    List<Message> messages =
+        sqs.receiveMessage(
+                r ->
+                    r.queueUrl(queue)
+                        .messageAttributeNames("All")
+                        .maxNumberOfMessages(1)
+                        .waitTimeSeconds(5))
+            .messages();
+    assertThat(messages).hasSize(1);
+    sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(messages.get(0).receiptHandle()));
+    return messages.get(0);
+  }
+
+  private static boolean receiveNone(String queue) {
+    return sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages().isEmpty();
+  }
+
+  private static byte[] hmac(String algorithm, String key, String body) {
+    try {
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+      return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,180 @@
+package app.stride.local.devices;
+
+import app.stride.core.region.Cloud;
+import app.stride.core.region.Region;
+import app.stride.local.region.Deployable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
+
+/**
+ * What the devices functions need locally besides their region's store and queue:
+ *
+ * <ul>
+ *   <li>the AWS regions' buckets on s3proxy, a real S3-protocol server run in this JVM on loopback
+ *       over jclouds' filesystem store under {@code <data>/s3} (so originals survive restarts); the
+ *       GCP regions keep theirs in the function's in-memory Storage ({@code STRIDE_GCS_IN_MEMORY}),
+ *       as no Cloud Storage server runs here;
+ *   <li>the providers' webhook secrets, random per data folder, in {@code
+ *       <data>/webhook-secrets.properties} (read it to sign test webhooks).
+ * </ul>
+ */
+public final class LocalDevices implements AutoCloseable {
+  /** The file holding this data folder's webhook secrets ({@code STRIDE_WEBHOOK_*=value}). */
+  public static final String SECRETS_FILE = "webhook-secrets.properties";
+
+  /** The Strava subscription id the local webhooks expect. */
+  public static final String STRAVA_SUBSCRIPTION_ID = "4242";
+
+  private static final String CREDENTIAL = "local";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> SECRETS =
+      List.of(
+          "STRIDE_WEBHOOK_POLAR_SIGNING_KEY",
+          "STRIDE_WEBHOOK_SUUNTO_SIGNING_KEY",
+          "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET",
+          "STRIDE_WEBHOOK_FITBIT_VERIFICATION_CODE",
+          "STRIDE_WEBHOOK_STRAVA_VERIFICATION_CODE",
+          "STRIDE_WEBHOOK_WAHOO_WEBHOOK_TOKEN",
+          "STRIDE_WEBHOOK_COROS_CLIENT_ID",
+          "STRIDE_WEBHOOK_COROS_CLIENT_SECRET");
+
+  private final BlobStoreContext blobs;
+  private final S3Proxy proxy;
+  private final Map<String, String> secrets;
+
+  private LocalDevices(BlobStoreContext blobs, S3Proxy proxy, Map<String, String> secrets) {
+    this.blobs = blobs;
+    this.proxy = proxy;
+    this.secrets = secrets;
+  }
+
+  /** Starts the S3 server over {@code <dataDir>/s3} and loads or creates the secrets. */
+  public static LocalDevices start(Path dataDir, List<Region> regions) {
+    Map<String, String> secrets = loadOrCreateSecrets(dataDir.resolve(SECRETS_FILE));
+    Properties overrides = new Properties();
+    Path store = dataDir.resolve("s3");
+    try {
+      Files.createDirectories(store);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    overrides.setProperty("jclouds.filesystem.basedir", store.toString());
+    BlobStoreContext blobs =
+        ContextBuilder.newBuilder("filesystem")
+            .credentials(CREDENTIAL, CREDENTIAL)
+            .overrides(overrides)
+            .modules(List.of(new SLF4JLoggingModule()))
+            .build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(blobs.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, CREDENTIAL, CREDENTIAL)
+            .build();
+    try {
+      proxy.start();
+      long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+      while (!"STARTED".equals(proxy.getState())) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
+        }
+        Thread.sleep(10);
+      }
+    } catch (Exception e) {
+      blobs.close();
+      throw new IllegalStateException("cannot start the local S3 server", e);
+    }
+    for (Region region : regions) {
+      if (region.cloud() == Cloud.AWS) {
+        blobs.getBlobStore().createContainerInLocation(null, bucket(region));
+      }
+    }
+    return new LocalDevices(blobs, proxy, secrets);
+  }
+
+  /** The bucket of a region, as infra names it. */
+  public static String bucket(Region region) {
+    return "stride-devices-" + region.id().value();
+  }
+
+  /** The S3 endpoint, {@code http://127.0.0.1:<port>}. */
+  public URI s3Endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** The devices function's variables in {@code region}; none for other functions. */
+  public Map<String, String> functionEnv(Region region, Deployable deployable) {
+    if (!deployable.serves(Deployable.DEVICES.function())) {
+      return Map.of();
+    }
+    Map<String, String> env = new HashMap<>(secrets);
+    env.put("STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID", STRAVA_SUBSCRIPTION_ID);
+    env.put("STRIDE_DEVICES_BUCKET", bucket(region));
+    if (region.cloud() == Cloud.AWS) {
+      env.put("STRIDE_S3_ENDPOINT", s3Endpoint().toString());
+    } else {
+      env.put("STRIDE_GCS_IN_MEMORY", "true");
+    }
+    return env;
+  }
+
+  @Override
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      // closing anyway
+    }
+    blobs.close();
+  }
+
+  private static Map<String, String> loadOrCreateSecrets(Path file) {
+    Properties properties = new Properties();
+    try {
+      if (Files.isRegularFile(file)) {
+        try (Reader in = Files.newBufferedReader(file)) {
+          properties.load(in);
+        }
+      }
+      boolean changed = false;
+      SecureRandom random = new SecureRandom();
+      for (String name : SECRETS) {
+        if (!properties.containsKey(name)) {
+          byte[] bytes = new byte[24];
+          random.nextBytes(bytes);
+          properties.setProperty(
+              name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+          changed = true;
+        }
+      }
+      if (changed) {
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file)) {
+          properties.store(out, "Local development webhook secrets of this data folder");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> secrets = new HashMap<>();
+    properties.forEach((k, v) -> secrets.put(k.toString(), v.toString()));
+    return Map.copyOf(secrets);
+  }
+}
