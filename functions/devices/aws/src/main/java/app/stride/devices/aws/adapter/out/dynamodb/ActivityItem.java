@@ -1,5 +1,7 @@
 package app.stride.devices.aws.adapter.out.dynamodb;
 
+import app.stride.aws.dynamodb.outbox.OutboxItem;
+import app.stride.aws.dynamodb.outbox.PendingEventItem;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * the item in the sparse GSI {@value #OUTBOX_INDEX}, which the relay reads oldest first.
  */
 @DynamoDbBean
-public class ActivityItem {
+public class ActivityItem implements OutboxItem {
   /** The local secondary index ordering a user's activities by start. */
   public static final String BY_START = "byStart";
 
@@ -71,6 +73,7 @@ public class ActivityItem {
   public ActivityItem() {}
 
   @DynamoDbPartitionKey
+  @Override
   public String getUserId() {
     return userId;
   }
@@ -282,10 +285,12 @@ public class ActivityItem {
     this.revision = revision;
   }
 
+  @Override
   public Map<String, PendingEventItem> getPendingEvents() {
     return pendingEvents;
   }
 
+  @Override
   public void setPendingEvents(Map<String, PendingEventItem> pendingEvents) {
     this.pendingEvents = pendingEvents;
   }
@@ -295,6 +300,7 @@ public class ActivityItem {
     return outboxShard;
   }
 
+  @Override
   public void setOutboxShard(String outboxShard) {
     this.outboxShard = outboxShard;
   }
@@ -304,6 +310,7 @@ public class ActivityItem {
     return outboxSince;
   }
 
+  @Override
   public void setOutboxSince(Long outboxSince) {
     this.outboxSince = outboxSince;
   }

@@ -1,5 +1,7 @@
 package app.stride.profiles.aws.adapter.out.dynamodb;
 
+import app.stride.aws.dynamodb.outbox.OutboxItem;
+import app.stride.aws.dynamodb.outbox.PendingEventItem;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * seconds, the table's TTL attribute, set only on markers) remain; every personal field is gone.
  */
 @DynamoDbBean
-public class ProfileItem {
+public class ProfileItem implements OutboxItem {
   /** The sparse index of items with pending events. */
   public static final String OUTBOX_INDEX = "outbox";
 
@@ -91,6 +93,7 @@ public class ProfileItem {
     this.sk = sk;
   }
 
+  @Override
   public String getUserId() {
     return userId;
   }
@@ -205,10 +208,12 @@ public class ProfileItem {
     this.expiresAt = expiresAt;
   }
 
+  @Override
   public Map<String, PendingEventItem> getPendingEvents() {
     return pendingEvents;
   }
 
+  @Override
   public void setPendingEvents(Map<String, PendingEventItem> pendingEvents) {
     this.pendingEvents = pendingEvents;
   }
@@ -218,6 +223,7 @@ public class ProfileItem {
     return outboxShard;
   }
 
+  @Override
   public void setOutboxShard(String outboxShard) {
     this.outboxShard = outboxShard;
   }
@@ -227,6 +233,7 @@ public class ProfileItem {
     return outboxSince;
   }
 
+  @Override
   public void setOutboxSince(Long outboxSince) {
     this.outboxSince = outboxSince;
   }

@@ -1,5 +1,7 @@
 package app.stride.workouts.aws.adapter.out.dynamodb;
 
+import app.stride.aws.dynamodb.outbox.OutboxItem;
+import app.stride.aws.dynamodb.outbox.PendingEventItem;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * IdempotencyItem}); they have no {@code startKey} either.
  */
 @DynamoDbBean
-public class WorkoutItem {
+public class WorkoutItem implements OutboxItem {
   /** The local secondary index ordering a user's workouts by start. */
   public static final String BY_START_TIME = "byStartTime";
 
@@ -77,6 +79,7 @@ public class WorkoutItem {
   public WorkoutItem() {}
 
   @DynamoDbPartitionKey
+  @Override
   public String getUserId() {
     return userId;
   }
@@ -240,10 +243,12 @@ public class WorkoutItem {
     this.expiresAt = expiresAt;
   }
 
+  @Override
   public Map<String, PendingEventItem> getPendingEvents() {
     return pendingEvents;
   }
 
+  @Override
   public void setPendingEvents(Map<String, PendingEventItem> pendingEvents) {
     this.pendingEvents = pendingEvents;
   }
@@ -253,6 +258,7 @@ public class WorkoutItem {
     return outboxShard;
   }
 
+  @Override
   public void setOutboxShard(String outboxShard) {
     this.outboxShard = outboxShard;
   }
@@ -262,6 +268,7 @@ public class WorkoutItem {
     return outboxSince;
   }
 
+  @Override
   public void setOutboxSince(Long outboxSince) {
     this.outboxSince = outboxSince;
   }

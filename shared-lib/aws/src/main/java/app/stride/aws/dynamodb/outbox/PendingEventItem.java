@@ -1,10 +1,10 @@
-package app.stride.workouts.aws.adapter.out.dynamodb;
+package app.stride.aws.dynamodb.outbox;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /**
- * One event waiting in a {@link WorkoutItem}'s outbox: the structured-mode CloudEvent JSON and what
- * is needed to send it without parsing it.
+ * One event waiting in an item's outbox ({@link OutboxItem}): the structured-mode CloudEvent JSON
+ * and what is needed to send it without parsing it.
  */
 @DynamoDbBean
 public class PendingEventItem {

@@ -1,4 +1,4 @@
-package app.stride.workouts.aws.adapter.out.dynamodb;
+package app.stride.aws.dynamodb.outbox;
 
 import app.stride.core.event.OutboundEvent;
 import java.nio.charset.StandardCharsets;
@@ -7,23 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The per-item outbox of a {@link WorkoutItem}: adds and removes pending events and keeps the
- * sparse outbox index attributes in step with them.
+ * The per-item outbox of an {@link OutboxItem} (DESIGN.md section 5): adds and removes pending
+ * events and keeps the sparse outbox index attributes in step with them. One implementation for
+ * every capability's table.
  */
-final class ItemOutbox {
+public final class ItemOutbox {
   /** How many partitions the outbox index spreads pending items over. */
-  static final int SHARDS = 4;
+  public static final int SHARDS = 4;
 
   private ItemOutbox() {}
 
   /** The index partition of a user's item. */
-  static String shardOf(String userId) {
+  public static String shardOf(String userId) {
     return "outbox#" + Math.floorMod(userId.hashCode(), SHARDS);
   }
 
   /** {@code target} gets the pending events of {@code previous} (if any) plus {@code event}. */
-  static void carryAndAdd(
-      WorkoutItem previous, WorkoutItem target, OutboundEvent event, Instant now) {
+  public static void carryAndAdd(
+      OutboxItem previous, OutboxItem target, OutboundEvent event, Instant now) {
     Map<String, PendingEventItem> pending = new LinkedHashMap<>();
     if (previous != null && previous.getPendingEvents() != null) {
       pending.putAll(previous.getPendingEvents());
@@ -34,7 +35,7 @@ final class ItemOutbox {
   }
 
   /** Removes {@code eventId}; returns false when it was not pending. */
-  static boolean remove(WorkoutItem item, String eventId) {
+  public static boolean remove(OutboxItem item, String eventId) {
     Map<String, PendingEventItem> pending = item.getPendingEvents();
     if (pending == null || !pending.containsKey(eventId)) {
       return false;
@@ -46,11 +47,13 @@ final class ItemOutbox {
     return true;
   }
 
-  static boolean isEmpty(WorkoutItem item) {
+  /** Whether {@code item} has no pending event. */
+  public static boolean isEmpty(OutboxItem item) {
     return item.getPendingEvents() == null || item.getPendingEvents().isEmpty();
   }
 
-  static OutboundEvent toEvent(String id, PendingEventItem item) {
+  /** The event a pending entry stands for. */
+  public static OutboundEvent toEvent(String id, PendingEventItem item) {
     return new OutboundEvent(
         id, item.getType(), item.getSubject(), item.getJson().getBytes(StandardCharsets.UTF_8));
   }
@@ -64,7 +67,7 @@ final class ItemOutbox {
     return item;
   }
 
-  private static void refreshIndex(WorkoutItem item) {
+  private static void refreshIndex(OutboxItem item) {
     if (isEmpty(item)) {
       item.setPendingEvents(null);
       item.setOutboxShard(null);
