@@ -1,0 +1,147 @@
+package app.stride.bench.devices;
+
+import app.stride.core.auth.TokenVerifier;
+import app.stride.core.event.OutboundEvent;
+import app.stride.core.region.RegionId;
+import app.stride.devices.DevicesFunctions;
+import app.stride.devices.application.port.out.ActivityOutboxPort;
+import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ImportJobStore;
+import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.WorkQueue;
+import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.ActivityId;
+import app.stride.devices.domain.ImportId;
+import app.stride.devices.domain.ImportJob;
+import app.stride.devices.domain.Provider;
+import app.stride.devices.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * In-memory ports for the devices HTTP function as a webhook sees it: the queue counts what it is
+ * given; the stores, bucket, outbox, event publisher and token verifier are never touched by a
+ * webhook and refuse every call, so a benchmark that reached them would fail instead of measuring
+ * something else.
+ */
+final class WebhookPorts {
+  private WebhookPorts() {}
+
+  /** The function's ports around the given queue. */
+  static DevicesFunctions.Ports around(WorkQueue queue) {
+    Unused unused = new Unused();
+    return new DevicesFunctions.Ports(unused, unused, unused, unused, queue, unused::publish);
+  }
+
+  /** A verifier for routes a webhook never takes (webhooks carry no bearer token). */
+  static TokenVerifier noTokens() {
+    return token -> {
+      throw new UnsupportedOperationException("webhooks carry no bearer token");
+    };
+  }
+
+  /** A work queue that only counts the messages sent to it. */
+  static final class CountingQueue implements WorkQueue {
+    private long sent;
+
+    @Override
+    public void send(String kind, String deduplicationKey, byte[] body) {
+      sent++;
+    }
+
+    /** Starts counting again. */
+    void reset() {
+      sent = 0;
+    }
+
+    /** How many messages were sent. */
+    long sent() {
+      return sent;
+    }
+  }
+
+  /** Every store a webhook must not reach. */
+  private static final class Unused
+      implements ActivityStore, ActivityOutboxPort, ImportJobStore, ObjectStore {
+
+    private static UnsupportedOperationException reached() {
+      return new UnsupportedOperationException("a webhook reached a store it never uses");
+    }
+
+    void publish(OutboundEvent event) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<Activity> find(UserId userId, ActivityId id, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public List<Activity> startingBetween(UserId userId, Instant from, Instant to, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<Activity> findBySource(
+        UserId userId, Provider provider, String externalId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void create(Activity activity, OutboundEvent pending, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void update(Activity activity, OutboundEvent pending, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void markPublished(UserId userId, ActivityId activityId, String eventId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public List<PendingEvent> pending(int limit, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<ImportJob> find(UserId userId, ImportId id, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<ImportJob> findBySha256(UserId userId, String sha256, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void create(ImportJob job, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void update(ImportJob job, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String contentType) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+      throw reached();
+    }
+
+    @Override
+    public void delete(String key) {
+      throw reached();
+    }
+  }
+}
