@@ -28,11 +28,21 @@ public final class OpenApiSpec {
   private final String id;
   private final JsonNode document;
   private final List<Operation> operations;
+  private final Map<Integer, List<Operation>> bySegments;
 
   private OpenApiSpec(String id, JsonNode document) {
     this.id = id;
     this.document = document;
     this.operations = index(document);
+    // A template matches only paths with as many segments (a parameter never spans a '/'), so
+    // routing tries a handful of operations instead of every one.
+    this.bySegments =
+        operations.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    op -> segments(op.pathTemplate()),
+                    java.util.LinkedHashMap::new,
+                    java.util.stream.Collectors.toUnmodifiableList()));
   }
 
   /**
@@ -84,7 +94,21 @@ public final class OpenApiSpec {
 
   /** The operations whose template matches {@code path}, any method. */
   public List<Operation> operationsAt(String path) {
-    return operations.stream().filter(op -> op.matches(path)).toList();
+    return bySegments.getOrDefault(segments(path), List.of()).stream()
+        .filter(op -> op.matches(path))
+        .toList();
+  }
+
+  /** The number of segments of a path, a trailing slash ignored (as the templates allow it). */
+  static int segments(String path) {
+    int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+    int count = 0;
+    for (int i = 0; i < end; i++) {
+      if (path.charAt(i) == '/') {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The operation for {@code method} at {@code path}, if the spec has one. */

@@ -29,6 +29,16 @@ class RequestValidatorTest {
   }
 
   @Test
+  void route_matchesTemplatesBySegment_aTrailingSlashAllowed_noParameterSpanningSegments() {
+    assertThat(validator.route("GET", "/v1/things/42").operationId()).isEqualTo("getThing");
+    assertThat(validator.route("GET", "/v1/things/42/").operationId()).isEqualTo("getThing");
+    assertProblem(() -> validator.route("GET", "/v1/things/42/more"), ProblemType.NOT_FOUND);
+    assertProblem(() -> validator.route("GET", "/v1/things"), ProblemType.NOT_FOUND);
+    assertThat(OpenApiSpec.segments("/")).isEqualTo(OpenApiSpec.segments("/health")).isEqualTo(1);
+    assertThat(OpenApiSpec.segments("/v1/things/42/")).isEqualTo(3);
+  }
+
+  @Test
   void route_unknownPath_isNotFound() {
     assertProblem(() -> validator.route("GET", "/v1/nothing"), ProblemType.NOT_FOUND);
   }
