@@ -33,8 +33,8 @@ public class StrideFunctionInvoker extends FunctionInvoker {
 
   /** {@code event} with a JSON-array body of an API Gateway event base64-encoded; else as is. */
   static byte[] protectArrayBody(byte[] event) {
-    if (!contains(event, BODY)) {
-      return event;
+    if (!arrayBodyMember(event)) {
+      return event; // the common case: decided on the raw bytes, without parsing the event
     }
     JsonNode node;
     try {
@@ -60,16 +60,51 @@ public class StrideFunctionInvoker extends FunctionInvoker {
     return Json.toBytes(copy);
   }
 
-  private static boolean contains(byte[] haystack, byte[] needle) {
+  /** Whether a {@code "body"} member's string value starts with {@code [} (after blanks). */
+  private static boolean arrayBodyMember(byte[] event) {
     outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
+    for (int i = 0; i <= event.length - BODY.length; i++) {
+      for (int j = 0; j < BODY.length; j++) {
+        if (event[i + j] != BODY[j]) {
           continue outer;
         }
       }
-      return true;
+      int k = skipBlanks(event, i + BODY.length);
+      if (k >= event.length || event[k] != ':') {
+        continue;
+      }
+      k = skipBlanks(event, k + 1);
+      if (k >= event.length || event[k] != '"') {
+        continue;
+      }
+      k = skipBlanksInString(event, k + 1);
+      if (k < event.length && event[k] == '[') {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * Inside a JSON string, blanks may also be written as the escapes {@code \n}, {@code \r}, {@code
+   * \t}.
+   */
+  private static int skipBlanksInString(byte[] bytes, int from) {
+    int k = skipBlanks(bytes, from);
+    while (k + 1 < bytes.length
+        && bytes[k] == '\\'
+        && (bytes[k + 1] == 'n' || bytes[k + 1] == 'r' || bytes[k + 1] == 't')) {
+      k = skipBlanks(bytes, k + 2);
+    }
+    return k;
+  }
+
+  private static int skipBlanks(byte[] bytes, int from) {
+    int k = from;
+    while (k < bytes.length
+        && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\n' || bytes[k] == '\r')) {
+      k++;
+    }
+    return k;
   }
 }

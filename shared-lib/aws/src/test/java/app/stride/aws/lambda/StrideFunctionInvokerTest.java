@@ -35,6 +35,18 @@ class StrideFunctionInvokerTest {
   }
 
   @Test
+  void anArrayBodyAfterEscapedNewlines_isAlsoProtected() {
+    String array = "\n\t[1,2]";
+
+    JsonNode out =
+        Json.mapper().readTree(StrideFunctionInvoker.protectArrayBody(event(array, false)));
+
+    assertThat(out.path("isBase64Encoded").asBoolean()).isTrue();
+    assertThat(Base64.getDecoder().decode(out.path("body").asString()))
+        .isEqualTo(array.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void objectBodies_base64Bodies_andOtherEvents_areUntouched() {
     byte[] object = event("{\"a\":[1]}", false);
     byte[] encoded = event("WzFd", true);
