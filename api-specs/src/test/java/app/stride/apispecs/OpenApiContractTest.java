@@ -97,6 +97,10 @@ class OpenApiContractTest {
             "mobile-api.yaml GET /v1/activities/{activityId} -> devices",
             "mobile-api.yaml GET /v1/webhooks/{provider}/{region} -> devices",
             "mobile-api.yaml POST /v1/webhooks/{provider}/{region} -> devices",
+            "mobile-api.yaml GET /v1/devices/connections -> devices",
+            "mobile-api.yaml POST /v1/devices/connections/{provider}/authorization -> devices",
+            "mobile-api.yaml PUT /v1/devices/connections/{provider} -> devices",
+            "mobile-api.yaml DELETE /v1/devices/connections/{provider} -> devices",
             "mobile-api.yaml PUT /v1/me/profile -> profiles",
             "mobile-api.yaml PATCH /v1/me/profile -> profiles",
             "mobile-api.yaml DELETE /v1/me/profile -> profiles",
@@ -312,7 +316,8 @@ class OpenApiContractTest {
                     "rate-limited",
                     "dependency-unavailable",
                     "internal",
-                    "webhook-rejected")
+                    "webhook-rejected",
+                    "connection-rejected")
                 .map(slug -> "https://stride.app/problems/" + slug)
                 .toArray(String[]::new));
     assertThat(types).allSatisfy(type -> assertThat(description).contains("`" + type + "`"));

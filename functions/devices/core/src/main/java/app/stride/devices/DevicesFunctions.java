@@ -7,13 +7,18 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueBatches;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
+import app.stride.devices.adapter.in.http.ConnectionHttpHandlers;
 import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ConnectionStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.WorkQueue;
@@ -21,11 +26,30 @@ import app.stride.devices.application.service.ActivityIngest;
 import app.stride.devices.application.service.ActivityOutboxRelay;
 import app.stride.devices.application.service.ActivityQueries;
 import app.stride.devices.application.service.CloudActivityEvents;
+import app.stride.devices.application.service.ConnectionService;
 import app.stride.devices.application.service.ImportService;
+import app.stride.devices.application.service.NotificationWorker;
+import app.stride.devices.connection.ConnectionSettings;
+import app.stride.devices.connection.HttpProviderAccountLookup;
+import app.stride.devices.connection.OAuthClient;
+import app.stride.devices.connection.RefreshPolicy;
+import app.stride.devices.connection.Secret;
+import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.domain.Provider;
 import app.stride.devices.files.ActivityFileException;
 import app.stride.devices.files.ActivityFiles;
 import app.stride.devices.files.ImportLimits;
+import app.stride.devices.pull.ActivityFetcher;
+import app.stride.devices.pull.CorosFetcher;
+import app.stride.devices.pull.FitbitFetcher;
+import app.stride.devices.pull.GarminFetcher;
+import app.stride.devices.pull.PolarFetcher;
+import app.stride.devices.pull.ProviderApis;
+import app.stride.devices.pull.ProviderHttp;
+import app.stride.devices.pull.StravaFetcher;
+import app.stride.devices.pull.SuuntoFetcher;
+import app.stride.devices.pull.WahooFetcher;
 import app.stride.devices.webhook.InMemorySeenSignatures;
 import app.stride.devices.webhook.SeenSignatures;
 import app.stride.devices.webhook.WebhookPolicy;
@@ -33,7 +57,10 @@ import app.stride.devices.webhook.WebhookReceiver;
 import app.stride.devices.webhook.WebhookSecrets;
 import app.stride.devices.webhook.coros.CorosWebhookReceiver;
 import app.stride.devices.webhook.fitbit.FitbitWebhookReceiver;
+import app.stride.devices.webhook.garmin.GarminUserLookup;
+import app.stride.devices.webhook.garmin.GarminWebhookReceiver;
 import app.stride.devices.webhook.polar.PolarWebhookReceiver;
+import app.stride.devices.webhook.strava.StravaRateBudget;
 import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
 import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
@@ -47,6 +74,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The devices capability's functions, wired from its ports. Each cloud module calls these from its
@@ -73,6 +101,9 @@ public final class DevicesFunctions {
    * @param objects the region's bucket
    * @param queue the region's work queue
    * @param events where activity events are published
+   * @param connections the users' provider connections
+   * @param tokens the envelope cipher of the connections' tokens (KMS / Cloud KMS; a local key
+   *     locally)
    */
   public record Ports(
       ActivityStore activities,
@@ -80,7 +111,12 @@ public final class DevicesFunctions {
       ImportJobStore imports,
       ObjectStore objects,
       WorkQueue queue,
-      EventPublisher events) {}
+      EventPublisher events,
+      ConnectionStore connections,
+      TokenCipher tokens) {}
+
+  /** The bean name of the worker taking the work queue's notifications. */
+  public static final String WORKER = "devicesWorker";
 
   /** The HTTP function serving imports, activities and the providers' webhooks. */
   public static ApiFunction http(
@@ -91,15 +127,8 @@ public final class DevicesFunctions {
       Clock clock) {
     RequestValidator validator = new RequestValidator(mobileApi());
     SecureRandom random = new SecureRandom();
-    ActivityIngest ingest =
-        new ActivityIngest(
-            ports.activities(),
-            ports.objects(),
-            new CloudActivityEvents(servingRegion),
-            ports.outbox(),
-            ports.events(),
-            clock,
-            random);
+    ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
+    ConnectionService connections = connections(ports, env, servingRegion, clock);
     ImportService imports =
         new ImportService(
             ports.imports(),
@@ -114,14 +143,91 @@ public final class DevicesFunctions {
     SeenSignatures seen = InMemorySeenSignatures.defaults();
     ApiFunction.Builder builder = ApiFunction.builder(NAME, validator, verifier);
     new DeviceHttpHandlers(imports, queries).register(builder);
+    new ConnectionHttpHandlers(connections, clock).register(builder);
+    GarminUserLookup garminUsers =
+        (garminUserId, token) ->
+            connections.holdsToken(Provider.GARMIN, garminUserId, token, servingRegion);
     new WebhookHttpHandlers(
-            receivers(new EnvWebhookSecrets(env), env, seen),
+            receivers(new EnvWebhookSecrets(env), env, seen, garminUsers),
             ports.queue(),
             seen,
             servingRegion,
             clock)
         .register(builder);
     return builder.build();
+  }
+
+  /**
+   * The worker taking the region's work queue: each verified notification is fetched from its
+   * provider and ingested (or the revoked connection forgotten); a batch answers the ids of the
+   * messages to redeliver.
+   */
+  public static Function<List<QueueMessage>, BatchResult> worker(
+      Ports ports,
+      Map<String, String> env,
+      List<ActivityFetcher> fetchers,
+      RegionId servingRegion,
+      Clock clock) {
+    NotificationWorker worker =
+        new NotificationWorker(
+            connections(ports, env, servingRegion, clock),
+            fetchers,
+            ingest(ports, servingRegion, clock, new SecureRandom()),
+            ports.objects(),
+            servingRegion,
+            clock);
+    return batch -> QueueBatches.each(batch, worker::handle);
+  }
+
+  /** The variable holding our Suunto API subscription key (sent with every Suunto API call). */
+  public static final String SUUNTO_SUBSCRIPTION_KEY_ENV =
+      "STRIDE_PROVIDER_SUUNTO_SUBSCRIPTION_KEY";
+
+  /**
+   * The provider fetchers of a deployment: production APIs unless {@code STRIDE_PROVIDER_API_*}
+   * overrides them (the local platform and tests). Suunto joins when its subscription key is set.
+   * One Strava budget per process.
+   */
+  public static List<ActivityFetcher> fetchers(Map<String, String> env) {
+    ProviderHttp http = ProviderHttp.withDefaults();
+    ProviderApis apis = ProviderApis.fromEnv(env);
+    List<ActivityFetcher> fetchers = new ArrayList<>();
+    fetchers.add(new PolarFetcher(http, apis));
+    fetchers.add(new WahooFetcher(http, apis));
+    fetchers.add(new CorosFetcher(http, apis));
+    fetchers.add(new GarminFetcher(http, apis));
+    fetchers.add(new FitbitFetcher(http, apis));
+    fetchers.add(new StravaFetcher(http, apis, new StravaRateBudget()));
+    String suunto = env.get(SUUNTO_SUBSCRIPTION_KEY_ENV);
+    if (suunto != null && !suunto.isBlank()) {
+      fetchers.add(new SuuntoFetcher(http, apis, Secret.of(suunto)));
+    }
+    return List.copyOf(fetchers);
+  }
+
+  private static ActivityIngest ingest(
+      Ports ports, RegionId servingRegion, Clock clock, SecureRandom random) {
+    return new ActivityIngest(
+        ports.activities(),
+        ports.objects(),
+        new CloudActivityEvents(servingRegion),
+        ports.outbox(),
+        ports.events(),
+        clock,
+        random);
+  }
+
+  private static ConnectionService connections(
+      Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
+    return new ConnectionService(
+        ports.connections(),
+        ConnectionSettings.fromEnv(env),
+        OAuthClient.withDefaults(),
+        ports.tokens(),
+        HttpProviderAccountLookup.withDefaults(),
+        RefreshPolicy.defaults(),
+        servingRegion,
+        clock);
   }
 
   /** The scheduled relay that publishes events left in the outbox. */
@@ -131,11 +237,14 @@ public final class DevicesFunctions {
   }
 
   /**
-   * The webhook receivers of the providers this deployment serves. Garmin joins once connections
-   * (its user access tokens) are stored: its pushes are verified against known tokens.
+   * The webhook receivers of the providers this deployment serves. Garmin's pushes are verified
+   * against the user access tokens of the stored connections.
    */
   static List<WebhookReceiver> receivers(
-      WebhookSecrets secrets, Map<String, String> env, SeenSignatures seen) {
+      WebhookSecrets secrets,
+      Map<String, String> env,
+      SeenSignatures seen,
+      GarminUserLookup garminUsers) {
     WebhookPolicy policy = WebhookPolicy.defaults();
     List<WebhookReceiver> receivers = new ArrayList<>();
     receivers.add(new PolarWebhookReceiver(secrets, policy, seen));
@@ -143,6 +252,7 @@ public final class DevicesFunctions {
     receivers.add(new FitbitWebhookReceiver(secrets, policy, seen));
     receivers.add(new WahooWebhookReceiver(secrets, policy, seen));
     receivers.add(new CorosWebhookReceiver(secrets, policy, seen));
+    receivers.add(new GarminWebhookReceiver(secrets, policy, seen, garminUsers));
     String strava = env.get(STRAVA_SUBSCRIPTION_ENV);
     if (strava != null && strava.matches("[0-9]{1,18}")) {
       receivers.add(new StravaWebhookReceiver(secrets, policy, seen, Long.parseLong(strava)));

@@ -16,7 +16,10 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.WorkQueue;
+import app.stride.devices.application.service.MemoryConnections;
 import app.stride.devices.application.service.MemoryStores;
+import app.stride.devices.connection.LocalAesGcmTokenCipher;
+import app.stride.devices.connection.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +64,15 @@ class DevicesHttpTest {
   private final WorkQueue queue = (kind, key, body) -> queued.add(kind + " " + key);
   private final ApiFunction function =
       DevicesFunctions.http(
-          new DevicesFunctions.Ports(stores, stores, stores, stores, queue, stores::publish),
+          new DevicesFunctions.Ports(
+              stores,
+              stores,
+              stores,
+              stores,
+              queue,
+              stores::publish,
+              new MemoryConnections(),
+              LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32]))),
           Map.of(
               "STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY,
               "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET,

@@ -31,8 +31,14 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  *       over jclouds' filesystem store under {@code <data>/s3} (so originals survive restarts); the
  *       GCP regions keep theirs in the function's in-memory Storage ({@code STRIDE_GCS_IN_MEMORY}),
  *       as no Cloud Storage server runs here;
- *   <li>the providers' webhook secrets, random per data folder, in {@code
- *       <data>/webhook-secrets.properties} (read it to sign test webhooks).
+ *   <li>the providers' webhook secrets, the local token key (connections' tokens are sealed with it
+ *       instead of KMS) and the OAuth state key, random per data folder, in {@code
+ *       <data>/webhook-secrets.properties} (read it to sign test webhooks). Provider OAuth clients
+ *       ({@code STRIDE_OAUTH_<PROVIDER>_CLIENT_ID} / {@code _CLIENT_SECRET}) are not set: no
+ *       provider is offered for connecting locally unless you export them (with {@code
+ *       STRIDE_OAUTH_<PROVIDER>_TOKEN_URL} and {@code STRIDE_PROVIDER_API_<PROVIDER>} to use
+ *       stubs); every exported {@code STRIDE_OAUTH_*} and {@code STRIDE_PROVIDER_*} variable is
+ *       passed to the devices functions.
  * </ul>
  */
 public final class LocalDevices implements AutoCloseable {
@@ -54,6 +60,13 @@ public final class LocalDevices implements AutoCloseable {
           "STRIDE_WEBHOOK_WAHOO_WEBHOOK_TOKEN",
           "STRIDE_WEBHOOK_COROS_CLIENT_ID",
           "STRIDE_WEBHOOK_COROS_CLIENT_SECRET");
+
+  /** Keys of 256 bits (standard base64): the local token key and the OAuth state key. */
+  private static final List<String> KEYS =
+      List.of("STRIDE_DEVICES_TOKEN_LOCAL_KEY", "STRIDE_OAUTH_STATE_KEY");
+
+  /** Where providers send users back locally: the app's link (the app completes the flow). */
+  public static final String OAUTH_REDIRECT_URI = "stride://connect";
 
   private final BlobStoreContext blobs;
   private final S3Proxy proxy;
@@ -126,6 +139,15 @@ public final class LocalDevices implements AutoCloseable {
     }
     Map<String, String> env = new HashMap<>(secrets);
     env.put("STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID", STRAVA_SUBSCRIPTION_ID);
+    env.put("STRIDE_OAUTH_REDIRECT_URI", OAUTH_REDIRECT_URI);
+    // A developer's own provider clients and API stubs, when exported.
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("STRIDE_OAUTH_") || name.startsWith("STRIDE_PROVIDER_")) {
+                env.put(name, value);
+              }
+            });
     env.put("STRIDE_DEVICES_BUCKET", bucket(region));
     if (region.cloud() == Cloud.AWS) {
       env.put("STRIDE_S3_ENDPOINT", s3Endpoint().toString());
@@ -161,6 +183,14 @@ public final class LocalDevices implements AutoCloseable {
           random.nextBytes(bytes);
           properties.setProperty(
               name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+          changed = true;
+        }
+      }
+      for (String name : KEYS) {
+        if (!properties.containsKey(name)) {
+          byte[] bytes = new byte[32];
+          random.nextBytes(bytes);
+          properties.setProperty(name, Base64.getEncoder().encodeToString(bytes));
           changed = true;
         }
       }

@@ -41,6 +41,9 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
   private final Map<String, OperationHandler> handlers;
   private final CallGuard guard;
 
+  /** {@link #operationIdOf}'s last answer on each thread, for the same request's dispatch. */
+  private final ThreadLocal<Routed> lastRouted = new ThreadLocal<>();
+
   private ApiFunction(
       String name,
       RequestValidator validator,
@@ -84,11 +87,46 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
    * no authentication or body check; for logs and metrics.
    */
   public String operationIdOf(ApiRequest request) {
-    try {
-      String operationId = validator.route(request.method(), request.path()).operationId();
-      return handlers.containsKey(operationId) ? operationId : null;
-    } catch (ProblemException e) {
+    Routed routed = Routed.of(validator, request);
+    lastRouted.set(routed);
+    if (routed.operation() == null) {
       return null;
+    }
+    String operationId = routed.operation().operationId();
+    return handlers.containsKey(operationId) ? operationId : null;
+  }
+
+  /**
+   * The operation of {@code request}: the one {@link #operationIdOf} found for this very request on
+   * this thread just before (the edge asks it for its logs, then calls the function), else routed
+   * now.
+   */
+  private Operation route(ApiRequest request) {
+    Routed last = lastRouted.get();
+    if (last != null) {
+      lastRouted.remove();
+      if (last.request() == request) {
+        return last.operationOrThrow();
+      }
+    }
+    return validator.route(request.method(), request.path());
+  }
+
+  /** A routing result kept for the same request's dispatch on the same thread. */
+  private record Routed(ApiRequest request, Operation operation, ProblemException failure) {
+    static Routed of(RequestValidator validator, ApiRequest request) {
+      try {
+        return new Routed(request, validator.route(request.method(), request.path()), null);
+      } catch (ProblemException e) {
+        return new Routed(request, null, e);
+      }
+    }
+
+    Operation operationOrThrow() {
+      if (failure != null) {
+        throw failure;
+      }
+      return operation;
     }
   }
 
@@ -135,7 +173,7 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
    * and calls the handler.
    */
   private ApiResponse dispatch(ApiRequest request, Map<String, String> admitted) {
-    Operation operation = validator.route(request.method(), request.path());
+    Operation operation = route(request);
     OperationHandler handler = handlers.get(operation.operationId());
     if (handler == null) {
       throw new ProblemException(
@@ -151,7 +189,7 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
       }
     }
     admitted.putAll(guard.admit(request, operation, Optional.ofNullable(principal)));
-    ValidatedRequest valid = validator.validate(request);
+    ValidatedRequest valid = validator.validate(request, operation);
     return handler.handle(new ApiCall(request, operation, valid.body(), principal));
   }
 

@@ -55,7 +55,17 @@ public final class RequestValidator {
    * @throws ProblemException describing the first failed check
    */
   public ValidatedRequest validate(ApiRequest request) {
-    Operation operation = route(request.method(), request.path());
+    return validate(request, route(request.method(), request.path()));
+  }
+
+  /**
+   * Validates {@code request} against an operation the caller already routed it to (routing is the
+   * costlier half of a small request's checks; do it once).
+   *
+   * @param operation {@link #route}{@code (request.method(), request.path())}
+   * @throws ProblemException describing the first failed check
+   */
+  public ValidatedRequest validate(ApiRequest request, Operation operation) {
     if (request.body().length > operation.maxBodyBytes()) {
       throw new ProblemException(
           ProblemType.PAYLOAD_TOO_LARGE,

@@ -30,7 +30,8 @@ public enum ProblemType {
   STORE_UNAVAILABLE("store-unavailable", 503, "The data store is unavailable"),
   DEPENDENCY_UNAVAILABLE(
       "dependency-unavailable", 503, "A service this request needs is unavailable"),
-  WEBHOOK_REJECTED("webhook-rejected", 401, "The webhook could not be verified");
+  WEBHOOK_REJECTED("webhook-rejected", 401, "The webhook could not be verified"),
+  CONNECTION_REJECTED("connection-rejected", 400, "The provider connection could not be completed");
 
   /** The base of every problem type URI. */
   public static final String BASE = "https://stride.app/problems/";

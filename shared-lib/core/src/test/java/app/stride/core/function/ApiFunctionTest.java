@@ -276,6 +276,23 @@ class ApiFunctionTest {
     assertThat(fn.operationIdOf(request("DELETE", "/v1/things/7", null, null))).isNull();
   }
 
+  @Test
+  void askingTheOperationFirst_thenServing_answersAsServingAlone_evenForAnotherRequest() {
+    ApiFunction fn = function(call -> ApiResponse.empty(204));
+    ApiRequest unknown = request("GET", "/v1/nothing", "Bearer good", null);
+    ApiRequest thing = get("Bearer good");
+
+    assertThat(fn.operationIdOf(unknown)).isNull();
+    assertThat(fn.apply(unknown).status()).as("the remembered routing failure").isEqualTo(404);
+    assertThat(fn.operationIdOf(thing)).isEqualTo("getThing");
+    assertThat(fn.apply(thing).status()).isEqualTo(200);
+    assertThat(fn.operationIdOf(thing)).isEqualTo("getThing");
+    assertThat(fn.apply(request("DELETE", "/v1/things/7", "Bearer good", null)).status())
+        .as("a different request is routed afresh, not given the remembered operation")
+        .isEqualTo(405);
+    assertThat(fn.apply(unknown).status()).isEqualTo(404);
+  }
+
   private ApiFunction guarded(CallGuard guard) {
     return ApiFunction.builder("things", validator, verifier)
         .on("getThing", call -> ApiResponse.empty(200))

@@ -10,10 +10,15 @@ import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.devices.DevicesFunctions;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.sqs.SqsWorkQueue;
+import app.stride.devices.connection.LocalAesGcmTokenCipher;
+import app.stride.devices.connection.TokenCipher;
 import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.ApplicationContextInitializer;
@@ -28,7 +33,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <ul>
  *   <li>{@code devicesHttp}: API Gateway HTTP API v2 events for {@code /v1/activities/**} and the
  *       providers' {@code /v1/webhooks/{provider}/{region}};
- *   <li>{@code devicesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ *   <li>{@code devicesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay;
+ *   <li>{@code devicesWorkerQueue}: SQS batches of the work queue's verified webhook notifications,
+ *       each fetched from its provider and ingested; failed ones come back as {@code
+ *       batchItemFailures}.
  * </ul>
  *
  * Clients are built when the invoked function is first used; the HTTP function is served through
@@ -62,6 +70,18 @@ public class DevicesAwsApplication
         () ->
             DevicesFunctions.outboxRelay(
                 adapters.activities(), adapters.events(), config.region()));
+    AwsFunctions.registerQueue(
+        context,
+        DevicesFunctions.WORKER,
+        () ->
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
+                DevicesFunctions.worker(
+                    adapters.ports(),
+                    env.asMap(),
+                    DevicesFunctions.fetchers(env.asMap()),
+                    config.region(),
+                    clock)));
   }
 
   /** The clients, stores, bucket, queues and meter registry, each built once, on first use. */
@@ -75,6 +95,8 @@ public class DevicesAwsApplication
     private S3ObjectStore objects;
     private SqsWorkQueue queue;
     private SqsEventPublisher events;
+    private DynamoConnectionStore connections;
+    private TokenCipher tokens;
     private MeterRegistry meters;
 
     Adapters(DevicesAwsConfig config, Env env, Clock clock) {
@@ -92,7 +114,38 @@ public class DevicesAwsApplication
 
     synchronized DevicesFunctions.Ports ports() {
       return new DevicesFunctions.Ports(
-          activities(), activities(), imports(), objects(), queue(), events());
+          activities(),
+          activities(),
+          imports(),
+          objects(),
+          queue(),
+          events(),
+          connections(),
+          tokens());
+    }
+
+    synchronized DynamoConnectionStore connections() {
+      if (connections == null) {
+        activities();
+        connections =
+            new DynamoConnectionStore(
+                DynamoDbClients.enhanced(client()), config.tableName(), config.region(), clock);
+      }
+      return connections;
+    }
+
+    /** The region's envelope key through KMS, or a local key on the local platform. */
+    synchronized TokenCipher tokens() {
+      if (tokens == null) {
+        tokens =
+            LocalAesGcmTokenCipher.fromEnv(env.asMap())
+                .orElseGet(
+                    () ->
+                        TokenCipher.unconfigured(
+                            "no token key: set STRIDE_DEVICES_TOKEN_KEY_ID (KMS) or, locally, "
+                                + LocalAesGcmTokenCipher.LOCAL_KEY_ENV));
+      }
+      return tokens;
     }
 
     synchronized DynamoActivityStore activities() {

@@ -1,5 +1,13 @@
 package app.stride.devices.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.aws.lambda.LocalLambdaContext;
@@ -12,6 +20,7 @@ import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
 import app.stride.testkit.junit.UniqueNames;
 import app.stride.testkit.tokens.TestTokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,12 +77,21 @@ class DevicesAwsLambdaIT {
           "STRIDE_LOCAL_JWKS",
           "STRIDE_JWT_ISSUER",
           "STRIDE_JWT_AUDIENCE",
-          "STRIDE_CURSOR_KEY");
+          "STRIDE_CURSOR_KEY",
+          "STRIDE_DEVICES_TOKEN_LOCAL_KEY",
+          "STRIDE_OAUTH_STATE_KEY",
+          "STRIDE_OAUTH_REDIRECT_URI",
+          "STRIDE_OAUTH_POLAR_CLIENT_ID",
+          "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
+          "STRIDE_OAUTH_POLAR_TOKEN_URL",
+          "STRIDE_PROVIDER_API_POLAR");
 
   private static SqsClient sqs;
   private static String workQueue;
   private static String eventsQueue;
   private static StrideFunctionInvoker http;
+  private static StrideFunctionInvoker worker;
+  private static WireMockServer polarApi;
 
   @BeforeAll
   static void startFunction() {
@@ -101,13 +119,136 @@ class DevicesAwsLambdaIT {
     System.setProperty("STRIDE_JWT_ISSUER", TestTokens.ISSUER);
     System.setProperty("STRIDE_JWT_AUDIENCE", TestTokens.AUDIENCE);
     System.setProperty("STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    polarApi = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    polarApi.start();
+    System.setProperty(
+        "STRIDE_DEVICES_TOKEN_LOCAL_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    System.setProperty(
+        "STRIDE_OAUTH_STATE_KEY",
+        Base64.getEncoder()
+            .encodeToString(
+                new byte[] {
+                  7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+                  7, 7, 7, 7, 7
+                }));
+    System.setProperty("STRIDE_OAUTH_REDIRECT_URI", "stride://connect");
+    System.setProperty("STRIDE_OAUTH_POLAR_CLIENT_ID", "polar-client");
+    System.setProperty("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret");
+    System.setProperty("STRIDE_OAUTH_POLAR_TOKEN_URL", polarApi.baseUrl() + "/v2/oauth2/token");
+    System.setProperty("STRIDE_PROVIDER_API_POLAR", polarApi.baseUrl());
     System.setProperty("spring.cloud.function.definition", "devicesHttp");
     http = new StrideFunctionInvoker();
+    System.setProperty("spring.cloud.function.definition", "devicesWorkerQueue");
+    worker = new StrideFunctionInvoker();
   }
 
   @AfterAll
   static void clearProperties() {
     PROPERTIES.forEach(System::clearProperty);
+    polarApi.stop();
+  }
+
+  @Test
+  void aConnectedPolarUsersPush_isQueued_thenTheWorkerFetchesTheExercise_andImportsIt()
+      throws IOException {
+    String user = "u-" + UUID.randomUUID();
+    String polarUser = Long.toString(100_000 + new java.util.Random().nextInt(800_000));
+    polarApi.stubFor(
+        post("/v2/oauth2/token")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"polar-at-1\",\"token_type\":\"bearer\","
+                        + "\"expires_in\":31535999,\"x_user_id\":"
+                        + polarUser
+                        + "}")));
+    polarApi.stubFor(
+        get(urlEqualTo("/v3/exercises/bQx9Z1/fit"))
+            .withHeader("Authorization", equalTo("Bearer polar-at-1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withBody(gpx())));
+
+    // The user connects Polar: the app opens the authorize URL and posts back code and state.
+    JsonNode started =
+        body(
+            invoke(
+                event(
+                    "POST", "/v1/devices/connections/polar/authorization", user, Map.of(), null)));
+    String url = started.path("authorizationUrl").asString();
+    String state =
+        java.net.URLDecoder.decode(
+            url.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+    JsonNode connected =
+        invoke(
+            event(
+                "PUT",
+                "/v1/devices/connections/polar",
+                user,
+                Map.of("content-type", "application/json"),
+                "{\"code\":\"polar-code\",\"state\":\"" + state + "\"}"));
+    assertThat(connected.path("statusCode").asInt()).as(connected.toString()).isEqualTo(200);
+
+    // Polar pushes the new exercise; the webhook queues it on the real work queue.
+    String push =
+        "{\"event\":\"EXERCISE\",\"user_id\":"
+            + polarUser
+            + ",\"entity_id\":\"bQx9Z1\",\"timestamp\":\""
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\",\"url\":\"https://www.polaraccesslink.com/v3/exercises/bQx9Z1\"}";
+    JsonNode pushed =
+        invoke(
+            event(
+                "POST",
+                "/v1/webhooks/polar/eu",
+                null,
+                Map.of(
+                    "content-type",
+                    "application/json",
+                    "polar-webhook-signature",
+                    hex(hmac("HmacSHA256", POLAR_KEY, push))),
+                push));
+    assertThat(pushed.path("statusCode").asInt()).isEqualTo(200);
+    Message queued = receiveOne(workQueue);
+
+    // The worker Lambda takes it as SQS delivers it, fetches the exercise and imports it.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    worker.handleRequest(
+        new ByteArrayInputStream(sqsEvent(queued)),
+        out,
+        new LocalLambdaContext("devices-worker", 60_000));
+    JsonNode batch = Json.mapper().readTree(out.toByteArray());
+    assertThat(batch.path("batchItemFailures")).as(batch.toString()).isEmpty();
+
+    Message imported = receiveOne(eventsQueue);
+    assertThat(imported.body()).contains("app.stride.activity.v1.imported");
+    String activityId = Json.mapper().readTree(imported.body()).findValue("activityId").asString();
+    JsonNode activity =
+        body(invoke(event("GET", "/v1/activities/" + activityId, user, Map.of(), null)));
+    assertThat(activity.path("sport").asString()).isEqualTo("running");
+    assertThat(activity.path("sources").path(0).path("provider").asString()).isEqualTo("polar");
+    assertThat(activity.path("sources").path(0).path("externalId").asString()).isEqualTo("bQx9Z1");
+    polarApi.verify(1, getRequestedFor(urlEqualTo("/v3/exercises/bQx9Z1/fit")));
+  }
+
+  private static byte[] sqsEvent(Message message) {
+    ObjectNode event = Json.mapper().createObjectNode();
+    ObjectNode record = event.putArray("Records").addObject();
+    record.put("messageId", message.messageId());
+    record.put("receiptHandle", message.receiptHandle());
+    record.put("body", message.body());
+    record.putObject("attributes").put("ApproximateReceiveCount", "1");
+    record.putObject("messageAttributes");
+    record.put("eventSource", "aws:sqs");
+    record.put("eventSourceARN", "arn:aws:sqs:eu-west-1:000000000000:stride-devices-work-eu");
+    record.put("awsRegion", "eu-west-1");
+    return Json.toBytes(event);
+  }
+
+  private static JsonNode body(JsonNode response) {
+    assertThat(response.path("statusCode").asInt() / 100).as(response.toString()).isEqualTo(2);
+    return Json.mapper().readTree(response.path("body").asString());
   }
 
   @Test

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -56,6 +58,27 @@ public final class LocalAesGcmTokenCipher implements TokenCipher {
     }
     this.activeKeyId = activeKeyId;
     this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * The variable holding a local token key, base64 of 32 bytes: the local platform and tests only
+   * (the clouds use the region's envelope key, {@code STRIDE_DEVICES_TOKEN_KEY_ID}).
+   */
+  public static final String LOCAL_KEY_ENV = "STRIDE_DEVICES_TOKEN_LOCAL_KEY";
+
+  /** The cipher of {@value #LOCAL_KEY_ENV}, when it is set. */
+  public static Optional<TokenCipher> fromEnv(Map<String, String> env) {
+    String value = env.get(LOCAL_KEY_ENV);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(LOCAL_KEY_ENV + " is not base64");
+    }
+    return Optional.of(of("local", Secret.ofBytes(key)));
   }
 
   /** One key, active. */

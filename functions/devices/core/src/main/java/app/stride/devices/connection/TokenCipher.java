@@ -20,4 +20,22 @@ public interface TokenCipher {
    *     provider, or names a key this cipher does not hold
    */
   Secret decrypt(byte[] ciphertext, UserId user, Provider provider);
+
+  /**
+   * A cipher for a deployment without a token key: every use fails with {@code why}, so the
+   * function still starts and serves everything but connections.
+   */
+  static TokenCipher unconfigured(String why) {
+    return new TokenCipher() {
+      @Override
+      public byte[] encrypt(Secret token, UserId user, Provider provider) {
+        throw new IllegalStateException(why);
+      }
+
+      @Override
+      public Secret decrypt(byte[] ciphertext, UserId user, Provider provider) {
+        throw new IllegalStateException(why);
+      }
+    };
+  }
 }

@@ -3,31 +3,59 @@ package app.stride.devices.gcp;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.DevicesFunctions;
+import app.stride.devices.connection.LocalAesGcmTokenCipher;
+import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
+import app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
 import app.stride.devices.gcp.adapter.out.gcs.GcsObjectStore;
 import app.stride.devices.gcp.adapter.out.pubsub.PubSubWorkQueue;
 import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
+import app.stride.gcp.functions.PubSubMessageConsumer;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
 
 /**
  * Wires the devices capability on Google Cloud by functional bean registration: configuration read
- * once, one Firestore client shared by the activity and import stores, the bucket, the work and
- * events topics, and the HTTP function {@value DevicesFunctions#NAME}. The outbox relay is not
+ * once, one set of ports (a Firestore client shared by the activity, import and connection stores,
+ * the bucket, the work and events topics, the token cipher) built on first use, the HTTP function
+ * {@value DevicesFunctions#NAME}, and the worker as the neutral batch function {@value
+ * DevicesFunctions#WORKER} with its Pub/Sub face {@value #WORKER_MESSAGE}. The outbox relay is not
  * deployed on GCP yet (as for the other capabilities there): events left pending by a failed
  * publish wait in the documents' outbox.
  */
 public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  /** The worker as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message. */
+  public static final String WORKER_MESSAGE = DevicesFunctions.WORKER + "Message";
+
+  private static final Type BATCH =
+      ResolvableType.forClassWithGenerics(
+              Function.class,
+              ResolvableType.forClassWithGenerics(List.class, QueueMessage.class),
+              ResolvableType.forClass(BatchResult.class))
+          .getType();
+  private static final Type MESSAGE =
+      ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -36,27 +64,73 @@ public final class DevicesGcpApplication
     Clock clock = Clock.systemUTC();
 
     context.registerBean(Firestore.class, () -> FirestoreClients.create(config.firestore()));
+    context.registerBean(
+        DevicesFunctions.Ports.class,
+        () -> ports(context.getBean(Firestore.class), config, env, clock));
     StrideFunctions.registerHttp(
         context,
         DevicesFunctions.NAME,
+        () ->
+            EdgeHttp.around(
+                DevicesFunctions.http(
+                    context.getBean(DevicesFunctions.Ports.class),
+                    env.asMap(),
+                    TokenVerifiers.fromEnv(env, clock),
+                    config.region(),
+                    clock),
+                env,
+                FunctionMetrics.fromEnv(env)));
+    context.registerBean(
+        DevicesFunctions.WORKER,
+        FunctionRegistration.class,
+        () ->
+            new FunctionRegistration<>(
+                    new TracedQueueFunction(
+                        new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
+                        DevicesFunctions.worker(
+                            context.getBean(DevicesFunctions.Ports.class),
+                            env.asMap(),
+                            DevicesFunctions.fetchers(env.asMap()),
+                            config.region(),
+                            clock)),
+                    DevicesFunctions.WORKER)
+                .type(BATCH));
+    context.registerBean(
+        WORKER_MESSAGE,
+        FunctionRegistration.class,
         () -> {
-          Firestore firestore = context.getBean(Firestore.class);
-          FirestoreActivityStore activities =
-              new FirestoreActivityStore(firestore, config.region(), clock);
-          DevicesFunctions.Ports ports =
-              new DevicesFunctions.Ports(
-                  activities,
-                  activities,
-                  new FirestoreImportJobStore(firestore, config.region(), clock),
-                  new GcsObjectStore(storage(config), config.bucket().bucket()),
-                  new PubSubWorkQueue(config.workTopic()),
-                  new PubSubEventPublisher(config.events()));
-          return EdgeHttp.around(
-              DevicesFunctions.http(
-                  ports, env.asMap(), TokenVerifiers.fromEnv(env, clock), config.region(), clock),
-              env,
-              FunctionMetrics.fromEnv(env));
+          @SuppressWarnings("unchecked")
+          Function<List<QueueMessage>, BatchResult> batch =
+              (Function<List<QueueMessage>, BatchResult>)
+                  context.getBean(DevicesFunctions.WORKER, FunctionRegistration.class).getTarget();
+          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), WORKER_MESSAGE)
+              .type(MESSAGE);
         });
+  }
+
+  private static DevicesFunctions.Ports ports(
+      Firestore firestore, DevicesGcpConfig config, Env env, Clock clock) {
+    FirestoreActivityStore activities =
+        new FirestoreActivityStore(firestore, config.region(), clock);
+    return new DevicesFunctions.Ports(
+        activities,
+        activities,
+        new FirestoreImportJobStore(firestore, config.region(), clock),
+        new GcsObjectStore(storage(config), config.bucket().bucket()),
+        new PubSubWorkQueue(config.workTopic()),
+        new PubSubEventPublisher(config.events()),
+        new FirestoreConnectionStore(firestore, config.region(), clock),
+        tokens(env));
+  }
+
+  /** The region's envelope key through Cloud KMS, or a local key on the local platform. */
+  private static TokenCipher tokens(Env env) {
+    return LocalAesGcmTokenCipher.fromEnv(env.asMap())
+        .orElseGet(
+            () ->
+                TokenCipher.unconfigured(
+                    "no token key: set STRIDE_DEVICES_TOKEN_KEY_ID (Cloud KMS) or, locally, "
+                        + LocalAesGcmTokenCipher.LOCAL_KEY_ENV));
   }
 
   private static Storage storage(DevicesGcpConfig config) {

@@ -11,6 +11,7 @@ import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
+import app.stride.gcp.functions.PubSubMessageConsumer;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.profiles.ProfilesFunctions;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;

@@ -3,7 +3,6 @@ package app.stride.devices.adapter.in.http;
 import app.stride.core.function.ApiCall;
 import app.stride.core.function.ApiFunction;
 import app.stride.core.http.ApiResponse;
-import app.stride.core.json.Json;
 import app.stride.core.problem.Problem;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
@@ -11,6 +10,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.domain.Provider;
+import app.stride.devices.webhook.QueuedNotifications;
 import app.stride.devices.webhook.SeenSignatures;
 import app.stride.devices.webhook.WebhookNotification;
 import app.stride.devices.webhook.WebhookOutcome;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /v1/webhooks/{provider}/{region}}: each provider's receiver verifies the request before
@@ -87,7 +86,10 @@ public final class WebhookHttpHandlers {
   private ApiResponse accept(WebhookOutcome.Accepted accepted) {
     try {
       for (WebhookNotification n : accepted.notifications()) {
-        queue.send("webhook." + n.provider().wire(), n.idempotencyKey(), Json.toBytes(message(n)));
+        queue.send(
+            QueuedNotifications.kind(n.provider()),
+            n.idempotencyKey(),
+            QueuedNotifications.write(n));
       }
     } catch (StoreUnavailableException e) {
       seen.forget(accepted.replayKey());
@@ -110,25 +112,6 @@ public final class WebhookHttpHandlers {
       throw new ProblemException(ProblemType.NOT_FOUND, "No webhook here.");
     }
     return receiver;
-  }
-
-  /** The queued form of a notification (no secrets: the provider's ids and URLs only). */
-  static ObjectNode message(WebhookNotification n) {
-    ObjectNode node = Json.mapper().createObjectNode();
-    node.put("provider", n.provider().wire());
-    node.put("providerUserId", n.providerUserId());
-    node.put("kind", n.kind().wire());
-    n.activityId().ifPresent(id -> node.put("providerActivityId", id));
-    n.file().ifPresent(url -> node.put("fileUrl", url.toString()));
-    n.callback().ifPresent(url -> node.put("callbackUrl", url.toString()));
-    if (n.day() != null) {
-      node.put("day", n.day().toString());
-    }
-    if (n.eventTime() != null) {
-      node.put("eventTime", n.eventTime().toString());
-    }
-    node.put("idempotencyKey", n.idempotencyKey());
-    return node;
   }
 
   private static ProblemException refusal(int status, WebhookProblem problem) {

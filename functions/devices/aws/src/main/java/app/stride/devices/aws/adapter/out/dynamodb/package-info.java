@@ -3,6 +3,8 @@
  * {@link app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore} (activities with a
  * per-item outbox, source claims, the by-start index) and {@link
  * app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore} (imports and file-hash claims),
- * their persistence models ({@code ...Item}) and mappers. Single-item conditional writes only.
+ * {@link app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore} (provider connections
+ * and provider-account claims), their persistence models ({@code ...Item}) and mappers. Single-item
+ * conditional writes only.
  */
 package app.stride.devices.aws.adapter.out.dynamodb;

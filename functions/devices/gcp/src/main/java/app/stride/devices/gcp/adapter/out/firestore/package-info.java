@@ -3,7 +3,9 @@
  * app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore} ({@code
  * users/{userId}/activities}, source claims in {@code activitySources}, a per-document outbox) and
  * {@link app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore} ({@code imports},
- * hash claims in {@code importHashes}), with their document layouts. Single-document conditional
- * writes only, the same semantics as the DynamoDB adapters.
+ * hash claims in {@code importHashes}), {@link
+ * app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore} ({@code connections},
+ * provider-account claims in the top-level {@code connectionClaims}), with their document layouts.
+ * Single-document conditional writes only, the same semantics as the DynamoDB adapters.
  */
 package app.stride.devices.gcp.adapter.out.firestore;

@@ -1,4 +1,4 @@
-package app.stride.profiles.gcp;
+package app.stride.gcp.functions;
 
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
@@ -14,10 +14,10 @@ import java.util.function.Function;
  * Pub/Sub redelivers the message and finally dead-letters it. Without this, a reported failure
  * would be answered 200 and the message acknowledged, silently dropped.
  */
-final class PubSubMessageConsumer implements Consumer<QueueMessage> {
+public final class PubSubMessageConsumer implements Consumer<QueueMessage> {
   private final Function<List<QueueMessage>, BatchResult> batch;
 
-  PubSubMessageConsumer(Function<List<QueueMessage>, BatchResult> batch) {
+  public PubSubMessageConsumer(Function<List<QueueMessage>, BatchResult> batch) {
     this.batch = Objects.requireNonNull(batch, "batch");
   }
 
@@ -30,7 +30,7 @@ final class PubSubMessageConsumer implements Consumer<QueueMessage> {
   }
 
   /** The message failed; Pub/Sub is to redeliver it. Names the message, never its content. */
-  static final class MessageNotHandledException extends RuntimeException {
+  public static final class MessageNotHandledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     MessageNotHandledException(QueueMessage message) {
