@@ -90,7 +90,8 @@ class FunctionLimitsTest {
         .isEqualTo(FunctionLimits.forRegion(apac, env, FixtureStacks.CAPABILITIES))
         .containsKey(apac.workerFunctionName("devices"));
     assertThat(FunctionLimits.forRegion(eu, env))
-        .doesNotContainKey(eu.workerFunctionName("devices"));
+        .containsEntry(
+            eu.workerFunctionName("devices"), env.scaling().workerMaxConcurrency("devices"));
   }
 
   @Test

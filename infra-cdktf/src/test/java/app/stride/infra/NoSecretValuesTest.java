@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
 import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,14 +20,22 @@ import tools.jackson.databind.JsonNode;
  */
 class NoSecretValuesTest {
 
-  /** Variables whose value is a secret; infra may set none of them as a plain variable. */
+  /**
+   * Variables whose value is a secret, the capabilities' secret settings included; infra may set
+   * none of them as a plain variable.
+   */
   private static final List<String> SECRET_VALUES =
-      List.of(
-          "STRIDE_CURSOR_KEY",
-          "STRIDE_DIRECTORY_SECRET",
-          "STRIDE_DIRECTORY_API_SECRET",
-          "STRIDE_SMTP_PASSWORD",
-          "STRIDE_CHAT_PUSH_SECRET");
+      Stream.concat(
+              Stream.of(
+                  "STRIDE_CURSOR_KEY",
+                  "STRIDE_DIRECTORY_SECRET",
+                  "STRIDE_DIRECTORY_API_SECRET",
+                  "STRIDE_SMTP_PASSWORD",
+                  "STRIDE_CHAT_PUSH_SECRET"),
+              Capabilities.ALL.stream()
+                  .flatMap(c -> c.secrets().stream())
+                  .map(Capability.SecretSetting::variable))
+          .toList();
 
   private static final Pattern SECRET_ARN_REF =
       Pattern.compile("\\$\\{aws_secretsmanager_secret\\.([A-Za-z0-9_-]+)\\.arn\\}");
@@ -124,8 +134,13 @@ class NoSecretValuesTest {
       }
     }
     assertThat(references)
-        .as("three secrets for each of three auth functions, the chat push secret for social")
-        .isEqualTo(10);
+        .as(
+            "three secrets for each of three auth functions, the chat push secret for social, the"
+                + " devices settings for its HTTP function and the worker's for its worker")
+        .isEqualTo(
+            10
+                + Capabilities.DEVICES.secrets().size()
+                + Capabilities.DEVICES.workerSecrets().size());
     for (String name : SECRET_VALUES) {
       int quoted = count(stack.json(), "\"" + name + "\"");
       int asKey =

@@ -238,9 +238,14 @@ public final class AwsRegionStack extends TerraformStack {
     if (capability.bucket().isPresent()) {
       runtime.stores().bucket(capability.name()).limitKeyUseTo(roles);
     }
-    if (capability.envelopeKey().isPresent()) {
-      runtime.stores().envelopeKey(capability.name()).limitUseTo(roles, Optional.empty());
-    }
+    capability
+        .envelopeKey()
+        .ifPresent(
+            k ->
+                runtime
+                    .stores()
+                    .envelopeKey(capability.name())
+                    .limitEnvelopeUseTo(roles, k.contextKeys()));
     if (capability.outbox().isPresent()) {
       new OutboxRelay(
           this,

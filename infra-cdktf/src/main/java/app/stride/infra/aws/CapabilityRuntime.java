@@ -130,7 +130,8 @@ public final class CapabilityRuntime {
 
   /**
    * Object reads and writes in its own bucket (objects only), use of that bucket's key and of its
-   * envelope key: each on exactly that resource.
+   * envelope key (data keys and decryption under its encryption context only): each on exactly that
+   * resource.
    */
   public List<DataAwsIamPolicyDocumentStatement> resourceGrants() {
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
@@ -149,10 +150,13 @@ public final class CapabilityRuntime {
         .ifPresent(
             k ->
                 grants.add(
-                    allow(
-                        stem + pascal(k.stem()) + "Key",
-                        RegionKey.USE_ACTIONS,
-                        stores.envelopeKey(capability.name()).arn())));
+                    DataAwsIamPolicyDocumentStatement.builder()
+                        .sid(stem + pascal(k.stem()) + "Key")
+                        .effect("Allow")
+                        .actions(RegionKey.ENVELOPE_ACTIONS)
+                        .resources(List.of(stores.envelopeKey(capability.name()).arn()))
+                        .condition(RegionKey.encryptionContextConditions(k.contextKeys()))
+                        .build()));
     return grants;
   }
 

@@ -25,6 +25,9 @@ public final class RegionKey extends Construct {
   public static final List<String> USE_ACTIONS =
       List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
 
+  /** What envelope encryption needs: a data key to seal with, and unsealing it again. */
+  public static final List<String> ENVELOPE_ACTIONS = List.of("kms:GenerateDataKey", "kms:Decrypt");
+
   /**
    * What the account (and so IAM) may still do with a restricted key: manage it, never use it. The
    * account must keep {@code kms:PutKeyPolicy}, or KMS refuses the policy (lockout check).
@@ -75,6 +78,60 @@ public final class RegionKey extends Construct {
    * {@code viaService} only when given (e.g. {@code s3.<region>.amazonaws.com}).
    */
   public void limitUseTo(List<String> roleArns, Optional<String> viaService) {
+    limitUseTo(
+        roleArns,
+        USE_ACTIONS,
+        viaService
+            .map(
+                service ->
+                    List.of(
+                        DataAwsIamPolicyDocumentStatementCondition.builder()
+                            .test("StringEquals")
+                            .variable("kms:ViaService")
+                            .values(List.of(service))
+                            .build()))
+            .orElse(List.of()));
+  }
+
+  /**
+   * Replaces the default key policy for an envelope key: only {@code roleArns} may use it, for
+   * {@link #ENVELOPE_ACTIONS} and under an encryption context of exactly {@code contextKeys} (
+   * {@link #encryptionContextConditions}).
+   */
+  public void limitEnvelopeUseTo(List<String> roleArns, List<String> contextKeys) {
+    limitUseTo(roleArns, ENVELOPE_ACTIONS, encryptionContextConditions(contextKeys));
+  }
+
+  /**
+   * The conditions binding a use of a key to an encryption context of exactly {@code contextKeys}:
+   * no other key ({@code ForAllValues:StringEquals} on {@code kms:EncryptionContextKeys}) and each
+   * present ({@code Null} false on each {@code kms:EncryptionContext:<key>}; the first alone would
+   * also let an empty context through).
+   */
+  public static List<DataAwsIamPolicyDocumentStatementCondition> encryptionContextConditions(
+      List<String> contextKeys) {
+    List<DataAwsIamPolicyDocumentStatementCondition> conditions = new ArrayList<>();
+    conditions.add(
+        DataAwsIamPolicyDocumentStatementCondition.builder()
+            .test("ForAllValues:StringEquals")
+            .variable("kms:EncryptionContextKeys")
+            .values(contextKeys)
+            .build());
+    for (String key : contextKeys) {
+      conditions.add(
+          DataAwsIamPolicyDocumentStatementCondition.builder()
+              .test("Null")
+              .variable("kms:EncryptionContext:" + key)
+              .values(List.of("false"))
+              .build());
+    }
+    return conditions;
+  }
+
+  private void limitUseTo(
+      List<String> roleArns,
+      List<String> actions,
+      List<DataAwsIamPolicyDocumentStatementCondition> conditions) {
     DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
     List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
     statements.add(
@@ -100,17 +157,11 @@ public final class RegionKey extends Construct {
                         .type("AWS")
                         .identifiers(roleArns)
                         .build()))
-            .actions(USE_ACTIONS)
+            .actions(actions)
             .resources(List.of("*"));
-    viaService.ifPresent(
-        service ->
-            use.condition(
-                List.of(
-                    DataAwsIamPolicyDocumentStatementCondition.builder()
-                        .test("StringEquals")
-                        .variable("kms:ViaService")
-                        .values(List.of(service))
-                        .build())));
+    if (!conditions.isEmpty()) {
+      use.condition(conditions);
+    }
     statements.add(use.build());
     DataAwsIamPolicyDocument policy =
         DataAwsIamPolicyDocument.Builder.create(this, "key_policy").statement(statements).build();

@@ -3,13 +3,17 @@ package app.stride.infra.capability;
 import app.stride.infra.capability.Capability.EnvelopeKey;
 import app.stride.infra.capability.Capability.ObjectBucket;
 import app.stride.infra.capability.Capability.Outbox;
+import app.stride.infra.capability.Capability.SecretSetting;
 import app.stride.infra.capability.Capability.TableRead;
 import app.stride.infra.capability.Capability.WorkQueue;
 import app.stride.infra.capability.FirestoreIndexSpec.Field;
 import app.stride.infra.capability.TableSchema.Index;
 import app.stride.infra.capability.TableSchema.Key;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,18 +141,40 @@ public final class Capabilities {
                   Field.desc("messageId"))));
 
   /**
+   * The devices worker: fetches a notified activity from its provider's API, stores the original
+   * and its samples, writes the activity with its event, refreshing and resealing the connection's
+   * tokens as needed. {@code devicesWorkerQueue} is the SQS batch face ({@code batchItemFailures})
+   * of {@code DevicesFunctions.WORKER}; {@code DevicesWorkerFunction} takes one Pub/Sub push and
+   * throws to have it redelivered. 120 s covers a provider's slow download and an import of a large
+   * file; the work queue's visibility timeout (AWS) and the push's ack deadline (GCP) derive from
+   * it.
+   */
+  public static final Capability.Worker DEVICES_WORKER =
+      new Capability.Worker(
+          "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 120);
+
+  /** The providers devices connects to, as their variables spell them ({@code Provider}). */
+  public static final List<String> DEVICE_PROVIDERS =
+      List.of("GARMIN", "STRAVA", "POLAR", "SUUNTO", "FITBIT", "WAHOO", "COROS");
+
+  /**
+   * What the devices functions read from the region's secret store ({@code ConnectionSettings},
+   * {@code EnvWebhookSecrets}, {@code DevicesFunctions}): both functions the OAuth state key,
+   * redirect URI and each provider's client id and secret, and Suunto's API subscription key; the
+   * HTTP function also the webhook secrets, where a webhook checks a client id or secret the same
+   * secret as the OAuth client's.
+   */
+  public static final List<SecretSetting> DEVICES_SECRETS = devicesSecrets();
+
+  /**
    * Devices: activities imported from devices, apps and files, with connections and import jobs,
    * {@code userId}/{@code sk}, a user's activities by start time through the local index {@code
    * byStart} on {@code startKey}, events through an outbox, TTL on {@code expiresAt}; reads the
    * profile by key (units, zone). Raw originals (under {@code originals/}) and sample streams in
    * the region's bucket, OAuth tokens sealed with its own envelope key, verified webhook
-   * notifications sent to its work queue.
+   * notifications sent to its work queue, drained by {@link #DEVICES_WORKER}.
    *
-   * <p>No worker yet: the consumer that fetches a notified activity from its provider needs the
-   * provider connections (OAuth), which come next; until then notifications are retained in the
-   * queue for {@value WorkQueue#RETENTION_DAYS} days. Declaring a worker here ({@code
-   * devicesWorker}, {@code app.stride.devices.gcp.DevicesWorkerFunction}) before its bean exists
-   * would deploy a function failing every delivery.
+   * <p>Its provider settings ({@link #DEVICES_SECRETS}) come from the region's secret store.
    */
   public static final Capability DEVICES =
       new Capability(
@@ -173,10 +199,18 @@ public final class Capabilities {
           Optional.of(
               new ObjectBucket(
                   "devices", "STRIDE_DEVICES_BUCKET", "STRIDE_DEVICES_KMS_KEY_ID", "originals/")),
-          Optional.of(new EnvelopeKey("tokens", "STRIDE_DEVICES_TOKEN_KEY_ID")),
           Optional.of(
-              WorkQueue.withoutWorker(
-                  "devices-work", "STRIDE_DEVICES_WORK_QUEUE_URL", "STRIDE_DEVICES_WORK_TOPIC")));
+              new EnvelopeKey(
+                  "tokens",
+                  "STRIDE_DEVICES_TOKEN_KEY_ID",
+                  List.of("stride:user", "stride:provider"))),
+          Optional.of(
+              new WorkQueue(
+                  "devices-work",
+                  "STRIDE_DEVICES_WORK_QUEUE_URL",
+                  "STRIDE_DEVICES_WORK_TOPIC",
+                  Optional.of(DEVICES_WORKER))),
+          DEVICES_SECRETS);
 
   /**
    * The chat channel of social: {@code socialRealtime} of the social jar ({@code
@@ -206,6 +240,36 @@ public final class Capabilities {
   }
 
   private Capabilities() {}
+
+  private static List<SecretSetting> devicesSecrets() {
+    Map<String, SecretSetting> oauth = new LinkedHashMap<>();
+    oauth.put("state", SecretSetting.of("STRIDE_OAUTH_STATE_KEY", true));
+    oauth.put("redirect", SecretSetting.of("STRIDE_OAUTH_REDIRECT_URI", true));
+    for (String provider : DEVICE_PROVIDERS) {
+      for (String kind : List.of("CLIENT_ID", "CLIENT_SECRET")) {
+        oauth.put(
+            provider + "_" + kind, SecretSetting.of("STRIDE_OAUTH_" + provider + "_" + kind, true));
+      }
+    }
+    List<SecretSetting> all = new ArrayList<>(oauth.values());
+    all.add(SecretSetting.of("STRIDE_PROVIDER_SUUNTO_SUBSCRIPTION_KEY", true));
+    // The webhooks' own secrets ({@code STRIDE_WEBHOOK_<PROVIDER>_<KIND>}), HTTP function only.
+    for (String webhook :
+        List.of(
+            "POLAR_SIGNING_KEY",
+            "SUUNTO_SIGNING_KEY",
+            "FITBIT_VERIFICATION_CODE",
+            "STRAVA_VERIFICATION_CODE",
+            "STRAVA_SUBSCRIPTION_ID",
+            "WAHOO_WEBHOOK_TOKEN",
+            "COROS_WEBHOOK_TOKEN")) {
+      all.add(SecretSetting.of("STRIDE_WEBHOOK_" + webhook, false));
+    }
+    for (String shared : List.of("FITBIT_CLIENT_SECRET", "GARMIN_CLIENT_ID", "COROS_CLIENT_ID")) {
+      all.add(SecretSetting.sameAs("STRIDE_WEBHOOK_" + shared, oauth.get(shared)));
+    }
+    return List.copyOf(all);
+  }
 
   /** The capability named {@code name}. */
   public static Capability named(String name) {

@@ -1,6 +1,7 @@
 package app.stride.infra.capability;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * @param bucket its object store in the region, if it keeps files
  * @param envelopeKey its own encryption key for secrets it stores (envelope encryption), if any
  * @param workQueue its work queue and, once it exists, the worker draining it, if it defers work
+ * @param secrets settings its functions read from the environment whose values live in the region's
+ *     secret store
  */
 public record Capability(
     String name,
@@ -36,7 +39,8 @@ public record Capability(
     List<FirestoreIndexSpec> firestoreIndexes,
     Optional<ObjectBucket> bucket,
     Optional<EnvelopeKey> envelopeKey,
-    Optional<WorkQueue> workQueue) {
+    Optional<WorkQueue> workQueue,
+    List<SecretSetting> secrets) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,15}");
 
@@ -98,12 +102,24 @@ public record Capability(
 
   /**
    * A customer-managed key per region with which the capability encrypts secrets it stores (e.g.
-   * OAuth tokens), usable by the capability's functions only.
+   * OAuth tokens), usable by the capability's functions only. On AWS a function may only generate
+   * data keys and decrypt them, and only under an encryption context of exactly {@link
+   * #contextKeys()} (each present, no other), so a sealed value is bound to whose it is.
    *
    * @param stem the stem of the key's name ({@code stride-<capability>-<stem>-<regionId>})
    * @param variable the variable naming the key (AWS: its ARN; GCP: its crypto key id)
+   * @param contextKeys the encryption context keys every use of the key carries
    */
-  public record EnvelopeKey(String stem, String variable) {}
+  public record EnvelopeKey(String stem, String variable, List<String> contextKeys) {
+
+    /** Requires at least one context key. */
+    public EnvelopeKey {
+      contextKeys = List.copyOf(contextKeys);
+      if (contextKeys.isEmpty()) {
+        throw new IllegalArgumentException("an envelope key needs an encryption context");
+      }
+    }
+  }
 
   /**
    * Deferred work: a queue (SQS with a dead-letter queue / Pub/Sub topic with a dead-letter topic)
@@ -169,7 +185,55 @@ public record Capability(
     }
   }
 
-  /** A capability without bucket, envelope key or work queue. */
+  /**
+   * A setting a capability's functions read from one environment variable whose value is a secret
+   * (an OAuth client secret, a webhook signing key) or is set per region out of band (a client id):
+   * kept in the region's secret store, never in the Terraform JSON or state. Infra declares the
+   * secret without a value; it is added once per region.
+   *
+   * <p>Supplied on GCP only, as Secret Manager references ({@code CapabilitySecrets}). On AWS one
+   * {@code <NAME>_ARN} variable per setting would overrun Lambda's 4 KB environment and cost a
+   * Secrets Manager call each at cold start, so the AWS shape waits for the function's reader.
+   *
+   * @param variable the variable the functions read, e.g. {@code STRIDE_OAUTH_STRAVA_CLIENT_SECRET}
+   * @param secret the secret's stem ({@code stride-<capability>-<secret>-<regionId>}); variables
+   *     carrying the same value (a client id a webhook checks too) share one secret
+   * @param worker whether the worker reads it too; the HTTP function reads every one
+   */
+  public record SecretSetting(String variable, String secret, boolean worker) {
+
+    private static final Pattern VARIABLE = Pattern.compile("STRIDE_[A-Z0-9_]+");
+    private static final Pattern STEM = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** Requires a {@code STRIDE_} variable and a lower-case, dash-separated stem. */
+    public SecretSetting {
+      if (!VARIABLE.matcher(variable).matches() || variable.endsWith("_ARN")) {
+        throw new IllegalArgumentException("not a secret setting variable: " + variable);
+      }
+      if (!STEM.matcher(secret).matches()) {
+        throw new IllegalArgumentException("not a secret stem: " + secret);
+      }
+    }
+
+    /**
+     * {@code variable} in a secret of its own, named after it: {@code STRIDE_OAUTH_STATE_KEY} is
+     * {@code oauth-state-key}.
+     */
+    public static SecretSetting of(String variable, boolean worker) {
+      return new SecretSetting(variable, stem(variable), worker);
+    }
+
+    /** {@code variable}, read by the HTTP function only, carrying the value of {@code shared}. */
+    public static SecretSetting sameAs(String variable, SecretSetting shared) {
+      return new SecretSetting(variable, shared.secret(), false);
+    }
+
+    private static String stem(String variable) {
+      return variable.substring("STRIDE_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** A capability without bucket, envelope key, work queue or secret settings. */
   public Capability(
       String name,
       String tableVariable,
@@ -192,7 +256,8 @@ public record Capability(
         firestoreIndexes,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /** Validates the name and that the outbox's index is one of the table's global indexes. */
@@ -206,6 +271,14 @@ public record Capability(
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(envelopeKey, "envelopeKey");
     Objects.requireNonNull(workQueue, "workQueue");
+    secrets = List.copyOf(secrets);
+    if (secrets.stream().map(SecretSetting::variable).distinct().count() != secrets.size()) {
+      throw new IllegalArgumentException(name + " declares a secret setting twice");
+    }
+    if (secrets.stream().anyMatch(SecretSetting::worker)
+        && workQueue.flatMap(WorkQueue::worker).isEmpty()) {
+      throw new IllegalArgumentException(name + " has worker secrets but no worker");
+    }
     outbox.ifPresent(
         o -> {
           if (table.globalIndexes().stream().noneMatch(i -> i.name().equals(o.index()))) {
@@ -217,5 +290,10 @@ public record Capability(
   /** The worker draining its work queue, if it has a queue and a worker for it. */
   public Optional<Worker> worker() {
     return workQueue.flatMap(WorkQueue::worker);
+  }
+
+  /** The secret settings its worker reads (its HTTP function reads all of {@link #secrets()}). */
+  public List<SecretSetting> workerSecrets() {
+    return secrets.stream().filter(SecretSetting::worker).toList();
   }
 }

@@ -13,6 +13,8 @@ import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfuncti
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucket;
 import com.hashicorp.cdktf.providers.google.storage_bucket_object.StorageBucketObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,8 @@ public final class CapabilityCloudFunction extends Construct {
 
   /**
    * What a capability's function runs with; {@code resources} are the variables of the capability's
-   * own bucket, envelope key and work topic, if it has them.
+   * own bucket, envelope key and work topic, if it has them, and {@code secrets} the Secret Manager
+   * secret ids of the secret settings it reads, by variable.
    */
   public record Settings(
       RegionConfig region,
@@ -54,11 +57,13 @@ public final class CapabilityCloudFunction extends Construct {
       int requestsPerInstance,
       String edgeAddress,
       Optional<PushTarget> chatPush,
-      Map<String, String> resources) {
+      Map<String, String> resources,
+      Map<String, String> secrets) {
 
-    /** Copies the variables. */
+    /** Copies the variables, keeping the secrets' order. */
     public Settings {
       resources = Map.copyOf(resources);
+      secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     }
 
     /** The same settings, delivering chat changes to {@code target}. */
@@ -73,11 +78,15 @@ public final class CapabilityCloudFunction extends Construct {
           requestsPerInstance,
           edgeAddress,
           Optional.of(target),
-          resources);
+          resources,
+          secrets);
     }
 
-    /** The same settings with the capability's resource variables {@code resources}. */
-    public Settings withResources(Map<String, String> resources) {
+    /**
+     * The same settings with the capability's resource variables {@code resources} and the secret
+     * settings {@code secrets} it reads.
+     */
+    public Settings withResources(Map<String, String> resources, Map<String, String> secrets) {
       return new Settings(
           region,
           auth,
@@ -88,11 +97,18 @@ public final class CapabilityCloudFunction extends Construct {
           requestsPerInstance,
           edgeAddress,
           chatPush,
-          resources);
+          resources,
+          secrets);
     }
 
-    /** A worker's settings: its own account and cap, one message per instance at a time. */
-    public Settings forWorker(CapabilityIdentity workerIdentity, int workerMaxInstances) {
+    /**
+     * A worker's settings: its own account and cap, one message per instance at a time, the secret
+     * settings {@code workerSecrets} it reads.
+     */
+    public Settings forWorker(
+        CapabilityIdentity workerIdentity,
+        int workerMaxInstances,
+        Map<String, String> workerSecrets) {
       return new Settings(
           region,
           auth,
@@ -103,7 +119,8 @@ public final class CapabilityCloudFunction extends Construct {
           1,
           edgeAddress,
           Optional.empty(),
-          resources);
+          resources,
+          workerSecrets);
     }
   }
 
@@ -240,20 +257,7 @@ public final class CapabilityCloudFunction extends Construct {
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(settings.identity().email())
                     .environmentVariables(environment(settings))
-                    .secretEnvironmentVariables(
-                        settings
-                            .chatPush()
-                            .map(
-                                push ->
-                                    List.of(
-                                        Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables
-                                            .builder()
-                                            .key(ChatPush.SECRET_ENV)
-                                            .projectId(region.gcpProject())
-                                            .secret(push.push().secret().getSecretId())
-                                            .version("latest")
-                                            .build()))
-                            .orElse(List.of()))
+                    .secretEnvironmentVariables(secretReferences(settings))
                     .build())
             .build();
     CloudRunV2ServiceIamMember.Builder.create(
@@ -265,6 +269,27 @@ public final class CapabilityCloudFunction extends Construct {
         .member(target.invoker().orElse("allUsers"))
         .build();
     return declared;
+  }
+
+  /** The chat push secret, if it pushes chat changes, and the secret settings it reads. */
+  private static List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables>
+      secretReferences(Settings settings) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    settings
+        .chatPush()
+        .ifPresent(push -> secrets.put(ChatPush.SECRET_ENV, push.push().secret().getSecretId()));
+    secrets.putAll(settings.secrets());
+    List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
+    secrets.forEach(
+        (variable, secretId) ->
+            refs.add(
+                Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables.builder()
+                    .key(variable)
+                    .projectId(settings.region().gcpProject())
+                    .secret(secretId)
+                    .version("latest")
+                    .build()));
+    return refs;
   }
 
   private String declareBucket(RegionConfig region) {

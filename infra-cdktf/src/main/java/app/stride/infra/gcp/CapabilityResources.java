@@ -12,8 +12,9 @@ import software.constructs.Construct;
 /**
  * What a capability owns in a GCP region beside its Firestore data: its key ring ({@link
  * CapabilityKeyRing}, an {@value CapabilityBucket#KEY} key for its bucket and its envelope key),
- * its bucket ({@link CapabilityBucket}) and its work topic. {@link #grantTo} binds its accounts on
- * each resource; no project-level role is involved.
+ * its bucket ({@link CapabilityBucket}), its work topic and its secret settings ({@link
+ * CapabilitySecrets}). {@link #grantTo} binds its accounts on each resource; no project-level role
+ * is involved.
  */
 public final class CapabilityResources extends Construct {
 
@@ -21,6 +22,7 @@ public final class CapabilityResources extends Construct {
   private final Optional<CapabilityKeyRing> keys;
   private final Optional<CapabilityBucket> bucket;
   private final Optional<EventsTopic> workTopic;
+  private final Optional<CapabilitySecrets> secrets;
 
   /** Creates the key ring and bucket {@code capability} declares; {@code workTopic} is its own. */
   public CapabilityResources(
@@ -43,13 +45,18 @@ public final class CapabilityResources extends Construct {
         capability
             .bucket()
             .map(b -> new CapabilityBucket(this, "bucket", region, b, keys.orElseThrow()));
+    secrets =
+        capability.secrets().isEmpty()
+            ? Optional.empty()
+            : Optional.of(new CapabilitySecrets(this, "secrets", region, capability));
   }
 
   /** Whether the capability has anything here. */
   public static boolean needed(Capability capability) {
     return capability.bucket().isPresent()
         || capability.envelopeKey().isPresent()
-        || capability.workQueue().isPresent();
+        || capability.workQueue().isPresent()
+        || !capability.secrets().isEmpty();
   }
 
   /**
@@ -69,12 +76,27 @@ public final class CapabilityResources extends Construct {
   }
 
   /**
-   * Lets {@code member} (construct ids {@code <prefix>_...}) read and write the bucket's objects
-   * and encrypt and decrypt with the envelope key; the HTTP function's account also publishes to
-   * the work topic ({@code publishes}), the worker's does not.
+   * The secret settings the HTTP function ({@code worker} false) or the worker reads, by variable:
+   * the secret ids their secret environment variables reference.
+   */
+  public Map<String, String> secretEnvironment(boolean worker) {
+    return secrets.map(s -> s.environment(worker)).orElse(Map.of());
+  }
+
+  /** The ids of its secrets, for the stack's outputs. */
+  public List<String> secretIds() {
+    return secrets.map(CapabilitySecrets::secretIds).orElse(List.of());
+  }
+
+  /**
+   * Lets {@code member} (construct ids {@code <prefix>_...}) read and write the bucket's objects,
+   * encrypt and decrypt with the envelope key and access the secrets it reads; the HTTP function's
+   * account also publishes to the work topic ({@code publishes}) and reads every secret setting,
+   * the worker's publishes no work and reads only the worker's settings.
    */
   public void grantTo(
       String prefix, CapabilityIdentity identity, boolean publishes, RegionConfig region) {
+    secrets.ifPresent(s -> s.grantTo(prefix + "_secret", identity.member(), !publishes, region));
     bucket.ifPresent(b -> b.grantObjects(this, prefix + "_objects", identity.member()));
     capability
         .envelopeKey()

@@ -105,7 +105,8 @@ public final class GcpRegionStack extends TerraformStack {
       CapabilityResources own = resources.get(capability.name());
       if (own != null) {
         own.grantTo("http", functionSettings.identity(), true, region);
-        functionSettings = functionSettings.withResources(own.environment());
+        functionSettings =
+            functionSettings.withResources(own.environment(), own.secretEnvironment(false));
       }
       settings.put(capability.name(), functionSettings);
     }
@@ -161,6 +162,15 @@ public final class GcpRegionStack extends TerraformStack {
           .value(function.url())
           .description("HTTPS endpoint of the " + capability.name() + " function")
           .build();
+      if (!capability.secrets().isEmpty()) {
+        TerraformOutput.Builder.create(this, capability.name() + "_secret_names")
+            .value(resources.get(capability.name()).secretIds())
+            .description(
+                "Secrets to add a version to once: the "
+                    + capability.name()
+                    + " settings of this region (provider clients, webhook secrets)")
+            .build();
+      }
     }
     AuthTtlPolicies authTtl = new AuthTtlPolicies(this, "auth_ttl", region, store);
     FirestoreTtlPolicies realtimeTtl =
@@ -267,7 +277,10 @@ public final class GcpRegionStack extends TerraformStack {
         capability.name() + "_worker",
         capability,
         http,
-        httpSettings.forWorker(identity, FunctionLimits.of(region, env, capabilities, workerName)),
+        httpSettings.forWorker(
+            identity,
+            FunctionLimits.of(region, env, capabilities, workerName),
+            own.secretEnvironment(true)),
         workTopic,
         pubsubAgent);
     return workerName;
@@ -298,6 +311,7 @@ public final class GcpRegionStack extends TerraformStack {
         env.scaling().requestsPerInstance(capability.name()),
         edgeAddress.getAddress(),
         Optional.empty(),
+        Map.of(),
         Map.of());
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
-import app.stride.infra.capability.Capabilities;
-import app.stride.infra.capability.Capability;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import java.util.ArrayList;
@@ -20,14 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The devices capability in every AWS region: its table, its bucket with its own key, its token
- * envelope key, its work queue with dead letters and alarm but no worker yet, who may touch each of
- * them, and that each is the region's own. The worker, once devices declares one: {@link
- * DevicesWorkerAwsTest}.
+ * envelope key, and that each is the region's own. Its worker and who may touch what (the HTTP
+ * function and the worker): {@link DevicesWorkerAwsTest}, with the helpers here.
  */
 class DevicesAwsTest {
 
   private static final EnvConfig ENV = SynthesizedStacks.config();
-  private static final Capability DEVICES = Capabilities.DEVICES;
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
@@ -140,17 +136,6 @@ class DevicesAwsTest {
         .startsWith("aws_s3_bucket_versioning.");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"eu", "us"})
-  void devicesKeys_rotate_andOnlyTheDevicesHttpRoleMayUseThem_theBucketKeyOnlyThroughS3(
-      String regionId) {
-    TfStack stack = SynthesizedStacks.region(regionId);
-    RegionConfig region = ENV.region(regionId).orElseThrow();
-
-    assertKeysRotate_usableOnlyBy(
-        stack, region, List.of(roleArn(stack, region.functionName("devices"))));
-  }
-
   /**
    * Both devices keys of {@code stack} rotate, the account administers but cannot use them, and
    * exactly {@code devicesRoles} may use them, the objects key only through S3.
@@ -180,12 +165,23 @@ class DevicesAwsTest {
               "arn:aws:iam::\\$\\{data\\.aws_caller_identity\\.[A-Za-z0-9_]+\\.account_id}:root");
       assertThat(strings(admin.path("actions")))
           .noneMatch(a -> a.matches("kms:(\\*|Encrypt|Decrypt|ReEncrypt.*|GenerateDataKey.*)"));
-      assertThat(strings(use.path("actions")))
-          .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
       assertThat(strings(use.at("/principals/0/identifiers")))
           .as(alias)
           .containsExactlyInAnyOrderElementsOf(devicesRoles);
     }
+    assertThat(
+            strings(
+                keyPolicy(stack, key(stack, "alias/stride-devices-objects-" + regionId))
+                    .at("/statement/1/actions")))
+        .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
+    // The tokens key: data keys and their decryption only, under the tokens' encryption context.
+    JsonNode tokensUse =
+        keyPolicy(stack, key(stack, "alias/stride-devices-tokens-" + regionId))
+            .path("statement")
+            .get(1);
+    assertThat(strings(tokensUse.path("actions")))
+        .containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+    assertTokenContextConditions(tokensUse);
     JsonNode bucketKeyUse =
         keyPolicy(stack, key(stack, "alias/stride-devices-objects-" + regionId))
             .path("statement")
@@ -193,16 +189,6 @@ class DevicesAwsTest {
     assertThat(bucketKeyUse.at("/condition/0/variable").asString()).isEqualTo("kms:ViaService");
     assertThat(strings(bucketKeyUse.at("/condition/0/values")))
         .containsExactly("s3." + region.location() + ".amazonaws.com");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"eu", "us"})
-  void devicesHttpFunction_getsTheBucketKeysAndQueue_theRelayAndOtherCapabilitiesDoNot(
-      String regionId) {
-    TfStack stack = SynthesizedStacks.region(regionId);
-    RegionConfig region = ENV.region(regionId).orElseThrow();
-
-    assertOnlyGetTheDevicesResources(stack, region, List.of(region.functionName("devices")));
   }
 
   /** Exactly the Lambdas {@code devices} get the devices variables of {@code stack}. */
@@ -242,64 +228,6 @@ class DevicesAwsTest {
               "STRIDE_DEVICES_KMS_KEY_ID",
               "STRIDE_DEVICES_TOKEN_KEY_ID",
               "STRIDE_DEVICES_WORK_QUEUE_URL");
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"eu", "us"})
-  void httpRole_mayOnlySendToTheWorkQueue_andUseOnlyItsBucketAndKeys_noOtherRoleNamesThem(
-      String regionId) {
-    TfStack stack = SynthesizedStacks.region(regionId);
-    RegionConfig region = ENV.region(regionId).orElseThrow();
-    String queue = stack.ref("aws_sqs_queue", workQueue(stack, regionId), "arn");
-    Map<String, List<String>> http = grantsByResource(stack, region.functionName("devices"));
-
-    assertUseOnlyTheirBucketAndKeys(stack, region, List.of(region.functionName("devices")));
-    assertThat(http.get(queue)).containsExactly("sqs:SendMessage");
-    assertNoOtherRoleNamesTheDevicesResources(
-        stack, region, List.of(region.functionName("devices")));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"eu", "us"})
-  void workQueue_isEncrypted_keepsMessages14Days_forSixDefaultTimeouts_deadLettersWithAnAlarm(
-      String regionId) {
-    TfStack stack = SynthesizedStacks.region(regionId);
-
-    assertWorkQueue(stack, regionId, 6 * 60);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"eu", "us"})
-  void noWorker_noWorkerLambdaRoleOrEventSource_theQueueOnlyReceivesWhatTheHttpFunctionSends(
-      String regionId) {
-    TfStack stack = SynthesizedStacks.region(regionId);
-    RegionConfig region = ENV.region(regionId).orElseThrow();
-    String workerName = region.workerFunctionName("devices");
-    String queue = stack.ref("aws_sqs_queue", workQueue(stack, regionId), "arn");
-
-    assertThat(DEVICES.workQueue()).isPresent();
-    assertThat(DEVICES.worker()).isEmpty();
-    assertThat(stack.resources("aws_lambda_function").values())
-        .extracting(f -> f.path("function_name").asString())
-        .contains(region.functionName("devices"))
-        .doesNotContain(workerName);
-    assertThat(stack.resources("aws_iam_role").values())
-        .extracting(r -> r.path("name").asString())
-        .doesNotContain(workerName);
-    assertThat(stack.resources("aws_lambda_event_source_mapping")).isEmpty();
-    assertThat(stack.resources("aws_cloudwatch_log_group").values())
-        .extracting(g -> g.path("name").asString())
-        .noneMatch(name -> name.contains(workerName));
-    // Nobody receives from the queue: the messages wait for the coming worker.
-    for (JsonNode role : stack.resources("aws_iam_role").values()) {
-      for (JsonNode statement : stack.inlinePolicyStatements(role).values()) {
-        if (strings(statement.path("resources")).contains(queue)) {
-          assertThat(strings(statement.path("actions")))
-              .as(role.path("name").asString())
-              .containsExactly("sqs:SendMessage");
-        }
-      }
     }
   }
 
@@ -353,11 +281,40 @@ class DevicesAwsTest {
       assertThat(grants.get(objectsKey))
           .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
       assertThat(grants.get(tokensKey))
-          .containsExactly("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey");
+          .as(roleName)
+          .containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+      JsonNode tokensGrant =
+          stack
+              .inlinePolicyStatements(stack.named("aws_iam_role", "name", roleName))
+              .values()
+              .stream()
+              .filter(st -> strings(st.path("resources")).contains(tokensKey))
+              .findFirst()
+              .orElseThrow();
+      assertTokenContextConditions(tokensGrant);
       // No bucket-level action (listing, settings), no other bucket.
       assertThat(grants.keySet())
           .noneMatch(r -> r.startsWith("${aws_s3_bucket.") && !r.equals(objects));
     }
+  }
+
+  /**
+   * A use of the tokens key must carry an encryption context of exactly {@code stride:user} and
+   * {@code stride:provider}: no other key, and each present.
+   */
+  static void assertTokenContextConditions(JsonNode statement) {
+    assertThat(statement.path("condition").values())
+        .extracting(
+            c ->
+                c.path("test").asString()
+                    + " "
+                    + c.path("variable").asString()
+                    + " "
+                    + String.join(",", strings(c.path("values"))))
+        .containsExactlyInAnyOrder(
+            "ForAllValues:StringEquals kms:EncryptionContextKeys stride:user,stride:provider",
+            "Null kms:EncryptionContext:stride:user false",
+            "Null kms:EncryptionContext:stride:provider false");
   }
 
   /** No role but {@code devicesRoles} names the bucket, the devices keys or the work queue. */

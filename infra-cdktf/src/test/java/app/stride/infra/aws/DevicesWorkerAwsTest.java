@@ -12,8 +12,9 @@ import static app.stride.infra.aws.DevicesAwsTest.roleArn;
 import static app.stride.infra.aws.DevicesAwsTest.workQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.stride.infra.FixtureStacks;
+import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
+import app.stride.infra.capability.Capabilities;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import java.util.List;
@@ -23,18 +24,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A work queue's worker in every AWS region, on {@link FixtureStacks} where devices declares the
- * worker it will have ({@link FixtureStacks#DEVICES_WORKER}): its Lambda and event source, its role
- * beside the HTTP function's on the devices keys, bucket and queue.
+ * The devices worker ({@link Capabilities#DEVICES_WORKER}) in every AWS region: its Lambda and SQS
+ * event source, its role beside the HTTP function's on the devices keys, bucket and queue.
  */
 class DevicesWorkerAwsTest {
 
-  private static final EnvConfig ENV = FixtureStacks.config();
+  private static final EnvConfig ENV = SynthesizedStacks.config();
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
   void devicesKeys_areUsableByTheHttpAndWorkerRolesOnly(String regionId) {
-    TfStack stack = FixtureStacks.region(regionId);
+    TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
 
     assertKeysRotate_usableOnlyBy(
@@ -48,7 +48,7 @@ class DevicesWorkerAwsTest {
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
   void httpFunctionAndWorker_getTheBucketKeysAndQueue_noOtherFunctionDoes(String regionId) {
-    TfStack stack = FixtureStacks.region(regionId);
+    TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
 
     assertOnlyGetTheDevicesResources(
@@ -61,7 +61,7 @@ class DevicesWorkerAwsTest {
   @ValueSource(strings = {"eu", "us"})
   void httpRole_mayOnlySendToTheWorkQueue_theWorkerOnlyReceive_bothUseOnlyTheirBucketAndKeys(
       String regionId) {
-    TfStack stack = FixtureStacks.region(regionId);
+    TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
     List<String> roles =
         List.of(region.functionName("devices"), region.workerFunctionName("devices"));
@@ -85,17 +85,18 @@ class DevicesWorkerAwsTest {
   @ValueSource(strings = {"eu", "us"})
   void workQueue_outlastsSixWorkerTimeouts_keepsMessages14Days_deadLettersWithAnAlarm(
       String regionId) {
+    assertThat(Capabilities.DEVICES_WORKER.timeoutSeconds()).isEqualTo(120);
     assertWorkQueue(
-        FixtureStacks.region(regionId),
+        SynthesizedStacks.region(regionId),
         regionId,
-        6 * FixtureStacks.DEVICES_WORKER.timeoutSeconds());
+        6 * Capabilities.DEVICES_WORKER.timeoutSeconds());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
-  void worker_runsDevicesWorker_fromTheDevicesJar_cappedByConfig_fedInBatchesOfTen(
+  void worker_runsDevicesWorkerQueue_fromTheDevicesJar_cappedByConfig_fedInBatchesOfTen(
       String regionId) {
-    TfStack stack = FixtureStacks.region(regionId);
+    TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
     JsonNode worker = function(stack, region.workerFunctionName("devices"));
     JsonNode source = stack.only("aws_lambda_event_source_mapping");
@@ -105,8 +106,8 @@ class DevicesWorkerAwsTest {
     assertThat(worker.at("/environment/variables/MAIN_CLASS").asString())
         .isEqualTo("app.stride.devices.aws.DevicesAwsApplication");
     assertThat(worker.at("/environment/variables/SPRING_CLOUD_FUNCTION_DEFINITION").asString())
-        .isEqualTo("devicesWorker");
-    assertThat(worker.path("timeout").asInt()).isEqualTo(60);
+        .isEqualTo("devicesWorkerQueue");
+    assertThat(worker.path("timeout").asInt()).isEqualTo(120);
     assertThat(worker.path("memory_size").asInt()).isEqualTo(1024);
     assertThat(worker.path("reserved_concurrent_executions").asInt()).isEqualTo(cap);
     assertThat(worker.has("snap_start")).isFalse();

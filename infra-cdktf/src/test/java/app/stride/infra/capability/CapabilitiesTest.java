@@ -38,7 +38,7 @@ class CapabilitiesTest {
   }
 
   @Test
-  void devices_ownABucketATokenKeyAndAWorkQueueWithoutWorker_andNoOtherCapabilityDoes() {
+  void devices_ownABucketATokenKeyAWorkQueueWithItsWorkerAndSecrets_andNoOtherCapabilityDoes() {
     Capability devices = Capabilities.DEVICES;
 
     assertThat(Capabilities.ALL).contains(devices);
@@ -51,17 +51,54 @@ class CapabilitiesTest {
     assertThat(devices.bucket().orElseThrow().archivePrefix()).isEqualTo("originals/");
     assertThat(devices.envelopeKey().orElseThrow().variable())
         .isEqualTo("STRIDE_DEVICES_TOKEN_KEY_ID");
+    assertThat(devices.envelopeKey().orElseThrow().contextKeys())
+        .containsExactly("stride:user", "stride:provider");
     assertThat(devices.workQueue().orElseThrow().stem()).isEqualTo("devices-work");
-    // The consumer arrives with provider connections: no worker to deploy yet.
-    assertThat(devices.worker()).isEmpty();
-    assertThat(Capabilities.ALL).allSatisfy(c -> assertThat(c.worker()).isEmpty());
+    // The worker the devices jars register: the SQS batch bean, the Pub/Sub entry point.
+    assertThat(devices.worker())
+        .contains(
+            new Capability.Worker(
+                "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 120));
+    assertThat(devices.workQueue().orElseThrow().consumerTimeoutSeconds()).isEqualTo(120);
     assertThat(Capabilities.ALL.stream().filter(c -> c != devices))
         .allSatisfy(
             c -> {
               assertThat(c.bucket()).isEmpty();
               assertThat(c.envelopeKey()).isEmpty();
               assertThat(c.workQueue()).isEmpty();
+              assertThat(c.secrets()).isEmpty();
             });
+  }
+
+  @Test
+  void devicesSecrets_areTheOAuthClientsOfEveryProvider_forBothFunctions_webhooksForHttpOnly() {
+    List<Capability.SecretSetting> secrets = Capabilities.DEVICES.secrets();
+
+    assertThat(Capabilities.DEVICES.workerSecrets())
+        .extracting(Capability.SecretSetting::variable)
+        .contains(
+            "STRIDE_OAUTH_STATE_KEY",
+            "STRIDE_OAUTH_REDIRECT_URI",
+            "STRIDE_OAUTH_GARMIN_CLIENT_ID",
+            "STRIDE_OAUTH_COROS_CLIENT_SECRET",
+            "STRIDE_PROVIDER_SUUNTO_SUBSCRIPTION_KEY")
+        .hasSize(2 + 2 * 7 + 1)
+        .noneMatch(v -> v.startsWith("STRIDE_WEBHOOK_"));
+    assertThat(secrets)
+        .filteredOn(s -> s.variable().startsWith("STRIDE_WEBHOOK_"))
+        .extracting(Capability.SecretSetting::variable)
+        .contains("STRIDE_WEBHOOK_POLAR_SIGNING_KEY", "STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID");
+    assertThat(secrets)
+        .filteredOn(s -> s.variable().equals("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET"))
+        .singleElement()
+        .extracting(Capability.SecretSetting::secret)
+        .isEqualTo("oauth-fitbit-client-secret");
+    assertThat(Capability.SecretSetting.of("STRIDE_OAUTH_STATE_KEY", true).secret())
+        .isEqualTo("oauth-state-key");
+    assertThatThrownBy(() -> Capability.SecretSetting.of("STRIDE_X_ARN", false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Capability.SecretSetting.of("OTHER_X", false))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

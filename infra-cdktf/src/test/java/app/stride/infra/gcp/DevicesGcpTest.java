@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
-import app.stride.infra.capability.Capabilities;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import java.util.List;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The devices capability in the GCP region: its key ring and keys, its CMEK bucket, its work topic
- * holding messages while devices has no worker, and which account may touch what. The worker, once
- * devices declares one: {@link DevicesWorkerGcpTest}.
+ * The devices capability in the GCP region: its key ring and keys, its CMEK bucket. Its worker, its
+ * work topic, its secret settings and which account may touch what: {@link DevicesWorkerGcpTest},
+ * with the helpers here.
  */
 class DevicesGcpTest {
 
@@ -98,12 +97,6 @@ class DevicesGcpTest {
             "AbortIncompleteMultipartUpload::1::-1");
   }
 
-  @Test
-  void onlyTheDevicesHttpAccount_mayUseObjectsAndTheTokensKey_andPublishWork() {
-    assertOnlyTheseAccountsUseTheDevicesResources(
-        stack, List.of(member(stack, APAC.functionName("devices"))));
-  }
-
   /**
    * Exactly {@code accounts} (members) may use the bucket's objects and the tokens key, only the
    * first (the HTTP function's) publishes work, and nobody has a project-level KMS or storage role.
@@ -133,41 +126,6 @@ class DevicesGcpTest {
     assertThat(stack.resources("google_project_iam_member").values())
         .noneMatch(m -> m.path("role").asString().startsWith("roles/cloudkms."))
         .noneMatch(m -> m.path("role").asString().startsWith("roles/storage."));
-  }
-
-  @Test
-  void workTopic_withoutWorker_keepsMessagesInAPulledNeverExpiringSubscription_withDeadLetters() {
-    JsonNode topic = topic(stack, "stride-devices-work-apac");
-    JsonNode dlq = topic(stack, "stride-devices-work-apac-dlq");
-    JsonNode delivery = delivery(stack);
-
-    assertThat(Capabilities.DEVICES.worker()).isEmpty();
-    assertWorkTopicAndDeadLetters(stack);
-    assertThat(topic.path("message_retention_duration").asString()).isEqualTo("1209600s");
-    assertThat(dlq.has("message_retention_duration")).isFalse();
-    // Pulled by nobody until the worker exists: Pub/Sub keeps a subscription's messages 7 days.
-    assertThat(delivery.has("push_config")).isFalse();
-    assertThat(delivery.path("message_retention_duration").asString()).isEqualTo("604800s");
-    assertThat(delivery.at("/expiration_policy/ttl").asString()).isEmpty();
-    assertThat(delivery.at("/expiration_policy").isMissingNode()).isFalse();
-    assertThat(delivery.path("ack_deadline_seconds").asInt()).isEqualTo(60);
-  }
-
-  @Test
-  void noWorker_noWorkerFunctionAccountsOrPushInvoker() {
-    String worker = APAC.workerFunctionName("devices");
-
-    assertThat(stack.resources("google_cloudfunctions2_function").values())
-        .extracting(f -> f.path("name").asString())
-        .contains(APAC.functionName("devices"))
-        .doesNotContain(worker);
-    assertThat(stack.resources("google_service_account").values())
-        .extracting(a -> a.path("account_id").asString())
-        .doesNotContain(worker, PushWorker.invokerAccountId(APAC, Capabilities.DEVICES));
-    // Nobody lets Pub/Sub mint tokens: there is nothing to push to.
-    assertThat(stack.resources("google_service_account_iam_member").values())
-        .noneMatch(m -> m.path("member").asString().equals(PUBSUB_AGENT));
-    assertThat(stack.json()).doesNotContain(worker, "stride-devices-push-apac");
   }
 
   /**
@@ -212,11 +170,6 @@ class DevicesGcpTest {
                 .path("topic")
                 .asString())
         .isEqualTo(stack.ref("google_pubsub_topic", dlq, "id"));
-  }
-
-  @Test
-  void devicesHttpFunction_getsBucketTokenKeyAndWorkTopic_andNoOtherFunctionDoes() {
-    assertOnlyGetTheDevicesVariables(stack, List.of(APAC.functionName("devices")));
   }
 
   /** Exactly the functions {@code devices} get the devices variables of {@code stack}. */

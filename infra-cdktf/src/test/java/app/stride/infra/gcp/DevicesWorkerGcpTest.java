@@ -11,23 +11,28 @@ import static app.stride.infra.gcp.DevicesGcpTest.member;
 import static app.stride.infra.gcp.DevicesGcpTest.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.stride.infra.FixtureStacks;
+import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
+import app.stride.infra.capability.Capabilities;
+import app.stride.infra.capability.Capability.SecretSetting;
 import app.stride.infra.config.EnvConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A work topic's worker in the GCP region, on {@link FixtureStacks} where devices declares the
- * worker it will have ({@link FixtureStacks#DEVICES_WORKER}): the push subscription through a
- * dedicated invoker, the worker function and its account beside the HTTP function's.
+ * The devices worker ({@link Capabilities#DEVICES_WORKER}) in the GCP region: the push subscription
+ * through a dedicated invoker, the worker function and its account beside the HTTP function's.
  */
 class DevicesWorkerGcpTest {
 
-  private static final EnvConfig ENV = FixtureStacks.config();
+  private static final EnvConfig ENV = SynthesizedStacks.config();
 
-  private final TfStack stack = FixtureStacks.region("apac");
+  private final TfStack stack = SynthesizedStacks.region("apac");
 
   @Test
   void httpAndWorkerAccounts_mayUseObjectsAndTheTokensKey_onlyTheHttpAccountPublishesWork() {
@@ -57,7 +62,10 @@ class DevicesWorkerGcpTest {
     assertThat(delivery.at("/push_config/oidc_token/service_account_email").asString())
         .isEqualTo(stack.ref("google_service_account", invoker, "email"));
     assertThat(delivery.at("/push_config/oidc_token/audience").asString()).isEqualTo(workerUri);
-    assertThat(delivery.path("ack_deadline_seconds").asInt()).isGreaterThanOrEqualTo(60);
+    // Pub/Sub waits as long as the worker may take before it redelivers.
+    assertThat(delivery.path("ack_deadline_seconds").asInt())
+        .isEqualTo(Capabilities.DEVICES_WORKER.timeoutSeconds())
+        .isEqualTo(120);
     assertThat(delivery.at("/retry_policy/minimum_backoff").asString()).isEqualTo("10s");
     // Pub/Sub mints the invoker's tokens; nothing more.
     JsonNode mints =
@@ -87,7 +95,7 @@ class DevicesWorkerGcpTest {
     assertThat(worker.at("/build_config/source/storage_source/object").asString())
         .isEqualTo(http.at("/build_config/source/storage_source/object").asString());
     assertThat(service.path("ingress_settings").asString()).isEqualTo("ALLOW_INTERNAL_ONLY");
-    assertThat(service.path("timeout_seconds").asInt()).isEqualTo(60);
+    assertThat(service.path("timeout_seconds").asInt()).isEqualTo(120);
     assertThat(service.path("max_instance_count").asInt())
         .isEqualTo(ENV.scaling().workerMaxConcurrency("devices"));
     assertThat(service.path("max_instance_request_concurrency").asInt()).isEqualTo(1);
@@ -106,5 +114,92 @@ class DevicesWorkerGcpTest {
   void httpFunctionAndWorker_getBucketTokenKeyAndWorkTopic_andNoOtherFunctionDoes() {
     assertOnlyGetTheDevicesVariables(
         stack, List.of(APAC.functionName("devices"), APAC.workerFunctionName("devices")));
+  }
+
+  @Test
+  void secretSettings_areRegionalSecretsWithoutVersions_referencedByTheFunctionsThatReadThem() {
+    JsonNode http = function(stack, APAC.functionName("devices"));
+    JsonNode worker = function(stack, APAC.workerFunctionName("devices"));
+    Map<String, String> httpRefs = secretRefs(http);
+    Map<String, String> workerRefs = secretRefs(worker);
+
+    assertThat(httpRefs.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            Capabilities.DEVICES_SECRETS.stream().map(SecretSetting::variable).toList())
+        .contains(
+            "STRIDE_OAUTH_STATE_KEY",
+            "STRIDE_OAUTH_REDIRECT_URI",
+            "STRIDE_OAUTH_COROS_CLIENT_SECRET",
+            "STRIDE_PROVIDER_SUUNTO_SUBSCRIPTION_KEY",
+            "STRIDE_WEBHOOK_POLAR_SIGNING_KEY");
+    // The worker reads the OAuth clients and the Suunto key, never a webhook secret.
+    assertThat(workerRefs.keySet())
+        .hasSize(2 + 2 * Capabilities.DEVICE_PROVIDERS.size() + 1)
+        .allMatch(v -> v.startsWith("STRIDE_OAUTH_") || v.startsWith("STRIDE_PROVIDER_"));
+    assertThat(workerRefs).allSatisfy((v, secret) -> assertThat(httpRefs).containsEntry(v, secret));
+    // A webhook checking the OAuth client's id or secret reads the same secret.
+    assertThat(httpRefs.get("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET"))
+        .isEqualTo(httpRefs.get("STRIDE_OAUTH_FITBIT_CLIENT_SECRET"));
+    assertThat(httpRefs.get("STRIDE_WEBHOOK_GARMIN_CLIENT_ID"))
+        .isEqualTo(httpRefs.get("STRIDE_OAUTH_GARMIN_CLIENT_ID"));
+    // Values never appear as plain variables; each secret is replicated only in the region.
+    for (JsonNode fn : List.of(http, worker)) {
+      assertThat(fn.at("/service_config/environment_variables").propertyNames())
+          .doesNotContainAnyElementsOf(httpRefs.keySet());
+    }
+    for (String ref : httpRefs.values()) {
+      JsonNode secret = secretOf(ref);
+      assertThat(secret.path("secret_id").asString())
+          .startsWith("stride-devices-")
+          .endsWith("-apac");
+      assertThat(secret.at("/replication/user_managed/replicas").values())
+          .extracting(r -> r.path("location").asString())
+          .containsExactly(APAC.location());
+    }
+    assertThat(stack.json()).doesNotContain("google_secret_manager_secret_version");
+  }
+
+  @Test
+  void secretSettings_areReadableByTheFunctionThatReadsThem_only() {
+    String http = member(stack, APAC.functionName("devices"));
+    String worker = member(stack, APAC.workerFunctionName("devices"));
+    Map<String, List<String>> readers = new LinkedHashMap<>();
+    for (JsonNode grant : stack.resources("google_secret_manager_secret_iam_member").values()) {
+      readers
+          .computeIfAbsent(grant.path("secret_id").asString(), k -> new ArrayList<>())
+          .add(grant.path("role").asString() + " " + grant.path("member").asString());
+    }
+    Map<String, String> httpRefs = secretRefs(function(stack, APAC.functionName("devices")));
+    Map<String, String> workerRefs =
+        secretRefs(function(stack, APAC.workerFunctionName("devices")));
+
+    for (String ref : new LinkedHashSet<>(httpRefs.values())) {
+      List<String> expected =
+          new ArrayList<>(List.of("roles/secretmanager.secretAccessor " + http));
+      if (workerRefs.containsValue(ref)) {
+        expected.add("roles/secretmanager.secretAccessor " + worker);
+      }
+      assertThat(readers.get(ref)).as(ref).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    assertThat(stack.resources("google_project_iam_member").values())
+        .noneMatch(m -> m.path("role").asString().startsWith("roles/secretmanager."));
+  }
+
+  /** A function's secret environment variables: variable to secret id reference. */
+  private static Map<String, String> secretRefs(JsonNode function) {
+    Map<String, String> refs = new LinkedHashMap<>();
+    for (JsonNode ref : function.at("/service_config/secret_environment_variables").values()) {
+      assertThat(ref.path("version").asString()).isEqualTo("latest");
+      refs.put(ref.path("key").asString(), ref.path("secret").asString());
+    }
+    return refs;
+  }
+
+  /** The secret a {@code ${google_secret_manager_secret.<id>.secret_id}} reference names. */
+  private JsonNode secretOf(String ref) {
+    String prefix = "${google_secret_manager_secret.";
+    assertThat(ref).startsWith(prefix).endsWith(".secret_id}");
+    String id = ref.substring(prefix.length(), ref.length() - ".secret_id}".length());
+    return stack.resources("google_secret_manager_secret").get(id);
   }
 }
