@@ -59,7 +59,8 @@ public final class LocalDevices implements AutoCloseable {
           "STRIDE_WEBHOOK_STRAVA_VERIFICATION_CODE",
           "STRIDE_WEBHOOK_WAHOO_WEBHOOK_TOKEN",
           "STRIDE_WEBHOOK_COROS_CLIENT_ID",
-          "STRIDE_WEBHOOK_COROS_CLIENT_SECRET");
+          "STRIDE_WEBHOOK_COROS_WEBHOOK_TOKEN",
+          "STRIDE_WEBHOOK_GARMIN_CLIENT_ID");
 
   /** Keys of 256 bits (standard base64): the local token key and the OAuth state key. */
   private static final List<String> KEYS =

@@ -1,0 +1,513 @@
+package app.stride.devices.gcp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.core.json.Json;
+import app.stride.core.region.RegionId;
+import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.UserId;
+import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
+import app.stride.gcp.firestore.FirestoreClients;
+import app.stride.gcp.firestore.FirestoreConfig;
+import app.stride.testkit.junit.FirestoreExtension;
+import app.stride.testkit.junit.PubSubExtension;
+import app.stride.testkit.tokens.TestTokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.functions.invoker.runner.Invoker;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.util.Timestamps;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.ReceivedMessage;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.SubscriptionName;
+import com.google.pubsub.v1.TopicName;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The devices deployable end to end: the real Functions Framework invoker serving {@link
+ * DevicesHttpFunction} and {@link DevicesWorkerFunction} against the Firestore and Pub/Sub
+ * emulators, with WireMock as Polar (OAuth token endpoint and AccessLink API), a token signed here
+ * and its public key given as {@code STRIDE_LOCAL_JWKS}. System properties stand in for the
+ * variables infra sets. Work messages are pulled from a subscription made here and pushed to the
+ * worker as Eventarc does.
+ *
+ * <p>Both entries share one Spring context (one per initializer per JVM), hence one set of ports:
+ * the bucket is {@code LocalStorageHelper}'s in-memory fake ({@code STRIDE_GCS_IN_MEMORY=true}),
+ * whose store is a static of that class, so this test sees the worker's objects through its own
+ * client on the same fake (built without {@code getOptions()}, which would empty it).
+ */
+class DevicesFunctionIT {
+  @RegisterExtension static final FirestoreExtension FIRESTORE = new FirestoreExtension();
+  @RegisterExtension static final PubSubExtension PUBSUB = new PubSubExtension();
+
+  private static final RegionId APAC = RegionId.of("apac");
+  private static final String BUCKET = "stride-devices-apac";
+  private static final String POLAR_KEY = "polar-key-" + UUID.randomUUID();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final TestTokens TOKENS = new TestTokens();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Map<String, String> CONFIG = new LinkedHashMap<>();
+
+  private static ManagedChannel channel;
+  private static SubscriptionAdminClient subscriptions;
+  private static TopicName workTopic;
+  private static SubscriptionName work;
+  private static SubscriptionName events;
+  private static WireMockServer polar;
+  private static Firestore firestore;
+  private static FirestoreActivityStore activities;
+  private static Storage bucket;
+  private static Invoker http;
+  private static Invoker worker;
+  private static URI httpBase;
+  private static URI workerBase;
+
+  @BeforeAll
+  static void start() throws Exception {
+    connectPubSub();
+    workTopic = TopicName.of(PUBSUB.projectId(), PUBSUB.uniqueName("devices-work"));
+    work = createTopicWithSubscription(workTopic, false);
+    TopicName eventsTopic = TopicName.of(PUBSUB.projectId(), PUBSUB.uniqueName("activity-events"));
+    events = createTopicWithSubscription(eventsTopic, true);
+    polar = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    polar.start();
+
+    CONFIG.put("STRIDE_REGION", APAC.value());
+    CONFIG.put("STRIDE_FIRESTORE_PROJECT", FIRESTORE.projectId());
+    CONFIG.put("STRIDE_FIRESTORE_EMULATOR_HOST", FIRESTORE.emulatorHost());
+    CONFIG.put("STRIDE_EVENTS_TOPIC", eventsTopic.toString());
+    CONFIG.put("STRIDE_DEVICES_WORK_TOPIC", workTopic.toString());
+    CONFIG.put("STRIDE_PUBSUB_ENDPOINT", PUBSUB.emulatorHost());
+    CONFIG.put("STRIDE_DEVICES_BUCKET", BUCKET);
+    CONFIG.put(DevicesGcpConfig.IN_MEMORY_BUCKET_ENV, "true");
+    CONFIG.put("STRIDE_JWT_ISSUER", TestTokens.ISSUER);
+    CONFIG.put("STRIDE_JWT_AUDIENCE", TestTokens.AUDIENCE);
+    CONFIG.put("STRIDE_LOCAL_MODE", "true");
+    CONFIG.put("STRIDE_LOCAL_JWKS", TOKENS.publicJwks());
+    CONFIG.put("STRIDE_CURSOR_KEY", base64(32));
+    CONFIG.put("STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY);
+    CONFIG.put("STRIDE_DEVICES_TOKEN_LOCAL_KEY", base64(32));
+    CONFIG.put("STRIDE_OAUTH_STATE_KEY", base64(32));
+    CONFIG.put("STRIDE_OAUTH_REDIRECT_URI", "stride://connect");
+    CONFIG.put("STRIDE_OAUTH_POLAR_CLIENT_ID", "polar-client");
+    CONFIG.put("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret");
+    CONFIG.put("STRIDE_OAUTH_POLAR_TOKEN_URL", polar.baseUrl() + "/v2/oauth2/token");
+    CONFIG.put("STRIDE_PROVIDER_API_POLAR", polar.baseUrl());
+    CONFIG.forEach(System::setProperty);
+
+    firestore =
+        FirestoreClients.create(
+            new FirestoreConfig(
+                FIRESTORE.projectId(), null, Optional.of(FIRESTORE.emulatorHost())));
+    activities = new FirestoreActivityStore(firestore, APAC, Clock.systemUTC());
+
+    int httpPort = freePort();
+    http = new Invoker(httpPort, DevicesHttpFunction.class.getName(), null, loader());
+    http.startTestServer();
+    httpBase = URI.create("http://127.0.0.1:" + httpPort);
+    int workerPort = freePort();
+    worker = new Invoker(workerPort, DevicesWorkerFunction.class.getName(), null, loader());
+    worker.startTestServer();
+    workerBase = URI.create("http://127.0.0.1:" + workerPort);
+    // The functions' in-memory bucket, seen without resetting it (getOptions() would).
+    bucket =
+        StorageOptions.newBuilder()
+            .setProjectId("fake-project-for-testing")
+            .setServiceRpcFactory(new LocalStorageHelper.FakeStorageRpcFactory())
+            .build()
+            .getService();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (worker != null) {
+      worker.stopServer();
+    }
+    if (http != null) {
+      http.stopServer();
+    }
+    CONFIG.keySet().forEach(System::clearProperty);
+    if (polar != null) {
+      polar.stop();
+    }
+    if (firestore != null) {
+      firestore.close();
+    }
+    if (subscriptions != null) {
+      subscriptions.close();
+    }
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConnectedPolarUsersPush_isQueued_thenTheWorkerFetchesTheExercise_andImportsIt()
+      throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    String polarUser = newPolarUser();
+    String exercise = "ex" + polarUser;
+    connectPolar(user, polarUser, "polar-at-" + polarUser);
+    servesExercise(exercise, "polar-at-" + polarUser);
+
+    ReceivedMessage queued = pushExerciseWebhook(polarUser, exercise);
+    assertThat(queued.getMessage().getAttributesMap()).containsEntry("kind", "webhook.polar");
+
+    HttpResponse<String> handled = deliverToWorker(queued.getMessage(), 1);
+
+    assertThat(handled.statusCode()).as(handled.body()).isEqualTo(200);
+    PubsubMessage imported = pull(events, 1).get(0);
+    assertThat(imported.getAttributesMap())
+        .containsEntry("ce-type", "app.stride.activity.v1.imported");
+    String activityId =
+        Json.mapper().readTree(imported.getData().toByteArray()).findValue("activityId").asString();
+    HttpResponse<String> read =
+        send(
+            authorized(
+                    HttpRequest.newBuilder(
+                        httpBase.resolve("/v1/activities/" + activityId + "?samples=true")),
+                    user)
+                .GET());
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    JsonNode activity = Json.mapper().readTree(read.body());
+    assertThat(activity.path("sport").asString()).isEqualTo("running");
+    assertThat(activity.path("sources").path(0).path("provider").asString()).isEqualTo("polar");
+    assertThat(activity.path("sources").path(0).path("externalId").asString()).isEqualTo(exercise);
+    assertThat(activity.path("samples"))
+        .as("the worker's sample stream, read back from the same in-memory bucket")
+        .hasSize(11);
+    assertThat(originals(user)).as("the fetched original is kept").hasSize(1);
+    polar.verify(1, getRequestedFor(urlEqualTo("/v3/exercises/" + exercise + "/fit")));
+  }
+
+  @Test
+  void workerPush_ofAPoisonMessage_isAcknowledged_andStoresNothing() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    String polarUser = newPolarUser();
+    String exercise = "ex" + polarUser;
+    connectPolar(user, polarUser, "polar-at-" + polarUser);
+    servesExercise(exercise, "polar-at-" + polarUser);
+    PubsubMessage poison =
+        PubsubMessage.newBuilder()
+            .setMessageId(UUID.randomUUID().toString())
+            .setData(
+                ByteString.copyFromUtf8(
+                    template("pubsub/notification-without-idempotency-key.json")
+                        .replace("${POLAR_USER}", polarUser)
+                        .replace("${EXERCISE_ID}", exercise)))
+            .putAttributes("kind", "webhook.polar")
+            .build();
+
+    HttpResponse<String> handled = deliverToWorker(poison, 1);
+
+    assertThat(handled.statusCode() / 100)
+        .as("acknowledged (dropped), not redelivered: " + handled.body())
+        .isEqualTo(2);
+    polar.verify(0, getRequestedFor(urlEqualTo("/v3/exercises/" + exercise + "/fit")));
+    assertThat(storedActivities(user)).isEmpty();
+    assertThat(originals(user)).isEmpty();
+  }
+
+  @Test
+  void workerPush_whilePolarIsDown_isNotAcknowledged_storesNothing_andItsRedeliveryImports()
+      throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    String polarUser = newPolarUser();
+    String exercise = "ex" + polarUser;
+    connectPolar(user, polarUser, "polar-at-" + polarUser);
+    polar.stubFor(
+        get(urlEqualTo("/v3/exercises/" + exercise + "/fit"))
+            .willReturn(aResponse().withStatus(503)));
+    PubsubMessage queued = pushExerciseWebhook(polarUser, exercise).getMessage();
+
+    HttpResponse<String> handled = deliverToWorker(queued, 1);
+
+    assertThat(handled.statusCode()).as("an error status: Pub/Sub redelivers").isEqualTo(500);
+    assertThat(handled.body()).doesNotContain("polar-at-" + polarUser);
+    assertThat(storedActivities(user)).isEmpty();
+    assertThat(originals(user)).isEmpty();
+
+    servesExercise(exercise, "polar-at-" + polarUser);
+    HttpResponse<String> redelivered = deliverToWorker(queued, 2);
+
+    assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(200);
+    assertThat(storedActivities(user))
+        .singleElement()
+        .satisfies(a -> assertThat(a.sources()).hasSize(1));
+    assertThat(pull(events, 1))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getAttributesMap())
+                    .containsEntry("ce-type", "app.stride.activity.v1.imported"));
+  }
+
+  /** The user connects Polar: the app opens the authorize URL and posts back code and state. */
+  private static void connectPolar(String user, String polarUser, String accessToken)
+      throws Exception {
+    String code = "code-" + UUID.randomUUID();
+    polar.stubFor(
+        post("/v2/oauth2/token")
+            .withRequestBody(containing("code=" + code))
+            .willReturn(
+                okJson(
+                    template("polar/token.json")
+                        .replace("${ACCESS_TOKEN}", accessToken)
+                        .replace("${POLAR_USER}", polarUser))));
+    HttpResponse<String> started =
+        send(
+            authorized(
+                    HttpRequest.newBuilder(
+                        httpBase.resolve("/v1/devices/connections/polar/authorization")),
+                    user)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(started.statusCode() / 100).as(started.body()).isEqualTo(2);
+    String url = Json.mapper().readTree(started.body()).path("authorizationUrl").asString();
+    String state =
+        URLDecoder.decode(url.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+
+    HttpResponse<String> connected =
+        send(
+            authorized(
+                    HttpRequest.newBuilder(httpBase.resolve("/v1/devices/connections/polar")), user)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}")));
+    assertThat(connected.statusCode()).as(connected.body()).isEqualTo(200);
+  }
+
+  private static void servesExercise(String exercise, String accessToken) throws Exception {
+    polar.stubFor(
+        get(urlEqualTo("/v3/exercises/" + exercise + "/fit"))
+            .withHeader("Authorization", equalTo("Bearer " + accessToken))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withBody(fixture("activities/run-11-points.gpx"))));
+  }
+
+  /** Polar pushes a new exercise, signed; the webhook answers 200 and queues it on the topic. */
+  private static ReceivedMessage pushExerciseWebhook(String polarUser, String exercise)
+      throws Exception {
+    String push =
+        template("polar/exercise-push.json")
+            .strip()
+            .replace("${POLAR_USER}", polarUser)
+            .replace("${EXERCISE_ID}", exercise)
+            .replace("${TIMESTAMP}", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    HttpResponse<String> pushed =
+        send(
+            HttpRequest.newBuilder(httpBase.resolve("/v1/webhooks/polar/" + APAC.value()))
+                .header("Content-Type", "application/json")
+                .header("polar-webhook-signature", hmacSha256Hex(POLAR_KEY, push))
+                .POST(HttpRequest.BodyPublishers.ofString(push)));
+    assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+    List<ReceivedMessage> queued = pullReceived(work, 1);
+    assertThat(queued).as("one message on the work topic").hasSize(1);
+    return queued.get(0);
+  }
+
+  /** POSTs what Eventarc delivers to the worker for a message of the work topic. */
+  private static HttpResponse<String> deliverToWorker(PubsubMessage message, int attempt)
+      throws Exception {
+    ObjectNode push = Json.mapper().createObjectNode();
+    ObjectNode m = push.putObject("message");
+    ObjectNode attributes = m.putObject("attributes");
+    message.getAttributesMap().forEach(attributes::put);
+    m.put("data", Base64.getEncoder().encodeToString(message.getData().toByteArray()));
+    m.put("messageId", message.getMessageId());
+    m.put(
+        "publishTime",
+        message.hasPublishTime()
+            ? Timestamps.toString(message.getPublishTime())
+            : Instant.now().toString());
+    push.put("subscription", work.toString());
+    push.put("deliveryAttempt", attempt);
+    return send(
+        HttpRequest.newBuilder(workerBase)
+            .header("ce-id", message.getMessageId())
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header("ce-source", "//pubsub.googleapis.com/" + workTopic)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(push))));
+  }
+
+  private static List<Activity> storedActivities(String user) {
+    return activities.startingBetween(
+        new UserId(user), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), APAC);
+  }
+
+  private static List<Blob> originals(String user) {
+    return StreamSupport.stream(
+            bucket
+                .list(BUCKET, Storage.BlobListOption.prefix("originals/" + user + "/"))
+                .iterateAll()
+                .spliterator(),
+            false)
+        .toList();
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user) {
+    return request.header("Authorization", "Bearer " + TOKENS.accessToken(user, APAC.value()));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Pulls until {@code expected} messages arrived, acknowledging them. The emulator's pull waits up
+   * to a minute when nothing is there, so never pull for more than is expected.
+   */
+  private static List<ReceivedMessage> pullReceived(SubscriptionName from, int expected) {
+    List<ReceivedMessage> received = new ArrayList<>();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    do {
+      var response = subscriptions.pull(from, expected - received.size());
+      List<String> acks = new ArrayList<>();
+      for (ReceivedMessage m : response.getReceivedMessagesList()) {
+        received.add(m);
+        acks.add(m.getAckId());
+      }
+      if (!acks.isEmpty()) {
+        subscriptions.acknowledge(from, acks);
+      }
+    } while (received.size() < expected && System.nanoTime() < deadline);
+    return received;
+  }
+
+  private static List<PubsubMessage> pull(SubscriptionName from, int expected) {
+    return pullReceived(from, expected).stream().map(ReceivedMessage::getMessage).toList();
+  }
+
+  private static void connectPubSub() {
+    channel = ManagedChannelBuilder.forTarget(PUBSUB.emulatorHost()).usePlaintext().build();
+  }
+
+  private static SubscriptionName createTopicWithSubscription(TopicName topic, boolean ordered)
+      throws Exception {
+    var transport = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    try (TopicAdminClient topics =
+        TopicAdminClient.create(
+            TopicAdminSettings.newBuilder()
+                .setTransportChannelProvider(transport)
+                .setCredentialsProvider(NoCredentialsProvider.create())
+                .build())) {
+      topics.createTopic(topic);
+    }
+    if (subscriptions == null) {
+      subscriptions =
+          SubscriptionAdminClient.create(
+              SubscriptionAdminSettings.newBuilder()
+                  .setTransportChannelProvider(transport)
+                  .setCredentialsProvider(NoCredentialsProvider.create())
+                  .build());
+    }
+    SubscriptionName subscription =
+        SubscriptionName.of(PUBSUB.projectId(), topic.getTopic() + "-sub");
+    subscriptions.createSubscription(
+        Subscription.newBuilder()
+            .setName(subscription.toString())
+            .setTopic(topic.toString())
+            .setEnableMessageOrdering(ordered)
+            .setAckDeadlineSeconds(10)
+            .build());
+    return subscription;
+  }
+
+  /** A Polar user id no other run has connected (claims are global in the emulator). */
+  private static String newPolarUser() {
+    return Long.toString(100_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 900_000_000L);
+  }
+
+  private static String base64(int bytes) {
+    byte[] key = new byte[bytes];
+    RANDOM.nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static String hmacSha256Hex(String key, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String template(String path) throws Exception {
+    return new String(fixture(path), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] fixture(String path) throws Exception {
+    try (InputStream in = DevicesFunctionIT.class.getResourceAsStream("/" + path)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static ClassLoader loader() {
+    return Thread.currentThread().getContextClassLoader();
+  }
+}
