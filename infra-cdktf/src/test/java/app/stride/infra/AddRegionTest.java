@@ -93,6 +93,7 @@ class AddRegionTest {
         .extracting(s -> s.path("name").asString())
         .containsExactlyInAnyOrder(
             "stride-cursor-key-ca",
+            "stride-devices-settings-ca",
             "stride-directory-hash-key-ca",
             "stride-directory-api-secret-ca");
     JsonNode auth = stack.named("aws_lambda_function", "function_name", "stride-auth-ca");

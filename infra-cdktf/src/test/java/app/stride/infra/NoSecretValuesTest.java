@@ -3,6 +3,7 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
+import app.stride.infra.aws.SettingsBundleSecret;
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
 import java.util.List;
@@ -107,7 +108,8 @@ class NoSecretValuesTest {
       TfStack stack = entry.getValue();
       for (Map<String, String> env : FunctionEnvironments.of(stack).values()) {
         for (Map.Entry<String, String> variable : env.entrySet()) {
-          if (variable.getKey().endsWith("_SECRET_ARN")) {
+          if (variable.getKey().endsWith("_SECRET_ARN")
+              || SECRET_ARN_REF.matcher(variable.getValue()).matches()) {
             Matcher m = SECRET_ARN_REF.matcher(variable.getValue());
             assertThat(m.matches()).as(variable.toString()).isTrue();
             assertThat(stack.resources("aws_secretsmanager_secret")).containsKey(m.group(1));
@@ -116,7 +118,38 @@ class NoSecretValuesTest {
         }
       }
     }
-    assertThat(checked).as("auth (3 functions x 2) and profiles in eu and us").isGreaterThan(12);
+    assertThat(checked)
+        .as("auth (3 functions x 2), every capability function and the devices worker")
+        .isGreaterThan(12 + 2 * Capabilities.ALL.size());
+  }
+
+  /**
+   * The code reads a secret passed by ARN as {@code <NAME>_ARN} of the variable {@code <NAME>} it
+   * reads, or as members of the settings bundle ({@code SecretsOverlay} in shared-aws): any other
+   * name would reach no reader, and the function would start without its secret.
+   */
+  @Test
+  void everySecretArnVariable_isNamedAfterTheVariableTheCodeReads_orIsTheSettingsBundle() {
+    int checked = 0;
+    for (Map.Entry<String, TfStack> entry : SynthesizedStacks.all().entrySet()) {
+      for (Map.Entry<String, Map<String, String>> fn :
+          FunctionEnvironments.of(entry.getValue()).entrySet()) {
+        for (Map.Entry<String, String> variable : fn.getValue().entrySet()) {
+          if (!SECRET_ARN_REF.matcher(variable.getValue()).matches()) {
+            continue;
+          }
+          String name = variable.getKey();
+          assertThat(name).as("%s in %s", name, fn.getKey()).endsWith("_ARN");
+          if (!name.equals(SettingsBundleSecret.ARN_ENV)) {
+            assertThat(name.substring(0, name.length() - "_ARN".length()))
+                .as("%s in %s", name, fn.getKey())
+                .isIn(SECRET_VALUES);
+          }
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(12 + 2 * Capabilities.ALL.size());
   }
 
   @Test

@@ -9,7 +9,7 @@ import software.constructs.Construct;
  * The two secrets the auth functions of one region need, as Secrets Manager secrets encrypted with
  * the region's key. The functions receive only their ARNs ({@value #DIRECTORY_HASH_KEY_ARN_ENV},
  * {@value #DIRECTORY_API_SECRET_ARN_ENV}) and read the values at start ({@code SecretsOverlay} in
- * {@code auth-aws}).
+ * {@code shared-aws}, which reads {@code <NAME>_ARN} for {@code <NAME>}).
  *
  * <ul>
  *   <li>{@code stride-directory-hash-key-<id>}: the key of the keyed hash of login ids ({@code

@@ -121,6 +121,29 @@ public final class AwsRegionStack extends TerraformStack {
         .value(cursorKey.name())
         .description("Secret to fill once with base64 of 32 random bytes (put-secret-value)")
         .build();
+    for (Capability capability : this.capabilities) {
+      stores
+          .settings(capability.name())
+          .ifPresent(
+              bundle -> {
+                TerraformOutput.Builder.create(this, capability.name() + "_settings_secret")
+                    .value(bundle.name())
+                    .description(
+                        "Secret to fill once with a JSON object of the "
+                            + capability.name()
+                            + " settings (members: output "
+                            + capability.name()
+                            + "_settings_members)")
+                    .build();
+                TerraformOutput.Builder.create(this, capability.name() + "_settings_members")
+                    .value(bundle.members())
+                    .description(
+                        "The string members the "
+                            + capability.name()
+                            + " settings secret's JSON object may hold; others are ignored")
+                    .build();
+              });
+    }
     TerraformOutput.Builder.create(this, "mail_dkim_tokens")
         .value(mail.dkimTokens())
         .description("Publish <token>._domainkey.<mail domain> CNAME <token>.dkim.amazonses.com")
@@ -130,16 +153,21 @@ public final class AwsRegionStack extends TerraformStack {
   /**
    * Every capability's table (construct {@code <name>_table}), events queue ({@code <events>}, e.g.
    * {@code profile_events}) and, where it has them, bucket ({@code <name>_bucket}), envelope key
-   * ({@code <name>_<stem>_key}) and work queue ({@code <stem>}, e.g. {@code devices_work}), with
-   * the region's key and cursor secret.
+   * ({@code <name>_<stem>_key}), work queue ({@code <stem>}, e.g. {@code devices_work}) and
+   * settings bundle ({@code <name>_settings}), with the region's key and cursor secret.
    */
   private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
     Map<String, CapabilityTable> tables = new LinkedHashMap<>();
     Map<String, EventsQueue> queues = new LinkedHashMap<>();
     Map<String, CapabilityBucket> buckets = new LinkedHashMap<>();
     Map<String, RegionKey> envelopeKeys = new LinkedHashMap<>();
+    Map<String, SettingsBundleSecret> settings = new LinkedHashMap<>();
     for (Capability capability : capabilities) {
       String name = capability.name();
+      if (!capability.secrets().isEmpty()) {
+        settings.put(
+            name, new SettingsBundleSecret(this, name + "_settings", region, key, capability));
+      }
       capability
           .bucket()
           .ifPresent(
@@ -186,7 +214,7 @@ public final class AwsRegionStack extends TerraformStack {
                       new EventsQueue(
                           this, o.eventsName().replace('-', '_'), region, key, o.eventsName())));
     }
-    return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys);
+    return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys, settings);
   }
 
   /**

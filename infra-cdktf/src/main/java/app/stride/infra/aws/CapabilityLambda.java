@@ -19,9 +19,9 @@ import software.constructs.Construct;
  * built the same way. SnapStart on published versions behind the alias {@value #ALIAS}, with its
  * log group, error and throttle alarms ({@link SpringLambda}) and a role limited to the
  * capability's own table and indexes, the tables it reads (read actions on the table only), its
- * events queue, the region's key and cursor key secret, and, where the capability pushes chat
- * changes, {@code execute-api:ManageConnections} on the region's WebSocket API stage ({@link
- * RealtimeApi}).
+ * events queue, the region's key and cursor key secret, its settings bundle where it has secret
+ * settings ({@link SettingsBundleSecret}), and, where the capability pushes chat changes, {@code
+ * execute-api:ManageConnections} on the region's WebSocket API stage ({@link RealtimeApi}).
  */
 public final class CapabilityLambda extends Construct {
 
@@ -35,10 +35,11 @@ public final class CapabilityLambda extends Construct {
   public static final int TIMEOUT_SECONDS = 10;
 
   /**
-   * The variable carrying the ARN of the cursor key secret. The value itself ({@code
-   * STRIDE_CURSOR_KEY}) is never put in the environment by infra.
+   * The variable carrying the ARN of the cursor key secret: {@code <NAME>_ARN} of the variable the
+   * code reads ({@code STRIDE_CURSOR_KEY}), which {@code SecretsOverlay} in shared-aws resolves.
+   * The value itself is never put in the environment by infra.
    */
-  public static final String CURSOR_KEY_SECRET_ARN_ENV = "STRIDE_CURSOR_KEY_SECRET_ARN";
+  public static final String CURSOR_KEY_ARN_ENV = "STRIDE_CURSOR_KEY_ARN";
 
   private final SpringLambda lambda;
   private final LambdaAlias alias;
@@ -139,7 +140,7 @@ public final class CapabilityLambda extends Construct {
     env.put("STRIDE_JWT_ISSUER", auth.jwtIssuer());
     env.put("STRIDE_JWT_AUDIENCE", auth.functionAudience());
     env.put("STRIDE_JWKS_URL", auth.jwksUrl());
-    env.put(CURSOR_KEY_SECRET_ARN_ENV, runtime.stores().cursorKey().arn());
+    env.put(CURSOR_KEY_ARN_ENV, runtime.stores().cursorKey().arn());
     env.putAll(runtime.resourceEnvironment());
     if (bean.behindEdge()) {
       env.put(EdgeProtection.ORIGIN_SECRET_ENV, EdgeProtection.ORIGIN_SECRET_REFERENCE);

@@ -107,7 +107,8 @@ public final class CapabilityRuntime {
 
   /**
    * The variables of the capability's own bucket ({@code STRIDE_<NAME>_BUCKET} and its key's ARN),
-   * envelope key and work queue URL, for its HTTP function and worker (the relay needs none).
+   * envelope key, work queue URL and settings bundle ARN ({@value SettingsBundleSecret#ARN_ENV}),
+   * for its HTTP function and worker (the relay needs none).
    */
   public Map<String, String> resourceEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -125,13 +126,16 @@ public final class CapabilityRuntime {
     capability
         .workQueue()
         .ifPresent(q -> env.put(q.awsQueueVariable(), stores.queue(q.stem()).url()));
+    stores
+        .settings(capability.name())
+        .ifPresent(bundle -> env.put(SettingsBundleSecret.ARN_ENV, bundle.arn()));
     return env;
   }
 
   /**
    * Object reads and writes in its own bucket (objects only), use of that bucket's key and of its
-   * envelope key (data keys and decryption under its encryption context only): each on exactly that
-   * resource.
+   * envelope key (data keys and decryption under its encryption context only), reading its settings
+   * bundle: each on exactly that resource.
    */
   public List<DataAwsIamPolicyDocumentStatement> resourceGrants() {
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
@@ -157,6 +161,7 @@ public final class CapabilityRuntime {
                         .resources(List.of(stores.envelopeKey(capability.name()).arn()))
                         .condition(RegionKey.encryptionContextConditions(k.contextKeys()))
                         .build()));
+    stores.settings(capability.name()).ifPresent(bundle -> grants.add(bundle.readGrant()));
     return grants;
   }
 
@@ -191,15 +196,21 @@ public final class CapabilityRuntime {
         table.tableAndIndexArns().toArray(String[]::new));
   }
 
-  /** Exactly the listed read actions on each table it reads, the table itself only. */
+  /**
+   * Exactly the listed read actions on each table it reads: the table itself only, and its indexes
+   * too for a {@code dynamodb:Query} (a query of an index is authorised on the index's ARN).
+   */
   public List<DataAwsIamPolicyDocumentStatement> readGrants() {
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
     for (Capability.TableRead read : capability.reads()) {
+      CapabilityTable table = stores.table(read.capability());
       grants.add(
           allow(
               "Read" + pascal(read.capability()) + "Table",
               read.actions(),
-              stores.table(read.capability()).arn()));
+              read.actions().contains("dynamodb:Query")
+                  ? table.tableAndIndexArns().toArray(String[]::new)
+                  : new String[] {table.arn()}));
     }
     return grants;
   }

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The data resources of one AWS region that capability functions are granted: the region's key, its
  * listing-cursor secret, every capability's table (by capability name), every events or work queue
- * (by stem), and the buckets and envelope keys of the capabilities that have them (by capability
- * name). Grants are built only from these, so a function can name nothing of another region.
+ * (by stem), and the buckets, envelope keys and settings bundles of the capabilities that have them
+ * (by capability name). Grants are built only from these, so a function can name nothing of another
+ * region.
  *
  * @param key the region's KMS key
  * @param cursorKey the region's listing-cursor HMAC key secret
@@ -16,6 +17,7 @@ import java.util.Optional;
  *     devices-work})
  * @param buckets the capability buckets, by capability name
  * @param envelopeKeys the capability envelope keys, by capability name
+ * @param settings the settings bundles of the capabilities with secret settings, by capability name
  */
 public record RegionStores(
     RegionKey key,
@@ -23,7 +25,8 @@ public record RegionStores(
     Map<String, CapabilityTable> tables,
     Map<String, EventsQueue> queues,
     Map<String, CapabilityBucket> buckets,
-    Map<String, RegionKey> envelopeKeys) {
+    Map<String, RegionKey> envelopeKeys,
+    Map<String, SettingsBundleSecret> settings) {
 
   /** Copies the maps. */
   public RegionStores {
@@ -31,6 +34,7 @@ public record RegionStores(
     queues = Map.copyOf(queues);
     buckets = Map.copyOf(buckets);
     envelopeKeys = Map.copyOf(envelopeKeys);
+    settings = Map.copyOf(settings);
   }
 
   /** The table of {@code capability}; fails when the region has none. */
@@ -49,6 +53,11 @@ public record RegionStores(
   public CapabilityBucket bucket(String capability) {
     return Optional.ofNullable(buckets.get(capability))
         .orElseThrow(() -> new IllegalStateException("no bucket of " + capability));
+  }
+
+  /** The settings bundle of {@code capability}, if it has secret settings. */
+  public Optional<SettingsBundleSecret> settings(String capability) {
+    return Optional.ofNullable(settings.get(capability));
   }
 
   /** The envelope key of {@code capability}; fails when the region has none. */

@@ -170,9 +170,11 @@ public final class Capabilities {
    * Devices: activities imported from devices, apps and files, with connections and import jobs,
    * {@code userId}/{@code sk}, a user's activities by start time through the local index {@code
    * byStart} on {@code startKey}, events through an outbox, TTL on {@code expiresAt}; reads the
-   * profile by key (units, zone). Raw originals (under {@code originals/}) and sample streams in
-   * the region's bucket, OAuth tokens sealed with its own envelope key, verified webhook
-   * notifications sent to its work queue, drained by {@link #DEVICES_WORKER}.
+   * profile by key (units, zone) and, for the history ({@code GET /v1/history}), queries the
+   * workouts table's {@code byStartTime} index ({@code RecordedWorkouts}). Raw originals (under
+   * {@code originals/}) and sample streams in the region's bucket, OAuth tokens sealed with its own
+   * envelope key, verified webhook notifications sent to its work queue, drained by {@link
+   * #DEVICES_WORKER}.
    *
    * <p>Its provider settings ({@link #DEVICES_SECRETS}) come from the region's secret store.
    */
@@ -193,7 +195,8 @@ public final class Capabilities {
                   new Index("byStart", Key.string("userId"), Optional.of(Key.string("startKey"))))
               .withGlobalIndex(OUTBOX_INDEX)
               .withTtl("expiresAt"),
-          List.of(TableRead.getItem("profiles")),
+          List.of(
+              TableRead.getItem("profiles"), new TableRead("workouts", List.of("dynamodb:Query"))),
           Optional.of(new Outbox("activity-events", "devicesOutboxRelaySchedule", "outbox")),
           List.of(),
           Optional.of(

@@ -191,9 +191,12 @@ public record Capability(
    * kept in the region's secret store, never in the Terraform JSON or state. Infra declares the
    * secret without a value; it is added once per region.
    *
-   * <p>Supplied on GCP only, as Secret Manager references ({@code CapabilitySecrets}). On AWS one
-   * {@code <NAME>_ARN} variable per setting would overrun Lambda's 4 KB environment and cost a
-   * Secrets Manager call each at cold start, so the AWS shape waits for the function's reader.
+   * <p>On GCP one Secret Manager secret per {@code secret} stem, as references ({@code
+   * CapabilitySecrets}). On AWS one {@code <NAME>_ARN} variable per setting would overrun Lambda's
+   * 4 KB environment and cost a Secrets Manager call each at cold start, so all of a capability's
+   * settings are members of one JSON secret per region ({@code aws.SettingsBundleSecret}), passed
+   * as {@code STRIDE_SECRETS_BUNDLE_ARN}; there the worker can read the HTTP function's settings
+   * too.
    *
    * @param variable the variable the functions read, e.g. {@code STRIDE_OAUTH_STRAVA_CLIENT_SECRET}
    * @param secret the secret's stem ({@code stride-<capability>-<secret>-<regionId>}); variables

@@ -125,7 +125,7 @@ class CapabilitiesAwsTest {
                 stack.ref("aws_dynamodb_table", table(stack, regionId, read.capability()), "name"));
       }
       assertThat(env.path("STRIDE_JWKS_URL").asString()).startsWith("https://");
-      assertThat(env.path(CapabilityLambda.CURSOR_KEY_SECRET_ARN_ENV).asString())
+      assertThat(env.path(CapabilityLambda.CURSOR_KEY_ARN_ENV).asString())
           .startsWith("${aws_secretsmanager_secret.");
     }
   }
@@ -191,8 +191,7 @@ class CapabilitiesAwsTest {
           assertThat(resources).containsExactly(own, own + "/index/*");
           assertThat(actions).containsExactlyElementsOf(CapabilityRuntime.TABLE_ACTIONS);
         } else {
-          assertThat(resources).as(capability.name() + " reads").hasSize(1);
-          tableGrants.add(String.join(",", actions) + " " + resources.get(0));
+          tableGrants.add(String.join(",", actions) + " " + String.join(",", resources));
         }
       }
 
@@ -204,7 +203,7 @@ class CapabilitiesAwsTest {
                       r ->
                           String.join(",", r.actions())
                               + " "
-                              + tableArn(stack, regionId, r.capability()))
+                              + readResources(r, tableArn(stack, regionId, r.capability())))
                   .toList());
     }
   }
@@ -269,6 +268,13 @@ class CapabilitiesAwsTest {
 
   private static JsonNode table(TfStack stack, String regionId, String capability) {
     return stack.named("aws_dynamodb_table", "name", "stride-" + capability + "-" + regionId);
+  }
+
+  /** A read's resources: the table, and its indexes too for a query. */
+  private static String readResources(Capability.TableRead read, String tableArn) {
+    return read.actions().contains("dynamodb:Query")
+        ? tableArn + "," + tableArn + "/index/*"
+        : tableArn;
   }
 
   private static String tableArn(TfStack stack, String regionId, String capability) {

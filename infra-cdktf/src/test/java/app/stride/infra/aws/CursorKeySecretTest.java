@@ -50,7 +50,7 @@ class CursorKeySecretTest {
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-" + region);
     JsonNode role = stack.named("aws_iam_role", "name", "stride-profiles-" + region);
 
-    assertThat(fn.at("/environment/variables/STRIDE_CURSOR_KEY_SECRET_ARN").asString())
+    assertThat(fn.at("/environment/variables/STRIDE_CURSOR_KEY_ARN").asString())
         .isEqualTo(secretArn);
     assertThat(stack.inlinePolicyStatements(role).values())
         .filteredOn(s -> strings(s.path("actions")).contains("secretsmanager:GetSecretValue"))

@@ -34,7 +34,9 @@ class CapabilitiesTest {
     assertThat(Capabilities.SOCIAL.reads()).isEmpty();
     assertThat(Capabilities.PROFILES.reads()).isEmpty();
     assertThat(Capabilities.DEVICES.reads())
-        .containsExactly(new Capability.TableRead("profiles", List.of("dynamodb:GetItem")));
+        .containsExactly(
+            new Capability.TableRead("profiles", List.of("dynamodb:GetItem")),
+            new Capability.TableRead("workouts", List.of("dynamodb:Query")));
   }
 
   @Test

@@ -18,6 +18,7 @@ import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.AwsFunctions;
 import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.secrets.SecretsOverlay;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsEventPublisher;
 import app.stride.aws.sqs.SqsSettings;
@@ -30,6 +31,7 @@ import app.stride.edge.resilience.OutboundCalls;
 import app.stride.edge.resilience.ResilientDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -45,9 +47,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code authDeletionRelaySchedule}: ticks of the account-deletion event relay.
  * </ul>
  *
- * Secrets arrive by ARN and are read from Secrets Manager once, on first use ({@link
- * SecretsOverlay}). Mail goes through SES v2, or through SMTP where {@code STRIDE_SMTP_HOST} is set
- * (the local platform's mail server).
+ * Secrets arrive by ARN ({@code <NAME>_ARN}) and are read from Secrets Manager once, on first use
+ * ({@link SecretsOverlay}, {@link #SECRETS}). Mail goes through SES v2, or through SMTP where
+ * {@code STRIDE_SMTP_HOST} is set (the local platform's mail server).
  *
  * <p>The HTTP function is served through the edge ({@link EdgeHttp}): one request log line and the
  * request metrics, the CloudFront origin check ({@code STRIDE_ORIGIN_VERIFY_SECRET}) and the rate
@@ -55,6 +57,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public class AuthAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  /** The secrets the auth function reads by ARN; a value already set wins. */
+  static final List<String> SECRETS =
+      List.of("STRIDE_DIRECTORY_SECRET", "STRIDE_DIRECTORY_API_SECRET", "STRIDE_SMTP_PASSWORD");
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -95,7 +101,7 @@ public class AuthAwsApplication
 
     synchronized Env env() {
       if (env == null) {
-        env = SecretsOverlay.resolve(raw);
+        env = SecretsOverlay.byArn(SECRETS).resolve(raw);
       }
       return env;
     }

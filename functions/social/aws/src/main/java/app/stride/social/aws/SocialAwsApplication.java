@@ -4,6 +4,7 @@ import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.AwsFunctions;
 import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.secrets.SecretsOverlay;
 import app.stride.core.auth.TokenVerifier;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
@@ -20,8 +21,10 @@ import app.stride.social.aws.adapter.out.dynamodb.DynamoSocialStores;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -43,16 +46,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * Both fan chat changes out to the region's connections through the management API when {@value
  * ManagementApiPush#ENDPOINT_ENV} is set (else nothing is delivered in real time). Clients, stores
- * and the token verifier are built on the first call and shared by both.
+ * and the token verifier are built on the first call and shared by both. The cursor key arrives by
+ * ARN ({@code STRIDE_CURSOR_KEY_ARN}) and is read from Secrets Manager on first use ({@link
+ * SecretsOverlay}); a value set already wins.
  */
 public class SocialAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
   /** The bean of the WebSocket API's routes (a second Lambda from the same jar). */
   public static final String REALTIME = SocialFunctions.NAME + "Realtime";
 
+  /** The secrets read by ARN. */
+  static final List<String> SECRETS = List.of(CursorSeal.KEY_ENV);
+
   @Override
   public void initialize(GenericApplicationContext context) {
     Env env = Env.system();
+    Supplier<Env> secrets = SecretsOverlay.byArn(SECRETS).onFirstUse(env);
     SocialAwsConfig config = SocialAwsConfig.fromEnv(env);
     Clock clock = Clock.systemUTC();
     Wiring wiring = new Wiring(config, env, clock);
@@ -66,7 +75,7 @@ public class SocialAwsApplication
                     wiring.realtime().map(Realtime::delivery).orElse(MessageDeliveryPort.NONE),
                     wiring.verifier(),
                     config.region(),
-                    CursorSeal.fromEnv(env),
+                    CursorSeal.fromEnv(secrets.get()),
                     clock),
                 env,
                 LambdaMetrics.fromEnv(env)));

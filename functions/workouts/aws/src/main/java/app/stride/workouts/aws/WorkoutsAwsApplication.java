@@ -5,6 +5,7 @@ import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.AwsFunctions;
 import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.secrets.SecretsOverlay;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsEventPublisher;
 import app.stride.core.auth.TokenVerifiers;
@@ -15,6 +16,8 @@ import app.stride.workouts.aws.adapter.out.dynamodb.DynamoUnitPreferences;
 import app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,17 +34,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * The neutral beans {@code workouts} and {@code workoutsOutboxRelay} are registered alongside.
  * Clients are built when the invoked function is first used; the HTTP function is served through
- * the edge ({@link EdgeHttp}).
+ * the edge ({@link EdgeHttp}). The cursor key arrives by ARN ({@code STRIDE_CURSOR_KEY_ARN}) and is
+ * read from Secrets Manager on first use ({@link SecretsOverlay}); a value set already wins.
  */
 public class WorkoutsAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  /** The secrets read by ARN. */
+  static final List<String> SECRETS = List.of(CursorCodec.KEY_ENV);
 
   @Override
   public void initialize(GenericApplicationContext context) {
     Env env = Env.system();
     WorkoutsAwsConfig config = WorkoutsAwsConfig.fromEnv(env);
     Clock clock = Clock.systemUTC();
-    Adapters adapters = new Adapters(config, env, clock);
+    Adapters adapters =
+        new Adapters(config, env, SecretsOverlay.byArn(SECRETS).onFirstUse(env), clock);
     AwsFunctions.registerHttp(
         context,
         WorkoutsFunctions.NAME,
@@ -68,6 +76,7 @@ public class WorkoutsAwsApplication
   static final class Adapters {
     private final WorkoutsAwsConfig config;
     private final Env env;
+    private final Supplier<Env> secrets;
     private final Clock clock;
     private DynamoDbClient client;
     private DynamoWorkoutStore store;
@@ -75,9 +84,10 @@ public class WorkoutsAwsApplication
     private SqsEventPublisher events;
     private MeterRegistry meters;
 
-    Adapters(WorkoutsAwsConfig config, Env env, Clock clock) {
+    Adapters(WorkoutsAwsConfig config, Env env, Supplier<Env> secrets, Clock clock) {
       this.config = config;
       this.env = env;
+      this.secrets = secrets;
       this.clock = clock;
     }
 
@@ -94,7 +104,7 @@ public class WorkoutsAwsApplication
             new DynamoWorkoutStore(
                 DynamoDbClients.enhanced(client()),
                 config.tableName(),
-                CursorCodec.fromEnv(env),
+                CursorCodec.fromEnv(secrets.get()),
                 config.region(),
                 clock);
         if (config.createTable()) {
