@@ -95,6 +95,7 @@ class OpenApiContractTest {
             "mobile-api.yaml POST /v1/activities/imports -> devices",
             "mobile-api.yaml GET /v1/activities/imports/{importId} -> devices",
             "mobile-api.yaml GET /v1/activities/{activityId} -> devices",
+            "mobile-api.yaml GET /v1/history -> devices",
             "mobile-api.yaml GET /v1/webhooks/{provider}/{region} -> devices",
             "mobile-api.yaml POST /v1/webhooks/{provider}/{region} -> devices",
             "mobile-api.yaml GET /v1/devices/connections -> devices",

@@ -4,9 +4,11 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.CursorSeal;
 import app.stride.devices.DevicesFunctions;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,9 @@ import org.openjdk.jmh.annotations.TearDown;
 public class WebhookAckBenchmark {
   /** Signed requests per iteration; more than the replay guard remembers. */
   static final int POOL = 16_384;
+
+  /** The history's cursor key the function needs to start (a webhook never uses it). */
+  private static final String CURSOR_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
   private ApiFunction function;
   private WebhookPorts.CountingQueue queue;
@@ -106,7 +111,8 @@ public class WebhookAckBenchmark {
   static ApiFunction function(WebhookPorts.CountingQueue queue) {
     return DevicesFunctions.http(
         WebhookPorts.around(queue),
-        Map.of(SignedPolarWebhooks.KEY_ENV, SignedPolarWebhooks.KEY),
+        Map.of(
+            SignedPolarWebhooks.KEY_ENV, SignedPolarWebhooks.KEY, CursorSeal.KEY_ENV, CURSOR_KEY),
         WebhookPorts.noTokens(),
         RegionId.of("eu"),
         Clock.systemUTC());

@@ -6,24 +6,30 @@ import app.stride.core.region.RegionId;
 import app.stride.devices.DevicesFunctions;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ConnectionStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.RecordedWorkouts;
 import app.stride.devices.application.port.out.WorkQueue;
+import app.stride.devices.connection.Secret;
+import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
+import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
+import app.stride.devices.domain.WorkoutSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * In-memory ports for the devices HTTP function as a webhook sees it: the queue counts what it is
- * given; the stores, bucket, outbox, event publisher and token verifier are never touched by a
- * webhook and refuse every call, so a benchmark that reached them would fail instead of measuring
- * something else.
+ * given; the stores, bucket, outbox, connections, token cipher, event publisher and token verifier
+ * are never touched by a webhook and refuse every call, so a benchmark that reached them would fail
+ * instead of measuring something else.
  */
 final class WebhookPorts {
   private WebhookPorts() {}
@@ -31,7 +37,8 @@ final class WebhookPorts {
   /** The function's ports around the given queue. */
   static DevicesFunctions.Ports around(WorkQueue queue) {
     Unused unused = new Unused();
-    return new DevicesFunctions.Ports(unused, unused, unused, unused, queue, unused::publish);
+    return new DevicesFunctions.Ports(
+        unused, unused, unused, unused, queue, unused::publish, unused, unused, unused);
   }
 
   /** A verifier for routes a webhook never takes (webhooks carry no bearer token). */
@@ -63,7 +70,13 @@ final class WebhookPorts {
 
   /** Every store a webhook must not reach. */
   private static final class Unused
-      implements ActivityStore, ActivityOutboxPort, ImportJobStore, ObjectStore {
+      implements ActivityStore,
+          ActivityOutboxPort,
+          ImportJobStore,
+          ObjectStore,
+          ConnectionStore,
+          TokenCipher,
+          RecordedWorkouts {
 
     private static UnsupportedOperationException reached() {
       return new UnsupportedOperationException("a webhook reached a store it never uses");
@@ -141,6 +154,53 @@ final class WebhookPorts {
 
     @Override
     public void delete(String key) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<Connection> find(UserId userId, Provider provider, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public List<Connection> list(UserId userId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<Connection> findByProviderUser(
+        Provider provider, String providerUserId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void save(Connection connection, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void updateTokens(Connection updated, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public Optional<Connection> delete(UserId userId, Provider provider, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public byte[] encrypt(Secret token, UserId user, Provider provider) {
+      throw reached();
+    }
+
+    @Override
+    public Secret decrypt(byte[] ciphertext, UserId user, Provider provider) {
+      throw reached();
+    }
+
+    @Override
+    public List<WorkoutSummary> startingBetween(
+        UserId userId, Instant from, Instant to, int limit, RegionId home) {
       throw reached();
     }
   }

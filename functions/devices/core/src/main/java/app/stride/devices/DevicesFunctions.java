@@ -2,17 +2,20 @@ package app.stride.devices;
 
 import app.stride.apispecs.ApiSpecs;
 import app.stride.core.auth.TokenVerifier;
+import app.stride.core.config.Env;
 import app.stride.core.event.EventPublisher;
 import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.CursorSeal;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueBatches;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
 import app.stride.devices.adapter.in.http.ConnectionHttpHandlers;
 import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
+import app.stride.devices.adapter.in.http.HistoryHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
 import app.stride.devices.application.port.out.ActivityDecoder;
@@ -21,12 +24,14 @@ import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ConnectionStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.RecordedWorkouts;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.application.service.ActivityIngest;
 import app.stride.devices.application.service.ActivityOutboxRelay;
 import app.stride.devices.application.service.ActivityQueries;
 import app.stride.devices.application.service.CloudActivityEvents;
 import app.stride.devices.application.service.ConnectionService;
+import app.stride.devices.application.service.HistoryQueries;
 import app.stride.devices.application.service.ImportService;
 import app.stride.devices.application.service.NotificationWorker;
 import app.stride.devices.connection.ConnectionSettings;
@@ -44,6 +49,7 @@ import app.stride.devices.pull.ActivityFetcher;
 import app.stride.devices.pull.CorosFetcher;
 import app.stride.devices.pull.FitbitFetcher;
 import app.stride.devices.pull.GarminFetcher;
+import app.stride.devices.pull.GuardedFetchers;
 import app.stride.devices.pull.PolarFetcher;
 import app.stride.devices.pull.ProviderApis;
 import app.stride.devices.pull.ProviderHttp;
@@ -64,6 +70,7 @@ import app.stride.devices.webhook.strava.StravaRateBudget;
 import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
 import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +111,7 @@ public final class DevicesFunctions {
    * @param connections the users' provider connections
    * @param tokens the envelope cipher of the connections' tokens (KMS / Cloud KMS; a local key
    *     locally)
+   * @param workouts the workouts the users recorded by hand, read-only, for the history
    */
   public record Ports(
       ActivityStore activities,
@@ -113,12 +121,16 @@ public final class DevicesFunctions {
       WorkQueue queue,
       EventPublisher events,
       ConnectionStore connections,
-      TokenCipher tokens) {}
+      TokenCipher tokens,
+      RecordedWorkouts workouts) {}
 
   /** The bean name of the worker taking the work queue's notifications. */
   public static final String WORKER = "devicesWorker";
 
-  /** The HTTP function serving imports, activities and the providers' webhooks. */
+  /**
+   * The HTTP function serving imports, activities, the history and the providers' webhooks; {@code
+   * env} holds the history's cursor key ({@link CursorSeal#KEY_ENV}).
+   */
   public static ApiFunction http(
       Ports ports,
       Map<String, String> env,
@@ -144,6 +156,14 @@ public final class DevicesFunctions {
     ApiFunction.Builder builder = ApiFunction.builder(NAME, validator, verifier);
     new DeviceHttpHandlers(imports, queries).register(builder);
     new ConnectionHttpHandlers(connections, clock).register(builder);
+    new HistoryHttpHandlers(
+            new HistoryQueries(
+                ports.activities(),
+                ports.workouts(),
+                CursorSeal.fromEnv(new Env(env)),
+                servingRegion,
+                clock))
+        .register(builder);
     GarminUserLookup garminUsers =
         (garminUserId, token) ->
             connections.holdsToken(Provider.GARMIN, garminUserId, token, servingRegion);
@@ -186,9 +206,10 @@ public final class DevicesFunctions {
   /**
    * The provider fetchers of a deployment: production APIs unless {@code STRIDE_PROVIDER_API_*}
    * overrides them (the local platform and tests). Suunto joins when its subscription key is set.
-   * One Strava budget per process.
+   * One Strava budget per process. Each provider's API is behind its own time limit, breaker and
+   * bulkhead ({@link GuardedFetchers}); their meters go to {@code registry}.
    */
-  public static List<ActivityFetcher> fetchers(Map<String, String> env) {
+  public static List<ActivityFetcher> fetchers(Map<String, String> env, MeterRegistry registry) {
     ProviderHttp http = ProviderHttp.withDefaults();
     ProviderApis apis = ProviderApis.fromEnv(env);
     List<ActivityFetcher> fetchers = new ArrayList<>();
@@ -202,7 +223,7 @@ public final class DevicesFunctions {
     if (suunto != null && !suunto.isBlank()) {
       fetchers.add(new SuuntoFetcher(http, apis, Secret.of(suunto)));
     }
-    return List.copyOf(fetchers);
+    return GuardedFetchers.guard(fetchers, registry);
   }
 
   private static ActivityIngest ingest(

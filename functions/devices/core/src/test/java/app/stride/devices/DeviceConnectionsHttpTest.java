@@ -19,6 +19,7 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
@@ -85,6 +86,7 @@ class DeviceConnectionsHttpTest {
                     "{\"access_token\":\"at-1\",\"refresh_token\":\"rt-1\",\"expires_in\":21600,"
                         + "\"scope\":\"read,activity:read_all\",\"athlete\":{\"id\":31337}}")));
     Map<String, String> env = new HashMap<>();
+    env.put("STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
     env.put("STRIDE_OAUTH_STATE_KEY", Base64.getEncoder().encodeToString(new byte[32]));
     env.put("STRIDE_OAUTH_REDIRECT_URI", "https://stride.app/connect");
     env.put("STRIDE_OAUTH_STRAVA_CLIENT_ID", "4711");
@@ -101,7 +103,8 @@ class DeviceConnectionsHttpTest {
                 (kind, key, body) -> {},
                 stores::publish,
                 connections,
-                LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32]))),
+                LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
+                new MemoryRecordedWorkouts()),
             env,
             VERIFIER,
             EU,

@@ -17,6 +17,7 @@ import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
@@ -72,8 +73,10 @@ class DevicesHttpTest {
               queue,
               stores::publish,
               new MemoryConnections(),
-              LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32]))),
+              LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
+              new MemoryRecordedWorkouts()),
           Map.of(
+              "STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]),
               "STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY,
               "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET,
               "STRIDE_WEBHOOK_FITBIT_VERIFICATION_CODE", "fitbit-verify-code",

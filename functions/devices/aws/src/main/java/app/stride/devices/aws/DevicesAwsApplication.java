@@ -4,6 +4,7 @@ import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.AwsFunctions;
 import app.stride.aws.lambda.LambdaMetrics;
+import app.stride.aws.secrets.SecretsOverlay;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsEventPublisher;
 import app.stride.core.auth.TokenVerifiers;
@@ -12,8 +13,11 @@ import app.stride.devices.DevicesFunctions;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore;
+import app.stride.devices.aws.adapter.out.kms.KmsSettings;
+import app.stride.devices.aws.adapter.out.kms.KmsTokenCipher;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.sqs.SqsWorkQueue;
+import app.stride.devices.aws.adapter.out.workouts.DynamoRecordedWorkouts;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.TokenCipher;
 import app.stride.edge.function.EdgeHttp;
@@ -21,6 +25,7 @@ import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +45,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </ul>
  *
  * Clients are built when the invoked function is first used; the HTTP function is served through
- * the edge ({@link EdgeHttp}).
+ * the edge ({@link EdgeHttp}). The provider settings ({@link DevicesSecretSettings}) come from the
+ * region's settings bundle ({@code STRIDE_SECRETS_BUNDLE_ARN}), read once on first use ({@link
+ * SecretsOverlay}): not before a SnapStart snapshot, so a bundle not filled yet fails requests, not
+ * the deployment; a value set already (the local platform) wins.
  */
 public class DevicesAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -48,6 +56,7 @@ public class DevicesAwsApplication
   @Override
   public void initialize(GenericApplicationContext context) {
     Env env = Env.system();
+    Supplier<Env> settings = SecretsOverlay.bundle(DevicesSecretSettings.NAMES).onFirstUse(env);
     DevicesAwsConfig config = DevicesAwsConfig.fromEnv(env);
     Clock clock = Clock.systemUTC();
     Adapters adapters = new Adapters(config, env, clock);
@@ -58,7 +67,7 @@ public class DevicesAwsApplication
             EdgeHttp.around(
                 DevicesFunctions.http(
                     adapters.ports(),
-                    env.asMap(),
+                    settings.get().asMap(),
                     TokenVerifiers.fromEnv(env, clock),
                     config.region(),
                     clock),
@@ -78,8 +87,8 @@ public class DevicesAwsApplication
                 new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
                 DevicesFunctions.worker(
                     adapters.ports(),
-                    env.asMap(),
-                    DevicesFunctions.fetchers(env.asMap()),
+                    settings.get().asMap(),
+                    DevicesFunctions.fetchers(settings.get().asMap(), adapters.meters()),
                     config.region(),
                     clock)));
   }
@@ -97,6 +106,7 @@ public class DevicesAwsApplication
     private SqsEventPublisher events;
     private DynamoConnectionStore connections;
     private TokenCipher tokens;
+    private DynamoRecordedWorkouts workouts;
     private MeterRegistry meters;
 
     Adapters(DevicesAwsConfig config, Env env, Clock clock) {
@@ -121,7 +131,18 @@ public class DevicesAwsApplication
           queue(),
           events(),
           connections(),
-          tokens());
+          tokens(),
+          workouts());
+    }
+
+    /** The workouts table, read-only, for the history. */
+    synchronized DynamoRecordedWorkouts workouts() {
+      if (workouts == null) {
+        workouts =
+            DynamoRecordedWorkouts.fromEnv(
+                DynamoDbClients.enhanced(client()), env, config.region());
+      }
+      return workouts;
     }
 
     synchronized DynamoConnectionStore connections() {
@@ -138,12 +159,14 @@ public class DevicesAwsApplication
     synchronized TokenCipher tokens() {
       if (tokens == null) {
         tokens =
-            LocalAesGcmTokenCipher.fromEnv(env.asMap())
-                .orElseGet(
-                    () ->
-                        TokenCipher.unconfigured(
-                            "no token key: set STRIDE_DEVICES_TOKEN_KEY_ID (KMS) or, locally, "
-                                + LocalAesGcmTokenCipher.LOCAL_KEY_ENV));
+            env.optional(KmsSettings.KEY_ENV).isPresent()
+                ? KmsTokenCipher.of(KmsSettings.fromEnv(env))
+                : LocalAesGcmTokenCipher.fromEnv(env.asMap())
+                    .orElseGet(
+                        () ->
+                            TokenCipher.unconfigured(
+                                "no token key: set STRIDE_DEVICES_TOKEN_KEY_ID (KMS) or, locally, "
+                                    + LocalAesGcmTokenCipher.LOCAL_KEY_ENV));
       }
       return tokens;
     }

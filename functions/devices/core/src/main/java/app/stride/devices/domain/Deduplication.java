@@ -25,16 +25,56 @@ public final class Deduplication {
 
   /** Whether {@code a} and {@code b} are one workout recorded twice. */
   public static boolean sameWorkout(ActivityData a, ActivityData b) {
-    return overlapsEnough(a, b) && distancesAgree(a.distanceMeters(), b.distanceMeters());
+    return sameWorkout(
+        a.startTime(),
+        a.elapsed(),
+        a.distanceMeters(),
+        b.startTime(),
+        b.elapsed(),
+        b.distanceMeters());
   }
 
-  private static boolean overlapsEnough(ActivityData a, ActivityData b) {
-    Instant start = later(a.startTime(), b.startTime());
-    Instant end = earlier(a.endTime(), b.endTime());
+  /**
+   * Whether a recorded workout and an activity are one session, by the same rules as two
+   * activities: what the history uses to show them as one entry.
+   */
+  public static boolean sameWorkout(WorkoutSummary workout, ActivityData activity) {
+    return sameWorkout(
+        workout.startTime(),
+        workout.duration(),
+        workout.distanceMeters(),
+        activity.startTime(),
+        activity.elapsed(),
+        activity.distanceMeters());
+  }
+
+  /** How long two spans overlap (zero when they do not). */
+  public static Duration overlap(
+      Instant startA, Duration elapsedA, Instant startB, Duration elapsedB) {
+    Instant start = later(startA, startB);
+    Instant end = earlier(startA.plus(elapsedA), startB.plus(elapsedB));
+    return start.isBefore(end) ? Duration.between(start, end) : Duration.ZERO;
+  }
+
+  private static boolean sameWorkout(
+      Instant startA,
+      Duration elapsedA,
+      Double distanceA,
+      Instant startB,
+      Duration elapsedB,
+      Double distanceB) {
+    return overlapsEnough(startA, elapsedA, startB, elapsedB)
+        && distancesAgree(distanceA, distanceB);
+  }
+
+  private static boolean overlapsEnough(
+      Instant startA, Duration elapsedA, Instant startB, Duration elapsedB) {
+    Instant start = later(startA, startB);
+    Instant end = earlier(startA.plus(elapsedA), startB.plus(elapsedB));
     long overlap = Duration.between(start, end).toMillis();
-    long shorter = Math.min(a.elapsed().toMillis(), b.elapsed().toMillis());
+    long shorter = Math.min(elapsedA.toMillis(), elapsedB.toMillis());
     if (shorter <= 0) {
-      return a.startTime().equals(b.startTime());
+      return startA.equals(startB);
     }
     return overlap * 100 >= shorter * MIN_OVERLAP_PERCENT;
   }

@@ -12,7 +12,10 @@ import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
 import app.stride.devices.gcp.adapter.out.gcs.GcsObjectStore;
+import app.stride.devices.gcp.adapter.out.kms.CloudKmsSettings;
+import app.stride.devices.gcp.adapter.out.kms.CloudKmsTokenCipher;
 import app.stride.devices.gcp.adapter.out.pubsub.PubSubWorkQueue;
+import app.stride.devices.gcp.adapter.out.workouts.FirestoreRecordedWorkouts;
 import app.stride.edge.function.EdgeHttp;
 import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
@@ -90,7 +93,7 @@ public final class DevicesGcpApplication
                         DevicesFunctions.worker(
                             context.getBean(DevicesFunctions.Ports.class),
                             env.asMap(),
-                            DevicesFunctions.fetchers(env.asMap()),
+                            DevicesFunctions.fetchers(env.asMap(), FunctionMetrics.fromEnv(env)),
                             config.region(),
                             clock)),
                     DevicesFunctions.WORKER)
@@ -120,11 +123,15 @@ public final class DevicesGcpApplication
         new PubSubWorkQueue(config.workTopic()),
         new PubSubEventPublisher(config.events()),
         new FirestoreConnectionStore(firestore, config.region(), clock),
-        tokens(env));
+        tokens(env),
+        new FirestoreRecordedWorkouts(firestore, config.region()));
   }
 
   /** The region's envelope key through Cloud KMS, or a local key on the local platform. */
   private static TokenCipher tokens(Env env) {
+    if (env.optional(CloudKmsSettings.KEY_ENV).isPresent()) {
+      return CloudKmsTokenCipher.of(CloudKmsSettings.fromEnv(env));
+    }
     return LocalAesGcmTokenCipher.fromEnv(env.asMap())
         .orElseGet(
             () ->
