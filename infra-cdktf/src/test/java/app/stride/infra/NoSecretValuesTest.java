@@ -169,9 +169,11 @@ class NoSecretValuesTest {
     assertThat(references)
         .as(
             "three secrets for each of three auth functions, the chat push secret for social, the"
-                + " devices settings for its HTTP function and the worker's for its worker")
+                + " cursor key for each capability's HTTP function, the devices settings for its"
+                + " HTTP function and the worker's for its worker")
         .isEqualTo(
             10
+                + Capabilities.ALL.size()
                 + Capabilities.DEVICES.secrets().size()
                 + Capabilities.DEVICES.workerSecrets().size());
     for (String name : SECRET_VALUES) {

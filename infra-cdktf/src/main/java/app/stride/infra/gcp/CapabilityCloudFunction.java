@@ -101,6 +101,24 @@ public final class CapabilityCloudFunction extends Construct {
           secrets);
     }
 
+    /** The same settings, also reading the secret {@code secretId} as {@code variable}. */
+    public Settings withSecret(String variable, String secretId) {
+      Map<String, String> more = new LinkedHashMap<>(secrets);
+      more.put(variable, secretId);
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          maxInstances,
+          requestsPerInstance,
+          edgeAddress,
+          chatPush,
+          resources,
+          more);
+    }
+
     /**
      * A worker's settings: its own account and cap, one message per instance at a time, the secret
      * settings {@code workerSecrets} it reads.

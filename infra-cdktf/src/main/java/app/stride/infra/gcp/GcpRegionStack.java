@@ -99,6 +99,7 @@ public final class GcpRegionStack extends TerraformStack {
     ComputeGlobalAddress edgeAddress = EdgeLoadBalancer.reserveAddress(this, region);
     Map<String, String> backends = new LinkedHashMap<>();
     Map<String, CapabilityCloudFunction.Settings> settings = new LinkedHashMap<>();
+    CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region);
     for (Capability capability : this.capabilities) {
       CapabilityCloudFunction.Settings functionSettings =
           settings(capability, region, env, store, topics, edgeAddress);
@@ -108,8 +109,14 @@ public final class GcpRegionStack extends TerraformStack {
         functionSettings =
             functionSettings.withResources(own.environment(), own.secretEnvironment(false));
       }
+      cursorKey.grantTo(capability.name() + "_reader", functionSettings.identity().member());
+      functionSettings = functionSettings.withSecret(CursorKeySecret.ENV, cursorKey.secretId());
       settings.put(capability.name(), functionSettings);
     }
+    TerraformOutput.Builder.create(this, "cursor_key_secret_name")
+        .value(cursorKey.secretId())
+        .description("Secret to add a version to once: base64 of >= 32 random bytes (cursor HMAC)")
+        .build();
     // The chat server first: the social function pushes chat changes to the sockets it holds.
     RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
     CapabilityCloudFunction.Settings social = settings.get(channel.name());

@@ -185,13 +185,17 @@ class DevicesWorkerGcpTest {
         .noneMatch(m -> m.path("role").asString().startsWith("roles/secretmanager."));
   }
 
-  /** A function's secret environment variables: variable to secret id reference. */
+  /**
+   * A function's secret environment variables (variable to secret id reference) but the region's
+   * cursor key, which every capability reads ({@link CursorKeyGcpTest}).
+   */
   private static Map<String, String> secretRefs(JsonNode function) {
     Map<String, String> refs = new LinkedHashMap<>();
     for (JsonNode ref : function.at("/service_config/secret_environment_variables").values()) {
       assertThat(ref.path("version").asString()).isEqualTo("latest");
       refs.put(ref.path("key").asString(), ref.path("secret").asString());
     }
+    refs.remove(CursorKeySecret.ENV);
     return refs;
   }
 

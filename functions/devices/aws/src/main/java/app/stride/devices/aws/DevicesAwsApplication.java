@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * Clients are built when the invoked function is first used; the HTTP function is served through
  * the edge ({@link EdgeHttp}). The provider settings ({@link DevicesSecretSettings}) come from the
- * region's settings bundle ({@code STRIDE_SECRETS_BUNDLE_ARN}), read once on first use ({@link
+ * region's settings bundle ({@code STRIDE_SECRETS_BUNDLE_ARN}) and the history's cursor key from
+ * the region's cursor secret ({@code STRIDE_CURSOR_KEY_ARN}), read once on first use ({@link
  * SecretsOverlay}): not before a SnapStart snapshot, so a bundle not filled yet fails requests, not
  * the deployment; a value set already (the local platform) wins.
  */
@@ -56,7 +57,7 @@ public class DevicesAwsApplication
   @Override
   public void initialize(GenericApplicationContext context) {
     Env env = Env.system();
-    Supplier<Env> settings = SecretsOverlay.bundle(DevicesSecretSettings.NAMES).onFirstUse(env);
+    Supplier<Env> settings = DevicesSecretSettings.overlay().onFirstUse(env);
     DevicesAwsConfig config = DevicesAwsConfig.fromEnv(env);
     Clock clock = Clock.systemUTC();
     Adapters adapters = new Adapters(config, env, clock);

@@ -1,5 +1,7 @@
 package app.stride.devices.aws;
 
+import app.stride.aws.secrets.SecretsOverlay;
+import app.stride.core.store.CursorSeal;
 import app.stride.devices.DevicesFunctions;
 import app.stride.devices.EnvWebhookSecrets;
 import app.stride.devices.domain.Provider;
@@ -30,6 +32,15 @@ final class DevicesSecretSettings {
   static final List<String> NAMES = names();
 
   private DevicesSecretSettings() {}
+
+  /**
+   * How the Lambda reads its secrets: the history's cursor key from the region's cursor secret
+   * ({@code STRIDE_CURSOR_KEY_ARN}, shared with every capability), the provider settings from the
+   * bundle.
+   */
+  static SecretsOverlay overlay() {
+    return SecretsOverlay.byArn(List.of(CursorSeal.KEY_ENV)).andBundle(NAMES);
+  }
 
   private static List<String> names() {
     List<String> names = new ArrayList<>();

@@ -2,6 +2,8 @@ package app.stride.devices.aws.adapter.out.kms;
 
 import app.stride.aws.client.AwsClientDefaults;
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.connection.DataKeyCache;
+import app.stride.devices.connection.KeyEnvelope;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.connection.TokenCipherException;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  * {@link TokenCipher} with envelope encryption under an AWS KMS key. Each encryption asks KMS for a
  * fresh 256-bit data key ({@code GenerateDataKey}, {@code AES_256}), seals the token with it
  * locally (AES-256-GCM), zeroes the plaintext key and stores the wrapped key in the ciphertext
- * ({@link Envelope}, version 2). Decryption unwraps the key with KMS {@code Decrypt}, naming the
+ * ({@link KeyEnvelope}, version 2). Decryption unwraps the key with KMS {@code Decrypt}, naming the
  * key the header names, then opens the token.
  *
  * <p>The binding to the user and provider is checked twice: the KMS encryption context {@code
@@ -129,10 +131,11 @@ public final class KmsTokenCipher implements TokenCipher {
     byte[] dataKey = generated.plaintext().asByteArray();
     byte[] plaintext = token.bytes();
     try {
-      if (dataKey.length != Envelope.DATA_KEY_BYTES) {
+      if (dataKey.length != KeyEnvelope.DATA_KEY_BYTES) {
         throw new IllegalStateException("KMS answered a data key of an unexpected size");
       }
-      return Envelope.seal(
+      return KeyEnvelope.seal(
+          KeyEnvelope.AWS_KMS,
           keyId,
           generated.ciphertextBlob().asByteArray(),
           dataKey,
@@ -147,7 +150,7 @@ public final class KmsTokenCipher implements TokenCipher {
 
   @Override
   public Secret decrypt(byte[] ciphertext, UserId user, Provider provider) {
-    Envelope envelope = Envelope.parse(ciphertext);
+    KeyEnvelope envelope = KeyEnvelope.parse(KeyEnvelope.AWS_KMS, ciphertext);
     if (!keyIds.contains(envelope.keyId())) {
       throw new TokenCipherException("token ciphertext names an unknown key");
     }
@@ -164,7 +167,7 @@ public final class KmsTokenCipher implements TokenCipher {
     }
   }
 
-  private byte[] dataKey(Envelope envelope, UserId user, Provider provider) {
+  private byte[] dataKey(KeyEnvelope envelope, UserId user, Provider provider) {
     String cacheId =
         envelope.keyId()
             + "|"
@@ -187,7 +190,7 @@ public final class KmsTokenCipher implements TokenCipher {
                             .encryptionContext(context(user, provider))),
             true);
     byte[] dataKey = unwrapped.plaintext().asByteArray();
-    if (dataKey.length != Envelope.DATA_KEY_BYTES) {
+    if (dataKey.length != KeyEnvelope.DATA_KEY_BYTES) {
       Arrays.fill(dataKey, (byte) 0);
       throw new TokenCipherException("token data key has an unexpected size");
     }

@@ -20,6 +20,7 @@ import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipherException;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
+import app.stride.testkit.time.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;

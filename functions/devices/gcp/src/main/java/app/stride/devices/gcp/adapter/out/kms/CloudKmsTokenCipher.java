@@ -2,6 +2,8 @@ package app.stride.devices.gcp.adapter.out.kms;
 
 import app.stride.core.json.Json;
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.connection.DataKeyCache;
+import app.stride.devices.connection.KeyEnvelope;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.connection.TokenCipherException;
@@ -34,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * {@link TokenCipher} with envelope encryption under a Cloud KMS key. Cloud KMS has no data-key
  * call, so each encryption draws a fresh 256-bit data key locally ({@link SecureRandom}), seals the
  * token with it (AES-256-GCM), wraps the key with Cloud KMS {@code encrypt} and stores the wrapped
- * key in the ciphertext ({@link Envelope}, version 3). Decryption unwraps it with {@code decrypt}
- * on the CryptoKey the header names, then opens the token.
+ * key in the ciphertext ({@link KeyEnvelope}, version 3). Decryption unwraps it with {@code
+ * decrypt} on the CryptoKey the header names, then opens the token.
  *
  * <p>It speaks Cloud KMS's documented REST API ({@code POST /v1/{name}:encrypt} and {@code
  * :decrypt}) with {@link HttpClient} and Google credentials: the {@code google-cloud-kms} client is
@@ -129,7 +131,7 @@ public final class CloudKmsTokenCipher implements TokenCipher {
 
   @Override
   public byte[] encrypt(Secret token, UserId user, Provider provider) {
-    byte[] dataKey = new byte[Envelope.DATA_KEY_BYTES];
+    byte[] dataKey = new byte[KeyEnvelope.DATA_KEY_BYTES];
     byte[] plaintext = token.bytes();
     byte[] aad = kmsAad(user, provider);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -146,7 +148,14 @@ public final class CloudKmsTokenCipher implements TokenCipher {
       }
       byte[] wrapped = base64(answer, "ciphertext");
       requireCrc(answer, "ciphertextCrc32c", wrapped);
-      return Envelope.seal(keyName, wrapped, dataKey, plaintext, binding(user, provider), random);
+      return KeyEnvelope.seal(
+          KeyEnvelope.CLOUD_KMS,
+          keyName,
+          wrapped,
+          dataKey,
+          plaintext,
+          binding(user, provider),
+          random);
     } finally {
       body.clear();
       Arrays.fill(dataKey, (byte) 0);
@@ -156,7 +165,7 @@ public final class CloudKmsTokenCipher implements TokenCipher {
 
   @Override
   public Secret decrypt(byte[] ciphertext, UserId user, Provider provider) {
-    Envelope envelope = Envelope.parse(ciphertext);
+    KeyEnvelope envelope = KeyEnvelope.parse(KeyEnvelope.CLOUD_KMS, ciphertext);
     if (!keyNames.contains(envelope.keyId())) {
       throw new TokenCipherException("token ciphertext names an unknown key");
     }
@@ -173,7 +182,7 @@ public final class CloudKmsTokenCipher implements TokenCipher {
     }
   }
 
-  private byte[] dataKey(Envelope envelope, UserId user, Provider provider) {
+  private byte[] dataKey(KeyEnvelope envelope, UserId user, Provider provider) {
     String cacheId =
         envelope.keyId()
             + "|"
@@ -200,7 +209,7 @@ public final class CloudKmsTokenCipher implements TokenCipher {
       Arrays.fill(dataKey, (byte) 0);
       throw e;
     }
-    if (dataKey.length != Envelope.DATA_KEY_BYTES) {
+    if (dataKey.length != KeyEnvelope.DATA_KEY_BYTES) {
       Arrays.fill(dataKey, (byte) 0);
       throw new TokenCipherException("token data key has an unexpected size");
     }

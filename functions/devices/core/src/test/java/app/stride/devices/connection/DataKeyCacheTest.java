@@ -1,8 +1,12 @@
-package app.stride.devices.gcp.adapter.out.kms;
+package app.stride.devices.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DataKeyCacheTest {
@@ -50,5 +54,29 @@ class DataKeyCacheTest {
     off.put("a", new byte[] {1});
 
     assertThat(off.get("a")).isNull();
+  }
+
+  /** A clock the test moves forward. */
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

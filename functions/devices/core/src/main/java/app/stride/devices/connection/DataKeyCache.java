@@ -1,4 +1,4 @@
-package app.stride.devices.aws.adapter.out.kms;
+package app.stride.devices.connection;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * A small LRU of unwrapped data keys, so a worker that decrypts the same user's tokens again does
- * not call KMS each time. Entries live at most {@code ttl}; at most {@code capacity} are held; an
- * evicted or expired key is zeroed. Keys are copied in and out.
+ * not call the key service (AWS KMS, Cloud KMS) each time; shared by both clouds' {@link
+ * TokenCipher}s. Entries live at most {@code ttl}; at most {@code capacity} are held; an evicted or
+ * expired key is zeroed. Keys are copied in and out.
  */
-final class DataKeyCache {
+public final class DataKeyCache {
   private record Entry(byte[] key, Instant expiresAt) {}
 
   private final int capacity;
@@ -21,7 +22,8 @@ final class DataKeyCache {
   private final Clock clock;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-  DataKeyCache(int capacity, Duration ttl, Clock clock) {
+  /** At most {@code capacity} keys, each for at most {@code ttl}; 0 of either caches nothing. */
+  public DataKeyCache(int capacity, Duration ttl, Clock clock) {
     if (capacity < 0 || ttl.isNegative()) {
       throw new IllegalArgumentException("capacity and ttl must not be negative");
     }
@@ -31,7 +33,7 @@ final class DataKeyCache {
   }
 
   /** A copy of the cached key, or {@code null}. */
-  synchronized byte[] get(String id) {
+  public synchronized byte[] get(String id) {
     Entry entry = entries.get(id);
     if (entry == null) {
       return null;
@@ -45,7 +47,7 @@ final class DataKeyCache {
   }
 
   /** Caches a copy of {@code key}. */
-  synchronized void put(String id, byte[] key) {
+  public synchronized void put(String id, byte[] key) {
     if (capacity == 0 || ttl.isZero()) {
       return;
     }
@@ -60,7 +62,8 @@ final class DataKeyCache {
     }
   }
 
-  synchronized int size() {
+  /** How many keys are held. */
+  public synchronized int size() {
     return entries.size();
   }
 }
