@@ -97,15 +97,16 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
   }
 
   /**
-   * The operation of {@code request}: the one {@link #operationIdOf} found for this very request on
-   * this thread just before (the edge asks it for its logs, then calls the function), else routed
-   * now.
+   * The operation of {@code request}: the one {@link #operationIdOf} found just before on this
+   * thread for the same method and path (the edge asks it for its logs, then calls the function,
+   * possibly with a copy of the request carrying the viewer's address), else routed now. Routing
+   * depends on nothing but the method and the path, so that pair is the whole key.
    */
   private Operation route(ApiRequest request) {
     Routed last = lastRouted.get();
     if (last != null) {
       lastRouted.remove();
-      if (last.request() == request) {
+      if (last.routes(request)) {
         return last.operationOrThrow();
       }
     }
@@ -113,13 +114,22 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
   }
 
   /** A routing result kept for the same request's dispatch on the same thread. */
-  private record Routed(ApiRequest request, Operation operation, ProblemException failure) {
+  private record Routed(String method, String path, Operation operation, ProblemException failure) {
     static Routed of(RequestValidator validator, ApiRequest request) {
       try {
-        return new Routed(request, validator.route(request.method(), request.path()), null);
+        return new Routed(
+            request.method(),
+            request.path(),
+            validator.route(request.method(), request.path()),
+            null);
       } catch (ProblemException e) {
-        return new Routed(request, null, e);
+        return new Routed(request.method(), request.path(), null, e);
       }
+    }
+
+    /** Whether this is the routing of {@code request}: same method, same path. */
+    boolean routes(ApiRequest request) {
+      return method.equals(request.method()) && path.equals(request.path());
     }
 
     Operation operationOrThrow() {
@@ -157,14 +167,16 @@ public final class ApiFunction implements Function<ApiRequest, ApiResponse> {
                   .at(request.path()),
               admitted);
     }
-    log.debug(
-        "function={} requestId={} method={} path={} status={} latencyMs={}",
-        name,
-        request.requestId(),
-        request.method(),
-        request.path(),
-        response.status(),
-        (System.nanoTime() - start) / 1_000_000);
+    if (log.isDebugEnabled()) { // no argument array or boxing per request when it is off
+      log.debug(
+          "function={} requestId={} method={} path={} status={} latencyMs={}",
+          name,
+          request.requestId(),
+          request.method(),
+          request.path(),
+          response.status(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
     return response;
   }
 

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An HTTP request as the cloud entry decoded it.
@@ -31,13 +30,17 @@ public record ApiRequest(
     method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
     Objects.requireNonNull(path, "path");
     query = query == null ? Map.of() : Map.copyOf(query);
-    TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (headers != null) {
-      folded.putAll(headers);
-    }
-    headers = java.util.Collections.unmodifiableMap(folded);
+    headers = FoldedHeaders.of(headers);
     body = body == null ? new byte[0] : body;
     requestId = requestId == null ? "" : requestId;
+  }
+
+  /**
+   * This request with another source address (the viewer's, once the CDN proved it): the headers
+   * are shared, already folded, not copied again.
+   */
+  public ApiRequest withSourceIp(String sourceIp) {
+    return new ApiRequest(method, path, query, headers, body, sourceIp, requestId);
   }
 
   /** A header value, matched case-insensitively. */

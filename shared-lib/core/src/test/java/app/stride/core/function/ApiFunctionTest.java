@@ -293,6 +293,27 @@ class ApiFunctionTest {
     assertThat(fn.apply(unknown).status()).isEqualTo(404);
   }
 
+  @Test
+  void rememberedRouting_servesACopyOfTheRequest_butNeverAnotherPathOrMethod() {
+    ApiFunction fn = function(call -> ApiResponse.empty(204));
+    ApiRequest thing = get("Bearer good");
+    ApiRequest fromViewer = thing.withSourceIp("203.0.113.7");
+    ApiRequest unknown = request("GET", "/v1/nothing", "Bearer good", null);
+
+    assertThat(fn.operationIdOf(thing)).isEqualTo("getThing");
+    assertThat(fn.apply(fromViewer).status())
+        .as("the origin check's copy (another source address) is the same route")
+        .isEqualTo(200);
+    assertThat(fn.operationIdOf(thing)).isEqualTo("getThing");
+    assertThat(fn.apply(unknown).status()).as("same method, another path").isEqualTo(404);
+    assertThat(fn.operationIdOf(unknown)).isNull();
+    assertThat(fn.apply(thing).status()).as("a remembered failure stays its path's").isEqualTo(200);
+    assertThat(fn.operationIdOf(thing)).isEqualTo("getThing");
+    assertThat(fn.apply(put("Bearer good", "{\"name\":\"a\"}")).status())
+        .as("same path, another method")
+        .isEqualTo(204);
+  }
+
   private ApiFunction guarded(CallGuard guard) {
     return ApiFunction.builder("things", validator, verifier)
         .on("getThing", call -> ApiResponse.empty(200))

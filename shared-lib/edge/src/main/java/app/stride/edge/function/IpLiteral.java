@@ -16,8 +16,6 @@ public final class IpLiteral {
   /** Longer than any literal (IPv6 with an embedded IPv4 is 45 characters). */
   private static final int MAX_CHARS = 45;
 
-  private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-  private static final Pattern IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private IpLiteral() {}
@@ -27,7 +25,7 @@ public final class IpLiteral {
     if (text == null || text.isEmpty() || text.length() > MAX_CHARS) {
       return Optional.empty();
     }
-    if (IPV4.matcher(text).matches()) {
+    if (isIpv4(text)) {
       return Optional.of(text);
     }
     if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {
@@ -39,5 +37,37 @@ public final class IpLiteral {
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code text} is a dotted quad of decimal octets 0 to 255 without leading zeros ({@code
+   * 010.1.1.1} is refused: some parsers read it as octal). A loop, not a regex: it runs on every
+   * request that reports a viewer's address.
+   */
+  static boolean isIpv4(String text) {
+    int octets = 0;
+    int i = 0;
+    int length = text.length();
+    while (i < length) {
+      int start = i;
+      int value = 0;
+      while (i < length && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        value = value * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+      octets++;
+      if (i == length) {
+        return octets == 4;
+      }
+      if (octets == 4 || text.charAt(i) != '.') {
+        return false;
+      }
+      i++;
+    }
+    return false; // empty, or ends with '.'
   }
 }

@@ -39,6 +39,10 @@ public final class ViewerAddress {
       return Optional.empty();
     }
     String text = value.strip();
+    if (text.indexOf('[') < 0 && text.indexOf(':') < 0) {
+      // the usual IPv4 value: neither form with a port can match (both need a ':' or a '[')
+      return IpLiteral.parse(text);
+    }
     Matcher bracketed = BRACKETED.matcher(text);
     if (bracketed.matches()) {
       return validPort(bracketed.group(2)) ? IpLiteral.parse(bracketed.group(1)) : Optional.empty();
@@ -52,18 +56,7 @@ public final class ViewerAddress {
 
   /** The request with its source address replaced by the viewer's, when the header names one. */
   static ApiRequest resourced(ApiRequest request) {
-    return of(request)
-        .map(
-            viewer ->
-                new ApiRequest(
-                    request.method(),
-                    request.path(),
-                    request.query(),
-                    request.headers(),
-                    request.body(),
-                    viewer,
-                    request.requestId()))
-        .orElse(request);
+    return of(request).map(request::withSourceIp).orElse(request);
   }
 
   private static boolean validPort(String port) {

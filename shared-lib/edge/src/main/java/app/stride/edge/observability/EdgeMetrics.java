@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The edge's request meters, tagged with the serving {@code region} and {@code function}: a request
@@ -27,8 +29,19 @@ public final class EdgeMetrics {
 
   static final Duration MAX_EXPECTED = Duration.ofSeconds(30);
 
+  private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
   private final MeterRegistry registry;
   private final Tags serviceTags;
+
+  /**
+   * The meters of each (operation, status class) seen, registered on first use: building and
+   * looking a meter up in the registry (its id, tags merged and sorted, the registry's map) on
+   * every request cost more than recording into it. The key holds every tag that varies, so no
+   * request is recorded under another operation's or class's meter; operations come from the spec
+   * and classes are fixed, so the map stays small.
+   */
+  private final Map<MeterKey, RequestMeters> meters = new ConcurrentHashMap<>();
 
   public EdgeMetrics(MeterRegistry registry, ServiceIdentity service) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -43,31 +56,54 @@ public final class EdgeMetrics {
    * @param latency receipt to response
    */
   public void recordRequest(String operationId, int status, Duration latency) {
-    Tags tags =
-        serviceTags.and(
-            "operation",
+    MeterKey key =
+        new MeterKey(
             operationId == null ? RequestLogLine.UNKNOWN_OPERATION : operationId,
-            "status_class",
-            statusClass(status));
-    Timer.builder(REQUESTS)
-        .description("Requests answered by the edge, by operation and status class")
-        .tags(tags)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(MIN_EXPECTED)
-        .maximumExpectedValue(MAX_EXPECTED)
-        .register(registry)
-        .record(latency);
-    if (status >= 500) {
-      Counter.builder(ERRORS)
-          .description("Requests answered with a server error")
-          .tags(tags)
-          .register(registry)
-          .increment();
+            statusClass(status),
+            status >= 500);
+    RequestMeters requestMeters = meters.get(key);
+    if (requestMeters == null) {
+      requestMeters = meters.computeIfAbsent(key, this::register);
+    }
+    requestMeters.timer().record(latency);
+    if (key.serverError()) {
+      requestMeters.errors().increment();
     }
   }
 
+  private RequestMeters register(MeterKey key) {
+    Tags tags = serviceTags.and("operation", key.operation(), "status_class", key.statusClass());
+    Timer timer =
+        Timer.builder(REQUESTS)
+            .description("Requests answered by the edge, by operation and status class")
+            .tags(tags)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(MIN_EXPECTED)
+            .maximumExpectedValue(MAX_EXPECTED)
+            .register(registry);
+    // Registered only for server errors, as before the cache: no series that stays at zero.
+    Counter errors =
+        key.serverError()
+            ? Counter.builder(ERRORS)
+                .description("Requests answered with a server error")
+                .tags(tags)
+                .register(registry)
+            : null;
+    return new RequestMeters(timer, errors);
+  }
+
+  /**
+   * What a request's meters are told apart by, besides the service's tags; {@code serverError}
+   * splits the class {@code other} (under 100 or from 600 on) into the statuses that count as
+   * errors and those that do not.
+   */
+  private record MeterKey(String operation, String statusClass, boolean serverError) {}
+
+  /** The timer of one key and, for a server error, its error counter (else null). */
+  private record RequestMeters(Timer timer, Counter errors) {}
+
   /** {@code 2xx}, {@code 4xx}, ...; {@code other} outside 100-599. */
   static String statusClass(int status) {
-    return status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
+    return status >= 100 && status < 600 ? STATUS_CLASSES[status / 100 - 1] : "other";
   }
 }

@@ -1,6 +1,5 @@
 package app.stride.edge.observability;
 
-import app.stride.core.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +23,10 @@ public final class RequestLog {
     this.log = log;
   }
 
-  /** Writes the line as one JSON object. */
+  /** Writes the line as one JSON object ({@link RequestLogLine#toJson()}). */
   public void write(RequestLogLine line) {
     if (log.isInfoEnabled()) {
-      log.info(Json.mapper().writeValueAsString(line));
+      log.info(line.toJson());
     }
   }
 }

@@ -1,5 +1,6 @@
 package app.stride.edge.observability;
 
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +31,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
   private static final int VERSION_00_LENGTH = 55;
   private static final String ZERO_TRACE_ID = "0".repeat(32);
   private static final String ZERO_SPAN_ID = "0".repeat(16);
+  private static final HexFormat HEX = HexFormat.of();
 
   public TraceContext {
     if (!isHex(traceId, 32) || ZERO_TRACE_ID.equals(traceId)) {
@@ -139,8 +141,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, Strin
     while (hex.length() < digits) {
       long bits = random.nextLong();
       allZero &= bits == 0;
-      String chunk = Long.toHexString(bits);
-      hex.append("0".repeat(16 - chunk.length())).append(chunk);
+      hex.append(HEX.toHexDigits(bits)); // 16 lower-case digits, leading zeros kept
     }
     if (allZero) {
       hex.setCharAt(digits - 1, '1');

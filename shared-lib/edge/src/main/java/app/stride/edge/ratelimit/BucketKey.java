@@ -3,6 +3,7 @@ package app.stride.edge.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -19,6 +20,15 @@ public record BucketKey(String routeClass, Dimension dimension, String subjectDi
 
   /** Namespace of every Redis key the rate limiter writes. */
   public static final String PREFIX = "stride:ratelimit:";
+
+  /**
+   * One digest per thread (each {@code digest()} resets it), so the algorithm is not looked up
+   * among the security providers twice per request (user and address buckets).
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(BucketKey::sha256);
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   public BucketKey {
     Objects.requireNonNull(routeClass, "routeClass");
@@ -38,12 +48,13 @@ public record BucketKey(String routeClass, Dimension dimension, String subjectDi
   }
 
   private static String digest(String subject) {
+    byte[] hash = SHA_256.get().digest(subject.getBytes(StandardCharsets.UTF_8));
+    return BASE64URL.encodeToString(Arrays.copyOf(hash, 16));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-      byte[] half = new byte[16];
-      System.arraycopy(hash, 0, half, 0, half.length);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(half);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

@@ -118,6 +118,18 @@ class TraceContextTest {
   }
 
   @Test
+  void newRoot_writesEachDrawnLongAsSixteenLowerCaseDigits_leadingZerosKept() {
+    long[] draws = {0xabcL, -1L, 0x0123456789abcdefL};
+    int[] next = {0};
+    RandomGenerator fixed = () -> draws[next[0]++];
+
+    TraceContext root = TraceContext.newRoot(fixed);
+
+    assertThat(root.traceId()).isEqualTo("0000000000000abc" + "ffffffffffffffff");
+    assertThat(root.spanId()).isEqualTo("0123456789abcdef");
+  }
+
+  @Test
   void child_isReproducibleFromASeededRandom() {
     TraceContext parent = TraceContext.parse(VALID, null).orElseThrow();
 

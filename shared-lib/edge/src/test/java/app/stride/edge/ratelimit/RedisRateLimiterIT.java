@@ -101,6 +101,39 @@ class RedisRateLimiterIT {
   }
 
   @Test
+  void concurrentRequestsOnOneConnection_eachGetTheStateOfTheirOwnBuckets() throws Exception {
+    Bucket shared = bucket("read", Dimension.IP, "203.0.113.99", 1_000, 1, Duration.ofDays(1));
+    AtomicInteger id = new AtomicInteger();
+    AtomicInteger admitted = new AtomicInteger();
+
+    Concurrently.run(
+        32,
+        () -> {
+          int me = id.incrementAndGet();
+          int capacity = 3 + me % 7; // a state given to another caller would not add up
+          Bucket own =
+              bucket("read", Dimension.USER, "batched-" + me, capacity, 1, Duration.ofDays(1));
+          for (int i = 0; i < capacity + 3; i++) {
+            Acquisition acquisition = limiter.acquire(List.of(own, shared));
+            long remaining = acquisition.states().get(0).remaining();
+            if (i < capacity) {
+              assertThat(acquisition.allowed()).isTrue();
+              assertThat(remaining).isEqualTo(capacity - 1 - i);
+              admitted.incrementAndGet();
+            } else {
+              assertThat(acquisition.allowed()).isFalse();
+              assertThat(remaining).isZero();
+            }
+          }
+        });
+
+    long sharedLeft = limiter.acquire(List.of(shared)).states().get(0).remaining();
+    assertThat(sharedLeft)
+        .as("the shared bucket lost one token per admission, none per refusal")
+        .isEqualTo(1_000 - admitted.get() - 1);
+  }
+
+  @Test
   void perUserAndPerIpBuckets_areIndependent() {
     EdgeRateLimits limits =
         new EdgeRateLimits(

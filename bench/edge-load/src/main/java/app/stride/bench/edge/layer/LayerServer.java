@@ -52,7 +52,9 @@ import java.util.function.Function;
  * per-user and per-IP buckets of the read class stay far from their limits).
  *
  * <p>Usage: {@code LayerServer <bare port> <edge port> <redis url> <users> <clients file> <origin
- * secret>}; prints {@code ready} when both listen.
+ * secret>}; prints {@code ready} when both listen. A redis url of {@value #NO_REDIS} leaves {@code
+ * STRIDE_REDIS_URL} unset: the edge then limits in this process, which splits the Redis round trip
+ * out of the edge's cost.
  */
 public final class LayerServer implements AutoCloseable {
   /** The side without the edge. */
@@ -60,6 +62,9 @@ public final class LayerServer implements AutoCloseable {
 
   /** The side with the edge. */
   public static final String EDGE = "edge";
+
+  /** The redis url argument that means: no Redis, in-process buckets. */
+  static final String NO_REDIS = "-";
 
   static final RegionId REGION = RegionId.of("eu");
   static final String ISSUER = "https://auth.eu.stride.app";
@@ -163,11 +168,15 @@ public final class LayerServer implements AutoCloseable {
           "usage: LayerServer <bare port> <edge port> <redis url> <users> <clients file> <secret>");
       System.exit(2);
     }
+    Map<String, String> edgeEnv = new HashMap<>(Map.of(OriginVerification.SECRET_ENV, args[5]));
+    if (!NO_REDIS.equals(args[2])) {
+      edgeEnv.put("STRIDE_REDIS_URL", args[2]);
+    }
     LayerServer server =
         new LayerServer(
             Integer.parseInt(args[0]),
             Integer.parseInt(args[1]),
-            Map.of("STRIDE_REDIS_URL", args[2], OriginVerification.SECRET_ENV, args[5]),
+            edgeEnv,
             Integer.parseInt(args[3]));
     try (PrintWriter out =
         new PrintWriter(Files.newBufferedWriter(Path.of(args[4]), StandardCharsets.UTF_8))) {
@@ -176,7 +185,9 @@ public final class LayerServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     server.start();
     System.out.println(
-        "crypto: "
+        "rate limits: "
+            + (NO_REDIS.equals(args[2]) ? "in this process (no Redis)" : "Redis " + args[2])
+            + "; crypto: "
             + NativeCrypto.status().detail()
             + "; cpus: "
             + Runtime.getRuntime().availableProcessors());
