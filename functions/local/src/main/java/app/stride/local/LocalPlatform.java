@@ -91,9 +91,20 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Starts everything; fails (after stopping what started) if a required server cannot start. */
   public static LocalPlatform start(LocalOptions options, RegionCatalog catalog) {
+    return start(options, catalog, System.getenv());
+  }
+
+  /**
+   * Starts everything as {@link #start(LocalOptions, RegionCatalog)} does, reading the developer's
+   * provider settings ({@code STRIDE_OAUTH_*}, {@code STRIDE_PROVIDER_*}, see {@link LocalDevices})
+   * from {@code environment} instead of the process's: the hook through which a test points the
+   * devices functions, HTTP and worker alike, at its provider stubs.
+   */
+  public static LocalPlatform start(
+      LocalOptions options, RegionCatalog catalog, Map<String, String> environment) {
     LocalPlatform platform = new LocalPlatform();
     try {
-      platform.boot(options, catalog);
+      platform.boot(options, catalog, environment);
       return platform;
     } catch (RuntimeException | IOException e) {
       platform.close();
@@ -111,7 +122,8 @@ public final class LocalPlatform implements AutoCloseable {
     return "http://localhost:" + gateway.port();
   }
 
-  private void boot(LocalOptions options, RegionCatalog catalog) throws IOException {
+  private void boot(LocalOptions options, RegionCatalog catalog, Map<String, String> environment)
+      throws IOException {
     if (options.reset()) {
       deleteTree(options.dataDir());
     }
@@ -143,7 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
             catalog.all().stream().map(Region::id).toList());
     // The chat channel's management API first: the social functions are started pointing at it.
     LocalRealtime chat = own(LocalRealtime.start());
-    LocalDevices devices = own(LocalDevices.start(options.dataDir(), catalog.all()));
+    LocalDevices devices = own(LocalDevices.start(options.dataDir(), catalog.all(), environment));
     realtime = chat;
     PlatformContext ctx =
         new PlatformContext(

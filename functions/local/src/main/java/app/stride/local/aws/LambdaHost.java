@@ -24,8 +24,13 @@ import java.util.concurrent.Executors;
  * function behind the previous one.
  */
 public final class LambdaHost {
-  /** How long one invocation may run, as the deployed function's timeout. */
-  private static final int TIMEOUT_MILLIS = 10_000;
+  /**
+   * The deployed function's timeout in seconds, which the context reports as the time left (default
+   * {@value #DEFAULT_TIMEOUT_SECONDS}; a queue worker's is longer).
+   */
+  public static final String TIMEOUT_ENV = "STRIDE_LOCAL_LAMBDA_TIMEOUT_SECONDS";
+
+  static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
   /** How many invocations run at once: the warm instances this host stands in for. */
   static final String INSTANCES_ENV = "STRIDE_LOCAL_LAMBDA_INSTANCES";
@@ -46,12 +51,23 @@ public final class LambdaHost {
     return instances;
   }
 
+  static int timeoutMillis() {
+    String value = System.getenv(TIMEOUT_ENV);
+    int seconds =
+        value == null || value.isBlank() ? DEFAULT_TIMEOUT_SECONDS : Integer.parseInt(value);
+    if (seconds < 1 || seconds > 900) {
+      throw new IllegalArgumentException(TIMEOUT_ENV + " must be 1 to 900: " + value);
+    }
+    return seconds * 1000;
+  }
+
   public static void main(String[] args) throws Exception {
     // Without TCP_NODELAY the gateway's keep-alive connection waits out the delayed ACK per call.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     int port = Integer.parseInt(args[0]);
     String handlerClass = System.getenv("STRIDE_LAMBDA_HANDLER");
     String functionName = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function");
+    int timeoutMillis = timeoutMillis();
     RequestStreamHandler handler =
         (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
     HttpServer server =
@@ -67,7 +83,7 @@ public final class LambdaHost {
             handler.handleRequest(
                 new ByteArrayInputStream(event),
                 out,
-                new LocalLambdaContext(functionName, TIMEOUT_MILLIS));
+                new LocalLambdaContext(functionName, timeoutMillis));
           } catch (Exception | Error e) {
             status = 502;
             out.reset();

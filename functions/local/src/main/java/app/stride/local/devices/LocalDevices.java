@@ -37,8 +37,9 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  *       ({@code STRIDE_OAUTH_<PROVIDER>_CLIENT_ID} / {@code _CLIENT_SECRET}) are not set: no
  *       provider is offered for connecting locally unless you export them (with {@code
  *       STRIDE_OAUTH_<PROVIDER>_TOKEN_URL} and {@code STRIDE_PROVIDER_API_<PROVIDER>} to use
- *       stubs); every exported {@code STRIDE_OAUTH_*} and {@code STRIDE_PROVIDER_*} variable is
- *       passed to the devices functions.
+ *       stubs); every exported {@code STRIDE_OAUTH_*} and {@code STRIDE_PROVIDER_*} variable (or
+ *       one of the map a test starts the platform with) is passed to the devices functions, the
+ *       queue workers among them.
  * </ul>
  */
 public final class LocalDevices implements AutoCloseable {
@@ -72,15 +73,33 @@ public final class LocalDevices implements AutoCloseable {
   private final BlobStoreContext blobs;
   private final S3Proxy proxy;
   private final Map<String, String> secrets;
+  private final Map<String, String> developerSettings;
 
-  private LocalDevices(BlobStoreContext blobs, S3Proxy proxy, Map<String, String> secrets) {
+  private LocalDevices(
+      BlobStoreContext blobs,
+      S3Proxy proxy,
+      Map<String, String> secrets,
+      Map<String, String> developerSettings) {
     this.blobs = blobs;
     this.proxy = proxy;
     this.secrets = secrets;
+    this.developerSettings = developerSettings;
   }
 
-  /** Starts the S3 server over {@code <dataDir>/s3} and loads or creates the secrets. */
-  public static LocalDevices start(Path dataDir, List<Region> regions) {
+  /**
+   * Starts the S3 server over {@code <dataDir>/s3} and loads or creates the secrets; the {@code
+   * STRIDE_OAUTH_*} and {@code STRIDE_PROVIDER_*} variables of {@code environment} (the platform's
+   * own environment, or a test's stubs) are passed on to the devices functions.
+   */
+  public static LocalDevices start(
+      Path dataDir, List<Region> regions, Map<String, String> environment) {
+    Map<String, String> developerSettings = new HashMap<>();
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith("STRIDE_OAUTH_") || name.startsWith("STRIDE_PROVIDER_")) {
+            developerSettings.put(name, value);
+          }
+        });
     Map<String, String> secrets = loadOrCreateSecrets(dataDir.resolve(SECRETS_FILE));
     Properties overrides = new Properties();
     Path store = dataDir.resolve("s3");
@@ -120,7 +139,7 @@ public final class LocalDevices implements AutoCloseable {
         blobs.getBlobStore().createContainerInLocation(null, bucket(region));
       }
     }
-    return new LocalDevices(blobs, proxy, secrets);
+    return new LocalDevices(blobs, proxy, secrets, Map.copyOf(developerSettings));
   }
 
   /** The bucket of a region, as infra names it. */
@@ -142,13 +161,7 @@ public final class LocalDevices implements AutoCloseable {
     env.put("STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID", STRAVA_SUBSCRIPTION_ID);
     env.put("STRIDE_OAUTH_REDIRECT_URI", OAUTH_REDIRECT_URI);
     // A developer's own provider clients and API stubs, when exported.
-    System.getenv()
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith("STRIDE_OAUTH_") || name.startsWith("STRIDE_PROVIDER_")) {
-                env.put(name, value);
-              }
-            });
+    env.putAll(developerSettings);
     env.put("STRIDE_DEVICES_BUCKET", bucket(region));
     if (region.cloud() == Cloud.AWS) {
       env.put("STRIDE_S3_ENDPOINT", s3Endpoint().toString());

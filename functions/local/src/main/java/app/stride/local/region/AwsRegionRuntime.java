@@ -9,6 +9,9 @@ import app.stride.core.region.Region;
 import app.stride.local.aws.ApiGatewayV2Codec;
 import app.stride.local.aws.LambdaHost;
 import app.stride.local.process.ChildJvm;
+import app.stride.local.worker.LocalSqs;
+import app.stride.local.worker.LocalWorkQueue;
+import app.stride.local.worker.SqsEventSource;
 import app.stride.testkit.server.DynaliteServer;
 import app.stride.testkit.server.ElasticMqServer;
 import app.stride.testkit.server.Loopback;
@@ -23,15 +26,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * An AWS region locally: its own dynalite (data under the data folder), its event queue on the
  * shared ElasticMQ, and per capability a child JVM running the deployable Lambda jar behind {@link
- * LambdaHost}, fed API Gateway v2 events.
+ * LambdaHost}, fed API Gateway v2 events. A capability with a queue worker also gets its work queue
+ * (with a dead-letter queue) and a second host running the worker's definition, fed SQS batches by
+ * an {@link SqsEventSource} as Lambda's event source mapping feeds it in the cloud.
  */
 public final class AwsRegionRuntime implements RegionRuntime {
   private static final HttpClient HTTP =
@@ -40,6 +43,7 @@ public final class AwsRegionRuntime implements RegionRuntime {
   private final Region region;
   private final DynaliteServer dynalite;
   private final Map<String, Host> hosts = new HashMap<>();
+  private final List<SqsEventSource> sources = new ArrayList<>();
 
   private record Host(ChildJvm jvm, int port) {}
 
@@ -55,19 +59,23 @@ public final class AwsRegionRuntime implements RegionRuntime {
     DynaliteServer dynalite =
         DynaliteServer.builder().dataDir(ctx.dataDir().resolve("dynamodb").resolve(id)).start();
     AwsRegionRuntime runtime = new AwsRegionRuntime(region, dynalite);
-    try {
+    try (SqsClient client = LocalSqs.client(sqs)) {
       for (Deployable deployable : deployables) {
         String table = "stride-" + deployable.function() + "-" + id;
-        String queue = createQueue(sqs, "stride-" + deployable.function() + "-events-" + id);
-        runtime.hosts.put(
-            deployable.function(),
-            startHost(region, ctx, deployable, deployables, dynalite, sqs, table, queue));
+        String queue = createQueue(client, "stride-" + deployable.function() + "-events-" + id);
+        Map<String, String> env =
+            hostEnv(region, ctx, deployable, deployables, dynalite, sqs, table, queue);
+        Optional<LocalWorkQueue> work =
+            deployable.worker().map(w -> LocalWorkQueue.create(client, w.queueName(id)));
+        work.ifPresent(q -> env.put(deployable.worker().orElseThrow().queueUrlEnv(), q.url()));
+        String name = "stride-" + deployable.function() + "-" + id;
+        runtime.hosts.put(deployable.function(), startHost(region, ctx, deployable, name, env));
         if (deployable.serves(Deployable.SOCIAL.function())) {
           // The chat channel's Lambda: the same jar, the WebSocket API's definition.
-          runtime.hosts.put(
-              REALTIME_HOST,
-              startHost(
-                  region, ctx, realtime(deployable), deployables, dynalite, sqs, table, queue));
+          runtime.hosts.put(REALTIME_HOST, startHost(region, ctx, realtime(deployable), name, env));
+        }
+        if (work.isPresent()) {
+          runtime.startWorker(region, ctx, sqs, deployable, env, work.get());
         }
       }
       return runtime;
@@ -76,6 +84,44 @@ public final class AwsRegionRuntime implements RegionRuntime {
       throw e;
     }
   }
+
+  /**
+   * The capability's queue worker as infra's {@code QueueWorker} deploys it: a Lambda of its own
+   * ({@code stride-<function>-worker-<id>}, the same jar with the worker's definition and timeout)
+   * fed by the work queue's SQS event source, which runs in the platform's JVM.
+   */
+  private void startWorker(
+      Region region,
+      PlatformContext ctx,
+      ElasticMqServer sqs,
+      Deployable deployable,
+      Map<String, String> env,
+      LocalWorkQueue queue) {
+    Deployable.Worker worker = deployable.worker().orElseThrow();
+    String id = region.id().value();
+    Map<String, String> workerEnv = new HashMap<>(env);
+    workerEnv.put(LambdaHost.TIMEOUT_ENV, Long.toString(worker.timeout().toSeconds()));
+    Host host =
+        startHost(
+            region,
+            ctx,
+            deployable.entries(worker.awsDefinition(), deployable.gcpTarget()),
+            "stride-" + deployable.function() + "-worker-" + id,
+            workerEnv);
+    hosts.put(deployable.function() + WORKER_HOST_SUFFIX, host);
+    sources.add(
+        SqsEventSource.start(
+            "aws-" + id + "-" + deployable.function() + "-worker-source",
+            sqs,
+            new SqsEventSource.Target(
+                queue,
+                region.cloudRegion(),
+                URI.create("http://127.0.0.1:" + host.port() + "/invoke"),
+                worker.timeout())));
+  }
+
+  /** Hosts of queue workers are keyed apart from routes: {@code <function>:worker}. */
+  private static final String WORKER_HOST_SUFFIX = ":worker";
 
   /** The host of the chat channel's Lambda ({@code socialRealtime}), keyed apart from routes. */
   private static final String REALTIME_HOST = "social:realtime";
@@ -138,11 +184,17 @@ public final class AwsRegionRuntime implements RegionRuntime {
 
   @Override
   public void close() {
+    // Event sources first: none hands a batch to a host that is stopping.
+    sources.forEach(SqsEventSource::close);
     hosts.values().forEach(h -> h.jvm().close());
     dynalite.close();
   }
 
-  private static Host startHost(
+  /**
+   * What a function host of the region gets besides its entry: its settings, every table of the
+   * region, the store and queue endpoints, its events queue.
+   */
+  private static Map<String, String> hostEnv(
       Region region,
       PlatformContext ctx,
       Deployable deployable,
@@ -152,12 +204,8 @@ public final class AwsRegionRuntime implements RegionRuntime {
       String table,
       String queueUrl) {
     String id = region.id().value();
-    int port = Loopback.freePort();
     Map<String, String> env = new HashMap<>(ctx.functionEnv().of(region, deployable));
     env.put("STRIDE_LAMBDA_HANDLER", "app.stride.aws.lambda.StrideFunctionInvoker");
-    env.put("MAIN_CLASS", deployable.awsMainClass());
-    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", deployable.awsDefinition());
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "stride-" + deployable.function() + "-" + id);
     env.put("AWS_REGION", region.cloudRegion());
     env.put("AWS_ACCESS_KEY_ID", "local");
     env.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -172,17 +220,28 @@ public final class AwsRegionRuntime implements RegionRuntime {
     env.put("STRIDE_CREATE_TABLES", "true");
     env.put("STRIDE_EVENTS_QUEUE_URL", queueUrl);
     env.put("STRIDE_SQS_ENDPOINT", sqs.endpoint().toString());
-    if (deployable.serves(Deployable.DEVICES.function())) {
-      // Verified webhook notifications wait here for the provider pulls (not consumed yet).
-      env.put("STRIDE_DEVICES_WORK_QUEUE_URL", createQueue(sqs, "stride-devices-work-" + id));
-    }
+    return env;
+  }
+
+  /** A child JVM running {@code deployable}'s jar as the Lambda {@code functionName}. */
+  private static Host startHost(
+      Region region,
+      PlatformContext ctx,
+      Deployable deployable,
+      String functionName,
+      Map<String, String> hostEnv) {
+    int port = Loopback.freePort();
+    Map<String, String> env = new HashMap<>(hostEnv);
+    env.put("MAIN_CLASS", deployable.awsMainClass());
+    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", deployable.awsDefinition());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
     // The deployable first, as in Lambda: its resources (logging levels among them) must win.
     List<Path> classPath = new ArrayList<>();
     classPath.add(ctx.root().resolve(deployable.awsJar()));
     classPath.addAll(ctx.lambdaHostClassPath());
     ChildJvm jvm =
         ChildJvm.start(
-            "aws-" + id + "-" + deployable.function(),
+            "aws-" + region.id().value() + "-" + deployable.awsDefinition(),
             classPath,
             List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
             LambdaHost.class.getName(),
@@ -198,17 +257,8 @@ public final class AwsRegionRuntime implements RegionRuntime {
     return "STRIDE_" + deployable.function().toUpperCase(java.util.Locale.ROOT) + "_TABLE";
   }
 
-  private static String createQueue(ElasticMqServer sqs, String name) {
-    try (SqsClient client =
-        SqsClient.builder()
-            .endpointOverride(sqs.endpoint())
-            .region(software.amazon.awssdk.regions.Region.of(sqs.region()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build()) {
-      return client.createQueue(b -> b.queueName(name)).queueUrl();
-    }
+  private static String createQueue(SqsClient client, String name) {
+    return client.createQueue(b -> b.queueName(name)).queueUrl();
   }
 
   static ApiResponse unavailable(String detail) {

@@ -1,7 +1,9 @@
 package app.stride.local.region;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A capability's deployables, as infrastructure deploys them.
@@ -55,6 +57,53 @@ public record Deployable(
         function + "Http",
         Path.of("functions/" + function + "/gcp/target/" + function + "-gcp-function.zip"),
         "app.stride." + function + ".gcp." + typeName + "HttpFunction");
+  }
+
+  /**
+   * A capability's queue worker, deployed by infra beside its HTTP function from the same jar and
+   * archive ({@code Capabilities.DEVICES_WORKER}): the Lambda {@code stride-<function>-worker-<id>}
+   * fed by the work queue's SQS event source, the Cloud Function the work topic's delivery
+   * subscription pushes to.
+   *
+   * @param queue the work queue's and topic's stem: {@code stride-<queue>-<regionId>}
+   * @param queueUrlEnv the variable naming the work queue to the AWS functions
+   * @param topicEnv the variable naming the work topic to the GCP functions
+   * @param awsDefinition the SQS batch function of the worker Lambda
+   * @param gcpTarget the Functions Framework entry of the worker function
+   * @param timeout the worker's timeout (a batch, or one push)
+   */
+  public record Worker(
+      String queue,
+      String queueUrlEnv,
+      String topicEnv,
+      String awsDefinition,
+      String gcpTarget,
+      Duration timeout) {
+
+    /** The work queue's (or topic's) name in region {@code regionId}. */
+    public String queueName(String regionId) {
+      return "stride-" + queue + "-" + regionId;
+    }
+  }
+
+  /** The devices worker: fetches what verified webhook notifications announce, and imports it. */
+  public static final Worker DEVICES_WORKER =
+      new Worker(
+          "devices-work",
+          "STRIDE_DEVICES_WORK_QUEUE_URL",
+          "STRIDE_DEVICES_WORK_TOPIC",
+          "devicesWorkerQueue",
+          "app.stride.devices.gcp.DevicesWorkerFunction",
+          Duration.ofSeconds(120));
+
+  /** The capability's queue worker, when it has one. */
+  public Optional<Worker> worker() {
+    return serves(DEVICES.function()) ? Optional.of(DEVICES_WORKER) : Optional.empty();
+  }
+
+  /** This deployable with other entry points of the same jar and archive. */
+  public Deployable entries(String awsDefinition, String gcpTarget) {
+    return new Deployable(function, awsJar, awsMainClass, awsDefinition, gcpArchive, gcpTarget);
   }
 
   /** Whether this is the deployable of the capability named {@code function}. */

@@ -5,6 +5,8 @@ import app.stride.core.http.ApiResponse;
 import app.stride.core.openapi.Operation;
 import app.stride.core.region.Region;
 import app.stride.local.process.ChildJvm;
+import app.stride.local.worker.LocalPubSub;
+import app.stride.local.worker.PubSubEventSource;
 import app.stride.testkit.server.FirestoreEmulator;
 import app.stride.testkit.server.Loopback;
 import app.stride.testkit.server.PubSubEmulator;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,9 @@ import java.util.zip.ZipInputStream;
  * on the deployable archive's jar, reached over HTTP as Cloud Functions would be. With the social
  * capability, the chat server (the Cloud Run service: {@value #CHAT_SERVER} from the same jar) runs
  * in one more child JVM on {@link #chatPort()}, and the social function pushes to it through its
- * internal push with a secret made per start.
+ * internal push with a secret made per start. A capability with a queue worker gets its work topic
+ * and one more invoker running the worker's entry, to which a {@link PubSubEventSource} delivers
+ * the topic's messages as Eventarc delivers them to a Cloud Function.
  */
 public final class GcpRegionRuntime implements RegionRuntime {
   /** The project id the emulators and functions use locally. */
@@ -55,7 +60,9 @@ public final class GcpRegionRuntime implements RegionRuntime {
   private final Region region;
   private final FirestoreEmulator firestore;
   private final PubSubEmulator pubsub;
+  private final LocalPubSub admin;
   private final Map<String, Host> hosts = new HashMap<>();
+  private final List<PubSubEventSource> sources = new ArrayList<>();
   private Host chat;
 
   private record Host(ChildJvm jvm, int port, Path jar) {}
@@ -75,6 +82,7 @@ public final class GcpRegionRuntime implements RegionRuntime {
     this.region = region;
     this.firestore = firestore;
     this.pubsub = pubsub;
+    this.admin = new LocalPubSub(pubsub.emulatorHost(), PROJECT);
   }
 
   /** Starts the region's emulators and the function hosts of {@code deployables}. */
@@ -98,17 +106,23 @@ public final class GcpRegionRuntime implements RegionRuntime {
       ChatLink link = new ChatLink(Loopback.freePort(), newSecret());
       for (Deployable deployable : deployables) {
         String topic = "stride-" + deployable.function() + "-events-" + id;
-        createTopic(pubsub, topic);
+        runtime.admin.createTopic(topic);
         Map<String, String> env = hostEnv(region, ctx, deployable, firestore, pubsub, topic);
         if (deployable.serves(Deployable.SOCIAL.function())) {
           env.putAll(link.pushEnv());
         }
-        if (deployable.serves(Deployable.DEVICES.function())) {
-          String work = "stride-devices-work-" + id;
-          createTopic(pubsub, work);
-          env.put("STRIDE_DEVICES_WORK_TOPIC", work);
+        deployable
+            .worker()
+            .ifPresent(
+                w -> {
+                  runtime.admin.createTopic(w.queueName(id));
+                  env.put(w.topicEnv(), w.queueName(id));
+                });
+        Host host = startHost(region, ctx, deployable, env);
+        runtime.hosts.put(deployable.function(), host);
+        if (deployable.worker().isPresent()) {
+          runtime.startWorker(ctx, deployable, host.jar(), env);
         }
-        runtime.hosts.put(deployable.function(), startHost(region, ctx, deployable, env));
       }
       Host social = runtime.hosts.get(Deployable.SOCIAL.function());
       if (social != null) {
@@ -123,6 +137,36 @@ public final class GcpRegionRuntime implements RegionRuntime {
       runtime.close();
       throw e;
     }
+  }
+
+  /**
+   * The capability's queue worker as infra's {@code PushWorker} deploys it: a function of its own
+   * ({@code stride-<function>-worker-<id>}, the same jar with the worker's entry), to which the
+   * work topic's delivery subscription is delivered ({@link PubSubEventSource}).
+   */
+  private void startWorker(
+      PlatformContext ctx, Deployable deployable, Path jar, Map<String, String> env) {
+    Deployable.Worker worker = deployable.worker().orElseThrow();
+    String id = region.id().value();
+    String name = "stride-" + deployable.function() + "-worker-" + id;
+    Map<String, String> workerEnv = new HashMap<>(env);
+    workerEnv.put("K_SERVICE", name);
+    String host = "gcp-" + id + "-" + deployable.function() + "-worker";
+    Host function = startInvoker(host, ctx.invokerClassPath(), jar, worker.gcpTarget(), workerEnv);
+    hosts.put(deployable.function() + ":worker", function);
+    String topic = worker.queueName(id);
+    // A lease long enough for every message of a pull to be answered within the worker's timeout.
+    String subscription =
+        admin.createDeliverySubscription(topic, worker.timeout().plus(Duration.ofSeconds(30)));
+    sources.add(
+        PubSubEventSource.start(
+            host + "-source",
+            admin,
+            new PubSubEventSource.Target(
+                topic,
+                subscription,
+                URI.create("http://127.0.0.1:" + function.port() + "/"),
+                worker.timeout())));
   }
 
   /** The chat server's loopback port ({@code ws://127.0.0.1:<port>/v1/ws}); empty without it. */
@@ -207,6 +251,8 @@ public final class GcpRegionRuntime implements RegionRuntime {
 
   @Override
   public void close() {
+    // Event sources first: none delivers to a function that is stopping.
+    sources.forEach(PubSubEventSource::close);
     hosts.values().forEach(h -> h.jvm().close());
     if (chat != null) {
       chat.jvm().close();
@@ -238,21 +284,31 @@ public final class GcpRegionRuntime implements RegionRuntime {
 
   private static Host startHost(
       Region region, PlatformContext ctx, Deployable deployable, Map<String, String> env) {
-    String id = region.id().value();
     Path jar =
         extractJar(ctx.root().resolve(deployable.gcpArchive()), ctx.dataDir().resolve("gcf"));
+    return startInvoker(
+        "gcp-" + region.id().value() + "-" + deployable.function(),
+        ctx.invokerClassPath(),
+        jar,
+        deployable.gcpTarget(),
+        env);
+  }
+
+  /** The Functions Framework invoker serving {@code target} of {@code jar} on a free port. */
+  private static Host startInvoker(
+      String name, List<Path> invokerClassPath, Path jar, String target, Map<String, String> env) {
     int port = Loopback.freePort();
     ChildJvm jvm =
         ChildJvm.start(
-            "gcp-" + id + "-" + deployable.function(),
-            ctx.invokerClassPath(),
+            name,
+            invokerClassPath,
             List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
             INVOKER,
             List.of(
                 "--port",
                 Integer.toString(port),
                 "--target",
-                deployable.gcpTarget(),
+                target,
                 "--classpath",
                 jar.toString()),
             env,
@@ -313,29 +369,5 @@ public final class GcpRegionRuntime implements RegionRuntime {
       throw new UncheckedIOException("cannot read " + archive, e);
     }
     throw new IllegalStateException(archive + " holds no jar at its root");
-  }
-
-  private static void createTopic(PubSubEmulator pubsub, String topic) {
-    URI uri =
-        URI.create(
-            "http://" + pubsub.emulatorHost() + "/v1/projects/" + PROJECT + "/topics/" + topic);
-    try {
-      HttpResponse<Void> response =
-          HTTP.send(
-              HttpRequest.newBuilder(uri)
-                  .PUT(HttpRequest.BodyPublishers.ofString("{}"))
-                  .header("Content-Type", "application/json")
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() != 200 && response.statusCode() != 409) {
-        throw new IllegalStateException(
-            "cannot create topic " + topic + ": " + response.statusCode());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -44,6 +44,22 @@ final class FunctionContexts {
   }
 
   private static ConfigurableApplicationContext start(Class<?> initializer) {
+    // Spring reads spring.factories (the function catalog's initializer among them) through the
+    // thread's context class loader, from the application's construction on. The Functions
+    // Framework makes it the function's loader while it constructs an HTTP function, but constructs
+    // an event function with its own: the function jar (--classpath) is then invisible and the
+    // context starts without a function catalog.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(initializer.getClassLoader());
+    try {
+      return run(initializer);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static ConfigurableApplicationContext run(Class<?> initializer) {
     // Keep the Functions Framework's java.util.logging setup (structured logs in Cloud Logging):
     // Spring Boot's logging system would reset it, and costs start-up time.
     if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {

@@ -1,0 +1,222 @@
+package app.stride.local.worker;
+
+import app.stride.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Delivers a work topic's messages to its worker function as Eventarc delivers a Pub/Sub message to
+ * a Cloud Function: one HTTP request per message, a binary-mode CloudEvent ({@code
+ * google.cloud.pubsub.topic.v1.messagePublished}, {@code ce-*} headers) whose data is the push
+ * wrapper ({@code message}, {@code subscription}, {@code deliveryAttempt}). A 2xx answer
+ * acknowledges the message; any other answer, or none within the worker's timeout, gives it back to
+ * be delivered again after a backoff (10 s doubling to 600 s, infra's retry policy), and after
+ * {@value LocalPubSub#MAX_DELIVERY_ATTEMPTS} attempts it is published to the dead-letter topic and
+ * acknowledged. The emulator counts no delivery attempts, so this does, per message id.
+ *
+ * <p>The emulator cannot push this itself: its push carries the wrapper without CloudEvent headers,
+ * which the Functions Framework 2.0.0 fails to convert for a {@code CloudEventsFunction} ("Missing
+ * required properties: name"). Up to {@value #BATCH_SIZE} messages are pulled at a time and
+ * delivered at once; an empty pull waits {@value #IDLE_MILLIS} ms before the next. It logs message
+ * ids and outcomes, never a body.
+ */
+public final class PubSubEventSource implements AutoCloseable {
+  /** Messages pulled, and delivered at once, per round. */
+  public static final int BATCH_SIZE = 4;
+
+  static final long IDLE_MILLIS = 500;
+
+  private static final Logger log = LoggerFactory.getLogger(PubSubEventSource.class);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+  private static final Duration LAST_RETRY = Duration.ofSeconds(600);
+
+  /**
+   * Where messages go.
+   *
+   * @param topic the work topic
+   * @param subscription its delivery subscription
+   * @param endpoint the worker function's URL
+   * @param timeout the worker's timeout: an answer taking longer counts as a failure
+   */
+  public record Target(String topic, String subscription, URI endpoint, Duration timeout) {
+    public Target {
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(subscription, "subscription");
+      Objects.requireNonNull(endpoint, "endpoint");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
+
+  private final String name;
+  private final LocalPubSub pubsub;
+  private final Target target;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+  private final ExecutorService deliveries;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private PubSubEventSource(String name, LocalPubSub pubsub, Target target) {
+    this.name = name;
+    this.pubsub = pubsub;
+    this.target = target;
+    this.deliveries = Executors.newFixedThreadPool(BATCH_SIZE, r -> daemon(r, name + "-push"));
+    this.thread = daemon(this::run, name);
+  }
+
+  /** Starts delivering {@code target}'s subscription; {@code name} names its threads. */
+  public static PubSubEventSource start(String name, LocalPubSub pubsub, Target target) {
+    PubSubEventSource source = new PubSubEventSource(name, pubsub, target);
+    source.thread.start();
+    log.info("{}: delivering {} to its worker", name, target.subscription());
+    return source;
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        List<JsonNode> received = pubsub.pull(target.subscription(), BATCH_SIZE);
+        if (received.isEmpty()) {
+          Thread.sleep(IDLE_MILLIS);
+        } else {
+          deliverAll(received);
+        }
+        backoff.reset();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // Emulator errors: the loop must outlive them (messages stay on the subscription).
+        if (running) {
+          log.warn("{}: pulling failed ({})", name, e.getClass().getSimpleName());
+          pause();
+        }
+      }
+    }
+  }
+
+  private void deliverAll(List<JsonNode> received) throws InterruptedException {
+    List<Future<?>> started = new ArrayList<>();
+    for (JsonNode message : received) {
+      started.add(deliveries.submit(() -> deliver(message)));
+    }
+    for (Future<?> delivery : started) {
+      try {
+        delivery.get();
+      } catch (ExecutionException e) {
+        log.warn("{}: a delivery failed ({})", name, e.getCause().getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** Delivers one received message, then acknowledges it, gives it back or dead-letters it. */
+  private void deliver(JsonNode received) {
+    String ackId = received.path("ackId").asString();
+    JsonNode message = received.path("message");
+    String id = message.path("messageId").asString();
+    int attempt = attempts.merge(id, 1, Integer::sum);
+    int status = push(message, id, attempt);
+    if (status / 100 == 2) {
+      attempts.remove(id);
+      pubsub.acknowledge(target.subscription(), ackId);
+      log.info("{}: message={} attempt={} handled", name, id, attempt);
+    } else if (attempt >= LocalPubSub.MAX_DELIVERY_ATTEMPTS) {
+      pubsub.publish(LocalPubSub.deadLetterTopic(target.topic()), message);
+      pubsub.acknowledge(target.subscription(), ackId);
+      attempts.remove(id);
+      log.warn("{}: message={} failed {} times ({}): dead-lettered", name, id, attempt, status);
+    } else {
+      Duration retry = retryDelay(attempt);
+      pubsub.redeliverAfter(target.subscription(), ackId, retry);
+      log.info(
+          "{}: message={} attempt={} failed ({}): again in {}", name, id, attempt, status, retry);
+    }
+  }
+
+  /** The worker's status; 0 when it did not answer. */
+  private int push(JsonNode message, String id, int attempt) {
+    ObjectNode wrapper = Json.mapper().createObjectNode();
+    wrapper.set("message", message);
+    wrapper.put(
+        "subscription", "projects/" + pubsub.project() + "/subscriptions/" + target.subscription());
+    wrapper.put("deliveryAttempt", attempt);
+    HttpRequest request =
+        HttpRequest.newBuilder(target.endpoint())
+            .timeout(target.timeout())
+            .header("Content-Type", "application/json")
+            .header("ce-id", id)
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header(
+                "ce-source",
+                "//pubsub.googleapis.com/projects/"
+                    + pubsub.project()
+                    + "/topics/"
+                    + target.topic())
+            .header("ce-time", message.path("publishTime").asString(Instant.now().toString()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(wrapper)))
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  /** 10 s after the first failure, doubling, at most 600 s. */
+  static Duration retryDelay(int attempt) {
+    Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 10));
+    return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(backoff.next().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Stops pulling; messages being delivered are left to the subscription's redelivery. */
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    deliveries.shutdownNow();
+    try {
+      thread.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
