@@ -94,6 +94,8 @@ class OpenApiContractTest {
             "mobile-api.yaml GET /v1/me/profile -> profiles",
             "mobile-api.yaml POST /v1/activities/imports -> devices",
             "mobile-api.yaml GET /v1/activities/imports/{importId} -> devices",
+            "mobile-api.yaml POST /v1/activities/imports/uploads -> devices",
+            "mobile-api.yaml POST /v1/activities/imports/{importId}/upload-complete -> devices",
             "mobile-api.yaml GET /v1/activities/{activityId} -> devices",
             "mobile-api.yaml GET /v1/history -> devices",
             "mobile-api.yaml GET /v1/webhooks/{provider}/{region} -> devices",
@@ -276,7 +278,8 @@ class OpenApiContractTest {
         "InviteInput",
         "MessageInput",
         "MessageEdit",
-        "ReadMarkerInput"
+        "ReadMarkerInput",
+        "ActivityUploadRequest"
       })
   void inputSchema_refusesUnknownFields(String name) {
     JsonNode schema =

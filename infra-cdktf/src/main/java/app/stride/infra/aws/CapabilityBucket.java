@@ -40,9 +40,19 @@ import software.constructs.Construct;
  */
 public final class CapabilityBucket extends Construct {
 
-  /** What the capability's functions may do with objects: no listing, no bucket settings. */
+  /**
+   * What the capability's functions may do with objects. {@code s3:PutObject} also lets the HTTP
+   * function presign uploads (under {@code originals/}): a presigned URL carries the signer's
+   * rights, so the client's PUT is this role's.
+   */
   public static final List<String> OBJECT_ACTIONS =
       List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+
+  /**
+   * What they may do with the bucket itself: list keys only, so that a missing object answers 404
+   * (an upload not made yet), not 403; no bucket settings.
+   */
+  public static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
 
   /** Days after which archived objects move to Standard-IA. */
   public static final int INFREQUENT_ACCESS_DAYS = 30;

@@ -133,9 +133,10 @@ public final class CapabilityRuntime {
   }
 
   /**
-   * Object reads and writes in its own bucket (objects only), use of that bucket's key and of its
-   * envelope key (data keys and decryption under its encryption context only), reading its settings
-   * bundle: each on exactly that resource.
+   * Object reads and writes in its own bucket (and {@code s3:ListBucket}, so a missing key answers
+   * 404, not 403: no bucket settings), use of that bucket's key and of its envelope key (data keys
+   * and decryption under its encryption context only), reading its settings bundle: each on exactly
+   * that resource.
    */
   public List<DataAwsIamPolicyDocumentStatement> resourceGrants() {
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
@@ -147,6 +148,8 @@ public final class CapabilityRuntime {
               CapabilityBucket bucket = stores.bucket(capability.name());
               grants.add(
                   allow(stem + "Objects", CapabilityBucket.OBJECT_ACTIONS, bucket.objectsArn()));
+              // Without it S3 answers 403 for a missing key: an upload not made yet must be 404.
+              grants.add(allow(stem + "Keys", CapabilityBucket.BUCKET_ACTIONS, bucket.arn()));
               grants.add(allow(stem + "ObjectsKey", RegionKey.USE_ACTIONS, bucket.keyArn()));
             });
     capability

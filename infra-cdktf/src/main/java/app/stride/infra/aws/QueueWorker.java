@@ -15,21 +15,22 @@ import software.constructs.Construct;
 /**
  * The worker of a capability's work queue in one region, where the capability declares one: a
  * Lambda {@code stride-<name>-worker-<regionId>} running {@link Capability.Worker#definition()} of
- * the capability's jar, fed by an SQS event source of {@value #BATCH_SIZE} messages that reports
- * partial batch failures ({@code SqsBatchFunction} answers them), with its cap as both reserved
- * concurrency and the event source's maximum concurrency. Its role may receive and delete from the
- * work queue (not send), use its own table, the tables it reads, its bucket and keys.
+ * the capability's jar with {@link Capability.Worker#memoryMb()}, fed by an SQS event source of
+ * {@value #BATCH_SIZE} message per invocation that reports partial batch failures ({@code
+ * SqsBatchFunction} answers them), with its cap as both reserved concurrency and the event source's
+ * maximum concurrency. Its role may receive and delete from the work queue (not send), use its own
+ * table, the tables it reads, its bucket and keys.
  *
  * <p>No SnapStart: the jar's SnapStart priming builds the HTTP function, and a queue worker's cold
  * start delays a message, not a user.
  */
 public final class QueueWorker extends Construct {
 
-  /** Messages per invocation. */
-  public static final int BATCH_SIZE = 10;
-
-  /** Memory of a worker: file parsing holds a whole activity. */
-  public static final int MEMORY_MB = 1024;
+  /**
+   * Messages per invocation: one, since a message may be an uploaded file taking minutes, and a
+   * batch shares one time limit (a timed-out batch would come back whole, its receive counts used).
+   */
+  public static final int BATCH_SIZE = 1;
 
   /** Lambda answers partial batch failures in this shape. */
   public static final String REPORT_BATCH_ITEM_FAILURES = "ReportBatchItemFailures";
@@ -74,7 +75,7 @@ public final class QueueWorker extends Construct {
                 false,
                 env,
                 grants),
-            SpringLambda.Sizing.arm64(MEMORY_MB, maxConcurrency),
+            SpringLambda.Sizing.arm64(work.memoryMb(), maxConcurrency),
             jar,
             observability,
             region.id());

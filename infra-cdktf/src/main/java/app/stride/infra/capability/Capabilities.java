@@ -145,13 +145,14 @@ public final class Capabilities {
    * and its samples, writes the activity with its event, refreshing and resealing the connection's
    * tokens as needed. {@code devicesWorkerQueue} is the SQS batch face ({@code batchItemFailures})
    * of {@code DevicesFunctions.WORKER}; {@code DevicesWorkerFunction} takes one Pub/Sub push and
-   * throws to have it redelivered. 120 s covers a provider's slow download and an import of a large
-   * file; the work queue's visibility timeout (AWS) and the push's ack deadline (GCP) derive from
-   * it.
+   * throws to have it redelivered. It also imports the files users upload straight to the bucket
+   * (up to 512 MiB zipped, an Apple Health export inflating to gigabytes of XML, streamed): 540 s
+   * (Cloud Functions' limit for an event-driven function) and 3072 MB cover that; the work queue's
+   * visibility timeout (AWS, six times this) and the push's ack deadline (GCP) derive from it.
    */
   public static final Capability.Worker DEVICES_WORKER =
       new Capability.Worker(
-          "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 120);
+          "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 540, 3072);
 
   /** The providers devices connects to, as their variables spell them ({@code Provider}). */
   public static final List<String> DEVICE_PROVIDERS =

@@ -172,16 +172,31 @@ public record Capability(
    * @param definition the Spring Cloud Function bean of the worker
    * @param gcpEntryPoint the Functions Framework target of the worker Cloud Function
    * @param timeoutSeconds the worker's time limit for one batch or message
+   * @param memoryMb the worker's memory (Lambda; on Cloud Functions as MiB, one vCPU)
    */
-  public record Worker(String definition, String gcpEntryPoint, int timeoutSeconds) {
+  public record Worker(String definition, String gcpEntryPoint, int timeoutSeconds, int memoryMb) {
 
-    /** Lambda and Cloud Functions allow up to 900 s and 540 s; a worker needs some seconds. */
+    /** The memory of a worker that does not say. */
+    public static final int DEFAULT_MEMORY_MB = 1024;
+
+    /**
+     * Lambda and Cloud Functions allow up to 900 s and 540 s; a worker needs some seconds. One vCPU
+     * on Cloud Functions takes at most 4 GiB.
+     */
     public Worker {
       Objects.requireNonNull(definition, "definition");
       Objects.requireNonNull(gcpEntryPoint, "gcpEntryPoint");
       if (timeoutSeconds < 10 || timeoutSeconds > 540) {
         throw new IllegalArgumentException("worker timeout must be 10..540 s");
       }
+      if (memoryMb < 512 || memoryMb > 4096) {
+        throw new IllegalArgumentException("worker memory must be 512..4096 MB");
+      }
+    }
+
+    /** A worker with {@value #DEFAULT_MEMORY_MB} MB. */
+    public Worker(String definition, String gcpEntryPoint, int timeoutSeconds) {
+      this(definition, gcpEntryPoint, timeoutSeconds, DEFAULT_MEMORY_MB);
     }
   }
 

@@ -149,10 +149,18 @@ public final class CapabilityCloudFunction extends Construct {
    * @param name the function's name
    * @param entryPoint the Functions Framework target
    * @param timeoutSeconds the time limit of one request
+   * @param memory the memory of an instance, e.g. {@code 1Gi}
    * @param invoker the only member that may invoke it; empty: everyone ({@code allUsers}, public)
    */
   private record Target(
-      String name, String entryPoint, int timeoutSeconds, Optional<String> invoker) {}
+      String name,
+      String entryPoint,
+      int timeoutSeconds,
+      String memory,
+      Optional<String> invoker) {}
+
+  /** The memory of an HTTP function instance. */
+  public static final String HTTP_MEMORY = "1Gi";
 
   /** Where the function pushes chat changes: the chat server's push URL and its secret. */
   public record PushTarget(String url, ChatPush push) {}
@@ -179,14 +187,16 @@ public final class CapabilityCloudFunction extends Construct {
                 region.functionName(capability.name()),
                 capability.gcpEntryPoint(),
                 TIMEOUT_SECONDS,
+                HTTP_MEMORY,
                 Optional.empty()),
             settings);
   }
 
   /**
    * The worker of {@code capability}'s work queue ({@code stride-<name>-worker-<regionId>}, {@link
-   * Capability.Worker#gcpEntryPoint()}) from the same zip as {@code http}: internal ingress only
-   * (Pub/Sub push counts as internal), invocable by {@code invokerMember} only.
+   * Capability.Worker#gcpEntryPoint()}) from the same zip as {@code http}, with the worker's time
+   * limit and memory: internal ingress only (Pub/Sub push counts as internal), invocable by {@code
+   * invokerMember} only.
    */
   public static CapabilityCloudFunction worker(
       Construct scope,
@@ -208,6 +218,7 @@ public final class CapabilityCloudFunction extends Construct {
             settings.region().workerFunctionName(capability.name()),
             work.gcpEntryPoint(),
             work.timeoutSeconds(),
+            work.memoryMb() + "Mi",
             Optional.of(invokerMember)),
         settings);
   }
@@ -263,7 +274,7 @@ public final class CapabilityCloudFunction extends Construct {
                     .build())
             .serviceConfig(
                 Cloudfunctions2FunctionServiceConfig.builder()
-                    .availableMemory("1Gi")
+                    .availableMemory(target.memory())
                     // More than one request per instance needs at least one whole vCPU.
                     .availableCpu("1")
                     .maxInstanceRequestConcurrency(settings.requestsPerInstance())

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMember;
 import com.hashicorp.cdktf.providers.google.project_iam_member.ProjectIamMemberCondition;
 import com.hashicorp.cdktf.providers.google.pubsub_topic_iam_member.PubsubTopicIamMember;
 import com.hashicorp.cdktf.providers.google.service_account.ServiceAccount;
+import com.hashicorp.cdktf.providers.google.service_account_iam_member.ServiceAccountIamMember;
 import java.util.Optional;
 import software.constructs.Construct;
 
@@ -16,6 +17,9 @@ import software.constructs.Construct;
  * binding).
  */
 public final class CapabilityIdentity extends Construct {
+
+  /** Signing with an account's own key (IAM Credentials {@code signBlob}). */
+  public static final String SELF_SIGNING_ROLE = "roles/iam.serviceAccountTokenCreator";
 
   /** Read/write access to Firestore documents. */
   public static final String DATASTORE_ROLE = "roles/datastore.user";
@@ -102,6 +106,19 @@ public final class CapabilityIdentity extends Construct {
         .project(region.gcpProject())
         .topic(topic.name())
         .role("roles/pubsub.publisher")
+        .member(account.getMember())
+        .build();
+  }
+
+  /**
+   * Lets the account sign with its own key through the IAM Credentials API ({@code signBlob}), as
+   * V4 signed URLs made in a function need ({@code roles/iam.serviceAccountTokenCreator} on itself
+   * only, construct {@code id}); it holds no key file.
+   */
+  public void grantSelfSigning(String id) {
+    ServiceAccountIamMember.Builder.create(this, id)
+        .serviceAccountId(account.getName())
+        .role(SELF_SIGNING_ROLE)
         .member(account.getMember())
         .build();
   }

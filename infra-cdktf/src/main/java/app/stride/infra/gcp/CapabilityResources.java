@@ -91,8 +91,9 @@ public final class CapabilityResources extends Construct {
   /**
    * Lets {@code member} (construct ids {@code <prefix>_...}) read and write the bucket's objects,
    * encrypt and decrypt with the envelope key and access the secrets it reads; the HTTP function's
-   * account also publishes to the work topic ({@code publishes}) and reads every secret setting,
-   * the worker's publishes no work and reads only the worker's settings.
+   * account also publishes to the work topic ({@code publishes}), reads every secret setting and
+   * signs upload URLs of the bucket with its own account; the worker's publishes no work, signs
+   * nothing and reads only the worker's settings.
    */
   public void grantTo(
       String prefix, CapabilityIdentity identity, boolean publishes, RegionConfig region) {
@@ -106,6 +107,8 @@ public final class CapabilityResources extends Construct {
                     .grantUse(this, prefix + "_" + k.stem() + "_key", k.stem(), identity.member()));
     if (publishes) {
       workTopic.ifPresent(t -> identity.grantPublish("publish_work", t, region));
+      // The HTTP function signs upload URLs for its bucket with its own account.
+      bucket.ifPresent(b -> identity.grantSelfSigning("signs_uploads"));
     }
   }
 }

@@ -85,7 +85,7 @@ class DevicesWorkerAwsTest {
   @ValueSource(strings = {"eu", "us"})
   void workQueue_outlastsSixWorkerTimeouts_keepsMessages14Days_deadLettersWithAnAlarm(
       String regionId) {
-    assertThat(Capabilities.DEVICES_WORKER.timeoutSeconds()).isEqualTo(120);
+    assertThat(Capabilities.DEVICES_WORKER.timeoutSeconds()).isEqualTo(540);
     assertWorkQueue(
         SynthesizedStacks.region(regionId),
         regionId,
@@ -94,7 +94,7 @@ class DevicesWorkerAwsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
-  void worker_runsDevicesWorkerQueue_fromTheDevicesJar_cappedByConfig_fedInBatchesOfTen(
+  void worker_runsDevicesWorkerQueue_fromTheDevicesJar_cappedByConfig_fedOneMessageAtATime(
       String regionId) {
     TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
@@ -107,15 +107,15 @@ class DevicesWorkerAwsTest {
         .isEqualTo("app.stride.devices.aws.DevicesAwsApplication");
     assertThat(worker.at("/environment/variables/SPRING_CLOUD_FUNCTION_DEFINITION").asString())
         .isEqualTo("devicesWorkerQueue");
-    assertThat(worker.path("timeout").asInt()).isEqualTo(120);
-    assertThat(worker.path("memory_size").asInt()).isEqualTo(1024);
+    assertThat(worker.path("timeout").asInt()).isEqualTo(540);
+    assertThat(worker.path("memory_size").asInt()).isEqualTo(3072);
     assertThat(worker.path("reserved_concurrent_executions").asInt()).isEqualTo(cap);
     assertThat(worker.has("snap_start")).isFalse();
     assertThat(source.path("event_source_arn").asString())
         .isEqualTo(stack.ref("aws_sqs_queue", workQueue(stack, regionId), "arn"));
     assertThat(source.path("function_name").asString())
         .isEqualTo(stack.ref("aws_lambda_function", worker, "arn"));
-    assertThat(source.path("batch_size").asInt()).isEqualTo(10);
+    assertThat(source.path("batch_size").asInt()).isEqualTo(1);
     assertThat(strings(source.path("function_response_types")))
         .containsExactly("ReportBatchItemFailures");
     assertThat(source.at("/scaling_config/maximum_concurrency").asInt()).isEqualTo(cap);

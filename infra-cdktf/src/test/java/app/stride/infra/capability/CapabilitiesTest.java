@@ -60,8 +60,8 @@ class CapabilitiesTest {
     assertThat(devices.worker())
         .contains(
             new Capability.Worker(
-                "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 120));
-    assertThat(devices.workQueue().orElseThrow().consumerTimeoutSeconds()).isEqualTo(120);
+                "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 540, 3072));
+    assertThat(devices.workQueue().orElseThrow().consumerTimeoutSeconds()).isEqualTo(540);
     assertThat(Capabilities.ALL.stream().filter(c -> c != devices))
         .allSatisfy(
             c -> {
@@ -104,7 +104,7 @@ class CapabilitiesTest {
   }
 
   @Test
-  void aBucketsArchivePrefix_isAFolder_andAWorkersTimeout_fitsBothClouds() {
+  void aBucketsArchivePrefix_isAFolder_andAWorkersTimeoutAndMemory_fitBothClouds() {
     assertThatThrownBy(() -> new Capability.ObjectBucket("x", "B", "K", "originals"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Capability.ObjectBucket("x", "B", "K", "/originals/"))
@@ -113,6 +113,10 @@ class CapabilitiesTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Capability.Worker("worker", "Entry", 5))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Capability.Worker("worker", "Entry", 120, 8192))
+        .as("one vCPU on Cloud Functions takes at most 4 GiB")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Capability.Worker("worker", "Entry", 120).memoryMb()).isEqualTo(1024);
   }
 
   @Test

@@ -65,7 +65,7 @@ class DevicesWorkerGcpTest {
     // Pub/Sub waits as long as the worker may take before it redelivers.
     assertThat(delivery.path("ack_deadline_seconds").asInt())
         .isEqualTo(Capabilities.DEVICES_WORKER.timeoutSeconds())
-        .isEqualTo(120);
+        .isEqualTo(540);
     assertThat(delivery.at("/retry_policy/minimum_backoff").asString()).isEqualTo("10s");
     // Pub/Sub mints the invoker's tokens; nothing more.
     JsonNode mints =
@@ -95,7 +95,9 @@ class DevicesWorkerGcpTest {
     assertThat(worker.at("/build_config/source/storage_source/object").asString())
         .isEqualTo(http.at("/build_config/source/storage_source/object").asString());
     assertThat(service.path("ingress_settings").asString()).isEqualTo("ALLOW_INTERNAL_ONLY");
-    assertThat(service.path("timeout_seconds").asInt()).isEqualTo(120);
+    assertThat(service.path("timeout_seconds").asInt()).isEqualTo(540);
+    assertThat(service.path("available_memory").asString()).isEqualTo("3072Mi");
+    assertThat(http.at("/service_config/available_memory").asString()).isEqualTo("1Gi");
     assertThat(service.path("max_instance_count").asInt())
         .isEqualTo(ENV.scaling().workerMaxConcurrency("devices"));
     assertThat(service.path("max_instance_request_concurrency").asInt()).isEqualTo(1);

@@ -18,6 +18,7 @@ import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
 import app.stride.devices.adapter.in.http.HistoryHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
+import app.stride.devices.adapter.out.files.ParsingDecoder;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
@@ -33,17 +34,17 @@ import app.stride.devices.application.service.CloudActivityEvents;
 import app.stride.devices.application.service.ConnectionService;
 import app.stride.devices.application.service.HistoryQueries;
 import app.stride.devices.application.service.ImportService;
+import app.stride.devices.application.service.ImportUploads;
 import app.stride.devices.application.service.NotificationWorker;
+import app.stride.devices.application.service.QueuedImport;
+import app.stride.devices.application.service.UploadPolicy;
 import app.stride.devices.connection.ConnectionSettings;
 import app.stride.devices.connection.HttpProviderAccountLookup;
 import app.stride.devices.connection.OAuthClient;
 import app.stride.devices.connection.RefreshPolicy;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
-import app.stride.devices.domain.ImportFailure;
 import app.stride.devices.domain.Provider;
-import app.stride.devices.files.ActivityFileException;
-import app.stride.devices.files.ActivityFiles;
 import app.stride.devices.files.ImportLimits;
 import app.stride.devices.pull.ActivityFetcher;
 import app.stride.devices.pull.CorosFetcher;
@@ -71,7 +72,6 @@ import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
 import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -154,7 +154,8 @@ public final class DevicesFunctions {
         new ActivityQueries(ports.activities(), ports.objects(), servingRegion);
     SeenSignatures seen = InMemorySeenSignatures.defaults();
     ApiFunction.Builder builder = ApiFunction.builder(NAME, validator, verifier);
-    new DeviceHttpHandlers(imports, queries).register(builder);
+    new DeviceHttpHandlers(imports, uploads(ports, ingest, servingRegion, clock, random), queries)
+        .register(builder);
     new ConnectionHttpHandlers(connections, clock).register(builder);
     new HistoryHttpHandlers(
             new HistoryQueries(
@@ -178,9 +179,10 @@ public final class DevicesFunctions {
   }
 
   /**
-   * The worker taking the region's work queue: each verified notification is fetched from its
-   * provider and ingested (or the revoked connection forgotten); a batch answers the ids of the
-   * messages to redeliver.
+   * The worker taking the region's work queue: an uploaded file ({@link QueuedImport}) is streamed
+   * from the bucket, decoded and ingested; each verified notification is fetched from its provider
+   * and ingested (or the revoked connection forgotten); a batch answers the ids of the messages to
+   * redeliver.
    */
   public static Function<List<QueueMessage>, BatchResult> worker(
       Ports ports,
@@ -188,15 +190,41 @@ public final class DevicesFunctions {
       List<ActivityFetcher> fetchers,
       RegionId servingRegion,
       Clock clock) {
+    SecureRandom random = new SecureRandom();
+    ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
     NotificationWorker worker =
         new NotificationWorker(
             connections(ports, env, servingRegion, clock),
             fetchers,
-            ingest(ports, servingRegion, clock, new SecureRandom()),
+            ingest,
             ports.objects(),
             servingRegion,
             clock);
-    return batch -> QueueBatches.each(batch, worker::handle);
+    ImportUploads uploads = uploads(ports, ingest, servingRegion, clock, random);
+    return batch ->
+        QueueBatches.each(
+            batch,
+            message ->
+                QueuedImport.read(message.body())
+                    .ifPresentOrElse(uploads::process, () -> worker.handle(message)));
+  }
+
+  private static ImportUploads uploads(
+      Ports ports,
+      ActivityIngest ingest,
+      RegionId servingRegion,
+      Clock clock,
+      SecureRandom random) {
+    return new ImportUploads(
+        ports.imports(),
+        ports.objects(),
+        ports.queue(),
+        new ParsingDecoder(ImportLimits.UPLOADED),
+        ingest,
+        UploadPolicy.defaults(),
+        servingRegion,
+        clock,
+        random);
   }
 
   /** The variable holding our Suunto API subscription key (sent with every Suunto API call). */
@@ -281,19 +309,9 @@ public final class DevicesFunctions {
     return receivers;
   }
 
-  /** The file parsers as the import use case's decoder. */
+  /** The file parsers as the import use cases' decoder. */
   static ActivityDecoder files() {
-    return (mediaType, body) -> {
-      try {
-        return ActivityFiles.parse(mediaType, new ByteArrayInputStream(body), ImportLimits.DEFAULT);
-      } catch (ActivityFileException e) {
-        throw new ActivityDecoder.Rejected(e.failure());
-      } catch (IOException e) {
-        // Reading bytes in memory fails only on content the parsers could not make sense of.
-        throw new ActivityDecoder.Rejected(
-            new ImportFailure("corrupt-file", "The file could not be read."));
-      }
-    };
+    return new ParsingDecoder(ImportLimits.DEFAULT);
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -24,7 +24,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -33,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -230,6 +237,90 @@ class DevicesAwsLambdaIT {
     assertThat(activity.path("sources").path(0).path("provider").asString()).isEqualTo("polar");
     assertThat(activity.path("sources").path(0).path("externalId").asString()).isEqualTo("bQx9Z1");
     polarApi.verify(1, getRequestedFor(urlEqualTo("/v3/exercises/bQx9Z1/fit")));
+  }
+
+  @Test
+  void aFileOverTheRequestLimit_isAnnounced_putToItsPresignedUrl_completed_andImportedByTheWorker()
+      throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    byte[] zip = exportZip();
+    assertThat(zip.length).as("beyond Lambda's 6 MB request payload").isGreaterThan(6_500_000);
+
+    // The app announces the export and gets a presigned URL for it.
+    JsonNode started =
+        invoke(
+            event(
+                "POST",
+                "/v1/activities/imports/uploads",
+                user,
+                Map.of("content-type", "application/json"),
+                "{\"contentType\":\"application/zip\",\"size\":"
+                    + zip.length
+                    + ",\"sha256\":\""
+                    + hex(MessageDigest.getInstance("SHA-256").digest(zip))
+                    + "\"}"));
+    assertThat(started.path("statusCode").asInt()).as(started.toString()).isEqualTo(201);
+    JsonNode job = Json.mapper().readTree(started.path("body").asString());
+    String location = "/v1/activities/imports/" + job.path("importId").asString();
+    assertThat(job.path("status").asString()).isEqualTo("awaiting-upload");
+
+    // It puts the file straight into the bucket (s3proxy checks the signature), then says so.
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(URI.create(job.path("upload").path("url").asString()))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(zip));
+    job.path("upload")
+        .path("headers")
+        .properties()
+        .forEach(
+            h -> {
+              if (!h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asString());
+              }
+            });
+    HttpResponse<String> uploaded =
+        HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    JsonNode completed = invoke(event("POST", location + "/upload-complete", user, Map.of(), null));
+    assertThat(completed.path("statusCode").asInt()).as(completed.toString()).isEqualTo(202);
+    assertThat(body(completed).path("status").asString()).isEqualTo("processing");
+
+    // The worker Lambda takes the work message from the real queue and streams the file in.
+    Message queued = receiveOne(workQueue);
+    assertThat(queued.messageAttributes().get("kind").stringValue()).isEqualTo("import.file");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    worker.handleRequest(
+        new ByteArrayInputStream(sqsEvent(queued)),
+        out,
+        new LocalLambdaContext("devices-worker", 60_000));
+    JsonNode batch = Json.mapper().readTree(out.toByteArray());
+    assertThat(batch.path("batchItemFailures")).as(batch.toString()).isEmpty();
+
+    JsonNode done = body(invoke(event("GET", location, user, Map.of(), null)));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
+    String activityId = done.path("activityIds").path(0).asString();
+    JsonNode activity =
+        body(invoke(event("GET", "/v1/activities/" + activityId, user, Map.of(), null)));
+    assertThat(activity.path("sport").asString()).isEqualTo("running");
+    assertThat(activity.path("sources").path(0).path("importId").asString())
+        .isEqualTo(job.path("importId").asString());
+    assertThat(receiveOne(eventsQueue).body())
+        .contains("app.stride.activity.v1.imported", activityId);
+  }
+
+  /** A zip of one GPX run and 7 MB of incompressible attachment, as large exports carry. */
+  private static byte[] exportZip() throws IOException {
+    byte[] attachment = new byte[7 * 1024 * 1024];
+    new java.util.Random(17).nextBytes(attachment);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("export/workout-1.gpx"));
+      zip.write(gpx().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("export/electrocardiograms/attachment.bin"));
+      zip.write(attachment);
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] sqsEvent(Message message) {

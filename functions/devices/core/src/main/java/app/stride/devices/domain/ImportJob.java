@@ -13,8 +13,11 @@ import java.util.Objects;
  *     uploads, a provider for files fetched after a webhook
  * @param format the media type of the original, e.g. {@code application/fit}
  * @param originalKey the raw original's key in the region's bucket
- * @param sha256 hex SHA-256 of the original (the same file twice imports once)
- * @param status processing, done or failed
+ * @param sha256 hex SHA-256 of the original (the same file twice imports once); for an upload, the
+ *     digest the client announced, checked when the worker reads the object
+ * @param size the original's size in bytes: announced for an upload (the object must have it),
+ *     counted for a file sent in the request; null for imports recorded before sizes were kept
+ * @param status awaiting-upload, processing, done or failed
  * @param activityIds the resulting activities when done (one per file; an archive may hold many),
  *     empty otherwise
  * @param failure why it failed when failed
@@ -28,6 +31,7 @@ public record ImportJob(
     String format,
     String originalKey,
     String sha256,
+    Long size,
     ImportStatus status,
     List<ActivityId> activityIds,
     ImportFailure failure,
@@ -51,9 +55,18 @@ public record ImportJob(
     if ((status == ImportStatus.FAILED) != (failure != null)) {
       throw new IllegalArgumentException("a failure exactly when failed");
     }
+    if (size != null && size < 0) {
+      throw new IllegalArgumentException("size must not be negative");
+    }
+    if (status == ImportStatus.AWAITING_UPLOAD && size == null) {
+      throw new IllegalArgumentException("an awaited upload has an announced size");
+    }
   }
 
-  /** A new import, processing. */
+  /** The failure code of an upload whose bytes do not have the announced SHA-256. */
+  public static final String CHECKSUM_MISMATCH = "checksum-mismatch";
+
+  /** A new import, processing, of a file whose size is not recorded. */
   public static ImportJob received(
       ImportId id,
       UserId userId,
@@ -62,6 +75,19 @@ public record ImportJob(
       String originalKey,
       String sha256,
       Instant now) {
+    return received(id, userId, provider, format, originalKey, sha256, null, now);
+  }
+
+  /** A new import, processing, of an original of {@code size} bytes. */
+  public static ImportJob received(
+      ImportId id,
+      UserId userId,
+      Provider provider,
+      String format,
+      String originalKey,
+      String sha256,
+      Long size,
+      Instant now) {
     return new ImportJob(
         id,
         userId,
@@ -69,11 +95,65 @@ public record ImportJob(
         format,
         originalKey,
         sha256,
+        size,
         ImportStatus.PROCESSING,
         List.of(),
         null,
         now,
         now);
+  }
+
+  /**
+   * A new file import announced by its client, awaiting the upload of {@code size} bytes with
+   * SHA-256 {@code sha256} to {@code originalKey}.
+   */
+  public static ImportJob awaitingUpload(
+      ImportId id,
+      UserId userId,
+      String format,
+      String originalKey,
+      String sha256,
+      long size,
+      Instant now) {
+    return new ImportJob(
+        id,
+        userId,
+        Provider.UPLOAD,
+        format,
+        originalKey,
+        sha256,
+        size,
+        ImportStatus.AWAITING_UPLOAD,
+        List.of(),
+        null,
+        now,
+        now);
+  }
+
+  /** This import, processing: its upload arrived. */
+  public ImportJob processing(Instant now) {
+    return new ImportJob(
+        id,
+        userId,
+        provider,
+        format,
+        originalKey,
+        sha256,
+        size,
+        ImportStatus.PROCESSING,
+        List.of(),
+        null,
+        createdAt,
+        now);
+  }
+
+  /**
+   * Whether this import answers a later import of the same SHA-256. One that failed because its
+   * upload did not match the announced digest does not: that file was never seen, and sending it
+   * again must import it.
+   */
+  public boolean holdsHash() {
+    return !(status == ImportStatus.FAILED && CHECKSUM_MISMATCH.equals(failure.code()));
   }
 
   /** This import, done with {@code activities} (at least one). */
@@ -85,6 +165,7 @@ public record ImportJob(
         format,
         originalKey,
         sha256,
+        size,
         ImportStatus.DONE,
         activities,
         null,
@@ -101,6 +182,7 @@ public record ImportJob(
         format,
         originalKey,
         sha256,
+        size,
         ImportStatus.FAILED,
         List.of(),
         why,

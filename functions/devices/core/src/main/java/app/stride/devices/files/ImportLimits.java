@@ -23,6 +23,16 @@ public record ImportLimits(
   public static final ImportLimits DEFAULT =
       new ImportLimits(64 * MIB, 512 * MIB, 10_000, 512 * MIB, 100);
 
+  /**
+   * The limits of a file uploaded to the bucket and read by the worker: as {@link #DEFAULT}, but an
+   * archive may hold 100,000 entries inflating to 16 GiB in all, since an Apple Health {@code
+   * export.zip} of a few hundred MB holds gigabytes of XML (and a route file per workout). Entries
+   * are streamed, so this bounds the worker's time, not its memory; the per-entry ratio still stops
+   * a bomb after 1 MiB.
+   */
+  public static final ImportLimits UPLOADED =
+      new ImportLimits(64 * MIB, 512 * MIB, 100_000, 16 * 1024 * MIB, 100);
+
   public ImportLimits {
     if (maxFileBytes <= 0
         || maxArchiveBytes <= 0

@@ -8,9 +8,6 @@ import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
-import app.stride.devices.domain.ActivityData;
-import app.stride.devices.domain.ActivityId;
-import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.ImportStatus;
@@ -21,15 +18,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Imports files and app uploads: keeps the raw original in the region's bucket, records the import,
- * decodes it and hands each activity to {@link ActivityIngest} (which merges duplicates).
+ * Imports files and app uploads sent in the request: keeps the raw original in the region's bucket,
+ * records the import, decodes it and hands each activity to {@link ActivityIngest} (which merges
+ * duplicates).
  *
  * <p>Idempotent per file: the import is keyed by the original's SHA-256, so the same file sent
  * again answers the first import; an import left {@code processing} by a crash is finished by the
@@ -40,7 +36,7 @@ public final class ImportService {
   private final ImportJobStore jobs;
   private final ObjectStore objects;
   private final ActivityDecoder decoder;
-  private final ActivityIngest ingest;
+  private final ImportRun run;
   private final ResidencyGuard guard;
   private final Clock clock;
   private final RandomGenerator random;
@@ -56,7 +52,7 @@ public final class ImportService {
     this.jobs = jobs;
     this.objects = objects;
     this.decoder = decoder;
-    this.ingest = ingest;
+    this.run = new ImportRun(jobs, ingest, clock);
     this.guard = new ResidencyGuard(servingRegion);
     this.clock = clock;
     this.random = random;
@@ -73,15 +69,14 @@ public final class ImportService {
     String sha256 = sha256(body);
     Optional<ImportJob> earlier = jobs.findBySha256(user, sha256, home);
     if (earlier.isPresent()) {
-      return earlier.get().status() == ImportStatus.PROCESSING
-          ? process(earlier.get(), body, home)
-          : earlier.get();
+      return resume(earlier.get(), body, home);
     }
     Instant now = clock.instant();
     ImportId id = ImportId.next(now, random);
-    String key = "originals/" + user.value() + "/" + id.value();
+    String key = originalKey(user, id);
     objects.put(key, body, mediaType);
-    ImportJob job = ImportJob.received(id, user, source, mediaType, key, sha256, now);
+    ImportJob job =
+        ImportJob.received(id, user, source, mediaType, key, sha256, (long) body.length, now);
     try {
       jobs.create(job, home);
     } catch (VersionConflictException raced) {
@@ -90,6 +85,25 @@ public final class ImportService {
       return jobs.findBySha256(user, sha256, home).orElseThrow(() -> raced);
     }
     return process(job, body, home);
+  }
+
+  /**
+   * The earlier import of the same bytes: answered when it has its outcome, finished when a crash
+   * left it processing; one still awaiting its upload takes these bytes as that upload.
+   */
+  private ImportJob resume(ImportJob earlier, byte[] body, RegionId home) {
+    if (earlier.status().isFinal()) {
+      return earlier;
+    }
+    if (earlier.status() == ImportStatus.AWAITING_UPLOAD) {
+      objects.put(earlier.originalKey(), body, earlier.format());
+    }
+    return process(earlier, body, home);
+  }
+
+  /** The bucket key of an import's raw original. */
+  static String originalKey(UserId user, ImportId id) {
+    return "originals/" + user.value() + "/" + id.value();
   }
 
   /** The import {@code id} of {@code user}. */
@@ -101,33 +115,11 @@ public final class ImportService {
   }
 
   private ImportJob process(ImportJob job, byte[] body, RegionId home) {
-    List<ActivityData> decoded;
     try {
-      decoded = decoder.decode(job.format(), body);
+      return run.ingest(job, decoder.decode(job.format(), body), home);
     } catch (ActivityDecoder.Rejected rejected) {
-      ImportJob failed = job.failed(rejected.failure(), clock.instant());
-      jobs.update(failed, home);
-      return failed;
+      return run.fail(job, rejected.failure(), home);
     }
-    List<ActivityId> activities = new ArrayList<>();
-    for (int i = 0; i < decoded.size(); i++) {
-      ActivityData data = decoded.get(i);
-      ActivitySource source =
-          new ActivitySource(
-              job.provider(), uploadId(job.sha256(), i), job.id(), data.device(), clock.instant());
-      ActivityId id = ingest.ingest(job.userId(), home, data, source).activityId();
-      if (!activities.contains(id)) {
-        activities.add(id);
-      }
-    }
-    ImportJob done = job.done(activities, clock.instant());
-    jobs.update(done, home);
-    return done;
-  }
-
-  /** The external id of a file's {@code index}-th activity: stable for the same file. */
-  static String uploadId(String sha256, int index) {
-    return "sha256:" + sha256.substring(0, 40) + "#" + index;
   }
 
   static String sha256(byte[] body) {

@@ -10,6 +10,7 @@ import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.ImportStatus;
 import app.stride.devices.domain.Provider;
@@ -126,6 +127,7 @@ class ImportServiceTest {
             first.format(),
             first.originalKey(),
             first.sha256(),
+            first.size(),
             ImportStatus.PROCESSING,
             List.of(),
             null,
@@ -138,6 +140,28 @@ class ImportServiceTest {
     assertThat(retried.status()).isEqualTo(ImportStatus.DONE);
     assertThat(retried.activityIds()).isEqualTo(first.activityIds());
     assertThat(stores.activities).hasSize(1);
+  }
+
+  @Test
+  void importFile_ofAFileAnnouncedForUpload_takesTheseBytesAsItsUpload() {
+    byte[] body = "0:1800:5000".getBytes(StandardCharsets.UTF_8);
+    ImportJob announced =
+        ImportJob.awaitingUpload(
+            ImportId.next(clock.instant(), new Random(2)),
+            ANNA,
+            "application/fit",
+            "originals/usr_anna/announced",
+            ImportService.sha256(body),
+            body.length,
+            clock.instant());
+    stores.create(announced, EU);
+
+    ImportJob job = upload(ANNA, "0:1800:5000");
+
+    assertThat(job.id()).isEqualTo(announced.id());
+    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
+    assertThat(stores.objects.get("originals/usr_anna/announced")).isEqualTo(body);
+    assertThat(stores.jobs).hasSize(1);
   }
 
   @Test

@@ -8,13 +8,18 @@ import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.PresignedUpload;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,6 +96,7 @@ public final class MemoryStores
   public Optional<ImportJob> findBySha256(UserId userId, String sha256, RegionId home) {
     return jobs.values().stream()
         .filter(j -> j.userId().equals(userId) && j.sha256().equals(sha256))
+        .filter(ImportJob::holdsHash)
         .findFirst();
   }
 
@@ -120,6 +126,41 @@ public final class MemoryStores
   @Override
   public void delete(String key) {
     objects.remove(key);
+  }
+
+  /** When set, every stream {@link #open} returns fails with this on its first read. */
+  public IOException failReads;
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    IOException failure = failReads;
+    if (failure == null) {
+      return ObjectStore.super.open(key);
+    }
+    return get(key)
+        .map(
+            bytes ->
+                new InputStream() {
+                  @Override
+                  public int read() throws IOException {
+                    throw failure;
+                  }
+                });
+  }
+
+  /** The uploads signed so far, by key. */
+  public final Map<String, PresignedUpload> signed = new LinkedHashMap<>();
+
+  @Override
+  public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
+    PresignedUpload upload =
+        new PresignedUpload(
+            URI.create("https://bucket.test/" + key + "?signature=test"),
+            "PUT",
+            Map.of("Content-Type", contentType, "Content-Length", Long.toString(size)),
+            Instant.parse("2026-09-27T12:15:00Z"));
+    signed.put(key, upload);
+    return upload;
   }
 
   /** Events published right after their write (the rest stay pending for the relay). */

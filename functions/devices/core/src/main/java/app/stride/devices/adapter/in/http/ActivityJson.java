@@ -1,6 +1,7 @@
 package app.stride.devices.adapter.in.http;
 
 import app.stride.core.json.Json;
+import app.stride.devices.application.port.out.PresignedUpload;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.ActivitySource;
@@ -10,6 +11,7 @@ import app.stride.devices.domain.Sample;
 import app.stride.devices.domain.SummaryStats;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +27,9 @@ final class ActivityJson {
     node.put("status", job.status().wire());
     node.put("format", job.format());
     node.put("source", job.provider().wire());
+    if (job.size() != null) {
+      node.put("size", job.size().longValue());
+    }
     ArrayNode ids = node.putArray("activityIds");
     job.activityIds().forEach(id -> ids.add(id.value()));
     if (job.failure() != null) {
@@ -35,6 +40,17 @@ final class ActivityJson {
     }
     node.put("createdAt", job.createdAt().toString());
     node.put("updatedAt", job.updatedAt().toString());
+    return node;
+  }
+
+  /** A presigned upload: where and how the client puts the file. */
+  static ObjectNode uploadResource(PresignedUpload upload) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("url", upload.url().toString());
+    node.put("method", upload.method());
+    ObjectNode headers = node.putObject("headers");
+    new TreeMap<>(upload.headers()).forEach(headers::put);
+    node.put("expiresAt", upload.expiresAt().toString());
     return node;
   }
 

@@ -3,6 +3,8 @@ package app.stride.devices.adapter.in.http;
 import app.stride.core.json.Json;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.domain.ActivityData;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -26,5 +28,13 @@ public final class UploadDecoder implements ActivityDecoder {
     } catch (AppUploads.ImportRefusal refusal) {
       throw new Rejected(refusal.failure());
     }
+  }
+
+  @Override
+  public List<ActivityData> decode(String mediaType, InputStream body)
+      throws Rejected, IOException {
+    return mediaType.equals("application/json")
+        ? decode(mediaType, body.readAllBytes())
+        : files.decode(mediaType, body);
   }
 }

@@ -2,6 +2,8 @@ package app.stride.devices.application.port.out;
 
 import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.ImportFailure;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -15,6 +17,19 @@ public interface ActivityDecoder {
    * @throws Rejected when the file cannot be imported; nothing of it is returned then
    */
   List<ActivityData> decode(String mediaType, byte[] body) throws Rejected;
+
+  /**
+   * The activities in a file read from {@code body} (once, not closed): the path of uploads too
+   * large to hold in memory. The default reads the stream whole; the file parsers override it to
+   * stream.
+   *
+   * @throws Rejected when the file cannot be imported; nothing of it is returned then
+   * @throws IOException only when {@code body} itself fails to deliver bytes (retry later)
+   */
+  default List<ActivityData> decode(String mediaType, InputStream body)
+      throws Rejected, IOException {
+    return decode(mediaType, body.readAllBytes());
+  }
 
   /** A file that cannot be imported, and why. */
   final class Rejected extends Exception {

@@ -1,5 +1,8 @@
 package app.stride.devices.application.port.out;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -7,6 +10,9 @@ import java.util.Optional;
  * under {@code originals/<userId>/<importId>} and sample streams under {@code
  * samples/<userId>/<activityId>}. May throw {@link
  * app.stride.core.store.StoreUnavailableException}.
+ *
+ * <p>The reading and signing methods have defaults built on {@link #get} (and, for signing, none)
+ * so a store that never serves uploads need not implement them; the cloud adapters override all.
  */
 public interface ObjectStore {
   /** Stores {@code bytes} under {@code key}, replacing any object there. */
@@ -17,4 +23,32 @@ public interface ObjectStore {
 
   /** Removes the object under {@code key}; no error when there is none. */
   void delete(String key);
+
+  /**
+   * The size in bytes of the object under {@code key}, if there is one (a metadata read; the
+   * content is not fetched).
+   */
+  default Optional<Long> size(String key) {
+    return get(key).map(bytes -> (long) bytes.length);
+  }
+
+  /**
+   * The object under {@code key} as a stream, if there is one: read it once and close it. The cloud
+   * adapters stream from the bucket, so a large original is never held in memory whole.
+   */
+  default Optional<InputStream> open(String key) {
+    return get(key).map(ByteArrayInputStream::new);
+  }
+
+  /**
+   * A URL the client can {@code PUT} exactly one object to: signed for {@code key}, {@code
+   * contentType} and {@code size} bytes (the store refuses another key, type or length) and valid
+   * for {@code lifetime}. Signing happens locally with the function's credentials; no request is
+   * made.
+   *
+   * @throws UnsupportedOperationException when this store cannot sign uploads
+   */
+  default PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
+    throw new UnsupportedOperationException("this object store does not sign uploads");
+  }
 }

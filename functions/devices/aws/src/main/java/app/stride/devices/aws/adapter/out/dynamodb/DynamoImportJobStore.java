@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>A create first claims the file's SHA-256 (a put that fails if another live claim exists), then
  * puts the import only if absent; when that put loses, the claim is released. A claim is live while
  * it has not expired and its import exists, or while it is younger than {@link
- * DynamoActivityStore#CLAIM_GRACE} (the import write may still be in flight). Imports and claims
- * carry {@code expiresAt} (the table's TTL attribute); readers treat a passed one as absent, as
- * DynamoDB deletes expired items only eventually.
+ * DynamoActivityStore#CLAIM_GRACE} (the import write may still be in flight); an import that failed
+ * with {@code checksum-mismatch} holds no hash ({@link ImportJob#holdsHash}). An update moves an
+ * import forward only (awaiting-upload, processing, then done or failed). Imports and claims carry
+ * {@code expiresAt} (the table's TTL attribute); readers treat a passed one as absent, as DynamoDB
+ * deletes expired items only eventually.
  */
 public final class DynamoImportJobStore implements ImportJobStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -69,7 +71,8 @@ public final class DynamoImportJobStore implements ImportJobStore {
         .filter(claim -> claim.getExpiresAt() > nowSeconds())
         .flatMap(claim -> readLive(userId, claim.getClaimedImportId()))
         .filter(item -> sha256.equals(item.getSha256()))
-        .map(ImportItemMapper::toDomain);
+        .map(ImportItemMapper::toDomain)
+        .filter(ImportJob::holdsHash);
   }
 
   @Override
@@ -97,12 +100,16 @@ public final class DynamoImportJobStore implements ImportJobStore {
     if (!sameFile(stored, job)) {
       throw new IllegalArgumentException("an update changes only the status of an import");
     }
-    if (stored.status() != ImportStatus.PROCESSING) {
+    if (stored.status().isFinal()) {
       if (sameOutcome(stored, job)) {
         return;
       }
       throw new VersionConflictException(
           "import " + job.id() + " is already " + stored.status().wire());
+    }
+    if (stored.status() == ImportStatus.PROCESSING
+        && job.status() == ImportStatus.AWAITING_UPLOAD) {
+      throw new VersionConflictException("import " + job.id() + " is already processing");
     }
     ImportItem item = ImportItemMapper.toItem(job);
     item.setRevision(current.getRevision());
@@ -137,10 +144,12 @@ public final class DynamoImportJobStore implements ImportJobStore {
     if (held.getExpiresAt() <= nowSeconds()) {
       return false;
     }
-    if (clock.millis() - held.getClaimedAt() < DynamoActivityStore.CLAIM_GRACE.toMillis()) {
-      return true;
+    Optional<ImportJob> claimant =
+        readLive(userId, held.getClaimedImportId()).map(ImportItemMapper::toDomain);
+    if (claimant.isPresent()) {
+      return claimant.get().holdsHash();
     }
-    return readLive(userId, held.getClaimedImportId()).isPresent();
+    return clock.millis() - held.getClaimedAt() < DynamoActivityStore.CLAIM_GRACE.toMillis();
   }
 
   private void release(Sha256ClaimItem claim) {

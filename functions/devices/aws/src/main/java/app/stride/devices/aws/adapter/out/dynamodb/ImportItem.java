@@ -8,10 +8,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 
 /**
  * An import in the devices table: {@code sk} = {@code IMPORT#<importId>}, with {@code importId},
- * {@code provider} (wire name), {@code format}, {@code originalKey}, {@code sha256}, {@code status}
- * (wire name), {@code activityIds} (when done), {@code failureCode} and {@code failureDetail} (when
- * failed), {@code createdAt}, {@code updatedAt}, and {@code expiresAt} (epoch seconds, the table's
- * TTL attribute: 30 days after the last change; readers treat a passed one as absent).
+ * {@code provider} (wire name), {@code format}, {@code originalKey}, {@code sha256}, {@code size}
+ * (bytes; absent on imports recorded before sizes were kept), {@code status} (wire name), {@code
+ * activityIds} (when done), {@code failureCode} and {@code failureDetail} (when failed), {@code
+ * createdAt}, {@code updatedAt}, and {@code expiresAt} (epoch seconds, the table's TTL attribute:
+ * 30 days after the last change; readers treat a passed one as absent).
  */
 @DynamoDbBean
 public class ImportItem {
@@ -22,6 +23,7 @@ public class ImportItem {
   private String format;
   private String originalKey;
   private String sha256;
+  private Long size;
   private String status;
   private List<String> activityIds;
   private String failureCode;
@@ -89,6 +91,14 @@ public class ImportItem {
 
   public void setSha256(String sha256) {
     this.sha256 = sha256;
+  }
+
+  public Long getSize() {
+    return size;
+  }
+
+  public void setSize(Long size) {
+    this.size = size;
   }
 
   public String getStatus() {

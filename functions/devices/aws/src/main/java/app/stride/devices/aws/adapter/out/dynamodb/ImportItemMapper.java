@@ -10,7 +10,6 @@ import app.stride.devices.domain.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** Maps between the domain {@link ImportJob} and its {@link ImportItem}. */
 final class ImportItemMapper {
@@ -28,6 +27,7 @@ final class ImportItemMapper {
     item.setFormat(job.format());
     item.setOriginalKey(job.originalKey());
     item.setSha256(job.sha256());
+    item.setSize(job.size());
     item.setStatus(job.status().wire());
     item.setActivityIds(
         job.activityIds().isEmpty()
@@ -49,7 +49,8 @@ final class ImportItemMapper {
         item.getFormat(),
         item.getOriginalKey(),
         item.getSha256(),
-        ImportStatus.valueOf(item.getStatus().toUpperCase(Locale.ROOT)),
+        item.getSize(),
+        ImportStatus.fromWire(item.getStatus()),
         item.getActivityIds() == null
             ? List.of()
             : item.getActivityIds().stream().map(ActivityId::new).toList(),

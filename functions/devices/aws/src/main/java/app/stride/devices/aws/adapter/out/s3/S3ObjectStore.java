@@ -3,9 +3,15 @@ package app.stride.devices.aws.adapter.out.s3;
 import app.stride.aws.client.AwsClientDefaults;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.PresignedUpload;
+import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -15,17 +21,29 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
 
 /**
  * The devices object store on the region's S3 bucket. Every object is written with server-side
  * encryption under the region's KMS key when one is configured ({@code aws:kms}; the bucket policy
  * may also require it); locally no encryption header is sent. A missing object reads as empty; a
  * network failure, a throttled request or a 5xx is a {@link StoreUnavailableException}.
+ *
+ * <p>Upload URLs are presigned (SigV4, query-string) by the SDK's {@link S3Presigner} with the
+ * function's own credentials, for one key, its content type, its exact {@code Content-Length} and
+ * the encryption headers, so S3 refuses the URL for another object, type or size. No request is
+ * made to sign; in Lambda the URL also stops working when the role's session credentials expire.
  */
 public final class S3ObjectStore implements ObjectStore {
   /** How long one call, retries included, may take. */
@@ -40,11 +58,19 @@ public final class S3ObjectStore implements ObjectStore {
       Pattern.compile("(?!.*(^|/)\\.{0,2}(/|$))[A-Za-z0-9._:@/-]{1,1024}");
 
   private final S3Client s3;
+  private final S3Presigner presigner;
   private final String bucket;
   private final Optional<String> kmsKeyId;
 
+  /** A store whose upload URLs are signed with {@code s3}'s region, endpoint and credentials. */
   public S3ObjectStore(S3Client s3, String bucket, Optional<String> kmsKeyId) {
+    this(s3, presigner(s3), bucket, kmsKeyId);
+  }
+
+  public S3ObjectStore(
+      S3Client s3, S3Presigner presigner, String bucket, Optional<String> kmsKeyId) {
     this.s3 = Objects.requireNonNull(s3, "s3");
+    this.presigner = Objects.requireNonNull(presigner, "presigner");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.kmsKeyId = kmsKeyId == null ? Optional.empty() : kmsKeyId;
   }
@@ -52,6 +78,28 @@ public final class S3ObjectStore implements ObjectStore {
   /** The store for {@code settings}, with its own client ({@link #client(S3Settings)}). */
   public static S3ObjectStore of(S3Settings settings) {
     return new S3ObjectStore(client(settings), settings.bucket(), settings.kmsKeyId());
+  }
+
+  /**
+   * A presigner configured like {@code s3} (region, credentials, endpoint override and path-style
+   * addressing): building it reads no credentials and makes no request.
+   */
+  static S3Presigner presigner(S3Client s3) {
+    S3ServiceClientConfiguration config = s3.serviceClientConfiguration();
+    S3Presigner.Builder presigner =
+        S3Presigner.builder()
+            .s3Client(s3)
+            .region(config.region())
+            .credentialsProvider(config.credentialsProvider());
+    config
+        .endpointOverride()
+        .ifPresent(
+            endpoint ->
+                presigner
+                    .endpointOverride(endpoint)
+                    .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    return presigner.build();
   }
 
   /**
@@ -97,6 +145,58 @@ public final class S3ObjectStore implements ObjectStore {
     DeleteObjectRequest request =
         DeleteObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
     call(() -> s3.deleteObject(request));
+  }
+
+  @Override
+  public Optional<Long> size(String key) {
+    HeadObjectRequest request =
+        HeadObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
+    try {
+      return Optional.of(call(() -> s3.headObject(request).contentLength()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    GetObjectRequest request =
+        GetObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
+    try {
+      return Optional.of(call(() -> s3.getObject(request)));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size must not be negative");
+    }
+    PutObjectRequest put = putRequest(key, contentType).toBuilder().contentLength(size).build();
+    PresignedPutObjectRequest signed =
+        presigner.presignPutObject(
+            PutObjectPresignRequest.builder()
+                .signatureDuration(lifetime)
+                .putObjectRequest(put)
+                .build());
+    Map<String, String> headers = new TreeMap<>();
+    for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {
+      if (!header.getKey().equalsIgnoreCase("host")) {
+        headers.put(header.getKey(), String.join(",", header.getValue()));
+      }
+    }
+    return new PresignedUpload(
+        URI.create(signed.url().toString()),
+        signed.httpRequest().method().name(),
+        headers,
+        signed.expiration());
   }
 
   /** The put request of {@code key}: with the KMS encryption headers when a key is configured. */

@@ -15,6 +15,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.UserId;
 import app.stride.testkit.junit.DynaliteExtension;
@@ -56,6 +57,12 @@ class DynamoImportJobStoreIT {
     LocalTables.createIfMissing(
         new DynamoActivityStore(enhanced, table, EU, clock).table(), client);
     store = new DynamoImportJobStore(enhanced, table, EU, clock);
+  }
+
+  private static ImportJob anUpload(String sha256) {
+    ImportId id = ImportId.next(NOW, new SecureRandom());
+    return ImportJob.awaitingUpload(
+        id, ANA, "application/zip", "originals/ana/" + id, sha256, 222_298_112L, NOW);
   }
 
   @Test
@@ -127,6 +134,43 @@ class DynamoImportJobStoreIT {
     store.update(failed, EU);
 
     assertThat(store.find(ANA, job.id(), EU)).contains(failed);
+  }
+
+  @Test
+  void anAnnouncedUpload_movesToProcessingThenDone_keepingItsSize_andNeverBack() {
+    ImportJob awaiting = anUpload(aSha256());
+    store.create(awaiting, EU);
+    assertThat(raw("IMPORT#" + awaiting.id()).get("status").s()).isEqualTo("awaiting-upload");
+    ImportJob processing = awaiting.processing(NOW.plusSeconds(60));
+
+    store.update(processing, EU);
+
+    assertThat(store.find(ANA, awaiting.id(), EU)).contains(processing);
+    assertThat(raw("IMPORT#" + awaiting.id()).get("size").n()).isEqualTo("222298112");
+    assertThatThrownBy(() -> store.update(awaiting, EU))
+        .isInstanceOf(VersionConflictException.class);
+    ImportJob done =
+        processing.done(List.of(ActivityId.next(NOW, new SecureRandom())), NOW.plusSeconds(90));
+    store.update(done, EU);
+    assertThat(store.find(ANA, awaiting.id(), EU)).contains(done);
+  }
+
+  @Test
+  void anUploadFailedForItsChecksum_doesNotHoldTheHash_soTheFileCanBeAnnouncedAgain() {
+    String sha = aSha256();
+    ImportJob first = anUpload(sha);
+    store.create(first, EU);
+    store.update(
+        first.failed(
+            new ImportFailure(ImportJob.CHECKSUM_MISMATCH, "not the announced file"),
+            NOW.plusSeconds(5)),
+        EU);
+
+    ImportJob again = anUpload(sha);
+    store.create(again, EU);
+
+    assertThat(store.findBySha256(ANA, sha, EU)).contains(again);
+    assertThat(store.find(ANA, first.id(), EU)).isPresent();
   }
 
   @Test

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.application.port.out.PresignedUpload;
 import app.stride.testkit.junit.UniqueNames;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +27,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@link S3ObjectStore} against a real S3-protocol server on loopback (s3proxy, in-memory backend),
- * through the same client the function builds ({@link S3ObjectStore#client(S3Settings)}).
+ * {@link S3ObjectStore} against a real S3-protocol server on loopback (s3proxy, in-memory backend,
+ * SigV4 authentication), through the same client the function builds ({@link
+ * S3ObjectStore#client(S3Settings)}). Presigned uploads are sent as a client would, over plain
+ * HTTP, and s3proxy checks their query-string signature: another key, content length, content type,
+ * a forged signature or an expired URL is refused.
  */
 class S3ObjectStoreIT {
   @RegisterExtension static final S3ProxyExtension S3 = new S3ProxyExtension();
+
+  private static final Duration LIFETIME = Duration.ofMinutes(15);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private S3Client client;
   private S3ObjectStore store;
@@ -90,6 +105,110 @@ class S3ObjectStoreIT {
     store.delete("originals/ana/i_02");
 
     assertThat(store.get("originals/ana/i_02")).isEmpty();
+  }
+
+  @Test
+  void aPresignedPut_takesExactlyTheAnnouncedObject_whichSizeAndOpenThenRead() throws Exception {
+    byte[] zip = new byte[3 * 1024 * 1024 + 11];
+    new Random(3).nextBytes(zip);
+    PresignedUpload upload =
+        store.presignPut("originals/ana/i_up1", "application/zip", zip.length, LIFETIME);
+
+    HttpResponse<String> put = put(upload.url(), upload.headers(), zip);
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(upload.method()).isEqualTo("PUT");
+    assertThat(upload.headers())
+        .containsEntry("content-type", "application/zip")
+        .containsEntry("content-length", Integer.toString(zip.length))
+        .doesNotContainKey("host");
+    assertThat(upload.url().getRawQuery())
+        .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=900", "X-Amz-SignedHeaders=");
+    assertThat(upload.expiresAt()).isBetween(Instant.now(), Instant.now().plus(LIFETIME));
+    assertThat(store.size("originals/ana/i_up1")).contains((long) zip.length);
+    try (InputStream in = store.open("originals/ana/i_up1").orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    assertThat(client.headObject(r -> r.bucket(bucket).key("originals/ana/i_up1")).contentType())
+        .isEqualTo("application/zip");
+  }
+
+  @Test
+  void aPresignedPut_forAnotherKey_isRefused_andStoresNothing() throws Exception {
+    byte[] fit = "a FIT file".getBytes(StandardCharsets.UTF_8);
+    PresignedUpload upload =
+        store.presignPut("originals/ana/i_up2", "application/fit", fit.length, LIFETIME);
+    URI tampered =
+        URI.create(upload.url().toString().replace("originals/ana/i_up2", "originals/bob/i_up2"));
+
+    HttpResponse<String> put = put(tampered, upload.headers(), fit);
+
+    assertThat(put.statusCode()).isEqualTo(403);
+    assertThat(store.size("originals/bob/i_up2")).isEmpty();
+    assertThat(store.size("originals/ana/i_up2")).isEmpty();
+  }
+
+  @Test
+  void aPresignedPut_withAnotherContentLength_isRefused() throws Exception {
+    byte[] announced = "a FIT file".getBytes(StandardCharsets.UTF_8);
+    byte[] larger = "a larger FIT file".getBytes(StandardCharsets.UTF_8);
+    PresignedUpload upload =
+        store.presignPut("originals/ana/i_up3", "application/fit", announced.length, LIFETIME);
+
+    HttpResponse<String> put = put(upload.url(), upload.headers(), larger);
+
+    assertThat(put.statusCode()).isEqualTo(403);
+    assertThat(store.size("originals/ana/i_up3")).isEmpty();
+  }
+
+  @Test
+  void aPresignedPut_withAnotherContentTypeOrATamperedSignature_isRefused() throws Exception {
+    byte[] gpx = "<gpx/>".getBytes(StandardCharsets.UTF_8);
+    PresignedUpload upload =
+        store.presignPut("originals/ana/i_up4", "application/gpx+xml", gpx.length, LIFETIME);
+    Map<String, String> otherType = new HashMap<>(upload.headers());
+    otherType.put("content-type", "application/zip");
+    String url = upload.url().toString();
+    int at = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+    URI forged =
+        URI.create(
+            url.substring(0, at) + (url.charAt(at) == '0' ? '1' : '0') + url.substring(at + 1));
+
+    assertThat(put(upload.url(), otherType, gpx).statusCode()).isEqualTo(403);
+    assertThat(put(forged, upload.headers(), gpx).statusCode()).isEqualTo(403);
+    assertThat(store.size("originals/ana/i_up4")).isEmpty();
+  }
+
+  @Test
+  void anExpiredPresignedPut_isRefused() throws Exception {
+    byte[] fit = "a FIT file".getBytes(StandardCharsets.UTF_8);
+    PresignedUpload upload =
+        store.presignPut(
+            "originals/ana/i_up5", "application/fit", fit.length, Duration.ofSeconds(1));
+    Thread.sleep(2_100);
+
+    assertThat(put(upload.url(), upload.headers(), fit).statusCode()).isEqualTo(403);
+    assertThat(store.size("originals/ana/i_up5")).isEmpty();
+  }
+
+  @Test
+  void sizeAndOpen_ofAMissingKey_areEmpty() {
+    assertThat(store.size("originals/ana/never")).isEmpty();
+    assertThat(store.open("originals/ana/never")).isEmpty();
+  }
+
+  /** The client's upload: the signed URL, the given headers, the body (its length set by HTTP). */
+  private static HttpResponse<String> put(URI url, Map<String, String> headers, byte[] body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(
+        (name, value) -> {
+          if (!name.equalsIgnoreCase("content-length")) {
+            request.header(name, value);
+          }
+        });
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

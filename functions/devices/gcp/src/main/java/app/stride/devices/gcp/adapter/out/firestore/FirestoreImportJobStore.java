@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * users/{userId}/importHashes/{sha256}} ({@code importId}, {@code claimedAt}, {@code expiresAt}),
  * then creates the import; when that loses, the claim is released. A claim is live while it has not
  * expired and its import exists, or while it is younger than {@link
- * FirestoreActivityStore#CLAIM_GRACE}. Imports and hash claims carry {@code expiresAt} (a TTL
- * policy on both collection groups deletes them, within a day or so); readers treat a passed one as
+ * FirestoreActivityStore#CLAIM_GRACE}; an import that failed with {@code checksum-mismatch} holds
+ * no hash ({@link ImportJob#holdsHash}). An update moves an import forward only (awaiting-upload,
+ * processing, then done or failed). Imports and hash claims carry {@code expiresAt} (a TTL policy
+ * on both collection groups deletes them, within a day or so); readers treat a passed one as
  * absent.
  */
 public final class FirestoreImportJobStore implements ImportJobStore {
@@ -69,7 +71,8 @@ public final class FirestoreImportJobStore implements ImportJobStore {
     }
     return readLive(userId, claim.getString("importId"))
         .filter(f -> sha256.equals(f.get("sha256")))
-        .map(ImportDocument::toDomain);
+        .map(ImportDocument::toDomain)
+        .filter(ImportJob::holdsHash);
   }
 
   @Override
@@ -99,12 +102,16 @@ public final class FirestoreImportJobStore implements ImportJobStore {
     if (!sameFile(stored, job)) {
       throw new IllegalArgumentException("an update changes only the status of an import");
     }
-    if (stored.status() != ImportStatus.PROCESSING) {
+    if (stored.status().isFinal()) {
       if (sameOutcome(stored, job)) {
         return;
       }
       throw new VersionConflictException(
           "import " + job.id() + " is already " + stored.status().wire());
+    }
+    if (stored.status() == ImportStatus.PROCESSING
+        && job.status() == ImportStatus.AWAITING_UPLOAD) {
+      throw new VersionConflictException("import " + job.id() + " is already processing");
     }
     VersionedDocuments.replace(current, ImportDocument.fields(job));
   }
@@ -139,11 +146,13 @@ public final class FirestoreImportJobStore implements ImportJobStore {
     if (ImportDocument.expired(held, now)) {
       return false;
     }
-    Instant claimedAt = ActivityDocument.instant((Timestamp) held.get("claimedAt"));
-    if (claimedAt.plus(FirestoreActivityStore.CLAIM_GRACE).isAfter(now)) {
-      return true;
+    Optional<ImportJob> claimant =
+        readLive(userId, (String) held.get("importId")).map(ImportDocument::toDomain);
+    if (claimant.isPresent()) {
+      return claimant.get().holdsHash();
     }
-    return readLive(userId, (String) held.get("importId")).isPresent();
+    Instant claimedAt = ActivityDocument.instant((Timestamp) held.get("claimedAt"));
+    return claimedAt.plus(FirestoreActivityStore.CLAIM_GRACE).isAfter(now);
   }
 
   private void release(ImportJob job, Map<String, Object> written) {

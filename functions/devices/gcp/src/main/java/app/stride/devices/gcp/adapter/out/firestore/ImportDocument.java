@@ -12,15 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The persistence form of an import: document {@code users/{userId}/imports/{importId}} with the
  * attribute names of the DynamoDB item ({@code importId}, {@code userId}, {@code provider}, {@code
- * format}, {@code originalKey}, {@code sha256}, {@code status}, {@code activityIds}, {@code
- * failureCode}, {@code failureDetail}, {@code createdAt}, {@code updatedAt}) and {@code expiresAt}
- * (a timestamp, the collection's TTL field: 30 days after the last change).
+ * format}, {@code originalKey}, {@code sha256}, {@code size} (when known), {@code status}, {@code
+ * activityIds}, {@code failureCode}, {@code failureDetail}, {@code createdAt}, {@code updatedAt})
+ * and {@code expiresAt} (a timestamp, the collection's TTL field: 30 days after the last change).
  */
 final class ImportDocument {
   static final String COLLECTION = "imports";
@@ -39,6 +38,9 @@ final class ImportDocument {
     f.put("format", job.format());
     f.put("originalKey", job.originalKey());
     f.put("sha256", job.sha256());
+    if (job.size() != null) {
+      f.put("size", job.size());
+    }
     f.put("status", job.status().wire());
     if (!job.activityIds().isEmpty()) {
       f.put("activityIds", job.activityIds().stream().map(ActivityId::value).toList());
@@ -61,7 +63,8 @@ final class ImportDocument {
         (String) f.get("format"),
         (String) f.get("originalKey"),
         (String) f.get("sha256"),
-        ImportStatus.valueOf(((String) f.get("status")).toUpperCase(Locale.ROOT)),
+        f.get("size") instanceof Number n ? n.longValue() : null,
+        ImportStatus.fromWire((String) f.get("status")),
         f.get("activityIds") == null
             ? List.<ActivityId>of()
             : ((List<?>) f.get("activityIds"))

@@ -2,15 +2,29 @@ package app.stride.devices.gcp.adapter.out.gcs;
 
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.devices.application.port.out.ObjectStore;
+import app.stride.devices.application.port.out.PresignedUpload;
 import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.ReadChannel;
+import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.HttpMethod;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.StorageOptions;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.channels.Channels;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -19,6 +33,13 @@ import java.util.regex.Pattern;
  * default customer-managed key (Cloud KMS, set by infra), so writes carry no key of their own. A
  * missing object reads as empty; a network failure, a 429 or a 5xx is a {@link
  * StoreUnavailableException}.
+ *
+ * <p>Upload URLs are V4 signed URLs ({@link Storage#signUrl}) signed with the client's credentials:
+ * in Cloud Functions the function's service account, which signs through the IAM Credentials API
+ * ({@code signBlob}; infra grants the account {@code iam.serviceAccountTokenCreator} on itself).
+ * Each is for one object, {@code PUT}, with {@code Content-Type} and {@code
+ * x-goog-content-length-range: size,size} signed, so Cloud Storage refuses another object, type or
+ * size. The local platform's in-memory bucket has no signing key: it cannot serve uploads.
  */
 public final class GcsObjectStore implements ObjectStore {
   /** How long one call, retries included, may take. */
@@ -33,12 +54,21 @@ public final class GcsObjectStore implements ObjectStore {
   private static final Pattern KEY =
       Pattern.compile("(?!.*(^|/)\\.{0,2}(/|$))[A-Za-z0-9._:@/-]{1,1024}");
 
+  /** The chunk a stream reads per request from Cloud Storage. */
+  private static final int READ_CHUNK = 2 * 1024 * 1024;
+
   private final Storage storage;
   private final String bucket;
+  private final Clock clock;
 
   public GcsObjectStore(Storage storage, String bucket) {
+    this(storage, bucket, Clock.systemUTC());
+  }
+
+  public GcsObjectStore(Storage storage, String bucket, Clock clock) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -87,6 +117,51 @@ public final class GcsObjectStore implements ObjectStore {
   public void delete(String key) {
     BlobId id = blobId(key);
     call(() -> storage.delete(id));
+  }
+
+  @Override
+  public Optional<Long> size(String key) {
+    BlobId id = blobId(key);
+    return Optional.ofNullable(call(() -> storage.get(id))).map(Blob::getSize);
+  }
+
+  @Override
+  public Optional<InputStream> open(String key) {
+    BlobId id = blobId(key);
+    Blob blob = call(() -> storage.get(id));
+    if (blob == null) {
+      return Optional.empty();
+    }
+    // Pinned to the generation just read, so a concurrent overwrite cannot splice two objects.
+    ReadChannel channel = storage.reader(blob.getBlobId());
+    channel.setChunkSize(READ_CHUNK);
+    return Optional.of(Channels.newInputStream(channel));
+  }
+
+  @Override
+  public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
+    if (size < 0) {
+      throw new IllegalArgumentException("size must not be negative");
+    }
+    Map<String, String> headers = new TreeMap<>();
+    headers.put("Content-Type", Objects.requireNonNull(contentType, "contentType"));
+    headers.put("x-goog-content-length-range", size + "," + size);
+    BlobInfo blob = BlobInfo.newBuilder(blobId(key)).build();
+    // The client stamps the signature with its own clock at whole seconds: count from the second.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    URL url =
+        storage.signUrl(
+            blob,
+            lifetime.toSeconds(),
+            TimeUnit.SECONDS,
+            Storage.SignUrlOption.httpMethod(HttpMethod.PUT),
+            Storage.SignUrlOption.withV4Signature(),
+            Storage.SignUrlOption.withExtHeaders(headers));
+    try {
+      return new PresignedUpload(url.toURI(), "PUT", headers, now.plus(lifetime));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("the client signed a malformed URL", e);
+    }
   }
 
   private BlobId blobId(String key) {

@@ -12,6 +12,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ImportFailure;
+import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.UserId;
 import app.stride.gcp.firestore.FirestoreClients;
@@ -137,6 +138,50 @@ class FirestoreImportJobStoreIT {
     store.update(failed, APAC);
 
     assertThat(store.find(userId, job.id(), APAC)).contains(failed);
+  }
+
+  @Test
+  void anAnnouncedUpload_movesToProcessingThenDone_keepingItsSize_andNeverBack() throws Exception {
+    ImportJob awaiting = anUpload(aSha256());
+    store.create(awaiting, APAC);
+    ImportJob processing = awaiting.processing(NOW.plusSeconds(60));
+
+    store.update(processing, APAC);
+
+    assertThat(store.find(userId, awaiting.id(), APAC)).contains(processing);
+    DocumentSnapshot raw = raw("users/" + user + "/imports/" + awaiting.id());
+    assertThat(raw.getString("status")).isEqualTo("processing");
+    assertThat(raw.getLong("size")).isEqualTo(222_298_112L);
+    assertThatThrownBy(() -> store.update(awaiting, APAC))
+        .isInstanceOf(VersionConflictException.class);
+    ImportJob done =
+        processing.done(List.of(ActivityId.next(NOW, new SecureRandom())), NOW.plusSeconds(90));
+    store.update(done, APAC);
+    assertThat(store.find(userId, awaiting.id(), APAC)).contains(done);
+  }
+
+  @Test
+  void anUploadFailedForItsChecksum_doesNotHoldTheHash_soTheFileCanBeAnnouncedAgain() {
+    String sha = aSha256();
+    ImportJob first = anUpload(sha);
+    store.create(first, APAC);
+    store.update(
+        first.failed(
+            new ImportFailure(ImportJob.CHECKSUM_MISMATCH, "not the announced file"),
+            NOW.plusSeconds(5)),
+        APAC);
+
+    ImportJob again = anUpload(sha);
+    store.create(again, APAC);
+
+    assertThat(store.findBySha256(userId, sha, APAC)).contains(again);
+    assertThat(store.find(userId, first.id(), APAC)).isPresent();
+  }
+
+  private ImportJob anUpload(String sha256) {
+    ImportId id = ImportId.next(NOW, new SecureRandom());
+    return ImportJob.awaitingUpload(
+        id, userId, "application/zip", "originals/" + user + "/" + id, sha256, 222_298_112L, NOW);
   }
 
   @Test

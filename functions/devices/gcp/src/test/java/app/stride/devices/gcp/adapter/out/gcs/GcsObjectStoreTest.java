@@ -9,6 +9,7 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -59,6 +60,20 @@ class GcsObjectStoreTest {
 
     assertThat(store.get("samples/ana/a_01"))
         .hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
+  }
+
+  @Test
+  void size_andOpen_readTheObjectsLengthAndStreamIt_andAMissingOneIsEmpty() throws Exception {
+    byte[] zip = new byte[5 * 1024 * 1024 + 3];
+    new Random(9).nextBytes(zip);
+    store.put("originals/ana/i_04", zip, "application/zip");
+
+    assertThat(store.size("originals/ana/i_04")).contains((long) zip.length);
+    try (InputStream in = store.open("originals/ana/i_04").orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    assertThat(store.size("originals/bob/i_04")).isEmpty();
+    assertThat(store.open("originals/bob/i_04")).isEmpty();
   }
 
   @Test
