@@ -2,6 +2,8 @@ package app.stride.local;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -90,6 +92,8 @@ class LocalDevicesWorkerIT {
                 "polar-client-secret",
                 "STRIDE_OAUTH_POLAR_TOKEN_URL",
                 polar.baseUrl() + "/v2/oauth2/token",
+                "STRIDE_OAUTH_POLAR_REVOKE_URL",
+                polar.baseUrl() + "/v3/users/{user}",
                 "STRIDE_PROVIDER_API_POLAR",
                 polar.baseUrl()));
   }
@@ -164,6 +168,38 @@ class LocalDevicesWorkerIT {
       assertThat(entry.path("providers").get(0).asString()).as(runner.region()).isEqualTo("polar");
       polar.verify(moreThanOrExactly(2), exerciseFetch("ex" + runner.polarUser()));
       assertThat(history(runner).path("entries")).as("imported once").hasSize(1);
+    }
+  }
+
+  @Test
+  void disconnectingPolar_deregistersTheUserAtPolar_throughTheRegionsWorker() throws Exception {
+    List<Runner> runners = new ArrayList<>();
+    for (String region : regions()) {
+      Runner runner = connectPolar(region);
+      polar.stubFor(
+          delete(urlEqualTo("/v3/users/" + runner.polarUser()))
+              .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()))
+              .willReturn(aResponse().withStatus(204)));
+
+      HttpResponse<String> disconnected =
+          retryingUnavailable("DELETE", "/v1/devices/connections/polar", runner, null);
+      assertThat(disconnected.statusCode()).as(disconnected.body()).isEqualTo(204);
+      assertThat(
+              body(call("GET", "/v1/devices/connections", runner, null), 200).path("connections"))
+          .as(region)
+          .isEmpty();
+      runners.add(runner);
+    }
+
+    for (Runner runner : runners) {
+      RequestPatternBuilder deregistration =
+          deleteRequestedFor(urlEqualTo("/v3/users/" + runner.polarUser()))
+              .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()));
+      long deadline = System.nanoTime() + ARRIVAL.toNanos();
+      while (polar.findAll(deregistration).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+      polar.verify(exactly(1), deregistration);
     }
   }
 

@@ -31,19 +31,25 @@ import app.stride.devices.application.service.ActivityIngest;
 import app.stride.devices.application.service.ActivityOutboxRelay;
 import app.stride.devices.application.service.ActivityQueries;
 import app.stride.devices.application.service.CloudActivityEvents;
+import app.stride.devices.application.service.ConnectionRevoker;
 import app.stride.devices.application.service.ConnectionService;
 import app.stride.devices.application.service.HistoryQueries;
 import app.stride.devices.application.service.ImportService;
 import app.stride.devices.application.service.ImportUploads;
 import app.stride.devices.application.service.NotificationWorker;
 import app.stride.devices.application.service.QueuedImport;
+import app.stride.devices.application.service.QueuedRevocation;
 import app.stride.devices.application.service.UploadPolicy;
 import app.stride.devices.connection.ConnectionSettings;
+import app.stride.devices.connection.GuardedTokenEndpoint;
 import app.stride.devices.connection.HttpProviderAccountLookup;
 import app.stride.devices.connection.OAuthClient;
+import app.stride.devices.connection.ProviderRevocations;
 import app.stride.devices.connection.RefreshPolicy;
+import app.stride.devices.connection.RevocationClient;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
+import app.stride.devices.connection.TokenEndpoint;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.files.ImportLimits;
 import app.stride.devices.pull.ActivityFetcher;
@@ -72,6 +78,7 @@ import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
 import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,6 +87,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -128,8 +136,8 @@ public final class DevicesFunctions {
   public static final String WORKER = "devicesWorker";
 
   /**
-   * The HTTP function serving imports, activities, the history and the providers' webhooks; {@code
-   * env} holds the history's cursor key ({@link CursorSeal#KEY_ENV}).
+   * The HTTP function with meters that are not kept (tests and benchmarks): see {@link #http(Ports,
+   * Map, TokenVerifier, RegionId, Clock, MeterRegistry)}.
    */
   public static ApiFunction http(
       Ports ports,
@@ -137,10 +145,26 @@ public final class DevicesFunctions {
       TokenVerifier verifier,
       RegionId servingRegion,
       Clock clock) {
+    return http(ports, env, verifier, servingRegion, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * The HTTP function serving imports, activities, the history and the providers' webhooks; {@code
+   * env} holds the history's cursor key ({@link CursorSeal#KEY_ENV}); the guards of the providers'
+   * token endpoints meter to {@code registry}.
+   */
+  public static ApiFunction http(
+      Ports ports,
+      Map<String, String> env,
+      TokenVerifier verifier,
+      RegionId servingRegion,
+      Clock clock,
+      MeterRegistry registry) {
+    TokenEndpoint tokenEndpoints = tokenEndpoints(registry);
     RequestValidator validator = new RequestValidator(mobileApi());
     SecureRandom random = new SecureRandom();
     ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
-    ConnectionService connections = connections(ports, env, servingRegion, clock);
+    ConnectionService connections = connections(ports, env, tokenEndpoints, servingRegion, clock);
     ImportService imports =
         new ImportService(
             ports.imports(),
@@ -180,9 +204,10 @@ public final class DevicesFunctions {
 
   /**
    * The worker taking the region's work queue: an uploaded file ({@link QueuedImport}) is streamed
-   * from the bucket, decoded and ingested; each verified notification is fetched from its provider
-   * and ingested (or the revoked connection forgotten); a batch answers the ids of the messages to
-   * redeliver.
+   * from the bucket, decoded and ingested; a disconnected user's grant is revoked at the provider
+   * ({@link QueuedRevocation}); each verified notification is fetched from its provider and
+   * ingested (or the revoked connection forgotten); a batch answers the ids of the messages to
+   * redeliver. This form keeps no meters (tests and benchmarks).
    */
   public static Function<List<QueueMessage>, BatchResult> worker(
       Ports ports,
@@ -190,23 +215,49 @@ public final class DevicesFunctions {
       List<ActivityFetcher> fetchers,
       RegionId servingRegion,
       Clock clock) {
+    return worker(ports, env, fetchers, servingRegion, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * The worker, its providers' token endpoints guarded with meters to {@code registry}: see the
+   * method above.
+   */
+  public static Function<List<QueueMessage>, BatchResult> worker(
+      Ports ports,
+      Map<String, String> env,
+      List<ActivityFetcher> fetchers,
+      RegionId servingRegion,
+      Clock clock,
+      MeterRegistry registry) {
+    TokenEndpoint tokenEndpoints = tokenEndpoints(registry);
     SecureRandom random = new SecureRandom();
     ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
     NotificationWorker worker =
         new NotificationWorker(
-            connections(ports, env, servingRegion, clock),
+            connections(ports, env, tokenEndpoints, servingRegion, clock),
             fetchers,
             ingest,
             ports.objects(),
             servingRegion,
             clock);
     ImportUploads uploads = uploads(ports, ingest, servingRegion, clock, random);
+    ConnectionRevoker revoker = revoker(ports, env, tokenEndpoints, servingRegion, clock);
     return batch ->
         QueueBatches.each(
             batch,
-            message ->
-                QueuedImport.read(message.body())
-                    .ifPresentOrElse(uploads::process, () -> worker.handle(message)));
+            message -> {
+              Optional<QueuedImport> upload = QueuedImport.read(message.body());
+              if (upload.isPresent()) {
+                uploads.process(upload.get());
+                return;
+              }
+              Optional<QueuedRevocation> revocation = QueuedRevocation.read(message.body());
+              if (revocation.isPresent()) {
+                revoker.revoke(revocation.get());
+                return;
+              }
+              worker.handle(message);
+            });
   }
 
   private static ImportUploads uploads(
@@ -266,14 +317,42 @@ public final class DevicesFunctions {
         random);
   }
 
+  private static TokenEndpoint tokenEndpoints(MeterRegistry registry) {
+    return GuardedTokenEndpoint.guard(OAuthClient.withDefaults(), registry);
+  }
+
   private static ConnectionService connections(
-      Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
+      Ports ports,
+      Map<String, String> env,
+      TokenEndpoint tokenEndpoints,
+      RegionId servingRegion,
+      Clock clock) {
     return new ConnectionService(
         ports.connections(),
         ConnectionSettings.fromEnv(env),
-        OAuthClient.withDefaults(),
+        tokenEndpoints,
         ports.tokens(),
         HttpProviderAccountLookup.withDefaults(),
+        RefreshPolicy.defaults(),
+        ProviderRevocations.fromEnv(env),
+        ports.queue(),
+        servingRegion,
+        clock);
+  }
+
+  private static ConnectionRevoker revoker(
+      Ports ports,
+      Map<String, String> env,
+      TokenEndpoint tokenEndpoints,
+      RegionId servingRegion,
+      Clock clock) {
+    return new ConnectionRevoker(
+        ports.connections(),
+        ports.tokens(),
+        ConnectionSettings.fromEnv(env),
+        tokenEndpoints,
+        ProviderRevocations.fromEnv(env),
+        RevocationClient.withDefaults(),
         RefreshPolicy.defaults(),
         servingRegion,
         clock);

@@ -86,7 +86,11 @@ public record Deployable(
     }
   }
 
-  /** The devices worker: fetches what verified webhook notifications announce, and imports it. */
+  /**
+   * The devices worker: fetches what verified webhook notifications announce, imports uploaded
+   * files and revokes disconnected grants; 540 s per message as infra deploys it ({@code
+   * Capabilities.DEVICES_WORKER}).
+   */
   public static final Worker DEVICES_WORKER =
       new Worker(
           "devices-work",
@@ -94,7 +98,7 @@ public record Deployable(
           "STRIDE_DEVICES_WORK_TOPIC",
           "devicesWorkerQueue",
           "app.stride.devices.gcp.DevicesWorkerFunction",
-          Duration.ofSeconds(120));
+          Duration.ofSeconds(540));
 
   /** The capability's queue worker, when it has one. */
   public Optional<Worker> worker() {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class SqsEventSource implements AutoCloseable {
   /** Messages per invocation (infra's {@code QueueWorker.BATCH_SIZE}). */
-  public static final int BATCH_SIZE = 10;
+  public static final int BATCH_SIZE = 1;
 
   /** How long one receive waits for messages; also bounds how long stopping takes. */
   static final int WAIT_SECONDS = 5;

@@ -71,7 +71,8 @@ public class DevicesAwsApplication
                     settings.get().asMap(),
                     TokenVerifiers.fromEnv(env, clock),
                     config.region(),
-                    clock),
+                    clock,
+                    adapters.meters()),
                 env,
                 adapters.meters()));
     AwsFunctions.registerSchedule(
@@ -91,7 +92,8 @@ public class DevicesAwsApplication
                     settings.get().asMap(),
                     DevicesFunctions.fetchers(settings.get().asMap(), adapters.meters()),
                     config.region(),
-                    clock)));
+                    clock,
+                    adapters.meters())));
   }
 
   /** The clients, stores, bucket, queues and meter registry, each built once, on first use. */

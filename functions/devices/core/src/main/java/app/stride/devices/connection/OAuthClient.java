@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * OAuthException}s that say whether to retry ({@code UNAVAILABLE}) or to ask the user to connect
  * again ({@code REJECTED}).
  */
-public final class OAuthClient {
+public final class OAuthClient implements TokenEndpoint {
   private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final HttpClient http;
@@ -57,6 +57,7 @@ public final class OAuthClient {
    *
    * @param codeVerifier the PKCE verifier, when the authorize request carried a challenge
    */
+  @Override
   public ProviderTokens exchange(
       ProviderEndpoints endpoints,
       ClientCredentials client,
@@ -80,6 +81,7 @@ public final class OAuthClient {
    *
    * @throws OAuthException {@code REJECTED} when the tokens have no refresh token
    */
+  @Override
   public ProviderTokens refresh(
       ProviderEndpoints endpoints, ClientCredentials client, ProviderTokens current, Instant now) {
     if (current.refreshToken() == null) {

@@ -26,6 +26,7 @@ import app.stride.gcp.pubsub.PubSubEventPublisher;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.List;
@@ -73,16 +74,19 @@ public final class DevicesGcpApplication
     StrideFunctions.registerHttp(
         context,
         DevicesFunctions.NAME,
-        () ->
-            EdgeHttp.around(
-                DevicesFunctions.http(
-                    context.getBean(DevicesFunctions.Ports.class),
-                    env.asMap(),
-                    TokenVerifiers.fromEnv(env, clock),
-                    config.region(),
-                    clock),
-                env,
-                FunctionMetrics.fromEnv(env)));
+        () -> {
+          MeterRegistry meters = FunctionMetrics.fromEnv(env);
+          return EdgeHttp.around(
+              DevicesFunctions.http(
+                  context.getBean(DevicesFunctions.Ports.class),
+                  env.asMap(),
+                  TokenVerifiers.fromEnv(env, clock),
+                  config.region(),
+                  clock,
+                  meters),
+              env,
+              meters);
+        });
     context.registerBean(
         DevicesFunctions.WORKER,
         FunctionRegistration.class,
@@ -90,12 +94,7 @@ public final class DevicesGcpApplication
             new FunctionRegistration<>(
                     new TracedQueueFunction(
                         new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
-                        DevicesFunctions.worker(
-                            context.getBean(DevicesFunctions.Ports.class),
-                            env.asMap(),
-                            DevicesFunctions.fetchers(env.asMap(), FunctionMetrics.fromEnv(env)),
-                            config.region(),
-                            clock)),
+                        worker(context.getBean(DevicesFunctions.Ports.class), env, config, clock)),
                     DevicesFunctions.WORKER)
                 .type(BATCH));
     context.registerBean(
@@ -111,6 +110,18 @@ public final class DevicesGcpApplication
         });
   }
 
+  private static Function<List<QueueMessage>, BatchResult> worker(
+      DevicesFunctions.Ports ports, Env env, DevicesGcpConfig config, Clock clock) {
+    MeterRegistry meters = FunctionMetrics.fromEnv(env);
+    return DevicesFunctions.worker(
+        ports,
+        env.asMap(),
+        DevicesFunctions.fetchers(env.asMap(), meters),
+        config.region(),
+        clock,
+        meters);
+  }
+
   private static DevicesFunctions.Ports ports(
       Firestore firestore, DevicesGcpConfig config, Env env, Clock clock) {
     FirestoreActivityStore activities =
@@ -119,7 +130,8 @@ public final class DevicesGcpApplication
         activities,
         activities,
         new FirestoreImportJobStore(firestore, config.region(), clock),
-        new GcsObjectStore(storage(config), config.bucket().bucket()),
+        new GcsObjectStore(
+            storage(config), config.bucket().bucket(), clock, !config.inMemoryBucket()),
         new PubSubWorkQueue(config.workTopic()),
         new PubSubEventPublisher(config.events()),
         new FirestoreConnectionStore(firestore, config.region(), clock),

@@ -8,19 +8,21 @@ import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ConnectionStore;
 import app.stride.devices.application.port.out.ProviderAccountTakenException;
+import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.connection.AuthorizationRequest;
 import app.stride.devices.connection.ClientCredentials;
 import app.stride.devices.connection.ConnectionSettings;
-import app.stride.devices.connection.OAuthClient;
 import app.stride.devices.connection.OAuthException;
 import app.stride.devices.connection.OAuthStates;
 import app.stride.devices.connection.ProviderAccountLookup;
 import app.stride.devices.connection.ProviderEndpoints;
+import app.stride.devices.connection.ProviderRevocations;
 import app.stride.devices.connection.ProviderTokens;
 import app.stride.devices.connection.RefreshPolicy;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.StateRejectedException;
 import app.stride.devices.connection.TokenCipher;
+import app.stride.devices.connection.TokenEndpoint;
 import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
@@ -45,21 +47,29 @@ public final class ConnectionService {
 
   private final ConnectionStore store;
   private final ConnectionSettings settings;
-  private final OAuthClient oauth;
+  private final TokenEndpoint oauth;
   private final TokenCipher cipher;
   private final ProviderAccountLookup accounts;
   private final RefreshPolicy refreshPolicy;
   private final ResidencyGuard guard;
   private final Clock clock;
   private final Optional<OAuthStates> states;
+  private final ProviderRevocations revocations;
+  private final WorkQueue queue;
 
+  /**
+   * @param revocations how providers take a grant back
+   * @param queue where a disconnection's revocation is queued for the worker
+   */
   public ConnectionService(
       ConnectionStore store,
       ConnectionSettings settings,
-      OAuthClient oauth,
+      TokenEndpoint oauth,
       TokenCipher cipher,
       ProviderAccountLookup accounts,
       RefreshPolicy refreshPolicy,
+      ProviderRevocations revocations,
+      WorkQueue queue,
       RegionId servingRegion,
       Clock clock) {
     this.store = store;
@@ -71,6 +81,8 @@ public final class ConnectionService {
     this.guard = new ResidencyGuard(servingRegion);
     this.clock = clock;
     this.states = settings.stateKey().map(OAuthStates::withDefaults);
+    this.revocations = revocations;
+    this.queue = queue;
   }
 
   /** Whether this region offers connections to {@code provider}. */
@@ -159,18 +171,31 @@ public final class ConnectionService {
   }
 
   /**
-   * Disconnects the user from {@code provider}: their tokens are deleted at once; notifications for
-   * the account are ignored from then on.
+   * Disconnects the user from {@code provider}: their tokens are deleted at once and notifications
+   * for the account are ignored from then on. When the provider has a way to take the grant back
+   * ({@link ProviderRevocations}), the revocation is queued first, with the tokens still sealed,
+   * for the worker to send ({@link ConnectionRevoker}); if it cannot be queued, nothing is deleted.
    *
    * @throws ProblemException {@code not-found} when the user has no such connection
+   * @throws app.stride.core.store.StoreUnavailableException when the queue or the store cannot be
+   *     reached (nothing was deleted)
    */
   public void disconnect(UserId user, RegionId home, Provider provider) {
     guard.requireHome(home);
-    if (store.delete(user, provider, home).isEmpty()) {
-      throw new ProblemException(
-          ProblemType.NOT_FOUND, "You have no " + provider.wire() + " connection.");
+    Connection connection =
+        store
+            .find(user, provider, home)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.NOT_FOUND, "You have no " + provider.wire() + " connection."));
+    boolean revoke = revocations.lookup(provider).isPresent();
+    if (revoke) {
+      QueuedRevocation message = QueuedRevocation.of(connection);
+      queue.send(QueuedRevocation.KIND, message.deduplicationKey(), message.write());
     }
-    log.info("connection removed provider={} by=user", provider.wire());
+    store.delete(user, provider, home);
+    log.info("connection removed provider={} by=user revocation={}", provider.wire(), revoke);
   }
 
   /** The provider says the user revoked our access: forget the connection and its tokens. */

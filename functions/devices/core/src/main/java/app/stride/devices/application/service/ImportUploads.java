@@ -97,13 +97,21 @@ public final class ImportUploads {
    * ({@code originals/<user>/<importId>}), media type and size. An earlier import of the same file
    * is answered instead (re-signed when it still awaits its upload, with the size announced now).
    *
-   * @throws ProblemException {@code unsupported-media-type} for a type other than the four files,
-   *     {@code payload-too-large} over the type's limit, {@code validation-failed} for a digest
-   *     that is not 64 hex digits, {@code conflict} when the same file was announced as another
-   *     type
+   * @throws ProblemException {@code dependency-unavailable} (503) when the region's bucket cannot
+   *     sign uploads, {@code unsupported-media-type} for a type other than the four files, {@code
+   *     payload-too-large} over the type's limit, {@code validation-failed} for a digest that is
+   *     not 64 hex digits, {@code conflict} when the same file was announced as another type
    */
   public Started start(UserId user, RegionId home, String contentType, long size, String sha256) {
     guard.requireHome(home);
+    if (!objects.signsUploads()) {
+      // Checked before anything is stored: no import is left waiting for an upload that cannot
+      // come (the local platform's in-memory bucket).
+      throw new ProblemException(
+          ProblemType.DEPENDENCY_UNAVAILABLE,
+          "Uploads through the bucket are not available in this region; send the file as the"
+              + " body of POST /v1/activities/imports instead.");
+    }
     String mediaType =
         policy
             .mediaType(contentType)

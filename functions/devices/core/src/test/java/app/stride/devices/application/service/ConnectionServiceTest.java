@@ -14,12 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.StoreUnavailableException;
+import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.connection.AuthorizationRequest;
 import app.stride.devices.connection.ConnectionSettings;
 import app.stride.devices.connection.HttpProviderAccountLookup;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.OAuthClient;
 import app.stride.devices.connection.OAuthException;
+import app.stride.devices.connection.ProviderRevocations;
 import app.stride.devices.connection.RefreshPolicy;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
@@ -35,9 +38,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +61,17 @@ class ConnectionServiceTest {
   private final MemoryConnections store = new MemoryConnections();
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final List<String> queued = new ArrayList<>();
+  private final List<byte[]> queuedBodies = new ArrayList<>();
+  private boolean queueDown;
+  private final WorkQueue queue =
+      (kind, key, body) -> {
+        if (queueDown) {
+          throw new StoreUnavailableException("queue", null);
+        }
+        queued.add(kind + " " + key);
+        queuedBodies.add(body);
+      };
   private ConnectionService service;
 
   @BeforeAll
@@ -92,6 +108,8 @@ class ConnectionServiceTest {
                 Map.of(Provider.WAHOO, URI.create(server.baseUrl() + "/v1/user")),
                 Duration.ofSeconds(2)),
             RefreshPolicy.defaults(),
+            ProviderRevocations.fromEnv(env),
+            queue,
             EU,
             clock);
   }
@@ -304,6 +322,43 @@ class ConnectionServiceTest {
     assertThat(store.list(ANNA, EU)).isEmpty();
     assertThat(store.findByProviderUser(Provider.STRAVA, "987654", EU)).isEmpty();
     assertProblem(() -> service.disconnect(ANNA, EU, Provider.STRAVA), ProblemType.NOT_FOUND);
+  }
+
+  @Test
+  void disconnect_queuesTheRevocation_withTheTokensStillSealed() {
+    Connection connection = connect(ANNA, "at-anna", "rt-anna", NOW.plusSeconds(3600));
+
+    service.disconnect(ANNA, EU, Provider.STRAVA);
+
+    assertThat(queued)
+        .containsExactly(
+            "connection.revoke revoke:usr_anna:strava:" + connection.connectedAt().toEpochMilli());
+    String body = new String(queuedBodies.get(0), StandardCharsets.UTF_8);
+    assertThat(body).doesNotContain("at-anna").doesNotContain("rt-anna");
+    QueuedRevocation message = QueuedRevocation.read(queuedBodies.get(0)).orElseThrow();
+    assertThat(message).isEqualTo(QueuedRevocation.of(connection));
+    assertThat(cipher.decrypt(message.accessToken(), ANNA, Provider.STRAVA).reveal())
+        .isEqualTo("at-anna");
+  }
+
+  @Test
+  void disconnect_whenTheRevocationCannotBeQueued_deletesNothing() {
+    connect(ANNA, "at", "rt", NOW.plusSeconds(3600));
+    queueDown = true;
+
+    assertThatThrownBy(() -> service.disconnect(ANNA, EU, Provider.STRAVA))
+        .isInstanceOf(StoreUnavailableException.class);
+
+    assertThat(store.list(ANNA, EU)).hasSize(1);
+  }
+
+  @Test
+  void deauthorizedAtTheProvider_queuesNoRevocation() {
+    connect(ANNA, "at", "rt", NOW.plusSeconds(3600));
+
+    assertThat(service.deauthorized(Provider.STRAVA, "987654", EU)).isTrue();
+
+    assertThat(queued).isEmpty();
   }
 
   @Test

@@ -106,6 +106,16 @@ class ImportUploadsTest {
   }
 
   @Test
+  void start_whereTheBucketCannotSign_is503_andRecordsNothing() {
+    stores.signing = false;
+
+    assertThat(status(() -> uploads.start(ANNA, EU, "application/zip", 10, sha("x"))))
+        .isEqualTo(503);
+    assertThat(stores.jobs).isEmpty();
+    assertThat(queued).isEmpty();
+  }
+
+  @Test
   void start_ofAnotherContentType_is415() {
     assertThat(status(() -> uploads.start(ANNA, EU, "text/csv", 10, sha("x")))).isEqualTo(415);
     assertThat(status(() -> uploads.start(ANNA, EU, "application/json", 10, sha("x"))))

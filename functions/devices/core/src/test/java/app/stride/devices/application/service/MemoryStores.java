@@ -36,6 +36,10 @@ public final class MemoryStores
     implements ActivityStore, ImportJobStore, ObjectStore, ActivityEvents, ActivityOutboxPort {
   public final Map<String, Activity> activities = new LinkedHashMap<>();
   public final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+
+  /** Whether this bucket signs uploads, as a cloud bucket does. */
+  public boolean signing = true;
+
   public final Map<String, byte[]> objects = new LinkedHashMap<>();
   public final List<OutboundEvent> events = new ArrayList<>();
 
@@ -150,6 +154,11 @@ public final class MemoryStores
 
   /** The uploads signed so far, by key. */
   public final Map<String, PresignedUpload> signed = new LinkedHashMap<>();
+
+  @Override
+  public boolean signsUploads() {
+    return signing;
+  }
 
   @Override
   public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {

@@ -8,6 +8,7 @@ import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.connection.ConnectionSettings;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.OAuthClient;
+import app.stride.devices.connection.ProviderRevocations;
 import app.stride.devices.connection.RefreshPolicy;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
@@ -56,6 +57,10 @@ class NotificationWorkerTest {
           cipher,
           (provider, token) -> java.util.Optional.empty(),
           RefreshPolicy.defaults(),
+          ProviderRevocations.fromEnv(Map.of()),
+          (kind, key, body) -> {
+            throw new AssertionError("the worker queues nothing");
+          },
           EU,
           clock);
   private final ActivityIngest ingest =

@@ -41,6 +41,14 @@ public interface ObjectStore {
   }
 
   /**
+   * Whether {@link #presignPut} works here: a cloud bucket with the function's credentials does,
+   * the local platform's in-memory bucket does not.
+   */
+  default boolean signsUploads() {
+    return false;
+  }
+
+  /**
    * A URL the client can {@code PUT} exactly one object to: signed for {@code key}, {@code
    * contentType} and {@code size} bytes (the store refuses another key, type or length) and valid
    * for {@code lifetime}. Signing happens locally with the function's credentials; no request is

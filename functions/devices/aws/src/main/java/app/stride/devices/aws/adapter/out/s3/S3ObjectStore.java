@@ -175,6 +175,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public boolean signsUploads() {
+    return true;
+  }
+
+  @Override
   public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative");

@@ -60,15 +60,26 @@ public final class GcsObjectStore implements ObjectStore {
   private final Storage storage;
   private final String bucket;
   private final Clock clock;
+  private final boolean signs;
 
   public GcsObjectStore(Storage storage, String bucket) {
-    this(storage, bucket, Clock.systemUTC());
+    this(storage, bucket, Clock.systemUTC(), true);
   }
 
-  public GcsObjectStore(Storage storage, String bucket, Clock clock) {
+  /**
+   * @param signs whether {@code storage} can sign URLs (the function's service account can; the
+   *     local platform's in-memory bucket cannot)
+   */
+  public GcsObjectStore(Storage storage, String bucket, Clock clock, boolean signs) {
     this.storage = Objects.requireNonNull(storage, "storage");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.signs = signs;
+  }
+
+  @Override
+  public boolean signsUploads() {
+    return signs;
   }
 
   /**
@@ -140,6 +151,9 @@ public final class GcsObjectStore implements ObjectStore {
 
   @Override
   public PresignedUpload presignPut(String key, String contentType, long size, Duration lifetime) {
+    if (!signs) {
+      throw new UnsupportedOperationException("this bucket does not sign uploads");
+    }
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative");
     }

@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -121,11 +122,20 @@ class GcsSignedUploadTest {
   }
 
   @Test
-  void theInMemoryBucketOfTheLocalPlatform_cannotSignUploads() {
-    GcsObjectStore local = new GcsObjectStore(LocalStorageHelper.getOptions().getService(), BUCKET);
+  void theInMemoryBucketOfTheLocalPlatform_saysItCannotSignUploads() {
+    Storage memory = LocalStorageHelper.getOptions().getService();
+    GcsObjectStore local = new GcsObjectStore(memory, BUCKET, Clock.systemUTC(), false);
 
+    assertThat(local.signsUploads()).isFalse();
+    assertThat(store.signsUploads()).isTrue();
     assertThatThrownBy(
             () -> local.presignPut("originals/ana/i_03", "application/zip", 10, LIFETIME))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(
+            () ->
+                new GcsObjectStore(memory, BUCKET)
+                    .presignPut("originals/ana/i_03", "application/zip", 10, LIFETIME))
+        .as("why: the in-memory storage has no signing key")
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Signing key");
   }
