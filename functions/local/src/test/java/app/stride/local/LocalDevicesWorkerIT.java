@@ -58,7 +58,7 @@ import tools.jackson.databind.JsonNode;
  * (WireMock plays Polar's OAuth token endpoint and AccessLink API, given to the platform as {@code
  * STRIDE_OAUTH_POLAR_*} and {@code STRIDE_PROVIDER_API_POLAR}), Polar's push signed with the data
  * folder's webhook key is accepted, and the region's worker, fed from its work queue as in the
- * cloud (the SQS event source on {@code eu}, Eventarc's CloudEvent delivery on {@code apac}),
+ * cloud (the SQS event source on {@code eu}, the work topic's push subscription on {@code apac}),
  * fetches the exercise: it shows in the user's history. The apac part needs the Google emulators
  * (reported as not run when they are declared absent).
  */

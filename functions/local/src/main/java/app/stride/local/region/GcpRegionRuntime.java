@@ -40,7 +40,7 @@ import java.util.zip.ZipInputStream;
  * in one more child JVM on {@link #chatPort()}, and the social function pushes to it through its
  * internal push with a secret made per start. A capability with a queue worker gets its work topic
  * and one more invoker running the worker's entry, to which a {@link PubSubEventSource} delivers
- * the topic's messages as Eventarc delivers them to a Cloud Function.
+ * the topic's messages as its push subscription delivers them to the worker function.
  */
 public final class GcpRegionRuntime implements RegionRuntime {
   /** The project id the emulators and functions use locally. */

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,20 +22,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Delivers a work topic's messages to its worker function as Eventarc delivers a Pub/Sub message to
- * a Cloud Function: one HTTP request per message, a binary-mode CloudEvent ({@code
- * google.cloud.pubsub.topic.v1.messagePublished}, {@code ce-*} headers) whose data is the push
- * wrapper ({@code message}, {@code subscription}, {@code deliveryAttempt}). A 2xx answer
+ * Delivers a work topic's messages to its worker function as the topic's push subscription does in
+ * the cloud (infra's {@code PushWorker}): one HTTP POST per message carrying the push body ({@code
+ * message}, {@code subscription}, {@code deliveryAttempt}), no CloudEvent headers. A 2xx answer
  * acknowledges the message; any other answer, or none within the worker's timeout, gives it back to
  * be delivered again after a backoff (10 s doubling to 600 s, infra's retry policy), and after
  * {@value LocalPubSub#MAX_DELIVERY_ATTEMPTS} attempts it is published to the dead-letter topic and
- * acknowledged. The emulator counts no delivery attempts, so this does, per message id.
- *
- * <p>The emulator cannot push this itself: its push carries the wrapper without CloudEvent headers,
- * which the Functions Framework 2.0.0 fails to convert for a {@code CloudEventsFunction} ("Missing
- * required properties: name"). Up to {@value #BATCH_SIZE} messages are pulled at a time and
- * delivered at once; an empty pull waits {@value #IDLE_MILLIS} ms before the next. It logs message
- * ids and outcomes, never a body.
+ * acknowledged. The emulator's own push has no dead-letter policy and counts no delivery attempts,
+ * so this pulls and counts them itself, per message id. Up to {@value #BATCH_SIZE} messages are
+ * pulled at a time and delivered at once; an empty pull waits {@value #IDLE_MILLIS} ms before the
+ * next. It logs message ids and outcomes, never a body.
  */
 public final class PubSubEventSource implements AutoCloseable {
   /** Messages pulled, and delivered at once, per round. */
@@ -141,7 +136,7 @@ public final class PubSubEventSource implements AutoCloseable {
     JsonNode message = received.path("message");
     String id = message.path("messageId").asString();
     int attempt = attempts.merge(id, 1, Integer::sum);
-    int status = push(message, id, attempt);
+    int status = push(message, attempt);
     if (status / 100 == 2) {
       attempts.remove(id);
       pubsub.acknowledge(target.subscription(), ackId);
@@ -160,7 +155,7 @@ public final class PubSubEventSource implements AutoCloseable {
   }
 
   /** The worker's status; 0 when it did not answer. */
-  private int push(JsonNode message, String id, int attempt) {
+  private int push(JsonNode message, int attempt) {
     ObjectNode wrapper = Json.mapper().createObjectNode();
     wrapper.set("message", message);
     wrapper.put(
@@ -170,16 +165,6 @@ public final class PubSubEventSource implements AutoCloseable {
         HttpRequest.newBuilder(target.endpoint())
             .timeout(target.timeout())
             .header("Content-Type", "application/json")
-            .header("ce-id", id)
-            .header("ce-specversion", "1.0")
-            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-            .header(
-                "ce-source",
-                "//pubsub.googleapis.com/projects/"
-                    + pubsub.project()
-                    + "/topics/"
-                    + target.topic())
-            .header("ce-time", message.path("publishTime").asString(Instant.now().toString()))
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(wrapper)))
             .build();
     try {

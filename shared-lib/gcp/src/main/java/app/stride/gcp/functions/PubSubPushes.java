@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,18 +33,51 @@ public final class PubSubPushes {
    * @throws IllegalArgumentException when the event is not a published Pub/Sub message
    */
   public static QueueMessage toQueueMessage(CloudEvent event) {
-    JsonNode root = payload(event);
+    return message(payload(event), event.getId());
+  }
+
+  /**
+   * The Pub/Sub message of a push subscription's request body, as Pub/Sub sends it to an HTTPS
+   * endpoint without CloudEvent headers: {@code {"message": {"data", "attributes", "messageId",
+   * "publishTime"}, "subscription", "deliveryAttempt"?}} ({@code deliveryAttempt} only where the
+   * subscription has a dead-letter policy).
+   *
+   * @throws IllegalArgumentException when the body is not such a push
+   */
+  public static QueueMessage fromPushBody(byte[] body) {
+    JsonNode root;
+    try {
+      root = Json.mapper().readTree(body);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not a Pub/Sub push: not JSON");
+    }
+    JsonNode message = root == null ? null : root.get("message");
+    if (message == null || !message.isObject()) {
+      throw new IllegalArgumentException("not a Pub/Sub push: no message");
+    }
+    if (message.path("messageId").asString(message.path("message_id").asString("")).isEmpty()) {
+      throw new IllegalArgumentException("not a Pub/Sub push: no message id");
+    }
+    return message(root, "");
+  }
+
+  private static QueueMessage message(JsonNode root, String fallbackId) {
     JsonNode message = root.path("message");
     String id = message.path("messageId").asString(message.path("message_id").asString(""));
     if (id.isEmpty()) {
-      id = event.getId();
+      id = fallbackId;
     }
     Map<String, String> attributes = new HashMap<>();
     message
         .path("attributes")
         .properties()
         .forEach(e -> attributes.put(e.getKey(), e.getValue().asString()));
-    byte[] body = Base64.getDecoder().decode(message.path("data").asString(""));
+    byte[] body;
+    try {
+      body = Base64.getDecoder().decode(message.path("data").asString(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a Pub/Sub message: data is not base64");
+    }
     int attempt = root.path("deliveryAttempt").asInt(1);
     return new QueueMessage(id, body, attributes, Math.max(attempt, 1));
   }

@@ -4,6 +4,7 @@ import app.stride.core.function.StrideFunctions;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.springframework.core.ResolvableType;
 
 /**
  * A toy capability for the entry tests: {@code echo} answers with what it received, {@code
- * toyQueue} and {@code toyTick} record their inputs, and a request to {@code /boom} throws.
+ * toyQueue} and {@code toyTick} record their inputs ({@code toyQueue} throws for a message whose
+ * body is {@code boom}), and a request to {@code /boom} throws.
  */
 public final class ToyApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -43,7 +45,16 @@ public final class ToyApplication
               echo.put("requestId", request.requestId());
               return ApiResponse.json(200, echo).withHeader("X-Echo", "yes");
             });
-    registerConsumer(context, "toyQueue", QueueMessage.class, RECEIVED::add);
+    registerConsumer(
+        context,
+        "toyQueue",
+        QueueMessage.class,
+        message -> {
+          if (new String(message.body(), StandardCharsets.UTF_8).equals("boom")) {
+            throw new IllegalStateException("the toy worker failed");
+          }
+          RECEIVED.add(message);
+        });
     registerConsumer(context, "toyTick", ScheduledTick.class, RECEIVED::add);
   }
 

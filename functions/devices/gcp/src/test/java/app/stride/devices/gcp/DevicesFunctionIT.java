@@ -81,7 +81,7 @@ import tools.jackson.databind.node.ObjectNode;
  * emulators, with WireMock as Polar (OAuth token endpoint and AccessLink API), a token signed here
  * and its public key given as {@code STRIDE_LOCAL_JWKS}. System properties stand in for the
  * variables infra sets. Work messages are pulled from a subscription made here and pushed to the
- * worker as Eventarc does.
+ * worker as the push subscription does (the push body, no CloudEvent headers).
  *
  * <p>Both entries share one Spring context (one per initializer per JVM), hence one set of ports:
  * the bucket is {@code LocalStorageHelper}'s in-memory fake ({@code STRIDE_GCS_IN_MEMORY=true}),
@@ -361,7 +361,10 @@ class DevicesFunctionIT {
     return queued.get(0);
   }
 
-  /** POSTs what Eventarc delivers to the worker for a message of the work topic. */
+  /**
+   * POSTs what the work topic's push subscription delivers to the worker: the push body, no
+   * CloudEvent headers.
+   */
   private static HttpResponse<String> deliverToWorker(PubsubMessage message, int attempt)
       throws Exception {
     ObjectNode push = Json.mapper().createObjectNode();
@@ -379,10 +382,6 @@ class DevicesFunctionIT {
     push.put("deliveryAttempt", attempt);
     return send(
         HttpRequest.newBuilder(workerBase)
-            .header("ce-id", message.getMessageId())
-            .header("ce-specversion", "1.0")
-            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-            .header("ce-source", "//pubsub.googleapis.com/" + workTopic)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(push))));
   }
