@@ -273,7 +273,7 @@ public final class DevicesFunctions {
         ConnectionSettings.fromEnv(env),
         OAuthClient.withDefaults(),
         ports.tokens(),
-        HttpProviderAccountLookup.withDefaults(),
+        HttpProviderAccountLookup.withDefaults(ProviderApis.fromEnv(env)),
         RefreshPolicy.defaults(),
         servingRegion,
         clock);
