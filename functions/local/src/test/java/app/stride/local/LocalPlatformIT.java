@@ -348,15 +348,23 @@ class LocalPlatformIT {
         "{\"event\":\"EXERCISE\",\"user_id\":475,\"entity_id\":\"aQlC83\",\"timestamp\":\""
             + now
             + "\",\"url\":\"https://www.polaraccesslink.com/v3/exercises/aQlC83\"}";
+    // Fitbit is the Google Health API: the endpoint's Authorization secret, and the ECDSA P-256
+    // signature under the local stand-in for Google's key.
     String fitbit =
-        "[{\"collectionType\":\"activities\",\"date\":\"2026-09-27\",\"ownerId\":\"228TQ4\","
-            + "\"ownerType\":\"user\",\"subscriptionId\":\"1234\"}]";
+        "{\"data\":{\"healthUserId\":\"3Mg7QzU2kPq\",\"operation\":\"UPSERT\","
+            + "\"dataType\":\"exercise\",\"intervals\":[{\"physicalTimeInterval\":"
+            + "{\"startTime\":\"2026-09-27T07:00:00Z\",\"endTime\":\"2026-09-27T08:00:00Z\"}}]}}";
     String suunto =
         "{\"type\":\"WORKOUT_CREATED\",\"username\":\"runner-42\",\"workout\":{\"workoutKey\":"
             + "\"67604889401b942184624cb8\",\"activityId\":3,\"startTime\":1790500000000,"
             + "\"totalTime\":3600,\"totalDistance\":10000}}";
     String polarKey = secrets.getProperty("STRIDE_WEBHOOK_POLAR_SIGNING_KEY");
-    String fitbitKey = secrets.getProperty("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET") + "&";
+    String fitbitAuthorization = secrets.getProperty(LocalDevices.FITBIT_AUTHORIZATION);
+    String fitbitSignature =
+        ecdsa(
+            secrets.getProperty(LocalDevices.FITBIT_SIGNING_KEY),
+            fitbit.getBytes(StandardCharsets.UTF_8));
+    String forgedSignature = ecdsa(null, fitbit.getBytes(StandardCharsets.UTF_8));
     String suuntoKey = secrets.getProperty("STRIDE_WEBHOOK_SUUNTO_SIGNING_KEY");
 
     for (String region : gcp ? new String[] {"eu", "us", "apac"} : new String[] {"eu", "us"}) {
@@ -370,6 +378,16 @@ class LocalPlatformIT {
           401,
           "webhook-rejected");
       assertProblem(webhook(base.formatted("fitbit"), fitbit, null, null), 401, "webhook-rejected");
+      assertProblem(
+          call(
+              "POST",
+              base.formatted("fitbit"),
+              null,
+              fitbit,
+              Map.of(
+                  "Authorization", fitbitAuthorization, "X-HEALTHAPI-SIGNATURE", forgedSignature)),
+          401,
+          "webhook-rejected");
       assertProblem(
           webhook(
               base.formatted("suunto"),
@@ -386,11 +404,13 @@ class LocalPlatformIT {
               "Polar-Webhook-Signature",
               hex(hmac("HmacSHA256", polarKey, polar)));
       HttpResponse<String> fitbitOk =
-          webhook(
+          call(
+              "POST",
               base.formatted("fitbit"),
+              null,
               fitbit,
-              "X-Fitbit-Signature",
-              java.util.Base64.getEncoder().encodeToString(hmac("HmacSHA1", fitbitKey, fitbit)));
+              Map.of(
+                  "Authorization", fitbitAuthorization, "X-HEALTHAPI-SIGNATURE", fitbitSignature));
       HttpResponse<String> suuntoOk =
           webhook(
               base.formatted("suunto"),
@@ -593,6 +613,29 @@ class LocalPlatformIT {
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance(algorithm);
     mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
     return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The base64 DER ECDSA P-256 signature of {@code body} under the PKCS#8 key given in base64, or
+   * under a fresh key (a forgery) when it is null.
+   */
+  private static String ecdsa(String pkcs8, byte[] body) throws Exception {
+    java.security.PrivateKey key;
+    if (pkcs8 == null) {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+      generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      key = generator.generateKeyPair().getPrivate();
+    } else {
+      key =
+          java.security.KeyFactory.getInstance("EC")
+              .generatePrivate(
+                  new java.security.spec.PKCS8EncodedKeySpec(
+                      java.util.Base64.getDecoder().decode(pkcs8)));
+    }
+    java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+    signer.initSign(key);
+    signer.update(body);
+    return java.util.Base64.getEncoder().encodeToString(signer.sign());
   }
 
   private static String hex(byte[] bytes) {

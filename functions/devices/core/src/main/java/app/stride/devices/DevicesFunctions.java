@@ -332,7 +332,7 @@ public final class DevicesFunctions {
         ConnectionSettings.fromEnv(env),
         tokenEndpoints,
         ports.tokens(),
-        HttpProviderAccountLookup.withDefaults(),
+        HttpProviderAccountLookup.withDefaults(ProviderApis.fromEnv(env)),
         RefreshPolicy.defaults(),
         ProviderRevocations.fromEnv(env),
         ports.queue(),

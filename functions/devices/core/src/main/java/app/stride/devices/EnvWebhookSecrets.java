@@ -11,10 +11,11 @@ import java.util.Optional;
 /**
  * The providers' webhook secrets from the function's environment: {@code
  * STRIDE_WEBHOOK_<PROVIDER>_<KIND>}, e.g. {@code STRIDE_WEBHOOK_POLAR_SIGNING_KEY}, {@code
- * STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET}, {@code STRIDE_WEBHOOK_STRAVA_VERIFICATION_CODE}. In the
- * clouds the deployment fills them from the region's secret store; locally the platform sets
- * development values. Read once; a missing secret leaves that provider's webhook answering 503
- * {@code webhook-not-configured} rather than accepting unverified requests.
+ * STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN}, {@code STRIDE_WEBHOOK_FITBIT_PUBLIC_KEY}, {@code
+ * STRIDE_WEBHOOK_STRAVA_VERIFICATION_CODE}. In the clouds the deployment fills them from the
+ * region's secret store; locally the platform sets development values. Read once; a missing secret
+ * leaves that provider's webhook answering 503 {@code webhook-not-configured} rather than accepting
+ * unverified requests.
  */
 public final class EnvWebhookSecrets implements WebhookSecrets {
   private final Map<String, String> env;

@@ -22,6 +22,11 @@ import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +52,8 @@ class DevicesHttpTest {
   private static final RegionId EU = RegionId.of("eu");
   private static final Instant NOW = Instant.parse("2026-09-27T12:00:00Z");
   private static final String POLAR_KEY = "polar-signing-key-for-tests";
-  private static final String FITBIT_SECRET = "fitbit-client-secret";
+  private static final String FITBIT_AUTHORIZATION = "Bearer fitbit-endpoint-secret";
+  private static final KeyPair GOOGLE_HEALTH = googleHealthKeys();
   private static final String SUUNTO_KEY = "suunto-signing-key";
 
   /** Tokens are "<user>@<region>"; the real verifier is tested in shared-core. */
@@ -78,8 +84,9 @@ class DevicesHttpTest {
           Map.of(
               "STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]),
               "STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY,
-              "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET,
-              "STRIDE_WEBHOOK_FITBIT_VERIFICATION_CODE", "fitbit-verify-code",
+              "STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN", FITBIT_AUTHORIZATION,
+              "STRIDE_WEBHOOK_FITBIT_PUBLIC_KEY",
+                  Base64.getEncoder().encodeToString(GOOGLE_HEALTH.getPublic().getEncoded()),
               "STRIDE_WEBHOOK_SUUNTO_SIGNING_KEY", SUUNTO_KEY),
           VERIFIER,
           EU,
@@ -225,23 +232,38 @@ class DevicesHttpTest {
   @Test
   void signedFitbitAndSuuntoWebhooks_areQueued_unsignedOnesAreNot() {
     String fitbit =
-        "[{\"collectionType\":\"activities\",\"date\":\"2026-09-27\",\"ownerId\":\"228TQ4\","
-            + "\"ownerType\":\"user\",\"subscriptionId\":\"1234\"}]";
+        "{\"data\":{\"healthUserId\":\"3Mg7QzU2kPq\",\"operation\":\"UPSERT\","
+            + "\"dataType\":\"exercise\",\"intervals\":[{\"physicalTimeInterval\":"
+            + "{\"startTime\":\"2026-09-27T07:00:00Z\",\"endTime\":\"2026-09-27T08:00:00Z\"}}]}}";
     String suunto =
         "{\"type\":\"WORKOUT_CREATED\",\"username\":\"runner-42\","
             + "\"workout\":{\"workoutKey\":\"67604889401b942184624cb8\",\"activityId\":3,"
             + "\"startTime\":1790500000000,\"totalTime\":3600,\"totalDistance\":10000}}";
+    String googleSignature = ecdsa(GOOGLE_HEALTH, fitbit);
 
     assertThat(webhook("fitbit", Map.of(), fitbit).status()).isEqualTo(401);
+    assertThat(webhook("fitbit", Map.of("X-HEALTHAPI-SIGNATURE", googleSignature), fitbit).status())
+        .as("a genuine signature without the endpoint secret")
+        .isEqualTo(401);
+    assertThat(
+            webhook(
+                    "fitbit",
+                    Map.of(
+                        "Authorization",
+                        FITBIT_AUTHORIZATION,
+                        "X-HEALTHAPI-SIGNATURE",
+                        ecdsa(googleHealthKeys(), fitbit)),
+                    fitbit)
+                .status())
+        .as("the endpoint secret with a forged signature")
+        .isEqualTo(401);
     assertThat(webhook("suunto", Map.of(), suunto).status()).isEqualTo(401);
     assertThat(queued).isEmpty();
 
     ApiResponse fitbitSigned =
         webhook(
             "fitbit",
-            Map.of(
-                "X-Fitbit-Signature",
-                Base64.getEncoder().encodeToString(hmac("HmacSHA1", FITBIT_SECRET + "&", fitbit))),
+            Map.of("Authorization", FITBIT_AUTHORIZATION, "X-HEALTHAPI-SIGNATURE", googleSignature),
             fitbit);
     ApiResponse suuntoSigned =
         webhook(
@@ -251,24 +273,20 @@ class DevicesHttpTest {
 
     assertThat(fitbitSigned.status()).isEqualTo(204);
     assertThat(suuntoSigned.status()).isEqualTo(200);
-    assertThat(queued).hasSize(2);
+    assertThat(queued).hasSize(2).anyMatch(m -> m.startsWith("webhook.fitbit "));
   }
 
   @Test
-  void fitbitVerification_204ForOurCode_404Otherwise_andWebhooksOfAnotherRegionAre404() {
+  void fitbitVerification_201WithOurAuthorization_401Otherwise_andWebhooksOfAnotherRegionAre404() {
+    String verification = "{\"type\":\"verification\"}";
+
     assertThat(
-            call(
-                    "GET",
-                    "/v1/webhooks/fitbit/eu?verify=fitbit-verify-code",
-                    null,
-                    Map.of(),
-                    new byte[0])
-                .status())
-        .isEqualTo(204);
-    assertThat(
-            call("GET", "/v1/webhooks/fitbit/eu?verify=guess", null, Map.of(), new byte[0])
-                .status())
-        .isEqualTo(404);
+            webhook("fitbit", Map.of("Authorization", FITBIT_AUTHORIZATION), verification).status())
+        .isEqualTo(201);
+    assertThat(webhook("fitbit", Map.of(), verification).status()).isEqualTo(401);
+    assertThat(webhook("fitbit", Map.of("Authorization", "Bearer guess"), verification).status())
+        .isEqualTo(401);
+    assertThat(queued).isEmpty();
     assertThat(webhook("polar", "us", Map.of(), "{}").status()).isEqualTo(404);
   }
 
@@ -322,6 +340,28 @@ class DevicesHttpTest {
         .as("%s %s answered per the spec", method, path)
         .isEmpty();
     return response;
+  }
+
+  private static KeyPair googleHealthKeys() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What we assume Google sends: the base64 DER ECDSA P-256 signature of the body. */
+  private static String ecdsa(KeyPair keys, String body) {
+    try {
+      Signature signer = Signature.getInstance("SHA256withECDSA");
+      signer.initSign(keys.getPrivate());
+      signer.update(body.getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(signer.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode json(ApiResponse response) {

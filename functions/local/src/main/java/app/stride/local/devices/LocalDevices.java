@@ -10,7 +10,11 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,9 +37,14 @@ import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
  *       as no Cloud Storage server runs here;
  *   <li>the providers' webhook secrets, the local token key (connections' tokens are sealed with it
  *       instead of KMS) and the OAuth state key, random per data folder, in {@code
- *       <data>/webhook-secrets.properties} (read it to sign test webhooks). Provider OAuth clients
- *       ({@code STRIDE_OAUTH_<PROVIDER>_CLIENT_ID} / {@code _CLIENT_SECRET}) are not set: no
- *       provider is offered for connecting locally unless you export them (with {@code
+ *       <data>/webhook-secrets.properties} (read it to sign test webhooks). For Fitbit (the Google
+ *       Health API) that is the endpoint's {@code Authorization} value and an ECDSA P-256 key pair
+ *       standing in for Google's signing key: the functions get the public key ({@code
+ *       STRIDE_WEBHOOK_FITBIT_PUBLIC_KEY}), so the signature check runs locally too; the private
+ *       key ({@value #FITBIT_SIGNING_KEY}, PKCS#8 base64) stays in the file for tests to sign with.
+ *       Only {@code STRIDE_*} entries reach a function. Provider OAuth clients ({@code
+ *       STRIDE_OAUTH_<PROVIDER>_CLIENT_ID} / {@code _CLIENT_SECRET}) are not set: no provider is
+ *       offered for connecting locally unless you export them (with {@code
  *       STRIDE_OAUTH_<PROVIDER>_TOKEN_URL} and {@code STRIDE_PROVIDER_API_<PROVIDER>} to use
  *       stubs); every exported {@code STRIDE_OAUTH_*} and {@code STRIDE_PROVIDER_*} variable (or
  *       one of the map a test starts the platform with) is passed to the devices functions, the
@@ -51,12 +60,19 @@ public final class LocalDevices implements AutoCloseable {
 
   private static final String CREDENTIAL = "local";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Google Health's stand-in signing key (PKCS#8, base64): never given to a function. */
+  public static final String FITBIT_SIGNING_KEY = "LOCAL_GOOGLE_HEALTH_SIGNING_KEY";
+
+  /** The Fitbit endpoint's {@code Authorization} value, as registered with Google Health. */
+  public static final String FITBIT_AUTHORIZATION = "STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN";
+
+  private static final String FITBIT_PUBLIC_KEY = "STRIDE_WEBHOOK_FITBIT_PUBLIC_KEY";
+
   private static final List<String> SECRETS =
       List.of(
           "STRIDE_WEBHOOK_POLAR_SIGNING_KEY",
           "STRIDE_WEBHOOK_SUUNTO_SIGNING_KEY",
-          "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET",
-          "STRIDE_WEBHOOK_FITBIT_VERIFICATION_CODE",
           "STRIDE_WEBHOOK_STRAVA_VERIFICATION_CODE",
           "STRIDE_WEBHOOK_WAHOO_WEBHOOK_TOKEN",
           "STRIDE_WEBHOOK_COROS_CLIENT_ID",
@@ -157,7 +173,13 @@ public final class LocalDevices implements AutoCloseable {
     if (!deployable.serves(Deployable.DEVICES.function())) {
       return Map.of();
     }
-    Map<String, String> env = new HashMap<>(secrets);
+    Map<String, String> env = new HashMap<>();
+    secrets.forEach(
+        (name, value) -> {
+          if (name.startsWith("STRIDE_")) {
+            env.put(name, value);
+          }
+        });
     env.put("STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID", STRAVA_SUBSCRIPTION_ID);
     env.put("STRIDE_OAUTH_REDIRECT_URI", OAUTH_REDIRECT_URI);
     // A developer's own provider clients and API stubs, when exported.
@@ -181,6 +203,16 @@ public final class LocalDevices implements AutoCloseable {
     blobs.close();
   }
 
+  private static KeyPair p256(SecureRandom random) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no ECDSA P-256 here", e);
+    }
+  }
+
   private static Map<String, String> loadOrCreateSecrets(Path file) {
     Properties properties = new Properties();
     try {
@@ -199,6 +231,23 @@ public final class LocalDevices implements AutoCloseable {
               name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
           changed = true;
         }
+      }
+      if (!properties.containsKey(FITBIT_AUTHORIZATION)) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        properties.setProperty(
+            FITBIT_AUTHORIZATION,
+            "Bearer " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        changed = true;
+      }
+      if (!properties.containsKey(FITBIT_PUBLIC_KEY)
+          || !properties.containsKey(FITBIT_SIGNING_KEY)) {
+        KeyPair pair = p256(random);
+        properties.setProperty(
+            FITBIT_PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        properties.setProperty(
+            FITBIT_SIGNING_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        changed = true;
       }
       for (String name : KEYS) {
         if (!properties.containsKey(name)) {

@@ -53,12 +53,12 @@ final class DevicesSecretSettings {
     names.add(DevicesFunctions.SUUNTO_SUBSCRIPTION_KEY_ENV);
     names.add(EnvWebhookSecrets.variable(Provider.POLAR, SecretKind.SIGNING_KEY));
     names.add(EnvWebhookSecrets.variable(Provider.SUUNTO, SecretKind.SIGNING_KEY));
-    names.add(EnvWebhookSecrets.variable(Provider.FITBIT, SecretKind.VERIFICATION_CODE));
+    names.add(EnvWebhookSecrets.variable(Provider.FITBIT, SecretKind.WEBHOOK_TOKEN));
     names.add(EnvWebhookSecrets.variable(Provider.STRAVA, SecretKind.VERIFICATION_CODE));
     names.add(DevicesFunctions.STRAVA_SUBSCRIPTION_ENV);
     names.add(EnvWebhookSecrets.variable(Provider.WAHOO, SecretKind.WEBHOOK_TOKEN));
     names.add(EnvWebhookSecrets.variable(Provider.COROS, SecretKind.WEBHOOK_TOKEN));
-    names.add(EnvWebhookSecrets.variable(Provider.FITBIT, SecretKind.CLIENT_SECRET));
+    names.add(EnvWebhookSecrets.variable(Provider.FITBIT, SecretKind.PUBLIC_KEY));
     names.add(EnvWebhookSecrets.variable(Provider.GARMIN, SecretKind.CLIENT_ID));
     names.add(EnvWebhookSecrets.variable(Provider.COROS, SecretKind.CLIENT_ID));
     return List.copyOf(names);

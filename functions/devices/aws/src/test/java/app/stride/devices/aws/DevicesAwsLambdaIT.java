@@ -64,7 +64,7 @@ class DevicesAwsLambdaIT {
 
   private static final TestTokens TOKENS = new TestTokens();
   private static final String POLAR_KEY = "polar-key-" + UUID.randomUUID();
-  private static final String FITBIT_SECRET = "fitbit-secret-" + UUID.randomUUID();
+  private static final String FITBIT_AUTHORIZATION = "Bearer fitbit-" + UUID.randomUUID();
   private static final List<String> PROPERTIES =
       List.of(
           "MAIN_CLASS",
@@ -78,7 +78,7 @@ class DevicesAwsLambdaIT {
           "STRIDE_DEVICES_BUCKET",
           "STRIDE_S3_ENDPOINT",
           "STRIDE_WEBHOOK_POLAR_SIGNING_KEY",
-          "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET",
+          "STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN",
           "STRIDE_LOCAL_MODE",
           "STRIDE_CREATE_TABLES",
           "STRIDE_LOCAL_JWKS",
@@ -119,7 +119,7 @@ class DevicesAwsLambdaIT {
     System.setProperty("STRIDE_DEVICES_BUCKET", bucket);
     System.setProperty("STRIDE_S3_ENDPOINT", S3.endpoint().toString());
     System.setProperty("STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY);
-    System.setProperty("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", FITBIT_SECRET);
+    System.setProperty("STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN", FITBIT_AUTHORIZATION);
     System.setProperty("STRIDE_LOCAL_MODE", "true");
     System.setProperty("STRIDE_CREATE_TABLES", "true");
     System.setProperty("STRIDE_LOCAL_JWKS", TOKENS.publicJwks());
@@ -375,8 +375,9 @@ class DevicesAwsLambdaIT {
             + Instant.now().truncatedTo(ChronoUnit.SECONDS)
             + "\",\"url\":\"https://www.polaraccesslink.com/v3/exercises/aQlC83\"}";
     String fitbit =
-        "[{\"collectionType\":\"activities\",\"date\":\"2026-09-27\",\"ownerId\":\"228TQ4\","
-            + "\"ownerType\":\"user\",\"subscriptionId\":\"1234\"}]";
+        "{\"data\":{\"healthUserId\":\"3Mg7QzU2kPq\",\"operation\":\"UPSERT\","
+            + "\"dataType\":\"exercise\",\"intervals\":[{\"physicalTimeInterval\":"
+            + "{\"startTime\":\"2026-09-27T07:00:00Z\",\"endTime\":\"2026-09-27T08:00:00Z\"}}]}}";
 
     JsonNode forged =
         invoke(
@@ -411,12 +412,7 @@ class DevicesAwsLambdaIT {
                 "POST",
                 "/v1/webhooks/fitbit/eu",
                 null,
-                Map.of(
-                    "content-type",
-                    "application/json",
-                    "x-fitbit-signature",
-                    Base64.getEncoder()
-                        .encodeToString(hmac("HmacSHA1", FITBIT_SECRET + "&", fitbit))),
+                Map.of("content-type", "application/json", "authorization", FITBIT_AUTHORIZATION),
                 fitbit));
 
     assertThat(polarOk.path("statusCode").asInt()).as(polarOk.toString()).isEqualTo(200);

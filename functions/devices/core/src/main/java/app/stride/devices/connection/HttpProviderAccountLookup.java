@@ -1,6 +1,7 @@
 package app.stride.devices.connection;
 
 import app.stride.devices.domain.Provider;
+import app.stride.devices.pull.ProviderApis;
 import app.stride.devices.webhook.WebhookJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,20 +17,26 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Asks a provider who the token's user is, for providers whose token answer does not say: Garmin
- * ({@code GET /wellness-api/rest/user/id} → {@code {"userId": ...}}) and Wahoo ({@code GET
- * /v1/user} → {@code {"id": ...}}). One bounded GET with the bearer token; no redirects.
+ * ({@code GET /wellness-api/rest/user/id} → {@code {"userId": ...}}), Wahoo ({@code GET /v1/user} →
+ * {@code {"id": ...}}) and Fitbit through the Google Health API ({@code GET /v4/users/me/identity}
+ * → {@code {"healthUserId": ...}}, the id its notifications name). One bounded GET with the bearer
+ * token; no redirects.
  */
 public final class HttpProviderAccountLookup implements ProviderAccountLookup {
   private static final int MAX_ANSWER_BYTES = 64 * 1024;
+
+  /** The Google Health API's identity path, on its API base. */
+  public static final String GOOGLE_HEALTH_IDENTITY = "/v4/users/me/identity";
 
   /** The production "who am I" endpoints. */
   public static final Map<Provider, URI> DEFAULT_ENDPOINTS =
       Map.of(
           Provider.GARMIN, URI.create("https://apis.garmin.com/wellness-api/rest/user/id"),
-          Provider.WAHOO, URI.create("https://api.wahooligan.com/v1/user"));
+          Provider.WAHOO, URI.create("https://api.wahooligan.com/v1/user"),
+          Provider.FITBIT, URI.create("https://health.googleapis.com" + GOOGLE_HEALTH_IDENTITY));
 
   private static final Map<Provider, String> ID_FIELD =
-      Map.of(Provider.GARMIN, "userId", Provider.WAHOO, "id");
+      Map.of(Provider.GARMIN, "userId", Provider.WAHOO, "id", Provider.FITBIT, "healthUserId");
 
   private final HttpClient http;
   private final Map<Provider, URI> endpoints;
@@ -42,14 +49,20 @@ public final class HttpProviderAccountLookup implements ProviderAccountLookup {
     this.timeout = timeout;
   }
 
-  /** The production endpoints with a 10-second limit. */
-  public static HttpProviderAccountLookup withDefaults() {
+  /**
+   * The production endpoints with a 10-second limit; Fitbit's identity on the Google Health API
+   * base of {@code apis} (so an override such as {@code STRIDE_PROVIDER_API_FITBIT} reaches a local
+   * stand-in too).
+   */
+  public static HttpProviderAccountLookup withDefaults(ProviderApis apis) {
+    Map<Provider, URI> endpoints = new EnumMap<>(DEFAULT_ENDPOINTS);
+    endpoints.put(Provider.FITBIT, URI.create(apis.base(Provider.FITBIT) + GOOGLE_HEALTH_IDENTITY));
     return new HttpProviderAccountLookup(
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
-        DEFAULT_ENDPOINTS,
+        endpoints,
         Duration.ofSeconds(10));
   }
 

@@ -76,8 +76,8 @@ public final class OAuthClient implements TokenEndpoint {
   }
 
   /**
-   * Refreshes tokens. Providers that rotate refresh tokens (Strava, Wahoo, Fitbit) send a new one;
-   * when the answer has none, the current one is kept.
+   * Refreshes tokens. Providers that rotate refresh tokens (Strava, Wahoo) send a new one; when the
+   * answer has none, the current one is kept.
    *
    * @throws OAuthException {@code REJECTED} when the tokens have no refresh token
    */

@@ -4,8 +4,8 @@ import app.stride.devices.domain.Provider;
 import java.util.Optional;
 
 /**
- * Who a user is at a provider whose token answer does not say (Garmin, Wahoo): one API call with
- * the fresh access token.
+ * Who a user is at a provider whose token answer does not say (Garmin, Wahoo, Google Health): one
+ * API call with the fresh access token.
  */
 @FunctionalInterface
 public interface ProviderAccountLookup {

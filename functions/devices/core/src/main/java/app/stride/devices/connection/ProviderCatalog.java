@@ -60,16 +60,24 @@ public final class ProviderCatalog {
         Map.of(),
         "user",
         true);
+    // Fitbit is served by the Google Health API since the legacy Fitbit Web API and OAuth were
+    // turned off (2026-11-02): Google's OAuth 2.0 web-server flow (PKCE S256; offline access and
+    // the consent prompt so that a refresh token is issued every time), client secret in the form.
+    // Scopes: exercise data points (activity_and_fitness) and, for the TCX export with its route,
+    // location as well. The token answer names no user: users/me/identity gives the healthUserId
+    // (HttpProviderAccountLookup).
     add(
         Provider.FITBIT,
-        "https://www.fitbit.com/oauth2/authorize",
-        "https://api.fitbit.com/oauth2/token",
-        List.of("activity", "heartrate", "location", "profile"),
+        "https://accounts.google.com/o/oauth2/v2/auth",
+        "https://oauth2.googleapis.com/token",
+        List.of(
+            "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly",
+            "https://www.googleapis.com/auth/googlehealth.location.readonly"),
         " ",
         true,
-        ClientAuthentication.BASIC,
-        Map.of(),
-        "user_id",
+        ClientAuthentication.BODY,
+        Map.of("access_type", "offline", "prompt", "consent"),
+        null,
         true);
     add(
         Provider.WAHOO,

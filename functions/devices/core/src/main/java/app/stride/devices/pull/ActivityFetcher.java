@@ -15,8 +15,9 @@ public interface ActivityFetcher {
   Provider provider();
 
   /**
-   * Fetches the announced activities (usually one; a Fitbit day or a Garmin pull may hold several).
-   * An empty list means the notification announces nothing to import (e.g. a non-activity summary).
+   * Fetches the announced activities (usually one; a Google Health time window or a Garmin pull may
+   * hold several). An empty list means the notification announces nothing to import (e.g. a
+   * non-activity summary).
    *
    * @param notification a notification this provider's receiver verified and queued
    * @param accessToken the user's current access token at the provider

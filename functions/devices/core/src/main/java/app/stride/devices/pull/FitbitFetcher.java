@@ -1,41 +1,63 @@
 package app.stride.devices.pull;
 
+import app.stride.core.json.Json;
 import app.stride.devices.connection.Secret;
 import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.Provider;
-import app.stride.devices.domain.Sport;
 import app.stride.devices.files.ActivityFileException;
 import app.stride.devices.files.FailureCode;
 import app.stride.devices.files.MediaTypes;
 import app.stride.devices.pull.FetchException.Reason;
-import app.stride.devices.sports.SportMapping;
+import app.stride.devices.webhook.TimeWindow;
 import app.stride.devices.webhook.TrustedUrls;
 import app.stride.devices.webhook.WebhookJson;
 import app.stride.devices.webhook.WebhookNotification;
-import java.net.URI;
-import java.time.LocalDate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Fitbit Web API. A notification names a day whose activities changed: the day's exercise logs are
- * listed ({@code GET {base}/1/user/-/activities/list.json?afterDate=<day-1>&sort=asc&offset=0
- * &limit=20}, following {@code pagination.next} on Fitbit's host while the logs are not past the
- * day), and each log of that day (by its local {@code startTime}) is fetched as TCX ({@code GET
- * {base}/1/user/-/activities/{logId}.tcx}). Skipped quietly: manual logs, logs marked {@code
- * hasGps: false}, logs whose TCX is missing (404) or holds no activity. When the TCX says {@code
- * Other}, the log's {@code activityTypeId} or {@code activityName} gives the sport.
+ * Fitbit through the Google Health API (v4). A notification names a time window whose exercises
+ * changed: the user's {@code exercise} data points starting from a day before the window to its end
+ * are listed ({@code GET {base}/v4/users/me/dataTypes/exercise/dataPoints?pageSize=25
+ * &filter=exercise.interval.start_time >= "..." AND exercise.interval.start_time < "..."},
+ * following {@code nextPageToken}), and each one whose interval overlaps the window is fetched as
+ * TCX ({@code GET .../dataPoints/{id}:exportExerciseTcx?alt=media&partialData=true}: the route,
+ * heart rate and laps; {@code partialData} keeps the points of an exercise without GPS). The data
+ * point and the TCX together make the activity ({@link GoogleHealthExercises}). The export needs
+ * the location scope as well as the activity one: when it is refused (the user granted activity
+ * only) or missing, or holds no activity (a manual log), the data point's summary alone is
+ * imported, without samples. The original kept is the TCX, or the data point's JSON.
  */
 public final class FitbitFetcher implements ActivityFetcher {
-  /** Fitbit's API host (pagination links and redirects may lead only there). */
-  public static final Set<String> DEFAULT_HOSTS = Set.of("api.fitbit.com");
+  /** The Google Health API's host (redirects may lead only there). */
+  public static final Set<String> DEFAULT_HOSTS = Set.of("health.googleapis.com");
 
-  private static final int MAX_PAGES = 5;
+  /** The user's exercise data points. */
+  static final String EXERCISES = "/v4/users/me/dataTypes/exercise/dataPoints";
+
+  /** The media type of a data point kept as the original (no TCX). */
+  static final String JSON = "application/json";
+
+  /** Google's largest page for exercises. */
+  static final int PAGE_SIZE = 25;
+
+  private static final Pattern NAME =
+      Pattern.compile(
+          "users/[A-Za-z0-9-]{1,63}/dataTypes/exercise/dataPoints/([A-Za-z0-9_-]{1,128})");
+  private static final int MAX_PAGES = 8;
+  private static final Duration LOOK_BACK = Duration.ofDays(1);
 
   private final ProviderHttp http;
   private final ApiHosts hosts;
@@ -55,126 +77,141 @@ public final class FitbitFetcher implements ActivityFetcher {
     if (!Announcements.announcesActivity(notification, Provider.FITBIT)) {
       return List.of();
     }
-    LocalDate day = notification.day();
-    if (day == null) {
-      throw new FetchException(Reason.REJECTED, "fitbit: the notification names no day");
-    }
+    TimeWindow window =
+        notification
+            .changed()
+            .orElseThrow(
+                () ->
+                    new FetchException(
+                        Reason.REJECTED, "fitbit: the notification names no time window"));
     Map<String, String> headers = ProviderHttp.bearer(accessToken);
     List<FetchedActivity> fetched = new ArrayList<>();
-    for (JsonNode log : logsOf(day, headers)) {
-      tcx(log, headers).ifPresent(fetched::add);
+    for (JsonNode dataPoint : exercisesIn(window, headers)) {
+      fetched.add(activity(dataPoint, headers));
     }
     return fetched;
   }
 
-  /** The exercise logs that started on {@code day}, local time. */
-  private List<JsonNode> logsOf(LocalDate day, Map<String, String> headers) {
-    URI page =
-        hosts.api(
-            "/1/user/-/activities/list.json?afterDate="
-                + day.minusDays(1)
-                + "&sort=asc&offset=0&limit=20");
-    List<JsonNode> logs = new ArrayList<>();
-    for (int n = 0; n < MAX_PAGES && page != null; n++) {
-      JsonNode answer = json(http.json(hosts, page, headers));
-      JsonNode activities = answer.get("activities");
-      if (activities == null || !activities.isArray()) {
-        throw new FetchException(Reason.REJECTED, "fitbit: the list has no activities");
+  /** The exercise data points whose interval overlaps {@code window}. */
+  private List<JsonNode> exercisesIn(TimeWindow window, Map<String, String> headers) {
+    String filter =
+        "exercise.interval.start_time >= \""
+            + window.start().minus(LOOK_BACK)
+            + "\" AND exercise.interval.start_time < \""
+            + window.end().plusSeconds(1)
+            + "\"";
+    String first = EXERCISES + "?pageSize=" + PAGE_SIZE + "&filter=" + encode(filter);
+    List<JsonNode> found = new ArrayList<>();
+    Optional<String> pageToken = Optional.empty();
+    for (int page = 0; page < MAX_PAGES; page++) {
+      String path = first + pageToken.map(t -> "&pageToken=" + encode(t)).orElse("");
+      JsonNode answer = json(http.json(hosts, hosts.api(path), headers));
+      JsonNode dataPoints = answer.get("dataPoints");
+      if (dataPoints != null && !dataPoints.isArray()) {
+        throw new FetchException(Reason.REJECTED, "fitbit: the list has no data points");
       }
-      boolean pastDay = false;
-      for (JsonNode log : activities) {
-        Optional<LocalDate> started = localDay(log);
-        if (started.isPresent() && started.get().isAfter(day)) {
-          pastDay = true;
-        } else if (started.isPresent() && started.get().equals(day)) {
-          logs.add(log);
+      if (dataPoints != null) {
+        for (JsonNode dataPoint : dataPoints) {
+          if (overlaps(dataPoint, window)) {
+            found.add(dataPoint);
+          }
         }
       }
-      Optional<String> next = WebhookJson.url(answer.get("pagination"), "next");
-      page =
-          pastDay || activities.isEmpty() || next.isEmpty() || next.get().isEmpty()
-              ? null
-              : hosts.named(uri(next.get()));
+      pageToken = pageToken(answer);
+      if (pageToken.isEmpty()) {
+        break;
+      }
     }
-    return logs;
+    return found;
   }
 
-  private Optional<FetchedActivity> tcx(JsonNode log, Map<String, String> headers) {
-    Optional<String> logId = WebhookJson.id(log, "logId");
-    JsonNode hasGps = log.get("hasGps");
-    boolean manual = WebhookJson.text(log, "logType").map("manual"::equals).orElse(false);
-    if (logId.isEmpty()
-        || manual
-        || (hasGps != null && hasGps.isBoolean() && !hasGps.booleanValue())) {
-      return Optional.empty();
+  private FetchedActivity activity(JsonNode dataPoint, Map<String, String> headers) {
+    String id = hosts.pathId(exerciseId(dataPoint));
+    Optional<byte[]> tcx = tcx(id, headers);
+    ActivityData fromTcx = null;
+    if (tcx.isPresent()) {
+      try {
+        fromTcx =
+            ActivityBytes.parse(Provider.FITBIT, id, tcx.get(), MediaTypes.TCX, http.limits())
+                .data();
+      } catch (FetchException e) {
+        if (!(e.getCause() instanceof ActivityFileException file
+            && file.failureCode() == FailureCode.NO_ACTIVITY)) {
+          throw e;
+        }
+        tcx = Optional.empty();
+      }
     }
-    String id = hosts.pathId(logId.get());
+    ActivityData data;
+    try {
+      data = GoogleHealthExercises.toActivityData(dataPoint, fromTcx);
+    } catch (ActivityFileException e) {
+      throw new FetchException(
+          Reason.REJECTED, "fitbit: the exercise is not usable: " + e.code(), null, e);
+    }
+    return tcx.isPresent()
+        ? new FetchedActivity(id, MediaTypes.TCX, tcx.get(), data)
+        : new FetchedActivity(id, JSON, Json.toBytes(dataPoint), data);
+  }
+
+  /**
+   * The exercise's TCX export, or empty when there is none to have: not found, or refused because
+   * the token lacks the location scope (the list call just accepted the same token, so a refusal
+   * here is about the export, not the token).
+   */
+  private Optional<byte[]> tcx(String id, Map<String, String> headers) {
     Map<String, String> tcxHeaders = new HashMap<>(headers);
     tcxHeaders.put("Accept", MediaTypes.TCX);
-    byte[] body;
     try {
-      body = http.file(hosts, hosts.api("/1/user/-/activities/" + id + ".tcx"), tcxHeaders);
+      return Optional.of(
+          http.file(
+              hosts,
+              hosts.api(EXERCISES + "/" + id + ":exportExerciseTcx?alt=media&partialData=true"),
+              tcxHeaders));
     } catch (FetchException e) {
-      if (e.reason() == Reason.NOT_FOUND) {
+      if (e.reason() == Reason.NOT_FOUND || e.reason() == Reason.UNAUTHORIZED) {
         return Optional.empty();
       }
       throw e;
     }
-    FetchedActivity parsed;
-    try {
-      parsed = ActivityBytes.parse(Provider.FITBIT, id, body, MediaTypes.TCX, http.limits());
-    } catch (FetchException e) {
-      if (e.getCause() instanceof ActivityFileException file
-          && file.failureCode() == FailureCode.NO_ACTIVITY) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    return Optional.of(withLogSport(parsed, log));
   }
 
-  private static FetchedActivity withLogSport(FetchedActivity fetched, JsonNode log) {
-    ActivityData data = fetched.data();
-    if (data.sport() != Sport.OTHER) {
-      return fetched;
+  /** The id in the data point's name, {@code users/{user}/dataTypes/exercise/dataPoints/{id}}. */
+  private static String exerciseId(JsonNode dataPoint) {
+    Matcher name = NAME.matcher(WebhookJson.text(dataPoint, "name").orElse(""));
+    if (!name.matches()) {
+      throw new FetchException(Reason.REJECTED, "fitbit: an exercise without a usable name");
     }
-    Sport sport =
-        WebhookJson.number(log, "activityTypeId")
-            .map(SportMapping::fromFitbitTypeId)
-            .filter(s -> s != Sport.OTHER)
-            .orElseGet(
-                () ->
-                    WebhookJson.text(log, "activityName")
-                        .map(SportMapping::fromFitbitName)
-                        .orElse(Sport.OTHER));
-    ActivityData withSport =
-        new ActivityData(
-            sport,
-            data.startTime(),
-            data.utcOffset(),
-            data.elapsed(),
-            data.moving(),
-            data.distanceMeters(),
-            data.elevationGainMeters(),
-            data.stats(),
-            data.laps(),
-            data.samples(),
-            data.device());
-    return new FetchedActivity(
-        fetched.providerActivityId(), fetched.mediaType(), fetched.original(), withSport);
+    return name.group(1);
   }
 
-  /** The local day a log started, from the date part of its {@code startTime}. */
-  private static Optional<LocalDate> localDay(JsonNode log) {
-    Optional<String> start = WebhookJson.text(log, "startTime");
-    if (start.isEmpty() || start.get().length() < 10) {
-      return Optional.empty();
-    }
+  private static boolean overlaps(JsonNode dataPoint, TimeWindow window) {
+    JsonNode exercise = dataPoint.get("exercise");
+    JsonNode interval = exercise == null ? null : exercise.get("interval");
+    Optional<Instant> start = instant(interval, "startTime");
+    Optional<Instant> end = instant(interval, "endTime");
+    return start.isPresent() && end.isPresent() && window.overlaps(start.get(), end.get());
+  }
+
+  private static Optional<Instant> instant(JsonNode node, String field) {
+    Optional<String> value = WebhookJson.text(node, field);
     try {
-      return Optional.of(LocalDate.parse(start.get().substring(0, 10)));
-    } catch (java.time.format.DateTimeParseException e) {
+      return value.map(Instant::parse);
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /** The next page's token: an opaque string of at most 2048 characters. */
+  private static Optional<String> pageToken(JsonNode answer) {
+    JsonNode token = answer.get("nextPageToken");
+    if (token == null || token.isNull() || (token.isString() && token.stringValue().isEmpty())) {
+      return Optional.empty();
+    }
+    if (!token.isString() || token.stringValue().length() > 2048) {
+      throw new FetchException(Reason.REJECTED, "fitbit: an unusable page token");
+    }
+    return Optional.of(token.stringValue());
   }
 
   private static JsonNode json(byte[] body) {
@@ -183,11 +220,7 @@ public final class FitbitFetcher implements ActivityFetcher {
         .orElseThrow(() -> new FetchException(Reason.REJECTED, "fitbit: the list is not JSON"));
   }
 
-  private static URI uri(String value) {
-    try {
-      return URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new FetchException(Reason.REJECTED, "fitbit: a malformed pagination link");
-    }
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

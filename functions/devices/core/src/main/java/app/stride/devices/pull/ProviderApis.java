@@ -14,7 +14,8 @@ import java.util.Objects;
  * <ul>
  *   <li>Polar AccessLink {@code https://www.polaraccesslink.com} (AccessLink v3 reference);
  *   <li>Suunto Cloud API {@code https://cloudapi.suunto.com} (Suunto API Zone guides);
- *   <li>Fitbit Web API {@code https://api.fitbit.com} (Fitbit Web API reference);
+ *   <li>Fitbit: the Google Health API {@code https://health.googleapis.com} (its v4 REST reference;
+ *       the legacy Fitbit Web API was turned off on 2026-11-02);
  *   <li>Strava {@code https://www.strava.com} (API v3 under {@code /api/v3}, Strava reference);
  *   <li>Garmin {@code https://apis.garmin.com} (the host of the notifications' URLs; nothing is
  *       built on it, the fetcher only follows URLs Garmin sent);
@@ -43,7 +44,7 @@ public record ProviderApis(Map<Provider, URI> bases, Map<Provider, URI> reroutes
       Map.of(
           Provider.POLAR, URI.create("https://www.polaraccesslink.com"),
           Provider.SUUNTO, URI.create("https://cloudapi.suunto.com"),
-          Provider.FITBIT, URI.create("https://api.fitbit.com"),
+          Provider.FITBIT, URI.create("https://health.googleapis.com"),
           Provider.STRAVA, URI.create("https://www.strava.com"),
           Provider.GARMIN, URI.create("https://apis.garmin.com"),
           Provider.WAHOO, URI.create("https://api.wahooligan.com"),

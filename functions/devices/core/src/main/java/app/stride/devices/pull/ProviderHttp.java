@@ -39,6 +39,9 @@ public final class ProviderHttp {
   /** The bound of a JSON answer (activity lists, summaries, a Strava activity). */
   static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
 
+  /** An error answer's body is read up to this and dropped (Google's errors are small JSON). */
+  static final long MAX_ERROR_BYTES = 16 * 1024;
+
   private static final int MAX_REDIRECTS = 3;
   private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
@@ -173,7 +176,9 @@ public final class ProviderHttp {
       ResponseInfo info, long maxBytes, AtomicBoolean oversize) {
     int status = info.statusCode();
     if (status < 200 || status >= 300) {
-      return new BoundedBody(0, null);
+      // Read (and drop) a small error body to its end: cancelling the exchange on its first byte
+      // may fail the whole response with an I/O error, turning a 404 into a retryable outage.
+      return new BoundedBody(MAX_ERROR_BYTES, null);
     }
     long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
     if (declared > maxBytes) {
@@ -195,10 +200,9 @@ public final class ProviderHttp {
     };
   }
 
-  /** {@code Retry-After} as seconds or an HTTP date; Fitbit's {@code Fitbit-Rate-Limit-Reset}. */
+  /** {@code Retry-After} as seconds or an HTTP date. */
   Duration retryAfter(HttpHeaders headers) {
-    Optional<String> value =
-        headers.firstValue("Retry-After").or(() -> headers.firstValue("Fitbit-Rate-Limit-Reset"));
+    Optional<String> value = headers.firstValue("Retry-After");
     if (value.isEmpty()) {
       return null;
     }

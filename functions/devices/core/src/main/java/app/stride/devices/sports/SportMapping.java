@@ -124,28 +124,19 @@ public final class SportMapping {
           SWIMMING, List.of(21, 83),
           STRENGTH, List.of(23));
 
-  /** Fitbit {@code activityName} of logged exercises. */
-  private static final Map<String, Sport> FITBIT_NAMES =
+  /**
+   * Google Health API {@code Exercise.ExerciseType} (Fitbit): the v4 values, plus {@code
+   * BACKPACKING} of the longer v4beta list; PILATES, WORKOUT, HIIT and OTHER are OTHER.
+   */
+  private static final Map<String, Sport> GOOGLE_HEALTH =
       names(
-          RUNNING, "Run Treadmill",
-          CYCLING, "Bike Outdoor_Bike Spinning",
-          SWIMMING, "Swim",
-          WALKING, "Walk",
-          HIKING, "Hike",
-          YOGA, "Yoga",
-          STRENGTH, "Weights",
-          ROWING, "Rowing_machine Rowing");
-
-  /** Fitbit {@code activityTypeId} of the common exercises. */
-  private static final Map<Integer, Sport> FITBIT_IDS =
-      ids(
-          RUNNING, List.of(90009),
-          WALKING, List.of(90013),
-          CYCLING, List.of(90001, 1071, 55001),
-          SWIMMING, List.of(90024),
-          HIKING, List.of(90012),
-          YOGA, List.of(52001),
-          STRENGTH, List.of(2131));
+          RUNNING, "RUNNING",
+          WALKING, "WALKING",
+          CYCLING, "BIKING",
+          SWIMMING, "SWIMMING",
+          HIKING, "HIKING BACKPACKING",
+          YOGA, "YOGA",
+          STRENGTH, "WEIGHTLIFTING STRENGTH_TRAINING");
 
   /** Wahoo Cloud API {@code workout_type_id}. */
   private static final Map<Integer, Sport> WAHOO =
@@ -299,16 +290,13 @@ public final class SportMapping {
     return sport != OTHER ? sport : byKeyword(name);
   }
 
-  /** A Fitbit {@code activityName}, e.g. {@code Outdoor Bike}. */
-  public static Sport fromFitbitName(String activityName) {
-    return lookup(FITBIT_NAMES, activityName);
-  }
-
-  /** A Fitbit {@code activityTypeId}, e.g. 90009 (Run). */
-  public static Sport fromFitbitTypeId(long activityTypeId) {
-    return activityTypeId > Integer.MAX_VALUE
-        ? OTHER
-        : FITBIT_IDS.getOrDefault((int) activityTypeId, OTHER);
+  /**
+   * A Google Health API exercise type (Fitbit), e.g. {@code BIKING}. The enum "may receive new
+   * values": one not listed is read by its words ({@code MOUNTAIN_BIKING} is cycling).
+   */
+  public static Sport fromGoogleHealth(String exerciseType) {
+    Sport sport = lookup(GOOGLE_HEALTH, exerciseType);
+    return sport != OTHER ? sport : byKeyword(exerciseType);
   }
 
   /** A Wahoo {@code workout_type_id}. */

@@ -17,9 +17,6 @@ public final class Hmac {
   /** HMAC-SHA256 (Polar, Suunto). */
   public static final String SHA256 = "HmacSHA256";
 
-  /** HMAC-SHA1 (Fitbit). */
-  public static final String SHA1 = "HmacSHA1";
-
   private Hmac() {}
 
   /** The MAC of {@code data} under {@code key}. */

@@ -4,7 +4,7 @@ package app.stride.devices.webhook;
 public enum NotificationKind {
   /** A new activity (or its file) is available to fetch. */
   ACTIVITY_CREATED("activity-created"),
-  /** An activity (or, for Fitbit, a day's activities) changed: fetch it again. */
+  /** An activity (or, for Google Health, a time window's exercises) changed: fetch it again. */
   ACTIVITY_UPDATED("activity-updated"),
   /** An activity was deleted at the provider. */
   ACTIVITY_DELETED("activity-deleted"),

@@ -4,7 +4,6 @@ import app.stride.core.json.Json;
 import app.stride.devices.domain.Provider;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -34,9 +33,12 @@ public final class QueuedNotifications {
     n.activityId().ifPresent(id -> node.put("providerActivityId", id));
     n.file().ifPresent(url -> node.put("fileUrl", url.toString()));
     n.callback().ifPresent(url -> node.put("callbackUrl", url.toString()));
-    if (n.day() != null) {
-      node.put("day", n.day().toString());
-    }
+    n.changed()
+        .ifPresent(
+            w -> {
+              node.put("windowStart", w.start().toString());
+              node.put("windowEnd", w.end().toString());
+            });
     if (n.eventTime() != null) {
       node.put("eventTime", n.eventTime().toString());
     }
@@ -76,9 +78,15 @@ public final class QueuedNotifications {
       if (callback.isPresent()) {
         n = n.withCallbackUrl(URI.create(callback.get()));
       }
-      Optional<String> day = WebhookJson.text(node, "day");
-      if (day.isPresent()) {
-        n = n.withDay(LocalDate.parse(day.get()));
+      Optional<String> windowStart = WebhookJson.text(node, "windowStart");
+      Optional<String> windowEnd = WebhookJson.text(node, "windowEnd");
+      if (windowStart.isPresent() != windowEnd.isPresent()) {
+        return Optional.empty();
+      }
+      if (windowStart.isPresent()) {
+        n =
+            n.withWindow(
+                new TimeWindow(Instant.parse(windowStart.get()), Instant.parse(windowEnd.get())));
       }
       Optional<String> time = WebhookJson.text(node, "eventTime");
       if (time.isPresent()) {

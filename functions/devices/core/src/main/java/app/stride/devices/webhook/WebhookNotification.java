@@ -3,7 +3,6 @@ package app.stride.devices.webhook;
 import app.stride.devices.domain.Provider;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param providerActivityId the provider's activity, exercise or workout id, when given
  * @param fileUrl a URL of the activity file (FIT) on the provider's hosts, when given
  * @param callbackUrl a URL to pull the data from (Garmin ping/pull), when given
- * @param day the day whose data changed (Fitbit), when given
+ * @param window the span of time whose data changed (Google Health), when given
  * @param eventTime when the provider says the event happened or was sent, when given
  * @param idempotencyKey a stable hash of the provider and the notification's identifying fields: a
  *     retry or duplicate of the same notification has the same key
@@ -29,7 +28,7 @@ public record WebhookNotification(
     String providerActivityId,
     URI fileUrl,
     URI callbackUrl,
-    LocalDate day,
+    TimeWindow window,
     Instant eventTime,
     String idempotencyKey) {
 
@@ -57,7 +56,7 @@ public record WebhookNotification(
         value,
         fileUrl,
         callbackUrl,
-        day,
+        window,
         eventTime,
         idempotencyKey);
   }
@@ -70,7 +69,7 @@ public record WebhookNotification(
         providerActivityId,
         value,
         callbackUrl,
-        day,
+        window,
         eventTime,
         idempotencyKey);
   }
@@ -83,12 +82,12 @@ public record WebhookNotification(
         providerActivityId,
         fileUrl,
         value,
-        day,
+        window,
         eventTime,
         idempotencyKey);
   }
 
-  public WebhookNotification withDay(LocalDate value) {
+  public WebhookNotification withWindow(TimeWindow value) {
     return new WebhookNotification(
         provider,
         providerUserId,
@@ -109,7 +108,7 @@ public record WebhookNotification(
         providerActivityId,
         fileUrl,
         callbackUrl,
-        day,
+        window,
         value,
         idempotencyKey);
   }
@@ -124,5 +123,9 @@ public record WebhookNotification(
 
   public Optional<URI> callback() {
     return Optional.ofNullable(callbackUrl);
+  }
+
+  public Optional<TimeWindow> changed() {
+    return Optional.ofNullable(window);
   }
 }

@@ -17,10 +17,10 @@ public sealed interface WebhookOutcome
   int status();
 
   /**
-   * A verification handshake answered (Strava's {@code hub.challenge}, Fitbit's {@code verify},
-   * Polar's {@code PING}): nothing to queue.
+   * A verification handshake answered (Strava's {@code hub.challenge}, Google Health's {@code
+   * verification} POST, Polar's {@code PING}): nothing to queue.
    *
-   * @param status the status, e.g. 200 or 204
+   * @param status the status, e.g. 200 or 201
    * @param contentType the content type of {@code body}, or {@code null} for an empty body
    * @param body the body to answer with, possibly empty
    */
@@ -57,7 +57,7 @@ public sealed interface WebhookOutcome
    * then answer with {@code status}. If queueing fails, call {@link SeenSignatures#forget} with
    * {@code replayKey} before answering 5xx, so the provider's retry is not taken for a replay.
    *
-   * @param status the provider's expected success status (200, or 204 for Fitbit)
+   * @param status the provider's expected success status (200, or 204 for Google Health)
    * @param notifications the notifications to queue, in order
    * @param replayKey the key under which this exact request was recorded as seen
    */

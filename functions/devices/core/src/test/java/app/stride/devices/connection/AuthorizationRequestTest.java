@@ -38,16 +38,22 @@ class AuthorizationRequestTest {
   }
 
   @Test
-  void fitbit_carriesStateAndS256Challenge_ofTheDerivedVerifier() {
+  void fitbit_isGoogleOAuth_withStateS256ChallengeOfflineAccessAndConsent() {
     AuthorizationRequest request = build(Provider.FITBIT);
     Map<String, String> query = query(request.url());
 
-    assertThat(request.url().getHost()).isEqualTo("www.fitbit.com");
+    assertThat(request.url().getHost()).isEqualTo("accounts.google.com");
+    assertThat(request.url().getPath()).isEqualTo("/o/oauth2/v2/auth");
     assertThat(query)
         .containsEntry("response_type", "code")
         .containsEntry("client_id", "client-1")
         .containsEntry("redirect_uri", "https://stride.app/connect/callback")
-        .containsEntry("scope", "activity heartrate location profile")
+        .containsEntry(
+            "scope",
+            "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly"
+                + " https://www.googleapis.com/auth/googlehealth.location.readonly")
+        .containsEntry("access_type", "offline")
+        .containsEntry("prompt", "consent")
         .containsEntry("state", request.state())
         .containsEntry("code_challenge_method", "S256")
         .containsEntry("code_challenge", Pkce.challengeS256(request.codeVerifier().orElseThrow()));

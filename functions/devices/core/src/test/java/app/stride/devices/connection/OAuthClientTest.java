@@ -101,29 +101,70 @@ class OAuthClientTest {
   }
 
   @Test
-  void fitbitCodeExchange_usesBasicAuth_andSendsTheVerifier() {
+  void fitbitCodeExchange_isGooglesTokenEndpoint_formCredentialsAndVerifier_noUserInTheAnswer() {
     server.stubFor(
         post(urlEqualTo("/oauth/token"))
             .willReturn(
                 okJson(
-                    "{\"access_token\":\"a-2\",\"expires_in\":28800,\"refresh_token\":\"r-2\","
-                        + "\"scope\":\"activity profile\",\"token_type\":\"Bearer\","
-                        + "\"user_id\":\"228S74\"}")));
+                    "{\"access_token\":\"ya29.a0-2\",\"expires_in\":3599,"
+                        + "\"refresh_token\":\"1//0g-r-2\",\"scope\":\"https://www.googleapis.com/"
+                        + "auth/googlehealth.activity_and_fitness.readonly\","
+                        + "\"token_type\":\"Bearer\",\"refresh_token_expires_in\":604799}")));
 
     ProviderTokens tokens =
         client.exchange(local(Provider.FITBIT), credentials, CODE, Optional.of(VERIFIER), NOW);
 
-    assertThat(tokens.expiresAt()).isEqualTo(NOW.plusSeconds(28800));
-    assertThat(tokens.scope()).isEqualTo("activity profile");
-    assertThat(tokens.providerUserId()).isEqualTo("228S74");
+    assertThat(tokens.accessToken().reveal()).isEqualTo("ya29.a0-2");
+    assertThat(tokens.refreshToken().reveal()).isEqualTo("1//0g-r-2");
+    assertThat(tokens.expiresAt()).isEqualTo(NOW.plusSeconds(3599));
+    assertThat(tokens.providerUserId()).as("the identity call gives it").isNull();
+    assertThat(ProviderCatalog.endpoints(Provider.FITBIT).orElseThrow().tokenUrl())
+        .hasToString("https://oauth2.googleapis.com/token");
+    server.verify(
+        postRequestedFor(urlEqualTo("/oauth/token"))
+            .withHeader("Authorization", absent())
+            .withRequestBody(containing("grant_type=authorization_code"))
+            .withRequestBody(containing("code_verifier=" + VERIFIER))
+            .withRequestBody(containing("client_id=client-1"))
+            .withRequestBody(containing("client_secret=" + CLIENT_SECRET)));
+  }
+
+  @Test
+  void polarCodeExchange_usesBasicAuth_andReadsTheUserId() {
+    server.stubFor(
+        post(urlEqualTo("/oauth/token"))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"a-3\",\"token_type\":\"bearer\","
+                        + "\"expires_in\":31535999,\"x_user_id\":475}")));
+
+    ProviderTokens tokens =
+        client.exchange(local(Provider.POLAR), credentials, CODE, Optional.empty(), NOW);
+
+    assertThat(tokens.providerUserId()).isEqualTo("475");
     String basic =
         Base64.getEncoder()
             .encodeToString(("client-1:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
     server.verify(
         postRequestedFor(urlEqualTo("/oauth/token"))
             .withHeader("Authorization", equalTo("Basic " + basic))
-            .withRequestBody(containing("code_verifier=" + VERIFIER))
             .withRequestBody(notContaining("client_secret")));
+  }
+
+  @Test
+  void fitbitRefresh_keepsTheRefreshToken_whenGoogleSendsNoNewOne() {
+    server.stubFor(
+        post(urlEqualTo("/oauth/token"))
+            .withRequestBody(containing("grant_type=refresh_token"))
+            .willReturn(okJson("{\"access_token\":\"ya29.new\",\"expires_in\":3599}")));
+    ProviderTokens current =
+        new ProviderTokens(Secret.of("ya29.old"), Secret.of("1//0g-r"), NOW, null, "3Mg7QzU2kPq");
+
+    ProviderTokens refreshed = client.refresh(local(Provider.FITBIT), credentials, current, NOW);
+
+    assertThat(refreshed.accessToken().reveal()).isEqualTo("ya29.new");
+    assertThat(refreshed.refreshToken().reveal()).isEqualTo("1//0g-r");
+    assertThat(refreshed.providerUserId()).isEqualTo("3Mg7QzU2kPq");
   }
 
   @Test

@@ -69,6 +69,27 @@ class ProviderHttpTest {
   }
 
   @Test
+  void errorAnswersWithAJsonBody_keepTheirMeaning_everyTime() {
+    String googleError =
+        "{\"error\":{\"code\":403,\"message\":\"The caller does not have permission\","
+            + "\"status\":\"PERMISSION_DENIED\"}}";
+    for (int status : new int[] {403, 404}) {
+      server.stubFor(
+          get(urlEqualTo("/f"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(status)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(googleError)));
+      for (int i = 0; i < 25; i++) {
+        assertThat(fetchFails().reason())
+            .as("status %d, attempt %d", status, i)
+            .isEqualTo(status == 403 ? Reason.UNAUTHORIZED : Reason.NOT_FOUND);
+      }
+    }
+  }
+
+  @Test
   void get_returnsTheBody_andSendsTheBearerToken() {
     server.stubFor(get(urlEqualTo("/f")).willReturn(aResponse().withBody("abc")));
 

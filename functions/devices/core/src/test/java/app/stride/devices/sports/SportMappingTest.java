@@ -58,11 +58,29 @@ class SportMappingTest {
     assertThat(SportMapping.fromPolar("CYCLING", "SOMETHING_NEW")).isEqualTo(CYCLING);
     assertThat(SportMapping.fromSuuntoId(1)).isEqualTo(RUNNING);
     assertThat(SportMapping.fromSuuntoName("TrailRunning")).isEqualTo(RUNNING);
-    assertThat(SportMapping.fromFitbitName("Outdoor Bike")).isEqualTo(CYCLING);
-    assertThat(SportMapping.fromFitbitTypeId(90009)).isEqualTo(RUNNING);
     assertThat(SportMapping.fromWahoo(22)).isEqualTo(ROWING);
     assertThat(SportMapping.fromWahoo(47)).isEqualTo(OTHER);
     assertThat(SportMapping.fromCoros(9, 1)).isEqualTo(CYCLING);
+  }
+
+  @Test
+  void googleHealthExerciseTypes_theV4Enum_andNewValuesByTheirWords() {
+    assertThat(SportMapping.fromGoogleHealth("RUNNING")).isEqualTo(RUNNING);
+    assertThat(SportMapping.fromGoogleHealth("WALKING")).isEqualTo(WALKING);
+    assertThat(SportMapping.fromGoogleHealth("BIKING")).isEqualTo(CYCLING);
+    assertThat(SportMapping.fromGoogleHealth("SWIMMING")).isEqualTo(SWIMMING);
+    assertThat(SportMapping.fromGoogleHealth("HIKING")).isEqualTo(HIKING);
+    assertThat(SportMapping.fromGoogleHealth("BACKPACKING")).isEqualTo(HIKING);
+    assertThat(SportMapping.fromGoogleHealth("YOGA")).isEqualTo(YOGA);
+    assertThat(SportMapping.fromGoogleHealth("WEIGHTLIFTING")).isEqualTo(STRENGTH);
+    assertThat(SportMapping.fromGoogleHealth("STRENGTH_TRAINING")).isEqualTo(STRENGTH);
+    for (String other :
+        new String[] {"PILATES", "WORKOUT", "HIIT", "OTHER", "EXERCISE_TYPE_UNSPECIFIED", ""}) {
+      assertThat(SportMapping.fromGoogleHealth(other)).as(other).isEqualTo(OTHER);
+    }
+    assertThat(SportMapping.fromGoogleHealth(null)).isEqualTo(OTHER);
+    assertThat(SportMapping.fromGoogleHealth("MOUNTAIN_BIKING")).isEqualTo(CYCLING);
+    assertThat(SportMapping.fromGoogleHealth("ROWING_MACHINE")).isEqualTo(ROWING);
   }
 
   @Test

@@ -1,2 +1,6 @@
-/** Fitbit / Google Health subscriber: {@code verify} handshake and {@code X-Fitbit-Signature}. */
+/**
+ * Fitbit through the Google Health API: the subscriber's {@code Authorization} secret (verification
+ * handshake and every notification) and, when a key is configured, the {@code
+ * X-HEALTHAPI-SIGNATURE} ECDSA P-256 signature.
+ */
 package app.stride.devices.webhook.fitbit;

@@ -105,7 +105,12 @@ class ConnectionServiceTest {
             cipher,
             new HttpProviderAccountLookup(
                 http,
-                Map.of(Provider.WAHOO, URI.create(server.baseUrl() + "/v1/user")),
+                Map.of(
+                    Provider.WAHOO,
+                    URI.create(server.baseUrl() + "/v1/user"),
+                    Provider.FITBIT,
+                    URI.create(
+                        server.baseUrl() + HttpProviderAccountLookup.GOOGLE_HEALTH_IDENTITY)),
                 Duration.ofSeconds(2)),
             RefreshPolicy.defaults(),
             ProviderRevocations.fromEnv(env),
@@ -119,7 +124,7 @@ class ConnectionServiceTest {
     AuthorizationRequest fitbit = service.start(ANNA, EU, Provider.FITBIT);
 
     Map<String, String> query = query(fitbit.url());
-    assertThat(fitbit.url().getHost()).isEqualTo("www.fitbit.com");
+    assertThat(fitbit.url().getHost()).isEqualTo("accounts.google.com");
     assertThat(query)
         .containsEntry("client_id", "fitbit-client")
         .containsEntry("redirect_uri", "https://stride.app/connect")
@@ -250,6 +255,39 @@ class ConnectionServiceTest {
                     urlEqualTo("/v1/user"))))
         .singleElement()
         .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer at-w"));
+  }
+
+  @Test
+  void complete_forFitbit_takesTheHealthUserIdOfGoogleHealthsIdentity() {
+    server.stubFor(
+        post("/FITBIT/token")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"ya29.anna\",\"refresh_token\":\"1//0g-anna\","
+                        + "\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+    server.stubFor(
+        get("/v4/users/me/identity")
+            .willReturn(
+                okJson(
+                    "{\"name\":\"users/me/identity\",\"legacyUserId\":\"2E4RVC\","
+                        + "\"healthUserId\":\"3Mg7QzU2kPq\"}")));
+
+    Connection connection =
+        service.complete(
+            ANNA, EU, Provider.FITBIT, "code", service.start(ANNA, EU, Provider.FITBIT).state());
+
+    assertThat(connection.providerUserId()).isEqualTo("3Mg7QzU2kPq");
+    assertThat(store.findByProviderUser(Provider.FITBIT, "3Mg7QzU2kPq", EU)).isPresent();
+    assertThat(
+            server.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    urlEqualTo("/v4/users/me/identity"))))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer ya29.anna"));
+    server.verify(
+        postRequestedFor(urlEqualTo("/FITBIT/token"))
+            .withRequestBody(containing("code_verifier="))
+            .withRequestBody(containing("client_secret=fitbit-secret")));
   }
 
   @Test

@@ -228,7 +228,13 @@ class NotificationWorkerTest {
             "{\"provider\":\"myspace\",\"providerUserId\":\"u\",\"kind\":\"activity-created\","
                 + "\"idempotencyKey\":\"k\"}",
             "{\"provider\":\"polar\",\"providerUserId\":\"u\",\"kind\":\"activity-created\","
-                + "\"idempotencyKey\":\"k\",\"day\":\"yesterday\"}")) {
+                + "\"idempotencyKey\":\"k\",\"windowStart\":\"yesterday\","
+                + "\"windowEnd\":\"2026-11-25T10:00:00Z\"}",
+            "{\"provider\":\"fitbit\",\"providerUserId\":\"u\",\"kind\":\"activity-updated\","
+                + "\"idempotencyKey\":\"k\",\"windowStart\":\"2026-11-25T10:00:00Z\"}",
+            "{\"provider\":\"fitbit\",\"providerUserId\":\"u\",\"kind\":\"activity-updated\","
+                + "\"idempotencyKey\":\"k\",\"windowStart\":\"2026-11-25T10:00:00Z\","
+                + "\"windowEnd\":\"2026-11-24T10:00:00Z\"}")) {
       assertThat(
               worker.handle(
                   new QueueMessage("m", body.getBytes(StandardCharsets.UTF_8), Map.of(), 1)))
@@ -242,9 +248,11 @@ class NotificationWorkerTest {
     WebhookNotification full =
         WebhookNotification.of(Provider.FITBIT, "fb-1", NotificationKind.ACTIVITY_UPDATED, "key-1")
             .withActivityId("act-1")
-            .withFileUrl(java.net.URI.create("https://api.fitbit.com/file/1"))
+            .withFileUrl(java.net.URI.create("https://health.googleapis.com/file/1"))
             .withCallbackUrl(java.net.URI.create("https://apis.garmin.com/cb?token=x"))
-            .withDay(java.time.LocalDate.parse("2026-11-25"))
+            .withWindow(
+                new app.stride.devices.webhook.TimeWindow(
+                    NOW.minusSeconds(3600), NOW.minusSeconds(60)))
             .withEventTime(NOW);
 
     assertThat(QueuedNotifications.read(QueuedNotifications.write(full))).contains(full);
