@@ -262,14 +262,15 @@ public final class Capabilities {
         List.of(
             "POLAR_SIGNING_KEY",
             "SUUNTO_SIGNING_KEY",
-            "FITBIT_VERIFICATION_CODE",
+            "FITBIT_WEBHOOK_TOKEN",
+            "FITBIT_PUBLIC_KEY",
             "STRAVA_VERIFICATION_CODE",
             "STRAVA_SUBSCRIPTION_ID",
             "WAHOO_WEBHOOK_TOKEN",
             "COROS_WEBHOOK_TOKEN")) {
       all.add(SecretSetting.of("STRIDE_WEBHOOK_" + webhook, false));
     }
-    for (String shared : List.of("FITBIT_CLIENT_SECRET", "GARMIN_CLIENT_ID", "COROS_CLIENT_ID")) {
+    for (String shared : List.of("GARMIN_CLIENT_ID", "COROS_CLIENT_ID")) {
       all.add(SecretSetting.sameAs("STRIDE_WEBHOOK_" + shared, oauth.get(shared)));
     }
     return List.copyOf(all);

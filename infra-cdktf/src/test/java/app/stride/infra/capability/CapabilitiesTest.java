@@ -91,10 +91,16 @@ class CapabilitiesTest {
         .extracting(Capability.SecretSetting::variable)
         .contains("STRIDE_WEBHOOK_POLAR_SIGNING_KEY", "STRIDE_WEBHOOK_STRAVA_SUBSCRIPTION_ID");
     assertThat(secrets)
-        .filteredOn(s -> s.variable().equals("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET"))
+        .filteredOn(s -> s.variable().equals("STRIDE_WEBHOOK_GARMIN_CLIENT_ID"))
         .singleElement()
         .extracting(Capability.SecretSetting::secret)
-        .isEqualTo("oauth-fitbit-client-secret");
+        .isEqualTo("oauth-garmin-client-id");
+    assertThat(secrets)
+        .extracting(Capability.SecretSetting::variable)
+        .as("Fitbit's webhooks are Google Health's: a subscriber secret and Google's public key")
+        .contains("STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN", "STRIDE_WEBHOOK_FITBIT_PUBLIC_KEY")
+        .doesNotContain(
+            "STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET", "STRIDE_WEBHOOK_FITBIT_VERIFICATION_CODE");
     assertThat(Capability.SecretSetting.of("STRIDE_OAUTH_STATE_KEY", true).secret())
         .isEqualTo("oauth-state-key");
     assertThatThrownBy(() -> Capability.SecretSetting.of("STRIDE_X_ARN", false))

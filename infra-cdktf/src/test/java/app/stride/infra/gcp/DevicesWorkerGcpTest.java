@@ -140,8 +140,6 @@ class DevicesWorkerGcpTest {
         .allMatch(v -> v.startsWith("STRIDE_OAUTH_") || v.startsWith("STRIDE_PROVIDER_"));
     assertThat(workerRefs).allSatisfy((v, secret) -> assertThat(httpRefs).containsEntry(v, secret));
     // A webhook checking the OAuth client's id or secret reads the same secret.
-    assertThat(httpRefs.get("STRIDE_WEBHOOK_FITBIT_CLIENT_SECRET"))
-        .isEqualTo(httpRefs.get("STRIDE_OAUTH_FITBIT_CLIENT_SECRET"));
     assertThat(httpRefs.get("STRIDE_WEBHOOK_GARMIN_CLIENT_ID"))
         .isEqualTo(httpRefs.get("STRIDE_OAUTH_GARMIN_CLIENT_ID"));
     // Values never appear as plain variables; each secret is replicated only in the region.

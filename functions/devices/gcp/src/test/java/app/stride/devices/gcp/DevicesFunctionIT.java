@@ -207,7 +207,7 @@ class DevicesFunctionIT {
 
     HttpResponse<String> handled = deliverToWorker(queued.getMessage(), 1);
 
-    assertThat(handled.statusCode()).as(handled.body()).isEqualTo(200);
+    assertThat(handled.statusCode()).as(handled.body()).isEqualTo(204);
     PubsubMessage imported = pull(events, 1).get(0);
     assertThat(imported.getAttributesMap())
         .containsEntry("ce-type", "app.stride.activity.v1.imported");
@@ -282,7 +282,7 @@ class DevicesFunctionIT {
     servesExercise(exercise, "polar-at-" + polarUser);
     HttpResponse<String> redelivered = deliverToWorker(queued, 2);
 
-    assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(200);
+    assertThat(redelivered.statusCode()).as(redelivered.body()).isEqualTo(204);
     assertThat(storedActivities(user))
         .singleElement()
         .satisfies(a -> assertThat(a.sources()).hasSize(1));
