@@ -13,11 +13,12 @@ import java.util.Set;
  *       classes ({@code auth}) and for buckets under {@code minCapacity} tokens; otherwise {@code
  *       capacity / capacityDivisor}, at most {@code maxLease}. This is the largest lease; an
  *       instance starts a bucket at 1 and grows its leases only while it uses them up.
- *   <li><b>Lifetime</b>: {@code maxLifetime}, shortened so that the bucket refills no more than the
- *       largest lease within one lifetime ({@code size × period / refill}). Tokens leased and not
- *       used are lost when the lease ends; as Redis keeps refilling meanwhile, a burst over any
- *       window gets at most one largest lease more than the bucket alone would give, however many
- *       instances lease.
+ *   <li><b>Lifetime</b>: {@code maxLifetime}, shortened so that the bucket refills no more than two
+ *       largest leases within one lifetime ({@code 2 × size × period / refill}; with the standard
+ *       sizes, a tenth of the capacity). Tokens leased and not used are lost when the lease ends;
+ *       as Redis keeps refilling meanwhile, a burst over a short window that starts with leases out
+ *       gets at most that refill more than the bucket alone would give, however many instances
+ *       lease.
  * </ul>
  *
  * @param strictClasses route classes that never lease
@@ -67,11 +68,11 @@ public record LeasePolicy(
 
   /**
    * How long a lease of {@code bucket} lives, in nanoseconds: {@code maxLifetime}, or less where
-   * the bucket would refill more than its largest lease meanwhile.
+   * the bucket would refill more than two largest leases meanwhile.
    */
   public long lifetimeNanos(Bucket bucket) {
     BucketSpec spec = bucket.spec();
-    long refillMicros = largestLease(bucket) * spec.periodMicros() / spec.refillTokens();
+    long refillMicros = 2L * largestLease(bucket) * spec.periodMicros() / spec.refillTokens();
     return Math.max(1, Math.min(maxLifetime.toNanos(), refillMicros * 1_000));
   }
 }

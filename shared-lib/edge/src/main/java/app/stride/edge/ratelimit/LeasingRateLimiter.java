@@ -18,9 +18,9 @@ import java.util.function.LongSupplier;
  * any number of instances the admissions never exceed what the Redis buckets gave out: capacity
  * plus refill. Leased tokens not used within the lease's lifetime are lost, never returned: a
  * client can be limited up to (largest lease − 1) tokens early per instance that leased for it.
- * Because Redis keeps refilling while a lease is out, a burst over a short window can get up to one
- * largest lease more than a single bucket would (the lifetime is cut so that the refill within it
- * stays under that, see {@link LeasePolicy}).
+ * Because Redis keeps refilling while a lease is out, a burst over a short window that starts with
+ * leases out can get up to one lifetime's refill more than a single bucket would (the lifetime is
+ * cut so that this stays within a tenth of the capacity, see {@link LeasePolicy}).
  *
  * <p><b>Sizes</b> come from {@link LeasePolicy} (1, i.e. no lease, for {@code auth} and small
  * buckets) and from the demand this instance sees (see {@link Lease}): a key starts at one token

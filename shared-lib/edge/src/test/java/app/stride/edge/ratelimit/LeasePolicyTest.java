@@ -35,13 +35,15 @@ class LeasePolicyTest {
   }
 
   @Test
-  void lifetime_isOneSecond_orLessWhereTheBucketRefillsMoreThanItsLargestLeaseMeanwhile() {
+  void lifetime_isOneSecond_orLessWhereTheBucketRefillsMoreThanTwoLargestLeasesMeanwhile() {
     Bucket writeIp = bucket("write", Dimension.IP, "192.0.2.1", 60, 2, Duration.ofSeconds(1));
     Bucket webhook = bucket("webhook", Dimension.IP, "192.0.2.1", 600, 200, Duration.ofSeconds(1));
+    Bucket fast = bucket("read", Dimension.USER, "u", 100, 20, Duration.ofSeconds(1));
 
-    assertThat(standard.lifetimeNanos(writeIp)).as("3 tokens take 1.5 s").isEqualTo(1_000_000_000L);
-    assertThat(standard.lifetimeNanos(readUser())).as("5 tokens at 10/s").isEqualTo(500_000_000L);
-    assertThat(standard.lifetimeNanos(webhook)).as("30 tokens at 200/s").isEqualTo(150_000_000L);
+    assertThat(standard.lifetimeNanos(writeIp)).as("6 tokens take 3 s").isEqualTo(1_000_000_000L);
+    assertThat(standard.lifetimeNanos(readUser())).as("10 at 10/s").isEqualTo(1_000_000_000L);
+    assertThat(standard.lifetimeNanos(fast)).as("10 tokens at 20/s").isEqualTo(500_000_000L);
+    assertThat(standard.lifetimeNanos(webhook)).as("60 tokens at 200/s").isEqualTo(300_000_000L);
   }
 
   @Test
