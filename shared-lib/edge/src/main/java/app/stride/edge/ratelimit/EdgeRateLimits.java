@@ -61,8 +61,9 @@ public final class EdgeRateLimits implements AutoCloseable {
 
   /**
    * The limits of {@link RateLimitConfig#load} over the operations of {@code specs}, with buckets
-   * in Redis when {@code STRIDE_REDIS_URL} is set (falling back to this process while it fails),
-   * else in this process. See {@link RateLimitSettings} for the variables.
+   * in Redis when {@code STRIDE_REDIS_URL} is set (tokens leased a few at a time, see {@link
+   * LeasingRateLimiter}; falling back to this process while it fails), else in this process. See
+   * {@link RateLimitSettings} for the variables.
    */
   public static EdgeRateLimits fromEnvironment(
       Env env, Collection<OpenApiSpec> specs, MeterRegistry registry) {
@@ -81,13 +82,17 @@ public final class EdgeRateLimits implements AutoCloseable {
             .<RateLimiter>map(
                 url ->
                     new FallbackRateLimiter(
-                        RedisRateLimiter.create(url, settings.redisTimeout()),
-                        local,
-                        clock,
-                        settings.probeInterval(),
-                        registry))
+                        shared(url, settings), local, clock, settings.probeInterval(), registry))
             .orElse(local);
     return new EdgeRateLimits(config, limiter, registry);
+  }
+
+  /** Redis, through token leases unless the settings switch them off. */
+  private static RateLimiter shared(String url, RateLimitSettings settings) {
+    RedisRateLimiter redis = RedisRateLimiter.create(url, settings.redisTimeout());
+    return settings.leases()
+        ? new LeasingRateLimiter(redis, LeasePolicy.standard(), settings.localMaxKeys())
+        : redis;
   }
 
   /**

@@ -3,6 +3,7 @@ package app.stride.edge.ratelimit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * full). Thread-safe; every call is one short critical section, so taking from several buckets is
  * all-or-nothing like the Redis script.
  */
-public final class LocalRateLimiter implements RateLimiter {
+public final class LocalRateLimiter implements RateLimiter, TokenSource {
 
   /** The number of buckets tracked unless given. */
   public static final int DEFAULT_MAX_KEYS = 10_000;
@@ -54,8 +55,22 @@ public final class LocalRateLimiter implements RateLimiter {
 
   @Override
   public Acquisition acquire(List<Bucket> request) {
+    int[] one = new int[request.size()];
+    Arrays.fill(one, 1);
+    return take(request, one).acquisition();
+  }
+
+  /**
+   * Takes up to {@code wanted[i]} tokens from bucket {@code i} if each holds a whole one, else
+   * none: the arithmetic of {@link TokenBucketScript} in this process.
+   */
+  @Override
+  public Grant take(List<Bucket> request, int[] wanted) {
     if (request.isEmpty()) {
       throw new IllegalArgumentException("at least one bucket");
+    }
+    if (wanted.length != request.size()) {
+      throw new IllegalArgumentException("one wanted count per bucket");
     }
     long now = micros(clock.instant());
     synchronized (buckets) {
@@ -70,16 +85,19 @@ public final class LocalRateLimiter implements RateLimiter {
         current.add(refilled);
         allowed &= refilled.hasToken();
       }
+      List<Integer> granted = new ArrayList<>(request.size());
       List<BucketState> states = new ArrayList<>(request.size());
       for (int i = 0; i < request.size(); i++) {
         Bucket bucket = request.get(i);
-        TokenBucket after = allowed ? current.get(i).taken() : current.get(i);
+        int count = allowed ? current.get(i).grantable(wanted[i]) : 0;
+        TokenBucket after = current.get(i).taken(count);
         if (allowed) {
           buckets.put(bucket.key(), after);
         }
+        granted.add(count);
         states.add(after.state(bucket.spec()));
       }
-      return new Acquisition(allowed, states);
+      return new Grant(allowed, granted, states);
     }
   }
 

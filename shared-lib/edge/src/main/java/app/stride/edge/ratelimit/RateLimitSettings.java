@@ -18,17 +18,25 @@ import java.util.Optional;
  *       <td>100</td></tr>
  *   <tr><td>{@code STRIDE_RATELIMIT_PROBE_INTERVAL_MS}</td><td>least time between two tries of a
  *       failed Redis</td><td>3000</td></tr>
- *   <tr><td>{@code STRIDE_RATELIMIT_LOCAL_MAX_KEYS}</td><td>buckets kept in this process</td>
- *       <td>10000</td></tr>
+ *   <tr><td>{@code STRIDE_RATELIMIT_LOCAL_MAX_KEYS}</td><td>buckets kept in this process, and
+ *       keys holding leases</td><td>10000</td></tr>
+ *   <tr><td>{@code STRIDE_RATELIMIT_LEASES}</td><td>{@code on}: token leases from Redis ({@link
+ *       LeasingRateLimiter}, {@link LeasePolicy#standard()}); {@code off}: one Redis call per
+ *       request</td><td>on</td></tr>
  * </table>
  *
  * @param redisUrl the Redis URL; empty for in-process buckets only
  * @param redisTimeout connect and command timeout of Redis calls
  * @param probeInterval least time between two probes of a failed Redis
- * @param localMaxKeys the most buckets the in-process limiter keeps
+ * @param localMaxKeys the most buckets the in-process limiter keeps (and keys holding leases)
+ * @param leases whether Redis tokens are leased a few at a time
  */
 public record RateLimitSettings(
-    Optional<String> redisUrl, Duration redisTimeout, Duration probeInterval, int localMaxKeys) {
+    Optional<String> redisUrl,
+    Duration redisTimeout,
+    Duration probeInterval,
+    int localMaxKeys,
+    boolean leases) {
 
   /** Variable naming the Redis. */
   public static final String REDIS_URL = "STRIDE_REDIS_URL";
@@ -41,6 +49,9 @@ public record RateLimitSettings(
 
   /** Variable of {@link #localMaxKeys()}. */
   public static final String LOCAL_MAX_KEYS = "STRIDE_RATELIMIT_LOCAL_MAX_KEYS";
+
+  /** Variable of {@link #leases()}: {@code on} or {@code off}. */
+  public static final String LEASES = "STRIDE_RATELIMIT_LEASES";
 
   public RateLimitSettings {
     Objects.requireNonNull(redisUrl, "redisUrl");
@@ -59,7 +70,20 @@ public record RateLimitSettings(
             number(env, REDIS_TIMEOUT_MS, RedisRateLimiter.DEFAULT_TIMEOUT.toMillis())),
         Duration.ofMillis(
             number(env, PROBE_INTERVAL_MS, FallbackRateLimiter.DEFAULT_PROBE_INTERVAL.toMillis())),
-        (int) number(env, LOCAL_MAX_KEYS, LocalRateLimiter.DEFAULT_MAX_KEYS));
+        (int) number(env, LOCAL_MAX_KEYS, LocalRateLimiter.DEFAULT_MAX_KEYS),
+        onOff(env, LEASES, true));
+  }
+
+  private static boolean onOff(Env env, String name, boolean fallback) {
+    Optional<String> raw = env.optional(name).map(String::trim);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return switch (raw.get()) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalStateException(name + " must be on or off: " + raw.get());
+    };
   }
 
   private static long number(Env env, String name, long fallback) {

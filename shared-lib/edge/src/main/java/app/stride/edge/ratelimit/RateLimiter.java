@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Takes tokens from token buckets. Port of the rate limiting: {@link RedisRateLimiter} shares the
- * buckets between every instance, {@link LocalRateLimiter} keeps them in this process, {@link
- * FallbackRateLimiter} uses the first and falls back to the second.
+ * buckets between every instance, {@link LeasingRateLimiter} takes their tokens from Redis a few at
+ * a time, {@link LocalRateLimiter} keeps them in this process, {@link FallbackRateLimiter} uses a
+ * shared one and falls back to the local one.
  */
 public interface RateLimiter {
 

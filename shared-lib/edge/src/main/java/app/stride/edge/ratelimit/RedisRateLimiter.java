@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -20,11 +21,14 @@ import java.util.List;
  * wrap this class in {@link FallbackRateLimiter} to keep limiting through an outage. Thread-safe
  * (one multiplexed connection).
  *
+ * <p>{@link #take} hands out several tokens of a bucket at once, for {@link LeasingRateLimiter}
+ * (same script, same stored format).
+ *
  * <p>The buckets of one request (per user and per IP) are different keys of one script call: on a
  * Redis Cluster they would need one hash slot, so this targets a non-clustered Redis (ElastiCache /
  * Memorystore with one primary), like the auth throttle.
  */
-public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+public final class RedisRateLimiter implements RateLimiter, TokenSource, AutoCloseable {
 
   /** Connect and command timeout unless given: a request must not wait long for its limiter. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
@@ -56,13 +60,31 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
   @Override
   public Acquisition acquire(List<Bucket> buckets) {
+    int[] one = new int[buckets.size()];
+    Arrays.fill(one, 1);
+    return take(buckets, one).acquisition();
+  }
+
+  /**
+   * Takes up to {@code wanted[i]} tokens from bucket {@code i}, all or none, in one script call.
+   */
+  @Override
+  public Grant take(List<Bucket> buckets, int[] wanted) {
     String[] keys = keys(buckets);
-    String[] args = new String[buckets.size() * 3];
+    if (wanted.length != buckets.size()) {
+      throw new IllegalArgumentException("one wanted count per bucket");
+    }
+    int per = TokenBucketScript.ARGS_PER_KEY;
+    String[] args = new String[buckets.size() * per];
     for (int i = 0; i < buckets.size(); i++) {
+      if (wanted[i] < 1) {
+        throw new IllegalArgumentException("at least one token wanted per bucket");
+      }
       BucketSpec spec = buckets.get(i).spec();
-      args[3 * i] = Integer.toString(spec.capacity());
-      args[3 * i + 1] = Integer.toString(spec.refillTokens());
-      args[3 * i + 2] = Long.toString(spec.periodMicros());
+      args[per * i] = Integer.toString(spec.capacity());
+      args[per * i + 1] = Integer.toString(spec.refillTokens());
+      args[per * i + 2] = Long.toString(spec.periodMicros());
+      args[per * i + 3] = Integer.toString(wanted[i]);
     }
     List<Object> reply =
         redis.call(
@@ -92,16 +114,19 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     return keys;
   }
 
-  private static Acquisition parse(List<Object> reply, int buckets) {
-    if (reply == null || reply.size() != 1 + 2 * buckets) {
+  private static Grant parse(List<Object> reply, int buckets) {
+    int per = TokenBucketScript.REPLY_PER_KEY;
+    if (reply == null || reply.size() != 1 + per * buckets) {
       throw new RateLimiterUnavailableException(
           "unexpected reply from the rate limit script", null);
     }
+    List<Integer> granted = new ArrayList<>(buckets);
     List<BucketState> states = new ArrayList<>(buckets);
     for (int i = 0; i < buckets; i++) {
-      states.add(new BucketState(number(reply.get(1 + 2 * i)), number(reply.get(2 + 2 * i))));
+      granted.add((int) number(reply.get(1 + per * i)));
+      states.add(new BucketState(number(reply.get(2 + per * i)), number(reply.get(3 + per * i))));
     }
-    return new Acquisition(number(reply.get(0)) == 1, states);
+    return new Grant(number(reply.get(0)) == 1, granted, states);
   }
 
   private static long number(Object value) {

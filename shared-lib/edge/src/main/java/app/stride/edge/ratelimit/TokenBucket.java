@@ -33,9 +33,14 @@ record TokenBucket(double tokens, long updatedMicros) {
     return tokens >= 1;
   }
 
-  /** This bucket after admitting one request. */
-  TokenBucket taken() {
-    return new TokenBucket(tokens - 1, updatedMicros);
+  /** How many of {@code wanted} tokens a grant takes: at least 1, at most the whole tokens held. */
+  int grantable(int wanted) {
+    return (int) Math.max(1, Math.min(wanted, Math.floor(tokens)));
+  }
+
+  /** This bucket after handing out {@code count} tokens. */
+  TokenBucket taken(int count) {
+    return new TokenBucket(tokens - count, updatedMicros);
   }
 
   /** Whole tokens left, and the time until the next whole token. */

@@ -3,17 +3,27 @@ package app.stride.edge.ratelimit;
 import app.stride.edge.redis.LuaScript;
 
 /**
- * The Lua script of {@link RedisRateLimiter}: takes one token from every bucket in {@code KEYS} if
- * each has one, else from none, in one atomic step. Time comes from Redis' own {@code TIME}, so the
- * clocks of the functions calling it do not matter.
+ * The Lua script of {@link RedisRateLimiter}: takes up to a wanted number of tokens from every
+ * bucket in {@code KEYS} if each has at least one whole token, else from none, in one atomic step.
+ * Time comes from Redis' own {@code TIME}, so the clocks of the functions calling it do not matter.
  *
  * <p>Each bucket is a hash {@code {tk: tokens, ts: microseconds}}; {@code ARGV} holds, per key,
- * capacity, refill tokens and refill period in microseconds. A bucket is written only when a token
- * is taken, with an expiry of the time it needs to fill up again (plus a second): an expired bucket
- * is a full one, so idle buckets vanish without changing any decision. Returns {@code {allowed,
- * remaining_1, micros_to_next_token_1, ...}}. The arithmetic is {@link TokenBucket}'s.
+ * capacity, refill tokens, refill period in microseconds and the tokens wanted (1 for one request,
+ * more for a lease, see {@link LeasingRateLimiter}). Each bucket grants {@code min(wanted, whole
+ * tokens held)}. A bucket is written only when tokens are taken, with an expiry of the time it
+ * needs to fill up again (plus a second): an expired bucket is a full one, so idle buckets vanish
+ * without changing any decision. Returns {@code {allowed, granted_1, remaining_1,
+ * micros_to_next_token_1, ...}}, remaining counted after the grant. The arithmetic is {@link
+ * TokenBucket}'s; the stored format is the same whatever is wanted, so instances asking for one
+ * token and instances leasing share the buckets.
  */
 final class TokenBucketScript {
+
+  /** Arguments per key: capacity, refill, period, wanted. */
+  static final int ARGS_PER_KEY = 4;
+
+  /** Reply entries per key: granted, remaining, micros to the next token. */
+  static final int REPLY_PER_KEY = 3;
 
   static final String SOURCE =
       """
@@ -24,9 +34,9 @@ final class TokenBucketScript {
       local stamps = {}
       local allowed = 1
       for i = 1, n do
-        local capacity = tonumber(ARGV[3 * i - 2])
-        local refill = tonumber(ARGV[3 * i - 1])
-        local period = tonumber(ARGV[3 * i])
+        local capacity = tonumber(ARGV[4 * i - 3])
+        local refill = tonumber(ARGV[4 * i - 2])
+        local period = tonumber(ARGV[4 * i - 1])
         local stored = redis.call('HMGET', KEYS[i], 'tk', 'ts')
         local t = tonumber(stored[1])
         local ts = tonumber(stored[2])
@@ -45,20 +55,24 @@ final class TokenBucketScript {
       end
       local result = {allowed}
       for i = 1, n do
-        local capacity = tonumber(ARGV[3 * i - 2])
-        local refill = tonumber(ARGV[3 * i - 1])
-        local period = tonumber(ARGV[3 * i])
+        local capacity = tonumber(ARGV[4 * i - 3])
+        local refill = tonumber(ARGV[4 * i - 2])
+        local period = tonumber(ARGV[4 * i - 1])
+        local wanted = tonumber(ARGV[4 * i])
         local t = tokens[i]
+        local granted = 0
         if allowed == 1 then
-          t = t - 1
+          granted = math.max(1, math.min(wanted, math.floor(t)))
+          t = t - granted
           redis.call('HSET', KEYS[i], 'tk', string.format('%.17g', t),
             'ts', string.format('%.0f', stamps[i]))
           local fill_ms = math.ceil((capacity - t) * period / refill / 1000)
           redis.call('PEXPIRE', KEYS[i], fill_ms + 1000)
         end
         local whole = math.floor(t)
-        result[2 * i] = whole
-        result[2 * i + 1] = math.ceil((whole + 1 - t) * period / refill)
+        result[3 * i - 1] = granted
+        result[3 * i] = whole
+        result[3 * i + 1] = math.ceil((whole + 1 - t) * period / refill)
       end
       return result
       """;

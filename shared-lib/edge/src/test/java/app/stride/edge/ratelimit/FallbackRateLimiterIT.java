@@ -65,6 +65,48 @@ class FallbackRateLimiterIT {
   }
 
   @Test
+  void redisStopsMidRun_withLeases_leasedTokensThenFallback_andBackToRedis() throws Exception {
+    server = RedisServer.start();
+    int port = server.port();
+    Clock clock = Clock.systemUTC();
+    limiter =
+        new FallbackRateLimiter(
+            new LeasingRateLimiter(
+                RedisRateLimiter.create(server.endpoint().toString(), Duration.ofMillis(500)),
+                LeasePolicy.standard(),
+                1_000),
+            new LocalRateLimiter(clock),
+            clock,
+            Duration.ofMillis(200),
+            registry);
+    Bucket user = bucket("read", Dimension.USER, "leasing-user", 100, 1, Duration.ofHours(1));
+    assertThat(admissions(user, 8)).as("leases of 1, 2, 4, 5: 4 tokens left").isEqualTo(8);
+
+    server.close();
+    server = null;
+    int admittedDuringOutage = admissions(user, 150);
+
+    assertThat(limiter.fallbackActive()).isTrue();
+    assertThat(gauge()).isEqualTo(1);
+    assertThat(admittedDuringOutage)
+        .as("what the lease still held (unless it expired meanwhile), then a full local bucket")
+        .isBetween(100, 104);
+
+    server = RedisServer.start(port);
+    Concurrently.await(
+        "Redis decides again",
+        () -> {
+          limiter.acquire(List.of(user));
+          return !limiter.fallbackActive();
+        });
+
+    assertThat(gauge()).isZero();
+    assertThat(server.command("EXISTS", user.key().redisKey()))
+        .as("decided in the restarted Redis")
+        .isEqualTo("1");
+  }
+
+  @Test
   void redisUnreachableFromTheStart_limitsHoldInProcess() {
     int closedPort = app.stride.testkit.server.Loopback.freePort();
     limiter = overRedis("redis://127.0.0.1:" + closedPort, Duration.ofSeconds(10));

@@ -18,6 +18,7 @@ class RateLimitSettingsTest {
     assertThat(settings.redisTimeout()).isEqualTo(RedisRateLimiter.DEFAULT_TIMEOUT);
     assertThat(settings.probeInterval()).isEqualTo(FallbackRateLimiter.DEFAULT_PROBE_INTERVAL);
     assertThat(settings.localMaxKeys()).isEqualTo(LocalRateLimiter.DEFAULT_MAX_KEYS);
+    assertThat(settings.leases()).as("token leases on by default").isTrue();
   }
 
   @Test
@@ -29,12 +30,14 @@ class RateLimitSettingsTest {
                     "STRIDE_REDIS_URL", "redis://127.0.0.1:6390/0",
                     "STRIDE_RATELIMIT_REDIS_TIMEOUT_MS", "40",
                     "STRIDE_RATELIMIT_PROBE_INTERVAL_MS", "5000",
-                    "STRIDE_RATELIMIT_LOCAL_MAX_KEYS", "500")));
+                    "STRIDE_RATELIMIT_LOCAL_MAX_KEYS", "500",
+                    "STRIDE_RATELIMIT_LEASES", "off")));
 
     assertThat(settings.redisUrl()).contains("redis://127.0.0.1:6390/0");
     assertThat(settings.redisTimeout()).isEqualTo(Duration.ofMillis(40));
     assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.localMaxKeys()).isEqualTo(500);
+    assertThat(settings.leases()).isFalse();
   }
 
   @Test
@@ -47,5 +50,8 @@ class RateLimitSettingsTest {
                 RateLimitSettings.from(
                     new Env(Map.of("STRIDE_RATELIMIT_REDIS_TIMEOUT_MS", "100ms"))))
         .hasMessageContaining("STRIDE_RATELIMIT_REDIS_TIMEOUT_MS");
+    assertThatThrownBy(
+            () -> RateLimitSettings.from(new Env(Map.of("STRIDE_RATELIMIT_LEASES", "yes"))))
+        .hasMessageContaining("STRIDE_RATELIMIT_LEASES");
   }
 }
