@@ -145,15 +145,7 @@ public final class EdgeRateLimits implements AutoCloseable {
   /** Closes the limiter (its Redis client) if it can be closed. */
   @Override
   public void close() {
-    if (limiter instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the rate limiter failed", e);
-      }
-    }
+    Closeables.closeIfCloseable(limiter);
   }
 
   private static List<Bucket> buckets(

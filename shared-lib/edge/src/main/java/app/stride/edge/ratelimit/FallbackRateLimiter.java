@@ -106,15 +106,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
   /** Closes the primary if it can be closed. */
   @Override
   public void close() {
-    if (primary instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the rate limiter failed", e);
-      }
-    }
+    Closeables.closeIfCloseable(primary);
   }
 
   /** True for the one caller that may probe now; the others stay on the fallback meanwhile. */

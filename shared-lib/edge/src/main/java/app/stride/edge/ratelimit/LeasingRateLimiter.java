@@ -100,15 +100,7 @@ public final class LeasingRateLimiter implements RateLimiter, AutoCloseable {
   /** Closes the source (the Redis client) if it can be closed. */
   @Override
   public void close() {
-    if (source instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the rate limiter failed", e);
-      }
-    }
+    Closeables.closeIfCloseable(source);
   }
 
   /** One request's walk over its buckets: leased tokens first, then one call for the rest. */

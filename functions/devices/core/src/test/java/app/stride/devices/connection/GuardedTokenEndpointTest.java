@@ -12,17 +12,15 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.devices.domain.Provider;
 import app.stride.edge.resilience.OutboundCalls;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The token endpoints' breaker, against a local stand-in of a provider's token endpoint. */
 class GuardedTokenEndpointTest {
@@ -30,28 +28,16 @@ class GuardedTokenEndpointTest {
   private static final ClientCredentials CLIENT =
       new ClientCredentials("c", Secret.of("s"), URI.create("https://stride.app/connect"));
 
-  private static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final TokenEndpoint guarded =
       GuardedTokenEndpoint.guard(
           new OAuthClient(HttpClient.newHttpClient(), Duration.ofSeconds(2)), meters);
-
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
 
   @Test
   void aProviderOutage_opensItsBreaker_thenCallsAreRefusedAtOnce_andOtherProvidersAreUntouched() {

@@ -15,37 +15,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.stride.devices.connection.ProviderRevocation.TokenPlacement;
 import app.stride.devices.connection.RevocationClient.Result;
 import app.stride.devices.domain.Provider;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Revocations as each provider documents them, against a local stand-in of their endpoints. */
 class RevocationClientTest {
-  private static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
+
   private final RevocationClient client =
       new RevocationClient(HttpClient.newHttpClient(), Duration.ofMillis(800));
-
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
 
   @Test
   void strava_postsTheAccessTokenAsAForm() {

@@ -26,7 +26,7 @@ import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +35,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Taking a disconnected user's grant back at the provider, against local stand-ins of the
@@ -51,26 +50,18 @@ class ConnectionRevokerTest {
   private static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
   private static final Instant CONNECTED = Instant.parse("2026-10-01T08:00:00Z");
 
-  private static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private final MemoryConnections store = new MemoryConnections();
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private ConnectionRevoker revoker;
 
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
-
   @BeforeEach
   void setUp() {
-    server.resetAll();
     Map<String, String> env = new HashMap<>();
     env.put("STRIDE_OAUTH_STATE_KEY", Base64.getEncoder().encodeToString(new byte[32]));
     env.put("STRIDE_OAUTH_REDIRECT_URI", "https://stride.app/connect");
