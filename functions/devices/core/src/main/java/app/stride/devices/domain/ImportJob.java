@@ -132,19 +132,7 @@ public record ImportJob(
 
   /** This import, processing: its upload arrived. */
   public ImportJob processing(Instant now) {
-    return new ImportJob(
-        id,
-        userId,
-        provider,
-        format,
-        originalKey,
-        sha256,
-        size,
-        ImportStatus.PROCESSING,
-        List.of(),
-        null,
-        createdAt,
-        now);
+    return next(ImportStatus.PROCESSING, List.of(), null, now);
   }
 
   /**
@@ -158,23 +146,36 @@ public record ImportJob(
 
   /** This import, done with {@code activities} (at least one). */
   public ImportJob done(List<ActivityId> activities, Instant now) {
-    return new ImportJob(
-        id,
-        userId,
-        provider,
-        format,
-        originalKey,
-        sha256,
-        size,
-        ImportStatus.DONE,
-        activities,
-        null,
-        createdAt,
-        now);
+    return next(ImportStatus.DONE, activities, null, now);
   }
 
   /** This import, failed for {@code why}. */
   public ImportJob failed(ImportFailure why, Instant now) {
+    return next(ImportStatus.FAILED, List.of(), why, now);
+  }
+
+  /**
+   * This import, awaiting an upload of {@code newSize} bytes instead (a corrected announcement of
+   * the same file).
+   */
+  public ImportJob withSize(long newSize, Instant now) {
+    return new ImportJob(
+        id,
+        userId,
+        provider,
+        format,
+        originalKey,
+        sha256,
+        newSize,
+        status,
+        activityIds,
+        failure,
+        createdAt,
+        now);
+  }
+
+  private ImportJob next(
+      ImportStatus nextStatus, List<ActivityId> nextActivities, ImportFailure why, Instant now) {
     return new ImportJob(
         id,
         userId,
@@ -183,8 +184,8 @@ public record ImportJob(
         originalKey,
         sha256,
         size,
-        ImportStatus.FAILED,
-        List.of(),
+        nextStatus,
+        nextActivities,
         why,
         createdAt,
         now);

@@ -169,20 +169,7 @@ public final class ImportUploads {
     ImportJob job = earlier;
     if (earlier.size() != size) {
       // A corrected announcement of the same file: the new size is the one signed.
-      job =
-          new ImportJob(
-              earlier.id(),
-              earlier.userId(),
-              earlier.provider(),
-              earlier.format(),
-              earlier.originalKey(),
-              earlier.sha256(),
-              size,
-              ImportStatus.AWAITING_UPLOAD,
-              List.of(),
-              null,
-              earlier.createdAt(),
-              clock.instant());
+      job = earlier.withSize(size, clock.instant());
       jobs.update(job, home);
     }
     return new Started(job, Optional.of(sign(job)), false);
