@@ -8,12 +8,13 @@ import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedLocalSecondaryIndex;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Creates a table from its bean schema when it is missing, for the local platform and tests only:
@@ -22,20 +23,23 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 public final class LocalTables {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(50);
 
   private LocalTables() {}
 
-  /** Creates {@code table} with the keys and indexes its schema declares, unless it exists. */
+  /**
+   * Creates {@code table} with the keys and indexes its schema declares unless it exists, then
+   * waits until it is ACTIVE.
+   */
   public static <T> void createIfMissing(DynamoDbTable<T> table, DynamoDbClient client) {
-    if (exists(table.tableName(), client)) {
-      return;
+    if (!exists(table.tableName(), client)) {
+      try {
+        table.createTable(request(table.tableSchema().tableMetadata()));
+      } catch (ResourceInUseException e) {
+        // another test or process created it first
+      }
     }
-    try {
-      table.createTable(request(table.tableSchema().tableMetadata()));
-    } catch (ResourceInUseException e) {
-      // another test or process created it first
-    }
-    awaitActive(table.tableName(), client);
+    awaitActive(client, table.tableName());
   }
 
   static CreateTableEnhancedRequest request(TableMetadata metadata) {
@@ -75,19 +79,29 @@ public final class LocalTables {
     }
   }
 
-  private static void awaitActive(String name, DynamoDbClient client) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (client.describeTable(r -> r.tableName(name)).table().tableStatus()
-        != TableStatus.ACTIVE) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("table " + name + " did not become active");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while creating " + name, e);
-      }
+  /**
+   * Waits until {@code name} is ACTIVE. A local server, like DynamoDB itself, answers CreateTable
+   * while the table is still CREATING and refuses item calls on it until then, even when told to
+   * create tables instantly; callers that create a table and write at once must wait here first.
+   */
+  public static void awaitActive(DynamoDbClient client, String name) {
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(client)
+            .overrideConfiguration(
+                config ->
+                    config
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL))
+                        .waitTimeout(READY_TIMEOUT))
+            .build()) {
+      waiter
+          .waitUntilTableExists(request -> request.tableName(name))
+          .matched()
+          .exception()
+          .ifPresent(
+              e -> {
+                throw new IllegalStateException("table " + name + " did not become active", e);
+              });
     }
   }
 }

@@ -42,6 +42,7 @@ abstract class DynaliteContract {
                           .attributeName("pk")
                           .keyType(KeyType.HASH)
                           .build()));
+      AwsTestClients.awaitActive(dynamo, "profiles");
       dynamo.putItem(
           put ->
               put.tableName("profiles")

@@ -22,7 +22,9 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +47,19 @@ class PlainProfileHandlerIT {
             .build()
             .table(TABLE, TableSchema.fromBean(ProfileRow.class));
     table.createTable();
+    // dynalite answers CreateTable while the table is still CREATING, and refuses puts until ACTIVE
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(client())
+            .overrideConfiguration(
+                config ->
+                    config
+                        .backoffStrategyV2(
+                            BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(50)))
+                        .waitTimeout(Duration.ofSeconds(10)))
+            .build()) {
+      waiter.waitUntilTableExists(request -> request.tableName(TABLE));
+    }
     table.putItem(anaRow());
   }
 

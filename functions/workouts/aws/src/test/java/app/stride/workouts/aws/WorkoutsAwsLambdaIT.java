@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stride.aws.dynamodb.CursorCodec;
 import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
+import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.LocalLambdaContext;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsSettings;
@@ -201,6 +202,7 @@ class WorkoutsAwsLambdaIT {
                     .keySchema(
                         k -> k.attributeName("pk").keyType(KeyType.HASH),
                         k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    LocalTables.awaitActive(dynamo(), profilesTable);
   }
 
   private static void putImperialProfile(String user) {

@@ -1,5 +1,6 @@
 package app.stride.planner.aws.adapter.out.dynamodb;
 
+import app.stride.aws.dynamodb.LocalTables;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -40,6 +41,7 @@ public final class WorkoutsTable {
                         .attributeName("workoutId")
                         .keyType(KeyType.RANGE)
                         .build()));
+    LocalTables.awaitActive(client, table);
   }
 
   /** A workout item as the workouts capability writes it. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
+import app.stride.aws.dynamodb.LocalTables;
 import app.stride.core.region.RegionId;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.UniqueNames;
@@ -49,6 +50,7 @@ class DynamoUnitPreferencesIT {
                 .keySchema(
                     k -> k.attributeName("pk").keyType(KeyType.HASH),
                     k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+    LocalTables.awaitActive(client, table);
     units = new DynamoUnitPreferences(client, table, EU);
   }
 
