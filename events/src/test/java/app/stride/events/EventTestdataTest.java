@@ -100,7 +100,15 @@ class EventTestdataTest {
             "activity/v1/invalid/ActivityImported-wrong-type.json",
             "activity/v1/invalid/ActivityMerged-heart-rate-included.json",
             "activity/v1/invalid/ActivityMerged-unknown-added-source.json",
-            "activity/v1/invalid/ActivityMerged-wrong-type.json");
+            "activity/v1/invalid/ActivityMerged-wrong-type.json",
+            "activity/v1/ActivityUpdated-sport-corrected-on-strava-eu.json",
+            "activity/v1/invalid/ActivityUpdated-heart-rate-included.json",
+            "activity/v1/invalid/ActivityUpdated-positions-included.json",
+            "activity/v1/invalid/ActivityUpdated-device-name-included.json",
+            "activity/v1/invalid/ActivityUpdated-title-included.json",
+            "activity/v1/invalid/ActivityUpdated-unknown-updated-source.json",
+            "activity/v1/invalid/ActivityUpdated-version-one.json",
+            "activity/v1/invalid/ActivityUpdated-wrong-type.json");
   }
 
   @Test

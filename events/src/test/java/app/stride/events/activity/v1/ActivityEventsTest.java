@@ -106,6 +106,36 @@ class ActivityEventsTest {
   }
 
   @Test
+  void updated_encodesToAnEventItsSchemaAccepts_andDecodesBack() {
+    ActivityUpdated data =
+        new ActivityUpdated(
+            ID,
+            "usr_1",
+            "eu",
+            3,
+            "hiking",
+            START,
+            "+01:00",
+            3725,
+            3641.5,
+            12034.7,
+            null,
+            List.of("strava", "garmin"),
+            "strava",
+            AT);
+    CloudEvent<ActivityUpdated> event = ActivityUpdated.event("evt-4", data);
+
+    String json = CODEC.encode(event);
+
+    assertThat(event.source()).isEqualTo("/stride/eu/devices");
+    assertThat(event.type()).isEqualTo("app.stride.activity.v1.updated");
+    assertThat(json).doesNotContain("elevationGainMeters");
+    assertThat(EventSchemas.load(ActivityUpdated.SCHEMA_RESOURCE).validate(JSON.readTree(json)))
+        .isEmpty();
+    assertThat(CODEC.decode(json, ActivityUpdated.EVENT_TYPE).data()).isEqualTo(data);
+  }
+
+  @Test
   void validTestdata_decodesIntoTheRecords() {
     assertThat(decode("ActivityImported-garmin-run-eu.json", ActivityImported.EVENT_TYPE).sources())
         .containsExactly("garmin");
@@ -118,6 +148,10 @@ class ActivityEventsTest {
         .isEqualTo("strava");
     assertThat(decode("ActivityMerged-cycling-us-traced.json", ActivityMerged.EVENT_TYPE).version())
         .isEqualTo(3);
+    assertThat(
+            decode("ActivityUpdated-sport-corrected-on-strava-eu.json", ActivityUpdated.EVENT_TYPE))
+        .extracting(ActivityUpdated::sport, ActivityUpdated::updatedSource)
+        .containsExactly("hiking", "strava");
   }
 
   @Test
@@ -129,9 +163,20 @@ class ActivityEventsTest {
   }
 
   @Test
-  void sources_matchTheProvidersBothSchemasAllow() {
+  void decode_refusesAMergedEventAsUpdated() {
+    String json = JSON.readTree(resource("ActivityMerged-strava-into-garmin-eu.json")).toString();
+
+    assertThatThrownBy(() -> CODEC.decode(json, ActivityUpdated.EVENT_TYPE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void sources_matchTheProvidersEverySchemaAllows() {
     for (String schema :
-        List.of(ActivityImported.SCHEMA_RESOURCE, ActivityMerged.SCHEMA_RESOURCE)) {
+        List.of(
+            ActivityImported.SCHEMA_RESOURCE,
+            ActivityMerged.SCHEMA_RESOURCE,
+            ActivityUpdated.SCHEMA_RESOURCE)) {
       JsonNode node = EventSchemas.readTree(schema);
       List<String> items =
           strings(node.at("/$defs").iterator().next().at("/properties/sources/items/enum"));
@@ -140,6 +185,9 @@ class ActivityEventsTest {
     }
     JsonNode merged = EventSchemas.readTree(ActivityMerged.SCHEMA_RESOURCE);
     assertThat(strings(merged.at("/$defs/ActivityMergedData/properties/addedSource/enum")))
+        .containsExactlyInAnyOrderElementsOf(ActivityImported.SOURCES);
+    JsonNode updated = EventSchemas.readTree(ActivityUpdated.SCHEMA_RESOURCE);
+    assertThat(strings(updated.at("/$defs/ActivityUpdatedData/properties/updatedSource/enum")))
         .containsExactlyInAnyOrderElementsOf(ActivityImported.SOURCES);
   }
 
@@ -158,6 +206,10 @@ class ActivityEventsTest {
     assertThatThrownBy(() -> merged(List.of(), "strava")).hasMessageContaining("sources");
     assertThatThrownBy(() -> merged(List.of("garmin", "strava"), "polar"))
         .hasMessageContaining("addedSource");
+    assertThatThrownBy(() -> updated(1, List.of("strava"), "strava"))
+        .hasMessageContaining("version");
+    assertThatThrownBy(() -> updated(2, List.of("garmin"), "strava"))
+        .hasMessageContaining("updatedSource");
   }
 
   private static ActivityImported imported(
@@ -181,6 +233,11 @@ class ActivityEventsTest {
   private static ActivityMerged merged(List<String> sources, String added) {
     return new ActivityMerged(
         ID, "u", "eu", 2, "running", START, null, 60, 60, null, null, sources, added, AT);
+  }
+
+  private static ActivityUpdated updated(long version, List<String> sources, String updated) {
+    return new ActivityUpdated(
+        ID, "u", "eu", version, "running", START, null, 60, 60, null, null, sources, updated, AT);
   }
 
   private static <T> T decode(String file, EventType<T> type) {

@@ -7,13 +7,17 @@ import java.util.Objects;
 
 /**
  * A stored activity in its owner's home region: the normalised data (its sample stream is kept
- * beside it, in object storage) and every source it arrived from.
+ * beside it, in object storage), every source it arrived from, and the one source that data is the
+ * recording of. Only that source's updates change the data ({@link #withUpdatedData}).
  *
  * @param id the activity id
  * @param userId the owner
  * @param data the normalised content, without samples
  * @param sampleCount how many samples the stored stream holds
  * @param sources where it came from, oldest first, never empty
+ * @param dataSource the source whose recording {@code data} is; one of {@code sources}. A stored
+ *     activity written before this was recorded has none: the stores read it as the first source,
+ *     which is right for every activity whose data no richer merge replaced
  * @param version the optimistic version, 1 on creation, +1 on every change
  * @param importedAt when it was first imported
  * @param updatedAt when it last changed
@@ -24,6 +28,7 @@ public record Activity(
     ActivityData data,
     int sampleCount,
     List<ActivitySource> sources,
+    ActivitySource dataSource,
     long version,
     Instant importedAt,
     Instant updatedAt) {
@@ -38,6 +43,10 @@ public record Activity(
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("an activity has at least one source");
     }
+    Objects.requireNonNull(dataSource, "dataSource");
+    if (!sources.contains(dataSource)) {
+      throw new IllegalArgumentException("the data source is one of the activity's sources");
+    }
     if (!data.samples().isEmpty()) {
       throw new IllegalArgumentException("the stored activity keeps its samples apart");
     }
@@ -46,11 +55,22 @@ public record Activity(
     }
   }
 
-  /** A new activity (version 1) from its first source; {@code data} may carry samples. */
+  /**
+   * A new activity (version 1) from its first source, which its data comes from; {@code data} may
+   * carry samples.
+   */
   public static Activity imported(
       ActivityId id, UserId userId, ActivityData data, ActivitySource source, Instant now) {
     return new Activity(
-        id, userId, data.withoutSamples(), data.samples().size(), List.of(source), 1, now, now);
+        id,
+        userId,
+        data.withoutSamples(),
+        data.samples().size(),
+        List.of(source),
+        source,
+        1,
+        now,
+        now);
   }
 
   /** Whether {@code source} is already one of this activity's sources. */
@@ -58,15 +78,52 @@ public record Activity(
     return sources.stream().anyMatch(s -> s.sameRecordAs(source));
   }
 
+  /** Whether this activity's data is the recording of {@code source} (same provider record). */
+  public boolean hasDataFrom(ActivitySource source) {
+    return dataSource.sameRecordAs(source);
+  }
+
   /**
    * This activity with one more source. When {@code richer} is non-null (the new source carries
-   * more samples), its data replaces this activity's, so the best recording wins.
+   * more samples), its data replaces this activity's, so the best recording wins, and the new
+   * source becomes the data source.
    */
   public Activity withSource(ActivitySource source, ActivityData richer, Instant now) {
     List<ActivitySource> next = new ArrayList<>(sources);
     next.add(source);
     ActivityData kept = richer == null ? data : richer.withoutSamples();
     int count = richer == null ? sampleCount : richer.samples().size();
-    return new Activity(id, userId, kept, count, next, version + 1, importedAt, now);
+    ActivitySource from = richer == null ? dataSource : source;
+    return new Activity(id, userId, kept, count, next, from, version + 1, importedAt, now);
+  }
+
+  /**
+   * The next version, its data replaced by {@code update}: the data source's new recording of the
+   * same activity (the caller checks {@link #hasDataFrom}). An update with samples replaces the
+   * stream. One without keeps the stored stream only while it still describes the recording, i.e.
+   * the start and elapsed time are unchanged (a corrected sport); a recording trimmed or moved
+   * without a new stream is left with none, rather than with samples outside its span.
+   */
+  public Activity withUpdatedData(ActivityData update, Instant now) {
+    boolean keepStream = update.samples().isEmpty() && update.sameSpanAs(data);
+    int count = keepStream ? sampleCount : update.samples().size();
+    return new Activity(
+        id,
+        userId,
+        update.withoutSamples(),
+        count,
+        sources,
+        dataSource,
+        version + 1,
+        importedAt,
+        now);
+  }
+
+  /**
+   * Whether {@code other} holds the same data: the same summary ({@link
+   * ActivityData#sameSummaryAs}) and as many samples.
+   */
+  public boolean sameDataAs(Activity other) {
+    return data.sameSummaryAs(other.data) && sampleCount == other.sampleCount;
   }
 }

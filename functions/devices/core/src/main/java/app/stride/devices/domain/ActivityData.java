@@ -3,6 +3,7 @@ package app.stride.devices.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,6 +55,41 @@ public record ActivityData(
   /** When the activity ended (start plus elapsed). */
   public Instant endTime() {
     return startTime.plus(elapsed);
+  }
+
+  /**
+   * Whether {@code other} has the same summary: every field but the samples, durations (the laps'
+   * too) to the millisecond, the precision the stores keep, so what a store reads back compares
+   * equal to the recording it was written from.
+   */
+  public boolean sameSummaryAs(ActivityData other) {
+    return atStoredPrecision().equals(other.atStoredPrecision());
+  }
+
+  /** Whether {@code other} starts at the same instant and lasts as long (to the millisecond). */
+  public boolean sameSpanAs(ActivityData other) {
+    return startTime.equals(other.startTime) && millis(elapsed).equals(millis(other.elapsed));
+  }
+
+  private ActivityData atStoredPrecision() {
+    return new ActivityData(
+        sport,
+        startTime,
+        utcOffset,
+        millis(elapsed),
+        millis(moving),
+        distanceMeters,
+        elevationGainMeters,
+        stats,
+        laps.stream()
+            .map(l -> new Lap(l.start(), millis(l.elapsed()), l.distanceMeters()))
+            .toList(),
+        List.of(),
+        device);
+  }
+
+  private static Duration millis(Duration d) {
+    return d.truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** The same activity without its sample stream (what the summary store keeps). */

@@ -11,13 +11,15 @@ import app.stride.events.CloudEvent;
 import app.stride.events.EventCodec;
 import app.stride.events.activity.v1.ActivityImported;
 import app.stride.events.activity.v1.ActivityMerged;
+import app.stride.events.activity.v1.ActivityUpdated;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@code app.stride.activity.v1.imported|merged} CloudEvents of the events module, carrying the
- * training numbers only (no heart rate, positions or device names: those stay in the home region).
+ * The {@code app.stride.activity.v1.imported|merged|updated} CloudEvents of the events module,
+ * carrying the training numbers only (no heart rate, positions or device names: those stay in the
+ * home region).
  */
 public final class CloudActivityEvents implements ActivityEvents {
   private final EventCodec codec = new EventCodec();
@@ -70,6 +72,29 @@ public final class CloudActivityEvents implements ActivityEvents {
             a.updatedAt());
     String id = UUID.randomUUID().toString();
     return outbound(id, ActivityMerged.TYPE, a, ActivityMerged.event(id, data));
+  }
+
+  @Override
+  public OutboundEvent updated(Activity a, Provider updated) {
+    ActivityData d = a.data();
+    ActivityUpdated data =
+        new ActivityUpdated(
+            a.id().value(),
+            a.userId().value(),
+            region.value(),
+            a.version(),
+            d.sport().wire(),
+            d.startTime(),
+            offset(d.utcOffset()),
+            seconds(d),
+            d.moving().toMillis() / 1000.0,
+            d.distanceMeters(),
+            d.elevationGainMeters(),
+            sources(a),
+            updated.wire(),
+            a.updatedAt());
+    String id = UUID.randomUUID().toString();
+    return outbound(id, ActivityUpdated.TYPE, a, ActivityUpdated.event(id, data));
   }
 
   private OutboundEvent outbound(String id, String type, Activity a, CloudEvent<?> event) {

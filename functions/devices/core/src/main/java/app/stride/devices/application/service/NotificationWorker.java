@@ -11,6 +11,7 @@ import app.stride.devices.domain.Provider;
 import app.stride.devices.pull.ActivityFetcher;
 import app.stride.devices.pull.FetchException;
 import app.stride.devices.pull.FetchedActivity;
+import app.stride.devices.webhook.NotificationKind;
 import app.stride.devices.webhook.QueuedNotifications;
 import app.stride.devices.webhook.WebhookNotification;
 import java.security.MessageDigest;
@@ -28,13 +29,16 @@ import org.slf4j.LoggerFactory;
  * The devices worker: takes one queued webhook notification, finds the connection holding the
  * provider account it names, and does what it announces — fetches a new activity with the user's
  * token (refreshed when due, and once more when the provider refuses it) and ingests it (kept raw
- * in the bucket, deduplicated, merged), or forgets the connection the user revoked at the provider.
+ * in the bucket, deduplicated, merged), re-applies an activity the provider announces as updated
+ * ({@link ActivityIngest#ingestUpdate}: only where the activity's data comes from that provider),
+ * or forgets the connection the user revoked at the provider.
  *
- * <p>Redelivery is safe: ingesting is idempotent on the provider's activity id. A message throws
- * (and the queue redelivers it, then dead-letters it) only when trying again can help: the provider
- * or a store is unavailable, or its rate limit is spent. A message that can never succeed —
- * unreadable, for no connection, refused token, gone or unreadable activity — is logged and
- * dropped, so it does not loop until the dead-letter queue.
+ * <p>Redelivery is safe: ingesting is idempotent on the provider's activity id, and an update whose
+ * data is already stored changes nothing. A message throws (and the queue redelivers it, then
+ * dead-letters it) only when trying again can help: the provider or a store is unavailable, or its
+ * rate limit is spent. A message that can never succeed — unreadable, for no connection, refused
+ * token, gone or unreadable activity — is logged and dropped, so it does not loop until the
+ * dead-letter queue.
  */
 public final class NotificationWorker {
   private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
@@ -63,7 +67,7 @@ public final class NotificationWorker {
 
   /** What handling a notification came to. */
   public enum Outcome {
-    /** Activities were fetched and ingested (new, merged or already known). */
+    /** Activities were fetched and ingested (new, merged, updated or already known). */
     INGESTED,
     /** The connection was removed because the user revoked our access at the provider. */
     DISCONNECTED,
@@ -126,7 +130,7 @@ public final class NotificationWorker {
       };
     }
     for (FetchedActivity activity : fetched) {
-      ingest(connection, activity);
+      ingest(connection, activity, n.kind() == NotificationKind.ACTIVITY_UPDATED);
     }
     log.info(
         "provider={} notification={} ingested={}",
@@ -150,7 +154,7 @@ public final class NotificationWorker {
     }
   }
 
-  private void ingest(Connection connection, FetchedActivity activity) {
+  private void ingest(Connection connection, FetchedActivity activity, boolean update) {
     Provider provider = connection.provider();
     String key =
         "originals/"
@@ -167,7 +171,11 @@ public final class NotificationWorker {
             null,
             activity.data().device(),
             clock.instant());
-    ingest.ingest(connection.userId(), region, activity.data(), source);
+    if (update) {
+      ingest.ingestUpdate(connection.userId(), region, activity.data(), source);
+    } else {
+      ingest.ingest(connection.userId(), region, activity.data(), source);
+    }
   }
 
   private static Outcome dropped(WebhookNotification n, String why) {

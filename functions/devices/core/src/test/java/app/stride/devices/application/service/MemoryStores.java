@@ -203,6 +203,11 @@ public final class MemoryStores
     return event("merged:" + added.wire(), activity);
   }
 
+  @Override
+  public OutboundEvent updated(Activity activity, Provider updated) {
+    return event("updated:" + updated.wire(), activity);
+  }
+
   private static OutboundEvent event(String type, Activity activity) {
     return new OutboundEvent(
         activity.id() + "@" + activity.version(),

@@ -80,8 +80,22 @@ class NotificationWorkerTest {
           return polar.apply(notification);
         }
       };
+  private Function<WebhookNotification, List<FetchedActivity>> strava = n -> List.of();
+  private final ActivityFetcher stravaFetcher =
+      new ActivityFetcher() {
+        @Override
+        public Provider provider() {
+          return Provider.STRAVA;
+        }
+
+        @Override
+        public List<FetchedActivity> fetch(WebhookNotification notification, Secret token) {
+          return strava.apply(notification);
+        }
+      };
   private final NotificationWorker worker =
-      new NotificationWorker(connections, List.of(polarFetcher), ingest, stores, EU, clock);
+      new NotificationWorker(
+          connections, List.of(polarFetcher, stravaFetcher), ingest, stores, EU, clock);
 
   @Test
   void aNewActivity_isFetchedWithTheUsersToken_keptRaw_andIngestedOnce() {
@@ -131,6 +145,90 @@ class NotificationWorkerTest {
     assertThat(merged.sources())
         .extracting(s -> s.provider())
         .containsExactly(Provider.UPLOAD, Provider.POLAR);
+  }
+
+  @Test
+  void aSportCorrectedOnStrava_isReappliedByTheUpdateNotification_asANewVersionWithOneEvent() {
+    connect(Provider.STRAVA, "athlete-7", "at-anna");
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.HIKING));
+
+    assertThat(worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_UPDATED, "123"))))
+        .isEqualTo(NotificationWorker.Outcome.INGESTED);
+
+    assertThat(stores.activities.values())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.data().sport()).isEqualTo(Sport.HIKING);
+              assertThat(a.version()).isEqualTo(2);
+            });
+    assertThat(stores.events)
+        .extracting(e -> e.type())
+        .containsExactly("imported", "updated:strava");
+  }
+
+  @Test
+  void anUpdateNotificationWithUnchangedData_changesNothing_andEmitsNoEvent() {
+    connect(Provider.STRAVA, "athlete-7", "at-anna");
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+
+    assertThat(worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_UPDATED, "123"))))
+        .isEqualTo(NotificationWorker.Outcome.INGESTED);
+
+    assertThat(stores.activities.values())
+        .singleElement()
+        .satisfies(a -> assertThat(a.version()).isEqualTo(1));
+    assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+  }
+
+  @Test
+  void aRedeliveredCreateNotification_keepsTheStoredData_evenWhenTheProviderChangedIt() {
+    connect(Provider.STRAVA, "athlete-7", "at-anna");
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.HIKING));
+
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+
+    assertThat(stores.activities.values())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.data().sport()).isEqualTo(Sport.RUNNING);
+              assertThat(a.version()).isEqualTo(1);
+            });
+    assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+  }
+
+  @Test
+  void anUpdateFromAProviderTheDataDoesNotComeFrom_changesNothing() {
+    connect("polar-user-1", "at-anna");
+    connect(Provider.STRAVA, "athlete-7", "at-anna");
+    polar = n -> List.of(fetched(n.activityId().orElseThrow(), 10_000));
+    worker.handle(message(created("polar-user-1", "ex-1")));
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.HIKING));
+
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_UPDATED, "123")));
+
+    assertThat(stores.activities.values())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.sources())
+                  .extracting(s -> s.provider())
+                  .containsExactly(Provider.POLAR, Provider.STRAVA);
+              assertThat(a.dataSource().provider()).isEqualTo(Provider.POLAR);
+              assertThat(a.data().sport()).isEqualTo(Sport.RUNNING);
+              assertThat(a.version()).isEqualTo(2);
+            });
+    assertThat(stores.events)
+        .extracting(e -> e.type())
+        .containsExactly("imported", "merged:strava");
   }
 
   @Test
@@ -259,12 +357,16 @@ class NotificationWorkerTest {
   }
 
   private void connect(String providerUserId, String accessToken) {
+    connect(Provider.POLAR, providerUserId, accessToken);
+  }
+
+  private void connect(Provider provider, String providerUserId, String accessToken) {
     connectionStore.save(
         new Connection(
             ANNA,
-            Provider.POLAR,
+            provider,
             providerUserId,
-            cipher.encrypt(Secret.of(accessToken), ANNA, Provider.POLAR),
+            cipher.encrypt(Secret.of(accessToken), ANNA, provider),
             null,
             null,
             "accesslink.read_all",
@@ -278,6 +380,32 @@ class NotificationWorkerTest {
     return WebhookNotification.of(
             Provider.POLAR, providerUser, NotificationKind.ACTIVITY_CREATED, "key-" + exercise)
         .withActivityId(exercise);
+  }
+
+  private static WebhookNotification stravaNotice(NotificationKind kind, String activity) {
+    return WebhookNotification.of(
+            Provider.STRAVA, "athlete-7", kind, "strava-" + kind.wire() + "-" + activity)
+        .withActivityId(activity);
+  }
+
+  /** Strava's recording of the same run as {@link #run}: fewer samples, no device. */
+  private static FetchedActivity fetchedFromStrava(String id, Sport sport) {
+    ActivityData polarRun = run(10_000);
+    ActivityData data =
+        new ActivityData(
+            sport,
+            polarRun.startTime(),
+            polarRun.utcOffset(),
+            polarRun.elapsed(),
+            polarRun.moving(),
+            polarRun.distanceMeters(),
+            polarRun.elevationGainMeters(),
+            polarRun.stats(),
+            polarRun.laps(),
+            polarRun.samples().subList(0, 3),
+            null);
+    return new FetchedActivity(
+        id, "application/json", ("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8), data);
   }
 
   private static QueueMessage message(WebhookNotification n) {

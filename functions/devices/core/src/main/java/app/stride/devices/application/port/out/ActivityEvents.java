@@ -11,4 +11,10 @@ public interface ActivityEvents {
 
   /** {@code activity} (its new version) gained the source {@code added}. */
   OutboundEvent merged(Activity activity, Provider added);
+
+  /**
+   * {@code activity} (its new version) holds the data of an update from {@code updated}, the
+   * provider its data comes from.
+   */
+  OutboundEvent updated(Activity activity, Provider updated);
 }

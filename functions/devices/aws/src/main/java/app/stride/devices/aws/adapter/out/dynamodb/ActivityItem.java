@@ -20,8 +20,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * <p>Attributes in SI: {@code sport} (wire name), {@code startTime} (ISO-8601 instant), {@code
  * utcOffsetSeconds}, {@code elapsedMillis}, {@code movingMillis}, {@code distanceMeters}, {@code
  * elevationGainMeters}, the summary stats, {@code laps} (list of {@link LapItem}), {@code device},
- * {@code sources} (list of {@link SourceItem}, oldest first), {@code sampleCount}, {@code version}
- * (the domain version), {@code importedAt}, {@code updatedAt}. {@code startKey} ({@code <start,
+ * {@code sources} (list of {@link SourceItem}, oldest first), {@code dataSourceIndex} (the position
+ * in {@code sources} of the source the data is the recording of; absent on items written before it
+ * was recorded, which read as 0, the first source), {@code sampleCount}, {@code version} (the
+ * domain version), {@code importedAt}, {@code updatedAt}. {@code startKey} ({@code <start,
  * fixed-width UTC>#<activityId>}) is the sort key of the local secondary index {@value #BY_START}
  * (projection ALL), which only activity items have.
  *
@@ -61,6 +63,7 @@ public class ActivityItem implements OutboxItem {
   private List<LapItem> laps;
   private String device;
   private List<SourceItem> sources;
+  private Integer dataSourceIndex;
   private Integer sampleCount;
   private Long version;
   private String importedAt;
@@ -242,6 +245,14 @@ public class ActivityItem implements OutboxItem {
 
   public void setSources(List<SourceItem> sources) {
     this.sources = sources;
+  }
+
+  public Integer getDataSourceIndex() {
+    return dataSourceIndex;
+  }
+
+  public void setDataSourceIndex(Integer dataSourceIndex) {
+    this.dataSourceIndex = dataSourceIndex;
   }
 
   public Integer getSampleCount() {

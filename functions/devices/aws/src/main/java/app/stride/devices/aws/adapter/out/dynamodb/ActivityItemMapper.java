@@ -47,6 +47,7 @@ final class ActivityItemMapper {
     item.setLaps(d.laps().stream().map(ActivityItemMapper::toItem).toList());
     item.setDevice(d.device());
     item.setSources(a.sources().stream().map(ActivityItemMapper::toItem).toList());
+    item.setDataSourceIndex(a.sources().indexOf(a.dataSource()));
     item.setSampleCount(a.sampleCount());
     item.setVersion(a.version());
     item.setImportedAt(a.importedAt().toString());
@@ -77,15 +78,31 @@ final class ActivityItemMapper {
             listOf(item.getLaps()).stream().map(ActivityItemMapper::toLap).toList(),
             List.of(),
             item.getDevice());
+    List<ActivitySource> sources =
+        listOf(item.getSources()).stream().map(ActivityItemMapper::toSource).toList();
     return new Activity(
         new ActivityId(item.getActivityId()),
         new UserId(item.getUserId()),
         data,
         item.getSampleCount(),
-        listOf(item.getSources()).stream().map(ActivityItemMapper::toSource).toList(),
+        sources,
+        dataSource(sources, item.getDataSourceIndex()),
         item.getVersion(),
         Instant.parse(item.getImportedAt()),
         Instant.parse(item.getUpdatedAt()));
+  }
+
+  /**
+   * The source at {@code index}; an item written before the data source was recorded has no index
+   * and reads as its first source.
+   */
+  private static ActivitySource dataSource(List<ActivitySource> sources, Integer index) {
+    int at = index == null ? 0 : index;
+    if (at < 0 || at >= sources.size()) {
+      throw new IllegalArgumentException(
+          "dataSourceIndex " + at + " names none of the " + sources.size() + " sources");
+    }
+    return sources.get(at);
   }
 
   /** Whether the stored item lists the provider record {@code provider}/{@code externalId}. */

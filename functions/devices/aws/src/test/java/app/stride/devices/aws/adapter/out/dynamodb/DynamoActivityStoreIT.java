@@ -19,6 +19,7 @@ import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.Provider;
+import app.stride.devices.domain.Sport;
 import app.stride.devices.domain.UserId;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.UniqueNames;
@@ -126,6 +127,77 @@ class DynamoActivityStoreIT {
     assertThatThrownBy(() -> store.update(stale, anEvent("ana"), EU))
         .isInstanceOf(VersionConflictException.class);
     assertThat(store.findBySource(ANA, Provider.POLAR, "p-1", EU)).isEmpty();
+  }
+
+  @Test
+  void dataSource_roundTrips_asItsPositionInTheSources_andARicherMergeMovesIt() {
+    Activity activity = anActivity().from(Provider.GARMIN, "g-7").build();
+    store.create(activity, anEvent("ana"), EU);
+    ActivitySource strava = new ActivitySource(Provider.STRAVA, "s-7", null, null, NOW);
+    Activity merged = activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), NOW);
+
+    assertThat(raw("ACTIVITY#" + activity.id()).get("dataSourceIndex").n()).isEqualTo("0");
+    store.update(merged, anEvent("ana"), EU);
+
+    Activity read = store.find(ANA, activity.id(), EU).orElseThrow();
+    assertThat(read).isEqualTo(merged);
+    assertThat(read.dataSource()).isEqualTo(strava);
+    assertThat(read.hasDataFrom(activity.sources().get(0))).isFalse();
+    assertThat(raw("ACTIVITY#" + activity.id()).get("dataSourceIndex").n()).isEqualTo("1");
+  }
+
+  @Test
+  void anItemWrittenBeforeTheDataSourceWasRecorded_readsAsComingFromItsFirstSource() {
+    Activity activity = anActivity().from(Provider.GARMIN, "g-8").build();
+    Activity merged =
+        activity.withSource(
+            new ActivitySource(Provider.STRAVA, "s-8", null, null, NOW), anActivity().data(), NOW);
+    store.create(activity, anEvent("ana"), EU);
+    store.update(merged, anEvent("ana"), EU);
+    client.updateItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    Map.of(
+                        "userId", AttributeValue.fromS("ana"),
+                        "sk", AttributeValue.fromS("ACTIVITY#" + activity.id())))
+                .updateExpression("REMOVE dataSourceIndex"));
+
+    Activity read = store.find(ANA, activity.id(), EU).orElseThrow();
+
+    assertThat(read.dataSource()).isEqualTo(activity.sources().get(0));
+    assertThat(read.sources()).isEqualTo(merged.sources());
+  }
+
+  @Test
+  void update_replacingTheData_storesTheNewNumbers_andMovesTheActivityInTheStartIndex() {
+    Instant start = Instant.parse("2026-03-14T06:30:00Z");
+    Activity activity = anActivity().from(Provider.STRAVA, "s-9").startingAt(start).build();
+    store.create(activity, anEvent("ana"), EU);
+    Instant trimmedStart = start.plus(Duration.ofMinutes(5));
+    Activity updated =
+        activity.withUpdatedData(
+            anActivity()
+                .doing(Sport.HIKING)
+                .startingAt(trimmedStart)
+                .lasting(Duration.ofMinutes(40))
+                .data(),
+            NOW.plusSeconds(60));
+
+    store.update(updated, anEvent("ana"), EU);
+
+    assertThat(store.find(ANA, activity.id(), EU)).contains(updated);
+    Map<String, AttributeValue> raw = raw("ACTIVITY#" + activity.id());
+    assertThat(raw.get("sport").s()).isEqualTo("hiking");
+    assertThat(raw.get("elapsedMillis").n()).isEqualTo("2400000");
+    assertThat(raw.get("version").n()).isEqualTo("2");
+    assertThat(raw.get("startKey").s())
+        .isEqualTo("2026-03-14T06:35:00.000000000Z#" + activity.id());
+    assertThat(store.startingBetween(ANA, start, trimmedStart, EU)).isEmpty();
+    assertThat(store.startingBetween(ANA, trimmedStart, trimmedStart.plusSeconds(1), EU))
+        .extracting(Activity::id)
+        .containsExactly(activity.id());
+    assertThat(store.findBySource(ANA, Provider.STRAVA, "s-9", EU)).contains(updated);
   }
 
   @Test

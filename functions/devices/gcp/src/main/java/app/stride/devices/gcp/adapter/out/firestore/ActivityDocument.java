@@ -29,10 +29,12 @@ import java.util.Map;
  * {@code startTime} (ISO-8601 instant), {@code utcOffsetSeconds}, {@code elapsedMillis}, {@code
  * movingMillis}, {@code distanceMeters}, {@code elevationGainMeters}, the summary stats, {@code
  * laps} (list of {@code {start, elapsedMillis, distanceMeters}}), {@code device}, {@code sources}
- * (list of {@code {provider, externalId, importId, device, receivedAt}}), {@code sampleCount},
- * {@code version}, {@code importedAt}, {@code updatedAt}, and {@code startKey} ({@code <start,
- * fixed-width UTC>#<activityId>}) that {@code startingBetween} ranges over. Absent values are left
- * out. No samples: the stream lives in object storage.
+ * (list of {@code {provider, externalId, importId, device, receivedAt}}), {@code dataSourceIndex}
+ * (the position in {@code sources} of the source the data is the recording of; absent on documents
+ * written before it was recorded, which read as 0, the first source), {@code sampleCount}, {@code
+ * version}, {@code importedAt}, {@code updatedAt}, and {@code startKey} ({@code <start, fixed-width
+ * UTC>#<activityId>}) that {@code startingBetween} ranges over. Absent values are left out. No
+ * samples: the stream lives in object storage.
  *
  * <p>Outbox: {@code outbox} maps event id to {@code {type, subject, json, at}}; {@code outboxSince}
  * is the oldest pending entry's time and is absent when nothing is pending, so the relay's
@@ -44,6 +46,7 @@ final class ActivityDocument {
   static final String START_KEY = "startKey";
   static final String VERSION = "version";
   static final String SOURCES = "sources";
+  static final String DATA_SOURCE_INDEX = "dataSourceIndex";
   static final String OUTBOX = "outbox";
   static final String OUTBOX_SINCE = "outboxSince";
 
@@ -77,6 +80,7 @@ final class ActivityDocument {
     f.put("laps", d.laps().stream().map(ActivityDocument::lap).toList());
     putIfSet(f, "device", d.device());
     f.put(SOURCES, a.sources().stream().map(ActivityDocument::source).toList());
+    f.put(DATA_SOURCE_INDEX, a.sources().indexOf(a.dataSource()));
     f.put("sampleCount", a.sampleCount());
     f.put(VERSION, a.version());
     f.put("importedAt", a.importedAt().toString());
@@ -109,15 +113,31 @@ final class ActivityDocument {
             listOf(f.get("laps")).stream().map(ActivityDocument::toLap).toList(),
             List.of(),
             (String) f.get("device"));
+    List<ActivitySource> sources =
+        listOf(f.get(SOURCES)).stream().map(ActivityDocument::toSource).toList();
     return new Activity(
         new ActivityId((String) f.get("activityId")),
         new UserId((String) f.get("userId")),
         data,
         integer(f.get("sampleCount")),
-        listOf(f.get(SOURCES)).stream().map(ActivityDocument::toSource).toList(),
+        sources,
+        dataSource(sources, integer(f.get(DATA_SOURCE_INDEX))),
         ((Number) f.get(VERSION)).longValue(),
         Instant.parse((String) f.get("importedAt")),
         Instant.parse((String) f.get("updatedAt")));
+  }
+
+  /**
+   * The source at {@code index}; a document written before the data source was recorded has no
+   * index and reads as its first source.
+   */
+  private static ActivitySource dataSource(List<ActivitySource> sources, Integer index) {
+    int at = index == null ? 0 : index;
+    if (at < 0 || at >= sources.size()) {
+      throw new IllegalArgumentException(
+          "dataSourceIndex " + at + " names none of the " + sources.size() + " sources");
+    }
+    return sources.get(at);
   }
 
   /** Whether stored fields list the provider record {@code provider}/{@code externalId}. */

@@ -66,11 +66,17 @@ final class ActivityTestData {
     private String user = "ana";
     private Instant start = Instant.parse("2026-03-14T06:30:00Z");
     private Duration elapsed = Duration.ofMinutes(50);
+    private Sport sport = Sport.RUNNING;
     private Provider provider = Provider.GARMIN;
     private String externalId = UUID.randomUUID().toString();
 
     Builder of(String user) {
       this.user = user;
+      return this;
+    }
+
+    Builder doing(Sport sport) {
+      this.sport = sport;
       return this;
     }
 
@@ -92,7 +98,7 @@ final class ActivityTestData {
 
     ActivityData data() {
       return new ActivityData(
-          Sport.RUNNING,
+          sport,
           start,
           ZoneOffset.ofHours(1),
           elapsed,

@@ -17,6 +17,7 @@ import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.Provider;
+import app.stride.devices.domain.Sport;
 import app.stride.devices.domain.UserId;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
@@ -24,6 +25,7 @@ import app.stride.testkit.junit.FirestoreExtension;
 import app.stride.testkit.time.MutableClock;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +130,71 @@ class FirestoreActivityStoreIT {
     assertThatThrownBy(() -> store.update(stale, anEvent(user), APAC))
         .isInstanceOf(VersionConflictException.class);
     assertThat(store.findBySource(userId, Provider.POLAR, "p-1", APAC)).isEmpty();
+  }
+
+  @Test
+  void dataSource_roundTrips_asItsPositionInTheSources_andARicherMergeMovesIt() throws Exception {
+    Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-7").build();
+    store.create(activity, anEvent(user), APAC);
+    ActivitySource strava = source(Provider.STRAVA, "s-7");
+    Activity merged = activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), NOW);
+
+    assertThat(raw(activityPath(activity)).getLong("dataSourceIndex")).isEqualTo(0L);
+    store.update(merged, anEvent(user), APAC);
+
+    Activity read = store.find(userId, activity.id(), APAC).orElseThrow();
+    assertThat(read).isEqualTo(merged);
+    assertThat(read.dataSource()).isEqualTo(strava);
+    assertThat(read.hasDataFrom(activity.sources().get(0))).isFalse();
+    assertThat(raw(activityPath(activity)).getLong("dataSourceIndex")).isEqualTo(1L);
+  }
+
+  @Test
+  void aDocumentWrittenBeforeTheDataSourceWasRecorded_readsAsComingFromItsFirstSource()
+      throws Exception {
+    Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-8").build();
+    Activity merged = activity.withSource(source(Provider.STRAVA, "s-8"), anActivity().data(), NOW);
+    store.create(activity, anEvent(user), APAC);
+    store.update(merged, anEvent(user), APAC);
+    firestore.document(activityPath(activity)).update("dataSourceIndex", FieldValue.delete()).get();
+
+    Activity read = store.find(userId, activity.id(), APAC).orElseThrow();
+
+    assertThat(read.dataSource()).isEqualTo(activity.sources().get(0));
+    assertThat(read.sources()).isEqualTo(merged.sources());
+  }
+
+  @Test
+  void update_replacingTheData_storesTheNewNumbers_andMovesTheActivityInStartRanges()
+      throws Exception {
+    Instant start = Instant.parse("2026-03-14T06:30:00Z");
+    Activity activity =
+        anActivity().of(user).from(Provider.STRAVA, "s-9").startingAt(start).build();
+    store.create(activity, anEvent(user), APAC);
+    Instant trimmedStart = start.plus(Duration.ofMinutes(5));
+    Activity updated =
+        activity.withUpdatedData(
+            anActivity()
+                .doing(Sport.HIKING)
+                .startingAt(trimmedStart)
+                .lasting(Duration.ofMinutes(40))
+                .data(),
+            NOW.plusSeconds(60));
+
+    store.update(updated, anEvent(user), APAC);
+
+    assertThat(store.find(userId, activity.id(), APAC)).contains(updated);
+    DocumentSnapshot raw = raw(activityPath(activity));
+    assertThat(raw.getString("sport")).isEqualTo("hiking");
+    assertThat(raw.getLong("elapsedMillis")).isEqualTo(2_400_000L);
+    assertThat(raw.getLong("version")).isEqualTo(2L);
+    assertThat(raw.getString("startKey"))
+        .isEqualTo("2026-03-14T06:35:00.000000000Z#" + activity.id());
+    assertThat(store.startingBetween(userId, start, trimmedStart, APAC)).isEmpty();
+    assertThat(store.startingBetween(userId, trimmedStart, trimmedStart.plusSeconds(1), APAC))
+        .extracting(Activity::id)
+        .containsExactly(activity.id());
+    assertThat(store.findBySource(userId, Provider.STRAVA, "s-9", APAC)).contains(updated);
   }
 
   @Test
@@ -301,6 +368,10 @@ class FirestoreActivityStoreIT {
     Activity activity = anActivity().of(owner).startingAt(start).build();
     store.create(activity, anEvent(owner), APAC);
     return activity;
+  }
+
+  private String activityPath(Activity activity) {
+    return "users/" + user + "/activities/" + activity.id();
   }
 
   private static DocumentSnapshot raw(String path) throws Exception {
