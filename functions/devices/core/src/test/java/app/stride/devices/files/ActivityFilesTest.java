@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ActivityFilesTest {
-  private static final ImportLimits SMALL = new ImportLimits(4096, 1 << 20, 10, 1 << 20, 100);
+  private static final ImportLimits SMALL =
+      new ImportLimits(4096, 1 << 20, 10, 1 << 20, 100, 100_000);
 
   @Test
   void eachFormat_givesOneActivity() throws Exception {

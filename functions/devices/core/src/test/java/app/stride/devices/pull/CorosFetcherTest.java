@@ -86,7 +86,7 @@ class CorosFetcherTest {
     CorosFetcher small =
         new CorosFetcher(
             PullTestSupport.http(
-                Duration.ofSeconds(2), new ImportLimits(4096, 8192, 10, 8192, 100)),
+                Duration.ofSeconds(2), new ImportLimits(4096, 8192, 10, 8192, 100, 100_000)),
             PullTestSupport.apis(Provider.COROS, server));
     server.stubFor(
         get(urlEqualTo(FILE_PATH)).willReturn(aResponse().withBody(FitFixtures.aRun().build())));

@@ -274,6 +274,6 @@ class ProviderHttpTest {
   }
 
   private static ImportLimits smallLimits() {
-    return new ImportLimits(4096, 8192, 10, 8192, 100);
+    return new ImportLimits(4096, 8192, 10, 8192, 100, 100_000);
   }
 }

@@ -110,15 +110,31 @@ public final class ArchiveParser {
       if (lower.equals("export.xml") || lower.endsWith("/export.xml")) {
         into.workouts.addAll(AppleHealthExport.readWorkouts(data));
       } else if (routeKey != null && lower.endsWith(".gpx")) {
-        into.routes.put(routeKey, GpxParser.read(bounded(data, index)).segments());
+        List<List<Sample>> route = GpxParser.read(bounded(data, index)).segments();
+        hold(into, route.stream().mapToLong(List::size).sum());
+        into.routes.put(routeKey, route);
       } else {
         Optional<Format> format = MediaTypes.formatOfFileName(name);
         if (format.isPresent()) {
-          into.files.addAll(files.parse(format.get(), bounded(data, index)));
+          List<ActivityData> parsed = files.parse(format.get(), bounded(data, index));
+          hold(into, parsed.stream().mapToLong(a -> a.samples().size()).sum());
+          into.files.addAll(parsed);
         }
       }
     } catch (ActivityFileException e) {
       throw e.prefixed("archive entry " + index + ": ");
+    }
+  }
+
+  /** Counts {@code samples} more held until the archive's end, refusing more than the limit. */
+  private void hold(Contents into, long samples) throws ActivityFileException {
+    into.samples += samples;
+    if (into.samples > limits.maxArchiveSamples()) {
+      throw new ActivityFileException(
+          FailureCode.FILE_TOO_LARGE,
+          "the archive holds more than "
+              + limits.maxArchiveSamples()
+              + " track points in all (workout routes and activity files together)");
     }
   }
 
@@ -197,6 +213,7 @@ public final class ArchiveParser {
     final List<AppleHealthExport.Workout> workouts = new ArrayList<>();
     final Map<String, List<List<Sample>>> routes = new HashMap<>();
     final List<ActivityData> files = new ArrayList<>();
+    long samples;
 
     List<ActivityData> activities() throws ActivityFileException {
       List<ActivityData> all = new ArrayList<>();

@@ -264,7 +264,7 @@ class ArchiveParserTest {
       for (int i = 0; i < 5; i++) {
         zip.entry("n" + i + ".bin", noise);
       }
-      ImportLimits limits = new ImportLimits(1 << 20, 64 << 20, 100, 1 << 20, 100);
+      ImportLimits limits = new ImportLimits(1 << 20, 64 << 20, 100, 1 << 20, 100, 100_000);
 
       ActivityFileException e = failure(zip.build(), limits);
 
@@ -278,7 +278,7 @@ class ArchiveParserTest {
       for (int i = 0; i < 6; i++) {
         zip.entry("f" + i + ".txt", "x");
       }
-      ImportLimits limits = new ImportLimits(1 << 20, 1 << 20, 5, 1 << 20, 100);
+      ImportLimits limits = new ImportLimits(1 << 20, 1 << 20, 5, 1 << 20, 100, 100_000);
 
       ActivityFileException e = failure(zip.build(), limits);
 
@@ -287,9 +287,51 @@ class ArchiveParserTest {
     }
 
     @Test
+    void samplesOfRoutesAndFilesTogether_areBounded_atTheLimitAccepted_oneMoreRefused()
+        throws Exception {
+      // 121 route points (held until the archive's end) + 100 points of a GPX file = 221
+      byte[] zip =
+          aZip()
+              .entry(
+                  "apple_health_export/workout-routes/route_2024-05-01_7.00am.gpx",
+                  GpxFixtures.aTrack().build())
+              .entry("apple_health_export/export.xml", appleExport(RUN_WORKOUT))
+              .entry("rides/ride.gpx", GpxFixtures.aTrack().points(100).build())
+              .build();
+
+      assertThat(parse(zip, samplesUpTo(221))).hasSize(2);
+      ActivityFileException e = failure(zip, samplesUpTo(220));
+      assertThat(e.code()).isEqualTo("file-too-large");
+      assertThat(e.failure().detail())
+          .isEqualTo(
+              "archive entry 3: the archive holds more than 220 track points in all (workout"
+                  + " routes and activity files together)");
+    }
+
+    @Test
+    void aRouteAloneOverTheSampleLimit_isRefusedWhenItIsRead() {
+      byte[] zip =
+          aZip()
+              .entry(
+                  "apple_health_export/workout-routes/route_2024-05-01_7.00am.gpx",
+                  GpxFixtures.aTrack().build())
+              .entry("apple_health_export/export.xml", appleExport(RUN_WORKOUT))
+              .build();
+
+      ActivityFileException e = failure(zip, samplesUpTo(120));
+
+      assertThat(e.code()).isEqualTo("file-too-large");
+      assertThat(e.failure().detail()).startsWith("archive entry 1: ");
+    }
+
+    private static ImportLimits samplesUpTo(long samples) {
+      return new ImportLimits(1 << 20, 64 << 20, 100, 64 << 20, 100, samples);
+    }
+
+    @Test
     void entryOverTheFileLimit_isTooLarge() {
       byte[] zip = aZip().entry("big.gpx", GpxFixtures.aTrack().points(2000).build()).build();
-      ImportLimits limits = new ImportLimits(64 * 1024, 64 << 20, 100, 64 << 20, 100);
+      ImportLimits limits = new ImportLimits(64 * 1024, 64 << 20, 100, 64 << 20, 100, 100_000);
 
       assertThat(failure(zip, limits).code()).isEqualTo("file-too-large");
     }
