@@ -265,7 +265,7 @@ public final class AuthCloudFunctions extends Construct {
     }
     env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
     env.put(CloudMonitoringWriter.PROJECT_ENV, settings.region().gcpProject());
-    env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    env.put("JAVA_TOOL_OPTIONS", CapabilityCloudFunction.JAVA_TOOL_OPTIONS);
     return env;
   }
 

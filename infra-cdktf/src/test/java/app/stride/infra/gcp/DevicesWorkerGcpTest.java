@@ -98,6 +98,9 @@ class DevicesWorkerGcpTest {
     assertThat(service.path("timeout_seconds").asInt()).isEqualTo(540);
     assertThat(service.path("available_memory").asString()).isEqualTo("3072Mi");
     assertThat(http.at("/service_config/available_memory").asString()).isEqualTo("1Gi");
+    // The heap gets most of that memory, not the JVM's container default of a quarter.
+    assertThat(service.at("/environment_variables/JAVA_TOOL_OPTIONS").asString())
+        .contains("-XX:MaxRAMPercentage=75");
     assertThat(service.path("max_instance_count").asInt())
         .isEqualTo(ENV.scaling().workerMaxConcurrency("devices"));
     assertThat(service.path("max_instance_request_concurrency").asInt()).isEqualTo(1);
