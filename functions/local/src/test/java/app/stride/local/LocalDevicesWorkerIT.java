@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -59,43 +61,52 @@ import tools.jackson.databind.JsonNode;
  * STRIDE_OAUTH_POLAR_*} and {@code STRIDE_PROVIDER_API_POLAR}), Polar's push signed with the data
  * folder's webhook key is accepted, and the region's worker, fed from its work queue as in the
  * cloud (the SQS event source on {@code eu}, the work topic's push subscription on {@code apac}),
- * fetches the exercise: it shows in the user's history. The apac part needs the Google emulators
- * (reported as not run when they are declared absent).
+ * fetches the exercise: it shows in the user's history. With Strava (WireMock as its token endpoint
+ * and API v3, {@code STRIDE_OAUTH_STRAVA_TOKEN_URL} and {@code STRIDE_PROVIDER_API_STRAVA}) it
+ * proves provider updates: an {@code update} event re-applies a corrected sport to the imported
+ * activity once. The apac part needs the Google emulators (reported as not run when they are
+ * declared absent).
  */
 class LocalDevicesWorkerIT {
   private static final Duration ARRIVAL = Duration.ofSeconds(90);
+
+  /** How long an activity is watched for a change that must not come. */
+  private static final Duration SETTLING = Duration.ofSeconds(5);
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir static Path data;
   private static WireMockServer polar;
+  private static WireMockServer strava;
   private static LocalPlatform platform;
   private static boolean gcp;
 
-  /** A user of {@code region} connected to the Polar account {@code polarUser}. */
-  private record Runner(String region, String token, String polarUser, String accessToken) {}
+  /** A user of {@code region} connected to the provider account {@code account}. */
+  private record Runner(String region, String token, String account, String accessToken) {}
 
   @BeforeAll
   static void start() {
     gcp = AbsentSwitch.gcloudEmulatorsOrReport("LocalDevicesWorkerIT: the apac (GCP) worker");
     polar = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     polar.start();
+    strava = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    strava.start();
     Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath();
     platform =
         LocalPlatform.start(
             new LocalOptions(0, false, root, data),
             RegionCatalog.bundled(),
-            Map.of(
-                "STRIDE_OAUTH_POLAR_CLIENT_ID",
-                "polar-client",
-                "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
-                "polar-client-secret",
-                "STRIDE_OAUTH_POLAR_TOKEN_URL",
-                polar.baseUrl() + "/v2/oauth2/token",
-                "STRIDE_OAUTH_POLAR_REVOKE_URL",
-                polar.baseUrl() + "/v3/users/{user}",
-                "STRIDE_PROVIDER_API_POLAR",
-                polar.baseUrl()));
+            Map.ofEntries(
+                Map.entry("STRIDE_OAUTH_POLAR_CLIENT_ID", "polar-client"),
+                Map.entry("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret"),
+                Map.entry("STRIDE_OAUTH_POLAR_TOKEN_URL", polar.baseUrl() + "/v2/oauth2/token"),
+                Map.entry("STRIDE_OAUTH_POLAR_REVOKE_URL", polar.baseUrl() + "/v3/users/{user}"),
+                Map.entry("STRIDE_PROVIDER_API_POLAR", polar.baseUrl()),
+                Map.entry("STRIDE_OAUTH_STRAVA_CLIENT_ID", "4711"),
+                Map.entry("STRIDE_OAUTH_STRAVA_CLIENT_SECRET", "strava-client-secret"),
+                Map.entry("STRIDE_OAUTH_STRAVA_TOKEN_URL", strava.baseUrl() + "/oauth/token"),
+                Map.entry("STRIDE_PROVIDER_API_STRAVA", strava.baseUrl())));
   }
 
   @AfterAll
@@ -106,6 +117,9 @@ class LocalDevicesWorkerIT {
     if (polar != null) {
       polar.stop();
     }
+    if (strava != null) {
+      strava.stop();
+    }
   }
 
   @Test
@@ -114,7 +128,7 @@ class LocalDevicesWorkerIT {
     List<Runner> runners = new ArrayList<>();
     for (String region : regions()) {
       Runner runner = connectPolar(region);
-      String exercise = "ex" + runner.polarUser();
+      String exercise = "ex" + runner.account();
       polar.stubFor(exerciseFile(exercise, runner).willReturn(gpx(Instant.now())));
 
       assertThat(pushExercise(runner, exercise).statusCode()).as(region).isEqualTo(200);
@@ -122,7 +136,7 @@ class LocalDevicesWorkerIT {
     }
 
     for (Runner runner : runners) {
-      String exercise = "ex" + runner.polarUser();
+      String exercise = "ex" + runner.account();
       JsonNode entry = awaitHistoryEntry(runner);
       assertThat(entry.path("kind").asString()).isEqualTo("activity");
       assertThat(entry.path("sport").asString()).isEqualTo("running");
@@ -136,7 +150,7 @@ class LocalDevicesWorkerIT {
     // A handled message is deleted: once its visibility timeout is over it does not come back.
     Thread.sleep(Duration.ofSeconds(LocalWorkQueue.VISIBILITY_TIMEOUT_SECONDS + 5).toMillis());
     for (Runner runner : runners) {
-      polar.verify(exactly(1), exerciseFetch("ex" + runner.polarUser()));
+      polar.verify(exactly(1), exerciseFetch("ex" + runner.account()));
     }
   }
 
@@ -145,7 +159,7 @@ class LocalDevicesWorkerIT {
     List<Runner> runners = new ArrayList<>();
     for (String region : regions()) {
       Runner runner = connectPolar(region);
-      String exercise = "ex" + runner.polarUser();
+      String exercise = "ex" + runner.account();
       String outage = "polar-outage-" + exercise;
       polar.stubFor(
           exerciseFile(exercise, runner)
@@ -166,7 +180,7 @@ class LocalDevicesWorkerIT {
     for (Runner runner : runners) {
       JsonNode entry = awaitHistoryEntry(runner);
       assertThat(entry.path("providers").get(0).asString()).as(runner.region()).isEqualTo("polar");
-      polar.verify(moreThanOrExactly(2), exerciseFetch("ex" + runner.polarUser()));
+      polar.verify(moreThanOrExactly(2), exerciseFetch("ex" + runner.account()));
       assertThat(history(runner).path("entries")).as("imported once").hasSize(1);
     }
   }
@@ -177,7 +191,7 @@ class LocalDevicesWorkerIT {
     for (String region : regions()) {
       Runner runner = connectPolar(region);
       polar.stubFor(
-          delete(urlEqualTo("/v3/users/" + runner.polarUser()))
+          delete(urlEqualTo("/v3/users/" + runner.account()))
               .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()))
               .willReturn(aResponse().withStatus(204)));
 
@@ -193,13 +207,73 @@ class LocalDevicesWorkerIT {
 
     for (Runner runner : runners) {
       RequestPatternBuilder deregistration =
-          deleteRequestedFor(urlEqualTo("/v3/users/" + runner.polarUser()))
+          deleteRequestedFor(urlEqualTo("/v3/users/" + runner.account()))
               .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()));
       long deadline = System.nanoTime() + ARRIVAL.toNanos();
       while (polar.findAll(deregistration).isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
       polar.verify(exactly(1), deregistration);
+    }
+  }
+
+  @Test
+  void aStravaUpdate_correctingTheSport_isReappliedOnce_toTheSameActivity() throws Exception {
+    for (String region : regions()) {
+      Runner runner = connectStrava(region);
+      String activityId = "1" + runner.account();
+      Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+      strava.stubFor(
+          stravaActivity(activityId, runner)
+              .willReturn(stravaJson(activityId, runner, start, "Run")));
+      strava.stubFor(
+          stravaStreams(activityId, runner)
+              .willReturn(stravaAnswer(template("/strava/streams.json"))));
+      Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+      assertThat(stravaEvent(runner, activityId, "create", created, "{}").statusCode())
+          .as(region)
+          .isEqualTo(200);
+      String id = id(awaitHistoryEntry(runner));
+      JsonNode imported = body(call("GET", "/v1/activities/" + id, runner, null), 200);
+      assertThat(imported.path("sport").asString()).as(region).isEqualTo("running");
+      assertThat(imported.path("distanceMeters").asDouble()).isEqualTo(1500.0);
+      assertThat(imported.path("sources").path(0).path("provider").asString()).isEqualTo("strava");
+      assertThat(imported.path("sources").path(0).path("externalId").asString())
+          .isEqualTo(activityId);
+
+      // The user corrects the sport on Strava: Strava now answers a ride and sends an update.
+      strava.stubFor(
+          stravaActivity(activityId, runner)
+              .willReturn(stravaJson(activityId, runner, start, "Ride")));
+      String sportCorrected = "{\"type\":\"Ride\"}";
+      Instant updated = created.plusSeconds(1);
+      assertThat(stravaEvent(runner, activityId, "update", updated, sportCorrected).statusCode())
+          .as(region)
+          .isEqualTo(200);
+      JsonNode ride = awaitActivity(runner, id, a -> a.path("sport").asString().equals("cycling"));
+      assertThat(ride.path("activityId").asString()).isEqualTo(id);
+      assertThat(ride.path("distanceMeters").asDouble()).isEqualTo(1500.0);
+      assertThat(ride.path("version").asLong())
+          .as(region)
+          .isEqualTo(imported.path("version").asLong() + 1);
+      assertThat(history(runner).path("entries")).as("still one activity").hasSize(1);
+
+      // Strava delivers the same update again, then a rename (the same data): the worker's
+      // fetch for the rename is the last thing to wait for.
+      assertThat(stravaEvent(runner, activityId, "update", updated, sportCorrected).statusCode())
+          .as(region)
+          .isEqualTo(200);
+      String renamed = "{\"title\":\"Evening Ride\"}";
+      assertThat(
+              stravaEvent(runner, activityId, "update", updated.plusSeconds(1), renamed)
+                  .statusCode())
+          .as(region)
+          .isEqualTo(200);
+      awaitRequests(stravaStreamsFetch(activityId), 3);
+      assertStaysAtVersion(runner, id, ride.path("version").asLong());
+      strava.verify(exactly(3), stravaActivityFetch(activityId));
+      assertThat(history(runner).path("entries")).as("still one activity").hasSize(1);
     }
   }
 
@@ -210,26 +284,43 @@ class LocalDevicesWorkerIT {
 
   /** A new user of {@code region} connects a new Polar account through the gateway. */
   private static Runner connectPolar(String region) throws Exception {
-    String polarUser = Long.toString(100_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 900_000);
+    return connect(polar, "polar", "/v2/oauth2/token", region);
+  }
+
+  /** A new user of {@code region} connects a new Strava account through the gateway. */
+  private static Runner connectStrava(String region) throws Exception {
+    return connect(strava, "strava", "/oauth/token", region);
+  }
+
+  /**
+   * A new user of {@code region} connects a new account of {@code provider} through the gateway:
+   * the authorization is started, {@code stub}'s token endpoint answers the code with the
+   * provider's token JSON ({@code /<provider>/token.json}), and the connection is completed.
+   */
+  private static Runner connect(
+      WireMockServer stub, String provider, String tokenPath, String region) throws Exception {
+    String account = Long.toString(100_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 900_000);
     Runner runner =
-        new Runner(region, devToken("u" + polarUser, region), polarUser, "polar-at-" + polarUser);
-    String code = "code-" + polarUser;
-    polar.stubFor(
-        post("/v2/oauth2/token")
+        new Runner(region, devToken("u" + account, region), account, provider + "-at-" + account);
+    String code = "code-" + account;
+    long expiresAt = Instant.now().plus(6, ChronoUnit.HOURS).getEpochSecond();
+    stub.stubFor(
+        post(tokenPath)
             .withRequestBody(containing("code=" + code))
             .willReturn(
                 okJson(
-                    template("/polar/token.json")
+                    template("/" + provider + "/token.json")
                         .replace("${ACCESS_TOKEN}", runner.accessToken())
-                        .replace("${POLAR_USER}", polarUser))));
-    JsonNode started =
-        body(call("POST", "/v1/devices/connections/polar/authorization", runner, null), 200);
+                        .replace("${ACCOUNT}", account)
+                        .replace("${EXPIRES_AT}", Long.toString(expiresAt)))));
+    String connections = "/v1/devices/connections/" + provider;
+    JsonNode started = body(call("POST", connections + "/authorization", runner, null), 200);
     String url = started.path("authorizationUrl").asString();
     String state =
         URLDecoder.decode(url.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
 
     String completion = "{\"code\":\"" + code + "\",\"state\":\"" + state + "\"}";
-    body(retryingUnavailable("PUT", "/v1/devices/connections/polar", runner, completion), 200);
+    body(retryingUnavailable("PUT", connections, runner, completion), 200);
     return runner;
   }
 
@@ -253,7 +344,7 @@ class LocalDevicesWorkerIT {
     String push =
         template("/polar/exercise-push.json")
             .strip()
-            .replace("${POLAR_USER}", runner.polarUser())
+            .replace("${POLAR_USER}", runner.account())
             .replace("${EXERCISE_ID}", exercise)
             .replace("${TIMESTAMP}", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     String key = webhookSecrets().getProperty("STRIDE_WEBHOOK_POLAR_SIGNING_KEY");
@@ -262,8 +353,33 @@ class LocalDevicesWorkerIT {
             .header("Content-Type", "application/json")
             .header("Polar-Webhook-Signature", hmacSha256Hex(key, push))
             .POST(HttpRequest.BodyPublishers.ofString(push));
+    return deliver(request);
+  }
+
+  /** Strava's event about the runner's activity (Strava signs nothing: our subscription id). */
+  private static HttpResponse<String> stravaEvent(
+      Runner runner, String activityId, String aspect, Instant at, String updates)
+      throws Exception {
+    String event =
+        template("/strava/event.json")
+            .strip()
+            .replace("${ASPECT}", aspect)
+            .replace("${EVENT_TIME}", Long.toString(at.getEpochSecond()))
+            .replace("${ACTIVITY_ID}", activityId)
+            .replace("${ACCOUNT}", runner.account())
+            .replace("${SUBSCRIPTION_ID}", LocalDevices.STRAVA_SUBSCRIPTION_ID)
+            .replace("${UPDATES}", updates);
+    return deliver(
+        HttpRequest.newBuilder(
+                URI.create(platform.url() + "/v1/webhooks/strava/" + runner.region()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(event)));
+  }
+
+  /** A webhook delivery, sent again on 503 as providers do. */
+  private static HttpResponse<String> deliver(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response = send(request);
-    // Polar sends again when a push is not acknowledged; a cold function may miss the first.
+    // Providers send again when a push is not acknowledged; a cold function may miss the first.
     for (int retry = 0; retry < 3 && response.statusCode() == 503; retry++) {
       Thread.sleep(Duration.ofSeconds(2).toMillis());
       response = send(request);
@@ -286,7 +402,47 @@ class LocalDevicesWorkerIT {
       Thread.sleep(500);
     }
     throw new AssertionError(
-        "nothing in " + runner.region() + "'s history of the Polar push within " + ARRIVAL);
+        "nothing in " + runner.region() + "'s history of the notification within " + ARRIVAL);
+  }
+
+  /** The activity once {@code done} holds for it. */
+  private static JsonNode awaitActivity(Runner runner, String id, Predicate<JsonNode> done)
+      throws Exception {
+    long deadline = System.nanoTime() + ARRIVAL.toNanos();
+    JsonNode activity = null;
+    while (System.nanoTime() < deadline) {
+      activity = body(call("GET", "/v1/activities/" + id, runner, null), 200);
+      if (done.test(activity)) {
+        return activity;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "the worker did not re-apply the update in " + runner.region() + ": " + activity);
+  }
+
+  /** Waits until the Strava stub has received {@code count} requests like {@code pattern}. */
+  private static void awaitRequests(RequestPatternBuilder pattern, int count) throws Exception {
+    long deadline = System.nanoTime() + ARRIVAL.toNanos();
+    while (strava.findAll(pattern).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    assertThat(strava.findAll(pattern)).hasSize(count);
+  }
+
+  /**
+   * Checks the activity keeps {@code version} (and its corrected sport) for {@link #SETTLING}:
+   * after the worker's last fetch, an ingest that changes nothing leaves nothing else to wait for.
+   */
+  private static void assertStaysAtVersion(Runner runner, String id, long version)
+      throws Exception {
+    long deadline = System.nanoTime() + SETTLING.toNanos();
+    do {
+      JsonNode activity = body(call("GET", "/v1/activities/" + id, runner, null), 200);
+      assertThat(activity.path("version").asLong()).as(runner.region()).isEqualTo(version);
+      assertThat(activity.path("sport").asString()).isEqualTo("cycling");
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
   }
 
   private static JsonNode history(Runner runner) throws Exception {
@@ -300,6 +456,50 @@ class LocalDevicesWorkerIT {
 
   private static RequestPatternBuilder exerciseFetch(String exercise) {
     return getRequestedFor(urlEqualTo("/v3/exercises/" + exercise + "/fit"));
+  }
+
+  private static MappingBuilder stravaActivity(String activityId, Runner runner) {
+    return get(urlPathEqualTo("/api/v3/activities/" + activityId))
+        .withQueryParam("include_all_efforts", equalTo("false"))
+        .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()));
+  }
+
+  private static MappingBuilder stravaStreams(String activityId, Runner runner) {
+    return get(urlPathEqualTo("/api/v3/activities/" + activityId + "/streams"))
+        .withQueryParam(
+            "keys",
+            equalTo("time,latlng,distance,altitude,heartrate,cadence,watts,velocity_smooth"))
+        .withQueryParam("key_by_type", equalTo("true"))
+        .withHeader("Authorization", equalTo("Bearer " + runner.accessToken()));
+  }
+
+  private static RequestPatternBuilder stravaActivityFetch(String activityId) {
+    return getRequestedFor(urlPathEqualTo("/api/v3/activities/" + activityId));
+  }
+
+  private static RequestPatternBuilder stravaStreamsFetch(String activityId) {
+    return getRequestedFor(urlPathEqualTo("/api/v3/activities/" + activityId + "/streams"));
+  }
+
+  /** Strava's DetailedActivity of a ten-minute, 1.5 km recording as {@code sportType}. */
+  private static ResponseDefinitionBuilder stravaJson(
+      String activityId, Runner runner, Instant start, String sportType) throws IOException {
+    return stravaAnswer(
+        template("/strava/activity.json")
+            .replace("${ACTIVITY_ID}", activityId)
+            .replace("${ACCOUNT}", runner.account())
+            .replace("${START_DATE}", start.toString())
+            .replace("${SPORT_TYPE}", sportType)
+            .replace("${TYPE}", sportType));
+  }
+
+  /** A JSON answer with the rate-limit headers Strava sends on every API answer. */
+  private static ResponseDefinitionBuilder stravaAnswer(String json) {
+    return okJson(json)
+        .withHeader("X-RateLimit-Limit", "200,2000")
+        .withHeader("X-RateLimit-Usage", "3,41")
+        .withHeader("X-ReadRateLimit-Limit", "100,1000")
+        .withHeader("X-ReadRateLimit-Usage", "3,41");
   }
 
   /** A ten-minute run starting an hour before {@code now}: inside the history's default span. */
