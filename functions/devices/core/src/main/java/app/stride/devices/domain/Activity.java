@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param userId the owner
  * @param data the normalised content, without samples
  * @param sampleCount how many samples the stored stream holds
+ * @param streamId the stream write that holds those samples (its object's key is derived from it);
+ *     null when there are none, and on an activity stored before stream ids were recorded, whose
+ *     samples (if {@code sampleCount > 0}) are in the one object the activity had then
  * @param sources where it came from, oldest first, never empty
  * @param dataSource the source whose recording {@code data} is; one of {@code sources}. A stored
  *     activity written before this was recorded has none: the stores read it as the first source,
@@ -27,6 +30,7 @@ public record Activity(
     UserId userId,
     ActivityData data,
     int sampleCount,
+    StreamId streamId,
     List<ActivitySource> sources,
     ActivitySource dataSource,
     long version,
@@ -53,19 +57,28 @@ public record Activity(
     if (version < 1 || sampleCount < 0) {
       throw new IllegalArgumentException("version >= 1 and sampleCount >= 0");
     }
+    if (sampleCount == 0 && streamId != null) {
+      throw new IllegalArgumentException("an activity without samples has no stream");
+    }
   }
 
   /**
    * A new activity (version 1) from its first source, which its data comes from; {@code data} may
-   * carry samples.
+   * carry samples, which the caller stored as {@code stream} (null when there are none).
    */
   public static Activity imported(
-      ActivityId id, UserId userId, ActivityData data, ActivitySource source, Instant now) {
+      ActivityId id,
+      UserId userId,
+      ActivityData data,
+      ActivitySource source,
+      StreamId stream,
+      Instant now) {
     return new Activity(
         id,
         userId,
         data.withoutSamples(),
         data.samples().size(),
+        streamFor(data, stream),
         List.of(source),
         source,
         1,
@@ -85,16 +98,19 @@ public record Activity(
 
   /**
    * This activity with one more source. When {@code richer} is non-null (the new source carries
-   * more samples), its data replaces this activity's, so the best recording wins, and the new
-   * source becomes the data source.
+   * more samples), its data replaces this activity's, so the best recording wins, the new source
+   * becomes the data source and {@code richerStream}, where the caller stored its samples, the
+   * stream; otherwise {@code richerStream} is ignored and the stream stays.
    */
-  public Activity withSource(ActivitySource source, ActivityData richer, Instant now) {
+  public Activity withSource(
+      ActivitySource source, ActivityData richer, StreamId richerStream, Instant now) {
     List<ActivitySource> next = new ArrayList<>(sources);
     next.add(source);
     ActivityData kept = richer == null ? data : richer.withoutSamples();
     int count = richer == null ? sampleCount : richer.samples().size();
+    StreamId stream = richer == null ? streamId : streamFor(richer, richerStream);
     ActivitySource from = richer == null ? dataSource : source;
-    return new Activity(id, userId, kept, count, next, from, version + 1, importedAt, now);
+    return new Activity(id, userId, kept, count, stream, next, from, version + 1, importedAt, now);
   }
 
   /**
@@ -102,9 +118,10 @@ public record Activity(
    * same activity (the caller checks {@link #hasDataFrom}). An update with samples replaces the
    * stream. One without keeps the stored stream only while it still describes the recording, i.e.
    * the start and elapsed time are unchanged (a corrected sport); a recording trimmed or moved
-   * without a new stream is left with none, rather than with samples outside its span.
+   * without a new stream is left with none, rather than with samples outside its span. {@code
+   * stream} is where the caller stored the update's samples (null when it has none).
    */
-  public Activity withUpdatedData(ActivityData update, Instant now) {
+  public Activity withUpdatedData(ActivityData update, StreamId stream, Instant now) {
     boolean keepStream = update.samples().isEmpty() && update.sameSpanAs(data);
     int count = keepStream ? sampleCount : update.samples().size();
     return new Activity(
@@ -112,11 +129,20 @@ public record Activity(
         userId,
         update.withoutSamples(),
         count,
+        keepStream ? streamId : streamFor(update, stream),
         sources,
         dataSource,
         version + 1,
         importedAt,
         now);
+  }
+
+  /** {@code stream}, which holds {@code data}'s samples; null when there are none. */
+  private static StreamId streamFor(ActivityData data, StreamId stream) {
+    if (data.samples().isEmpty()) {
+      return null;
+    }
+    return Objects.requireNonNull(stream, "a stream id for the samples");
   }
 
   /**

@@ -13,6 +13,7 @@ import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.Deduplication;
+import app.stride.devices.domain.StreamId;
 import app.stride.devices.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * Turns one decoded activity from one source into a stored activity: the same source again is a
  * no-op; the same workout already imported from another source gains this source (and this
  * recording's data when it is richer, i.e. has more samples); anything else is a new activity. The
- * sample stream is written to the bucket before the activity that points at it.
+ * sample stream is written to the bucket before the activity that points at it, each write to an
+ * object of its own ({@link SampleStreams#key(Activity)}): two writers of the same activity never
+ * share an object, so the stream the stored activity points at is always the one its summary and
+ * sample count describe. The loser of an optimistic race deletes the stream it wrote; the winner
+ * deletes the stream it replaced.
  *
  * <p>A provider's update of a recording already stored ({@link #ingestUpdate}) replaces the data
  * only when the activity's data is that recording ({@link Activity#hasDataFrom}) and it changed; an
@@ -135,26 +140,29 @@ public final class ActivityIngest {
     if (same.isPresent()) {
       Activity existing = same.get();
       boolean richer = data.samples().size() > existing.sampleCount();
-      if (richer) {
-        objects.put(
-            samplesKey(user, existing.id()),
-            SampleStreams.encode(data.samples()),
-            SampleStreams.CONTENT_TYPE);
-      }
-      Activity merged = existing.withSource(source, richer ? data : null, now);
+      StreamId stream = richer ? StreamId.next(now, random) : null;
+      Activity merged = existing.withSource(source, richer ? data : null, stream, now);
       OutboundEvent event = events.merged(merged, source.provider());
-      store.update(merged, event, home);
+      if (richer) {
+        putStream(merged, data);
+      }
+      replace(existing, merged, event, home);
       publish(merged, event, home);
       return new Outcome(existing.id(), Kind.MERGED);
     }
     ActivityId id = ActivityId.next(now, random);
-    if (!data.samples().isEmpty()) {
-      objects.put(
-          samplesKey(user, id), SampleStreams.encode(data.samples()), SampleStreams.CONTENT_TYPE);
-    }
-    Activity activity = Activity.imported(id, user, data, source, now);
+    StreamId stream = data.samples().isEmpty() ? null : StreamId.next(now, random);
+    Activity activity = Activity.imported(id, user, data, source, stream, now);
     OutboundEvent event = events.imported(activity);
-    store.create(activity, event, home);
+    if (stream != null) {
+      putStream(activity, data);
+    }
+    try {
+      store.create(activity, event, home);
+    } catch (VersionConflictException e) {
+      discardUnstored(activity);
+      throw e;
+    }
     publish(activity, event, home);
     return new Outcome(id, Kind.CREATED);
   }
@@ -169,17 +177,18 @@ public final class ActivityIngest {
           known.dataSource().provider().wire());
       return new Outcome(known.id(), Kind.ALREADY_KNOWN);
     }
-    Activity updated = known.withUpdatedData(data, clock.instant());
+    Instant now = clock.instant();
+    StreamId stream = data.samples().isEmpty() ? null : StreamId.next(now, random);
+    Activity updated = known.withUpdatedData(data, stream, now);
     if (updated.sameDataAs(known)) {
       return new Outcome(known.id(), Kind.ALREADY_KNOWN);
     }
     // Everything that can refuse the update is built before the first write.
     OutboundEvent event = events.updated(updated, source.provider());
-    byte[] stream = data.samples().isEmpty() ? null : SampleStreams.encode(data.samples());
     if (stream != null) {
-      objects.put(samplesKey(known.userId(), known.id()), stream, SampleStreams.CONTENT_TYPE);
+      putStream(updated, data);
     }
-    store.update(updated, event, home);
+    replace(known, updated, event, home);
     publish(updated, event, home);
     return new Outcome(known.id(), Kind.UPDATED);
   }
@@ -194,8 +203,64 @@ public final class ActivityIngest {
     }
   }
 
-  /** Where an activity's sample stream is kept in the region's bucket. */
-  public static String samplesKey(UserId user, ActivityId id) {
-    return "samples/" + user.value() + "/" + id.value();
+  /** Writes {@code data}'s samples to the object of {@code activity}'s (new) stream. */
+  private void putStream(Activity activity, ActivityData data) {
+    objects.put(
+        SampleStreams.key(activity).orElseThrow(),
+        SampleStreams.encode(data.samples()),
+        SampleStreams.CONTENT_TYPE);
+  }
+
+  /**
+   * Stores {@code after} over {@code before}. When that loses the optimistic race, the stream this
+   * attempt wrote is deleted before the conflict goes on to the retry, which writes another; when
+   * it wins, the stream {@code before} showed is deleted if {@code after} no longer shows it. Both
+   * deletions are best effort (see {@link #deleteQuietly}). Any other failure of the write deletes
+   * nothing: the write may have happened, and either stream may be the one the activity shows.
+   */
+  private void replace(Activity before, Activity after, OutboundEvent event, RegionId home) {
+    Optional<String> previous = SampleStreams.key(before);
+    Optional<String> current = SampleStreams.key(after);
+    try {
+      store.update(after, event, home);
+    } catch (VersionConflictException e) {
+      if (current.isPresent() && !current.equals(previous)) {
+        deleteQuietly(current.get(), after, "its write lost to a concurrent one");
+      }
+      throw e;
+    }
+    if (previous.isPresent() && !previous.equals(current)) {
+      deleteQuietly(previous.get(), after, "it was replaced");
+    }
+  }
+
+  /** Deletes the stream {@code activity} was written with, which the store refused. */
+  private void discardUnstored(Activity activity) {
+    SampleStreams.key(activity)
+        .ifPresent(key -> deleteQuietly(key, activity, "the store refused the activity"));
+  }
+
+  /**
+   * Deletes the stream object {@code key}, logging a failure instead of throwing: the activity's
+   * write has been decided and must not fail for it. An object left behind is harmless to readers,
+   * who only follow the key the stored activity records, and never overwritten, since every write
+   * has a key of its own; it costs its storage until something removes it. The buckets' lifecycle
+   * does not: it tiers {@code originals/} and expires noncurrent versions (the buckets are
+   * versioned, so a deleted stream's data is gone 30 days later, infra's {@code
+   * CapabilityBucket.NONCURRENT_DAYS}), but keeps current objects under {@code samples/}. A left
+   * object stays under its activity's {@code samples/<userId>/<activityId>} prefix, where a sweep
+   * or a deletion of the user's streams finds it.
+   */
+  private void deleteQuietly(String key, Activity activity, String why) {
+    try {
+      objects.delete(key);
+    } catch (RuntimeException e) {
+      log.warn(
+          "activity={} stream object {} left behind ({}): delete failed: {}",
+          activity.id().value(),
+          key,
+          why,
+          e.toString());
+    }
   }
 }

@@ -33,13 +33,14 @@ public final class ActivityQueries {
             () -> new ProblemException(ProblemType.NOT_FOUND, "You have no activity " + id + "."));
   }
 
-  /** The sample stream of {@code activity} (empty when it has none). */
+  /**
+   * The sample stream of {@code activity}, read from the object its stored version records ({@link
+   * SampleStreams#key(Activity)}); empty when it has none, or when that object is gone (a
+   * concurrent write replaced the stream and deleted it after {@code activity} was read).
+   */
   public List<Sample> samples(Activity activity) {
-    if (activity.sampleCount() == 0) {
-      return List.of();
-    }
-    return objects
-        .get(ActivityIngest.samplesKey(activity.userId(), activity.id()))
+    return SampleStreams.key(activity)
+        .flatMap(objects::get)
         .map(SampleStreams::decode)
         .orElse(List.of());
   }

@@ -1,7 +1,11 @@
 package app.stride.devices.application.service;
 
 import app.stride.core.json.Json;
+import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.Sample;
+import app.stride.devices.domain.StreamId;
+import app.stride.devices.domain.UserId;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +24,44 @@ import tools.jackson.databind.node.ObjectNode;
  * The stored form of a sample stream: gzip-compressed JSON, one array per measurement (columns
  * compress far better than rows: a 2-hour run at 1 Hz is about 60 KB instead of 700 KB). Times are
  * milliseconds since the first sample.
+ *
+ * <p>Where it is kept: every stream write has an object of its own in the region's bucket, {@code
+ * samples/<userId>/<activityId>/<streamId>} ({@link #key(UserId, ActivityId, StreamId)}), and the
+ * activity records the stream id it shows. An activity stored before stream ids were recorded has
+ * its stream in the one object activities had then, {@code samples/<userId>/<activityId>} ({@link
+ * #legacyKey}). Both lie under {@code samples/<userId>/}, so whatever removes a user's streams by
+ * that prefix removes either.
  */
 final class SampleStreams {
   static final String CONTENT_TYPE = "application/json";
   private static final String[] COLUMNS = {"lat", "lon", "alt", "hr", "cad", "pow", "spd", "dst"};
 
   private SampleStreams() {}
+
+  /** The key of {@code activity}'s sample stream, or empty when it has no samples. */
+  static Optional<String> key(Activity activity) {
+    if (activity.sampleCount() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        activity.streamId() == null
+            ? legacyKey(activity.userId(), activity.id())
+            : key(activity.userId(), activity.id(), activity.streamId()));
+  }
+
+  /** The key of the stream write {@code stream} of {@code user}'s activity {@code id}. */
+  static String key(UserId user, ActivityId id, StreamId stream) {
+    return legacyKey(user, id) + "/" + stream.value();
+  }
+
+  /**
+   * The key of the one stream object of an activity stored without a stream id, which every stream
+   * write of it overwrote (there are none in production; kept so that such an activity still
+   * reads).
+   */
+  static String legacyKey(UserId user, ActivityId id) {
+    return "samples/" + user.value() + "/" + id.value();
+  }
 
   static byte[] encode(List<Sample> samples) {
     ObjectNode root = Json.mapper().createObjectNode();

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.StoreUnavailableException;
+import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityEvents;
 import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityData;
 import app.stride.devices.domain.ActivityId;
@@ -16,6 +19,7 @@ import app.stride.devices.domain.Sample;
 import app.stride.devices.domain.Sport;
 import app.stride.devices.domain.SummaryStats;
 import app.stride.devices.domain.UserId;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,7 +182,166 @@ class ActivityIngestTest {
     Activity stored = queries.activity(ANNA, EU, id);
     assertThat(stored.data().elapsed()).isEqualTo(Duration.ofMinutes(45));
     assertThat(stored.sampleCount()).isZero();
+    assertThat(stored.streamId()).isNull();
     assertThat(queries.samples(stored)).isEmpty();
+    assertThat(streamKeys(id)).as("the stream no activity shows is deleted").isEmpty();
+  }
+
+  @Test
+  void ingest_ofANewRecording_writesItsStreamToAKeyOfItsOwn_thatTheActivityRecords() {
+    ActivityData strava = run(Sport.RUNNING, 50, 5);
+
+    ActivityId id = ingest.ingest(ANNA, EU, strava, STRAVA).activityId();
+
+    Activity stored = queries.activity(ANNA, EU, id);
+    assertThat(stored.streamId()).isNotNull();
+    assertThat(streamKeys(id))
+        .containsExactly("samples/usr_anna/" + id + "/" + stored.streamId().value());
+    assertThat(queries.samples(stored)).isEqualTo(strava.samples());
+  }
+
+  @Test
+  void aRicherMerge_writesANewStreamKey_pointsTheActivityAtIt_andDeletesTheReplacedStream() {
+    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    Activity before = queries.activity(ANNA, EU, id);
+    ActivityData garmin = run(Sport.RUNNING, 50, 8);
+
+    ActivityIngest.Outcome outcome = ingest.ingest(ANNA, EU, garmin, GARMIN);
+
+    assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.MERGED);
+    Activity merged = queries.activity(ANNA, EU, id);
+    assertThat(merged.streamId()).isNotNull().isNotEqualTo(before.streamId());
+    assertThat(streamKeys(id)).containsExactly(SampleStreams.key(merged).orElseThrow());
+    assertThat(queries.samples(merged)).isEqualTo(garmin.samples());
+  }
+
+  @Test
+  void aMergeThatIsNotRicher_keepsTheStreamAndItsObject() {
+    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN).activityId();
+    Activity before = queries.activity(ANNA, EU, id);
+
+    ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA);
+
+    Activity merged = queries.activity(ANNA, EU, id);
+    assertThat(merged.streamId()).isEqualTo(before.streamId());
+    assertThat(streamKeys(id)).containsExactly(SampleStreams.key(before).orElseThrow());
+  }
+
+  @Test
+  void ingestUpdate_withANewStream_writesANewStreamKey_andDeletesTheReplacedStream() {
+    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    Activity before = queries.activity(ANNA, EU, id);
+    ActivityData trimmed = run(Sport.RUNNING, 40, 4);
+
+    ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA);
+
+    Activity updated = queries.activity(ANNA, EU, id);
+    assertThat(updated.streamId()).isNotNull().isNotEqualTo(before.streamId());
+    assertThat(streamKeys(id)).containsExactly(SampleStreams.key(updated).orElseThrow());
+    assertThat(queries.samples(updated)).isEqualTo(trimmed.samples());
+  }
+
+  @Test
+  void ingestUpdate_losingTheRaceToARicherMerge_deletesTheStreamItWrote_andTheWinnersStays() {
+    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityData garmin = run(Sport.RUNNING, 50, 8);
+    List<String> writtenByTheLoser = new ArrayList<>();
+    ActivityStore racing =
+        new DelegatingStore(stores) {
+          private boolean raced;
+
+          @Override
+          public void update(Activity activity, OutboundEvent pending, RegionId home) {
+            if (!raced) {
+              raced = true;
+              writtenByTheLoser.add(SampleStreams.key(activity).orElseThrow());
+              // Garmin's richer recording is merged between the update's read and its write.
+              ingest.ingest(ANNA, EU, garmin, GARMIN);
+            }
+            super.update(activity, pending, home);
+          }
+        };
+
+    ActivityIngest.Outcome outcome =
+        ingest(racing, stores).ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 6), STRAVA);
+
+    assertThat(outcome.kind())
+        .as("on the retry the data is Garmin's, which a Strava update does not change")
+        .isEqualTo(ActivityIngest.Kind.ALREADY_KNOWN);
+    Activity stored = queries.activity(ANNA, EU, id);
+    assertThat(stored.dataSource()).isEqualTo(GARMIN);
+    assertThat(stored.sampleCount()).isEqualTo(8);
+    assertThat(queries.samples(stored)).isEqualTo(garmin.samples());
+    assertThat(writtenByTheLoser).hasSize(1);
+    assertThat(stores.objects).doesNotContainKey(writtenByTheLoser.get(0));
+    assertThat(streamKeys(id)).containsExactly(SampleStreams.key(stored).orElseThrow());
+  }
+
+  @Test
+  void ingest_whoseCreateConflicts_deletesTheStreamItWrote_andTheRetryStoresAnother() {
+    List<String> refused = new ArrayList<>();
+    ActivityStore conflicting =
+        new DelegatingStore(stores) {
+          @Override
+          public void create(Activity activity, OutboundEvent pending, RegionId home) {
+            if (refused.isEmpty()) {
+              refused.add(SampleStreams.key(activity).orElseThrow());
+              throw new VersionConflictException("exists");
+            }
+            super.create(activity, pending, home);
+          }
+        };
+
+    ActivityId id =
+        ingest(conflicting, stores)
+            .ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA)
+            .activityId();
+
+    assertThat(stores.objects).doesNotContainKey(refused.get(0));
+    Activity stored = queries.activity(ANNA, EU, id);
+    assertThat(stores.objects.keySet())
+        .filteredOn(k -> k.startsWith("samples/"))
+        .containsExactly(SampleStreams.key(stored).orElseThrow());
+  }
+
+  @Test
+  void ingestUpdate_whenDeletingTheReplacedStreamFails_stillUpdates_andLeavesTheOldObject() {
+    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    String oldKey = SampleStreams.key(queries.activity(ANNA, EU, id)).orElseThrow();
+    ActivityData trimmed = run(Sport.RUNNING, 40, 4);
+
+    ActivityIngest.Outcome outcome =
+        ingestDeletingNothing().ingestUpdate(ANNA, EU, trimmed, STRAVA);
+
+    assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.UPDATED);
+    Activity updated = queries.activity(ANNA, EU, id);
+    assertThat(queries.samples(updated)).isEqualTo(trimmed.samples());
+    assertThat(streamKeys(id))
+        .containsExactlyInAnyOrder(oldKey, SampleStreams.key(updated).orElseThrow());
+    assertThat(stores.published).as("the event is still published").hasSize(2);
+  }
+
+  @Test
+  void anActivityStoredWithoutAStreamId_readsItsStreamAtTheOldKey_andAnUpdateMovesItToANewKey() {
+    ActivityId id = ActivityId.next(START, new Random(9));
+    ActivityData strava = run(Sport.RUNNING, 50, 5);
+    Activity legacy =
+        new Activity(
+            id, ANNA, strava.withoutSamples(), 5, null, List.of(STRAVA), STRAVA, 1, START, START);
+    stores.create(legacy, stores.imported(legacy), EU);
+    stores.put(
+        "samples/usr_anna/" + id, SampleStreams.encode(strava.samples()), "application/json");
+
+    assertThat(SampleStreams.key(legacy)).contains("samples/usr_anna/" + id);
+    assertThat(queries.samples(queries.activity(ANNA, EU, id))).isEqualTo(strava.samples());
+
+    ActivityData trimmed = run(Sport.RUNNING, 40, 4);
+    ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA);
+
+    Activity updated = queries.activity(ANNA, EU, id);
+    assertThat(updated.streamId()).isNotNull();
+    assertThat(queries.samples(updated)).isEqualTo(trimmed.samples());
+    assertThat(streamKeys(id)).containsExactly(SampleStreams.key(updated).orElseThrow());
   }
 
   @Test
@@ -194,7 +357,10 @@ class ActivityIngestTest {
             if (!raced) {
               raced = true;
               Activity merged =
-                  stores.find(ANNA, id, EU).orElseThrow().withSource(polar, null, clock.instant());
+                  stores
+                      .find(ANNA, id, EU)
+                      .orElseThrow()
+                      .withSource(polar, null, null, clock.instant());
               stores.update(merged, stores.merged(merged, Provider.POLAR), home);
             }
             super.update(activity, pending, home);
@@ -217,7 +383,7 @@ class ActivityIngestTest {
   void ingestUpdate_whoseEventCannotBeBuilt_writesNothing() {
     ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
     Activity before = queries.activity(ANNA, EU, id);
-    byte[] stream = stores.objects.get(ActivityIngest.samplesKey(ANNA, id)).clone();
+    byte[] stream = stores.objects.get(SampleStreams.key(before).orElseThrow()).clone();
     ActivityEvents refusing =
         new ActivityEvents() {
           @Override
@@ -241,12 +407,44 @@ class ActivityIngestTest {
         .isInstanceOf(IllegalArgumentException.class);
 
     assertThat(queries.activity(ANNA, EU, id)).isEqualTo(before);
-    assertThat(stores.objects.get(ActivityIngest.samplesKey(ANNA, id))).isEqualTo(stream);
+    assertThat(stores.objects.get(SampleStreams.key(before).orElseThrow())).isEqualTo(stream);
+    assertThat(streamKeys(id)).as("no stream written").hasSize(1);
     assertThat(stores.events).hasSize(1);
   }
 
   private ActivityIngest ingest(ActivityStore store, ActivityEvents events) {
     return new ActivityIngest(store, stores, events, stores, stores::publish, clock, new Random(5));
+  }
+
+  /** An ingest over {@link #stores} whose bucket refuses every deletion. */
+  private ActivityIngest ingestDeletingNothing() {
+    ObjectStore undeletable =
+        new ObjectStore() {
+          @Override
+          public void put(String key, byte[] bytes, String contentType) {
+            stores.put(key, bytes, contentType);
+          }
+
+          @Override
+          public Optional<byte[]> get(String key) {
+            return stores.get(key);
+          }
+
+          @Override
+          public void delete(String key) {
+            throw new StoreUnavailableException("the bucket", new IOException("timed out"));
+          }
+        };
+    return new ActivityIngest(
+        stores, undeletable, stores, stores, stores::publish, clock, new Random(5));
+  }
+
+  /** The keys of the stream objects in the bucket under activity {@code id} of Anna. */
+  private List<String> streamKeys(ActivityId id) {
+    String legacy = "samples/usr_anna/" + id;
+    return stores.objects.keySet().stream()
+        .filter(k -> k.equals(legacy) || k.startsWith(legacy + "/"))
+        .toList();
   }
 
   /** A run from {@link #START} of {@code minutes}, with {@code samples} samples a minute apart. */

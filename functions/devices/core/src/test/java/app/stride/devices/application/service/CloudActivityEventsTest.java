@@ -41,9 +41,10 @@ class CloudActivityEventsTest {
                 new UserId("usr_anna"),
                 run(Sport.RUNNING),
                 strava,
+                null,
                 START)
-            .withSource(polar, null, START);
-    Activity updated = activity.withUpdatedData(run(Sport.HIKING), LATER);
+            .withSource(polar, null, null, START);
+    Activity updated = activity.withUpdatedData(run(Sport.HIKING), null, LATER);
 
     OutboundEvent event = events.updated(updated, Provider.STRAVA);
 

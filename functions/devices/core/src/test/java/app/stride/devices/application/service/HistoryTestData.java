@@ -40,7 +40,7 @@ public final class HistoryTestData {
             "Garmin fenix 5");
     ActivitySource source =
         new ActivitySource(Provider.GARMIN, "g-" + start.getEpochSecond(), null, null, start);
-    return Activity.imported(ActivityId.next(start, RANDOM), owner, data, source, start);
+    return Activity.imported(ActivityId.next(start, RANDOM), owner, data, source, null, start);
   }
 
   /** A recorded running workout without heart rate. */

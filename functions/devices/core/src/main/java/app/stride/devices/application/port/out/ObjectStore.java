@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The region's bucket (S3 / Cloud Storage, encrypted at rest, lifecycle-managed): raw originals
  * under {@code originals/<userId>/<importId>} and sample streams under {@code
- * samples/<userId>/<activityId>}. May throw {@link
+ * samples/<userId>/<activityId>/<streamId>}, one object per stream write (older activities: {@code
+ * samples/<userId>/<activityId>}). May throw {@link
  * app.stride.core.store.StoreUnavailableException}.
  *
  * <p>The reading and signing methods have defaults built on {@link #get} (and, for signing, none)

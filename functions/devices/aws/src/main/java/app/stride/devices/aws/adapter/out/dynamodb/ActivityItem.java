@@ -14,8 +14,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * An activity in the region's devices table ({@code STRIDE_DEVICES_TABLE}, default {@code
  * stride-devices-<region>}): partition key {@code userId} (S), sort key {@code sk} (S) = {@code
- * ACTIVITY#<activityId>}. The summary only: the sample stream lives in object storage and the item
- * has no attribute for it, only {@code sampleCount}.
+ * ACTIVITY#<activityId>}. The summary only: the sample stream lives in object storage; the item has
+ * its {@code sampleCount} and {@code streamId}, the stream write whose object holds it ({@code
+ * samples/<userId>/<activityId>/<streamId>}). {@code streamId} is absent when there are no samples,
+ * and on items written before it was recorded, whose stream is at {@code
+ * samples/<userId>/<activityId>}.
  *
  * <p>Attributes in SI: {@code sport} (wire name), {@code startTime} (ISO-8601 instant), {@code
  * utcOffsetSeconds}, {@code elapsedMillis}, {@code movingMillis}, {@code distanceMeters}, {@code
@@ -65,6 +68,7 @@ public class ActivityItem implements OutboxItem {
   private List<SourceItem> sources;
   private Integer dataSourceIndex;
   private Integer sampleCount;
+  private String streamId;
   private Long version;
   private String importedAt;
   private String updatedAt;
@@ -261,6 +265,14 @@ public class ActivityItem implements OutboxItem {
 
   public void setSampleCount(Integer sampleCount) {
     this.sampleCount = sampleCount;
+  }
+
+  public String getStreamId() {
+    return streamId;
+  }
+
+  public void setStreamId(String streamId) {
+    this.streamId = streamId;
   }
 
   public Long getVersion() {

@@ -8,6 +8,7 @@ import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.Lap;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.Sport;
+import app.stride.devices.domain.StreamId;
 import app.stride.devices.domain.SummaryStats;
 import app.stride.devices.domain.UserId;
 import java.time.Duration;
@@ -49,6 +50,7 @@ final class ActivityItemMapper {
     item.setSources(a.sources().stream().map(ActivityItemMapper::toItem).toList());
     item.setDataSourceIndex(a.sources().indexOf(a.dataSource()));
     item.setSampleCount(a.sampleCount());
+    item.setStreamId(a.streamId() == null ? null : a.streamId().value());
     item.setVersion(a.version());
     item.setImportedAt(a.importedAt().toString());
     item.setUpdatedAt(a.updatedAt().toString());
@@ -85,6 +87,7 @@ final class ActivityItemMapper {
         new UserId(item.getUserId()),
         data,
         item.getSampleCount(),
+        item.getStreamId() == null ? null : new StreamId(item.getStreamId()),
         sources,
         dataSource(sources, item.getDataSourceIndex()),
         item.getVersion(),

@@ -51,8 +51,8 @@ public final class S3ObjectStore implements ObjectStore {
 
   /**
    * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
-   * samples/<userId>/<activityId>} (user ids are {@code [A-Za-z0-9._:@-]}); no empty, {@code .} or
-   * {@code ..} segment.
+   * samples/<userId>/<activityId>/<streamId>} and, read only, {@code samples/<userId>/<activityId>}
+   * (user ids are {@code [A-Za-z0-9._:@-]}); no empty, {@code .} or {@code ..} segment.
    */
   private static final Pattern KEY =
       Pattern.compile("(?!.*(^|/)\\.{0,2}(/|$))[A-Za-z0-9._:@/-]{1,1024}");

@@ -11,6 +11,7 @@ import app.stride.devices.domain.Lap;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.Sample;
 import app.stride.devices.domain.Sport;
+import app.stride.devices.domain.StreamId;
 import app.stride.devices.domain.SummaryStats;
 import app.stride.devices.domain.UserId;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,11 @@ final class ActivityTestData {
         "app.stride.activity.v1.imported",
         "users/" + user + "/activities",
         ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A new stream id, as a stream write gets one. */
+  static StreamId aStream() {
+    return StreamId.next(NOW, RANDOM);
   }
 
   static String aSha256() {
@@ -122,7 +128,7 @@ final class ActivityTestData {
 
     Activity build() {
       return Activity.imported(
-          ActivityId.next(start, RANDOM), new UserId(user), data(), source(), NOW);
+          ActivityId.next(start, RANDOM), new UserId(user), data(), source(), aStream(), NOW);
     }
   }
 }

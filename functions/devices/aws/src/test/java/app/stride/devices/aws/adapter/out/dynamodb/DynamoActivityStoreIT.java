@@ -1,6 +1,7 @@
 package app.stride.devices.aws.adapter.out.dynamodb;
 
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.NOW;
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.aStream;
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anActivity;
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,13 +118,14 @@ class DynamoActivityStoreIT {
     store.create(activity, anEvent("ana"), EU);
     Activity merged =
         activity.withSource(
-            new ActivitySource(Provider.STRAVA, "9001", null, null, NOW), null, NOW);
+            new ActivitySource(Provider.STRAVA, "9001", null, null, NOW), null, null, NOW);
 
     store.update(merged, anEvent("ana"), EU);
 
     assertThat(store.find(ANA, activity.id(), EU)).contains(merged);
     Activity stale =
-        activity.withSource(new ActivitySource(Provider.POLAR, "p-1", null, null, NOW), null, NOW);
+        activity.withSource(
+            new ActivitySource(Provider.POLAR, "p-1", null, null, NOW), null, null, NOW);
     assertThatThrownBy(() -> store.update(stale, anEvent("ana"), EU))
         .isInstanceOf(VersionConflictException.class);
     assertThat(store.findBySource(ANA, Provider.POLAR, "p-1", EU)).isEmpty();
@@ -134,7 +136,8 @@ class DynamoActivityStoreIT {
     Activity activity = anActivity().from(Provider.GARMIN, "g-7").build();
     store.create(activity, anEvent("ana"), EU);
     ActivitySource strava = new ActivitySource(Provider.STRAVA, "s-7", null, null, NOW);
-    Activity merged = activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), NOW);
+    Activity merged =
+        activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), aStream(), NOW);
 
     assertThat(raw("ACTIVITY#" + activity.id()).get("dataSourceIndex").n()).isEqualTo("0");
     store.update(merged, anEvent("ana"), EU);
@@ -147,11 +150,54 @@ class DynamoActivityStoreIT {
   }
 
   @Test
+  void streamId_roundTrips_andAnUpdateThatDropsTheStreamRemovesIt() {
+    Activity activity = anActivity().from(Provider.STRAVA, "s-10").build();
+    store.create(activity, anEvent("ana"), EU);
+
+    assertThat(raw("ACTIVITY#" + activity.id()).get("streamId").s())
+        .isEqualTo(activity.streamId().value());
+    assertThat(store.find(ANA, activity.id(), EU).orElseThrow().streamId())
+        .isEqualTo(activity.streamId());
+
+    Activity trimmed =
+        activity.withUpdatedData(
+            anActivity().lasting(Duration.ofMinutes(40)).data().withoutSamples(),
+            null,
+            NOW.plusSeconds(60));
+    store.update(trimmed, anEvent("ana"), EU);
+
+    assertThat(store.find(ANA, activity.id(), EU).orElseThrow().streamId()).isNull();
+    assertThat(raw("ACTIVITY#" + activity.id())).doesNotContainKey("streamId");
+  }
+
+  @Test
+  void anItemWrittenBeforeStreamIdsWereRecorded_readsWithoutOne_keepingItsSampleCount() {
+    Activity activity = anActivity().from(Provider.GARMIN, "g-11").build();
+    store.create(activity, anEvent("ana"), EU);
+    client.updateItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    Map.of(
+                        "userId", AttributeValue.fromS("ana"),
+                        "sk", AttributeValue.fromS("ACTIVITY#" + activity.id())))
+                .updateExpression("REMOVE streamId"));
+
+    Activity read = store.find(ANA, activity.id(), EU).orElseThrow();
+
+    assertThat(read.streamId()).as("its stream is at samples/<user>/<activityId>").isNull();
+    assertThat(read.sampleCount()).isEqualTo(activity.sampleCount()).isPositive();
+  }
+
+  @Test
   void anItemWrittenBeforeTheDataSourceWasRecorded_readsAsComingFromItsFirstSource() {
     Activity activity = anActivity().from(Provider.GARMIN, "g-8").build();
     Activity merged =
         activity.withSource(
-            new ActivitySource(Provider.STRAVA, "s-8", null, null, NOW), anActivity().data(), NOW);
+            new ActivitySource(Provider.STRAVA, "s-8", null, null, NOW),
+            anActivity().data(),
+            aStream(),
+            NOW);
     store.create(activity, anEvent("ana"), EU);
     store.update(merged, anEvent("ana"), EU);
     client.updateItem(
@@ -182,6 +228,7 @@ class DynamoActivityStoreIT {
                 .startingAt(trimmedStart)
                 .lasting(Duration.ofMinutes(40))
                 .data(),
+            aStream(),
             NOW.plusSeconds(60));
 
     store.update(updated, anEvent("ana"), EU);
@@ -204,7 +251,8 @@ class DynamoActivityStoreIT {
   void update_ofAMissingActivity_conflicts() {
     Activity never = anActivity().build();
     Activity next =
-        never.withSource(new ActivitySource(Provider.STRAVA, "1", null, null, NOW), null, NOW);
+        never.withSource(
+            new ActivitySource(Provider.STRAVA, "1", null, null, NOW), null, null, NOW);
 
     assertThatThrownBy(() -> store.update(next, anEvent("ana"), EU))
         .isInstanceOf(VersionConflictException.class);
@@ -216,7 +264,7 @@ class DynamoActivityStoreIT {
     store.create(activity, anEvent("ana"), EU);
     Activity merged =
         activity.withSource(
-            new ActivitySource(Provider.STRAVA, "s/7#x", null, null, NOW), null, NOW);
+            new ActivitySource(Provider.STRAVA, "s/7#x", null, null, NOW), null, null, NOW);
     store.update(merged, anEvent("ana"), EU);
 
     assertThat(store.findBySource(ANA, Provider.GARMIN, "g-42", EU)).contains(merged);
@@ -246,7 +294,8 @@ class DynamoActivityStoreIT {
     store.create(first, anEvent("ana"), EU);
     store.create(second, anEvent("ana"), EU);
     Activity stealing =
-        second.withSource(new ActivitySource(Provider.STRAVA, "s-1", null, null, NOW), null, NOW);
+        second.withSource(
+            new ActivitySource(Provider.STRAVA, "s-1", null, null, NOW), null, null, NOW);
 
     assertThatThrownBy(() -> store.update(stealing, anEvent("ana"), EU))
         .isInstanceOf(VersionConflictException.class);
@@ -323,7 +372,8 @@ class DynamoActivityStoreIT {
     OutboundEvent merged = anEvent("ana");
     store.create(activity, imported, EU);
     store.update(
-        activity.withSource(new ActivitySource(Provider.STRAVA, "s-2", null, null, NOW), null, NOW),
+        activity.withSource(
+            new ActivitySource(Provider.STRAVA, "s-2", null, null, NOW), null, null, NOW),
         merged,
         EU);
 

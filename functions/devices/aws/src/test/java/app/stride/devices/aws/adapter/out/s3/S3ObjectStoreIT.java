@@ -82,6 +82,21 @@ class S3ObjectStoreIT {
   }
 
   @Test
+  void streamKeysOfOneActivity_liveBesideEachOtherAndItsOldKey_andDeleteRemovesOnlyItsOwn() {
+    store.put("samples/ana/a_02", new byte[] {1}, "application/json");
+    store.put("samples/ana/a_02/s_01", new byte[] {2}, "application/json");
+    store.put("samples/ana/a_02/s_02", new byte[] {3}, "application/json");
+
+    store.delete("samples/ana/a_02/s_01");
+
+    assertThat(store.get("samples/ana/a_02/s_01")).isEmpty();
+    assertThat(store.get("samples/ana/a_02/s_02"))
+        .hasValueSatisfying(b -> assertThat(b).containsExactly(3));
+    assertThat(store.get("samples/ana/a_02"))
+        .hasValueSatisfying(b -> assertThat(b).containsExactly(1));
+  }
+
+  @Test
   void aSeveralMegabyteBinaryObject_roundTripsByteForByte() {
     byte[] large = new byte[5 * 1024 * 1024 + 17];
     new Random(42).nextBytes(large);

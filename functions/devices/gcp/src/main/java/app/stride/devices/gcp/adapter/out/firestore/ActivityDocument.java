@@ -9,6 +9,7 @@ import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.Lap;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.Sport;
+import app.stride.devices.domain.StreamId;
 import app.stride.devices.domain.SummaryStats;
 import app.stride.devices.domain.UserId;
 import com.google.cloud.Timestamp;
@@ -32,9 +33,12 @@ import java.util.Map;
  * (list of {@code {provider, externalId, importId, device, receivedAt}}), {@code dataSourceIndex}
  * (the position in {@code sources} of the source the data is the recording of; absent on documents
  * written before it was recorded, which read as 0, the first source), {@code sampleCount}, {@code
- * version}, {@code importedAt}, {@code updatedAt}, and {@code startKey} ({@code <start, fixed-width
- * UTC>#<activityId>}) that {@code startingBetween} ranges over. Absent values are left out. No
- * samples: the stream lives in object storage.
+ * streamId}, {@code version}, {@code importedAt}, {@code updatedAt}, and {@code startKey} ({@code
+ * <start, fixed-width UTC>#<activityId>}) that {@code startingBetween} ranges over. Absent values
+ * are left out. No samples: the stream lives in object storage, in the object of the stream write
+ * {@code streamId} ({@code samples/<userId>/<activityId>/<streamId>}); {@code streamId} is absent
+ * when there are no samples, and on documents written before it was recorded, whose stream is at
+ * {@code samples/<userId>/<activityId>}.
  *
  * <p>Outbox: {@code outbox} maps event id to {@code {type, subject, json, at}}; {@code outboxSince}
  * is the oldest pending entry's time and is absent when nothing is pending, so the relay's
@@ -47,6 +51,7 @@ final class ActivityDocument {
   static final String VERSION = "version";
   static final String SOURCES = "sources";
   static final String DATA_SOURCE_INDEX = "dataSourceIndex";
+  static final String STREAM_ID = "streamId";
   static final String OUTBOX = "outbox";
   static final String OUTBOX_SINCE = "outboxSince";
 
@@ -82,6 +87,7 @@ final class ActivityDocument {
     f.put(SOURCES, a.sources().stream().map(ActivityDocument::source).toList());
     f.put(DATA_SOURCE_INDEX, a.sources().indexOf(a.dataSource()));
     f.put("sampleCount", a.sampleCount());
+    putIfSet(f, STREAM_ID, a.streamId() == null ? null : a.streamId().value());
     f.put(VERSION, a.version());
     f.put("importedAt", a.importedAt().toString());
     f.put("updatedAt", a.updatedAt().toString());
@@ -120,6 +126,7 @@ final class ActivityDocument {
         new UserId((String) f.get("userId")),
         data,
         integer(f.get("sampleCount")),
+        f.get(STREAM_ID) == null ? null : new StreamId((String) f.get(STREAM_ID)),
         sources,
         dataSource(sources, integer(f.get(DATA_SOURCE_INDEX))),
         ((Number) f.get(VERSION)).longValue(),

@@ -49,6 +49,7 @@ public final class GcsObjectStore implements ObjectStore {
 
   /**
    * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
+   * samples/<userId>/<activityId>/<streamId>} and, read only, {@code
    * samples/<userId>/<activityId>}; no empty, {@code .} or {@code ..} segment.
    */
   private static final Pattern KEY =

@@ -1,6 +1,7 @@
 package app.stride.devices.gcp.adapter.out.firestore;
 
 import static app.stride.devices.gcp.adapter.out.firestore.ActivityTestData.NOW;
+import static app.stride.devices.gcp.adapter.out.firestore.ActivityTestData.aStream;
 import static app.stride.devices.gcp.adapter.out.firestore.ActivityTestData.anActivity;
 import static app.stride.devices.gcp.adapter.out.firestore.ActivityTestData.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,12 +122,12 @@ class FirestoreActivityStoreIT {
   void update_atTheNextVersion_writes_andAStaleVersionConflicts() {
     Activity activity = anActivity().of(user).build();
     store.create(activity, anEvent(user), APAC);
-    Activity merged = activity.withSource(source(Provider.STRAVA, "9001"), null, NOW);
+    Activity merged = activity.withSource(source(Provider.STRAVA, "9001"), null, null, NOW);
 
     store.update(merged, anEvent(user), APAC);
 
     assertThat(store.find(userId, activity.id(), APAC)).contains(merged);
-    Activity stale = activity.withSource(source(Provider.POLAR, "p-1"), null, NOW);
+    Activity stale = activity.withSource(source(Provider.POLAR, "p-1"), null, null, NOW);
     assertThatThrownBy(() -> store.update(stale, anEvent(user), APAC))
         .isInstanceOf(VersionConflictException.class);
     assertThat(store.findBySource(userId, Provider.POLAR, "p-1", APAC)).isEmpty();
@@ -137,7 +138,8 @@ class FirestoreActivityStoreIT {
     Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-7").build();
     store.create(activity, anEvent(user), APAC);
     ActivitySource strava = source(Provider.STRAVA, "s-7");
-    Activity merged = activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), NOW);
+    Activity merged =
+        activity.withSource(strava, anActivity().doing(Sport.HIKING).data(), aStream(), NOW);
 
     assertThat(raw(activityPath(activity)).getLong("dataSourceIndex")).isEqualTo(0L);
     store.update(merged, anEvent(user), APAC);
@@ -150,10 +152,45 @@ class FirestoreActivityStoreIT {
   }
 
   @Test
+  void streamId_roundTrips_andAnUpdateThatDropsTheStreamRemovesIt() throws Exception {
+    Activity activity = anActivity().of(user).from(Provider.STRAVA, "s-10").build();
+    store.create(activity, anEvent(user), APAC);
+
+    assertThat(raw(activityPath(activity)).getString("streamId"))
+        .isEqualTo(activity.streamId().value());
+    assertThat(store.find(userId, activity.id(), APAC).orElseThrow().streamId())
+        .isEqualTo(activity.streamId());
+
+    Activity trimmed =
+        activity.withUpdatedData(
+            anActivity().lasting(Duration.ofMinutes(40)).data().withoutSamples(),
+            null,
+            NOW.plusSeconds(60));
+    store.update(trimmed, anEvent(user), APAC);
+
+    assertThat(store.find(userId, activity.id(), APAC).orElseThrow().streamId()).isNull();
+    assertThat(raw(activityPath(activity)).contains("streamId")).isFalse();
+  }
+
+  @Test
+  void aDocumentWrittenBeforeStreamIdsWereRecorded_readsWithoutOne_keepingItsSampleCount()
+      throws Exception {
+    Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-11").build();
+    store.create(activity, anEvent(user), APAC);
+    firestore.document(activityPath(activity)).update("streamId", FieldValue.delete()).get();
+
+    Activity read = store.find(userId, activity.id(), APAC).orElseThrow();
+
+    assertThat(read.streamId()).as("its stream is at samples/<user>/<activityId>").isNull();
+    assertThat(read.sampleCount()).isEqualTo(activity.sampleCount()).isPositive();
+  }
+
+  @Test
   void aDocumentWrittenBeforeTheDataSourceWasRecorded_readsAsComingFromItsFirstSource()
       throws Exception {
     Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-8").build();
-    Activity merged = activity.withSource(source(Provider.STRAVA, "s-8"), anActivity().data(), NOW);
+    Activity merged =
+        activity.withSource(source(Provider.STRAVA, "s-8"), anActivity().data(), aStream(), NOW);
     store.create(activity, anEvent(user), APAC);
     store.update(merged, anEvent(user), APAC);
     firestore.document(activityPath(activity)).update("dataSourceIndex", FieldValue.delete()).get();
@@ -179,6 +216,7 @@ class FirestoreActivityStoreIT {
                 .startingAt(trimmedStart)
                 .lasting(Duration.ofMinutes(40))
                 .data(),
+            aStream(),
             NOW.plusSeconds(60));
 
     store.update(updated, anEvent(user), APAC);
@@ -204,7 +242,9 @@ class FirestoreActivityStoreIT {
     assertThatThrownBy(
             () ->
                 store.update(
-                    never.withSource(source(Provider.STRAVA, "1"), null, NOW), anEvent(user), APAC))
+                    never.withSource(source(Provider.STRAVA, "1"), null, null, NOW),
+                    anEvent(user),
+                    APAC))
         .isInstanceOf(VersionConflictException.class);
   }
 
@@ -212,7 +252,7 @@ class FirestoreActivityStoreIT {
   void findBySource_findsTheActivityThroughItsClaim_andAnAddedSource() throws Exception {
     Activity activity = anActivity().of(user).from(Provider.GARMIN, "g-42").build();
     store.create(activity, anEvent(user), APAC);
-    Activity merged = activity.withSource(source(Provider.STRAVA, "s/7%x"), null, NOW);
+    Activity merged = activity.withSource(source(Provider.STRAVA, "s/7%x"), null, null, NOW);
     store.update(merged, anEvent(user), APAC);
 
     assertThat(store.findBySource(userId, Provider.GARMIN, "g-42", APAC)).contains(merged);
@@ -241,7 +281,7 @@ class FirestoreActivityStoreIT {
     Activity second = anActivity().of(user).from(Provider.GARMIN, "g-2").build();
     store.create(first, anEvent(user), APAC);
     store.create(second, anEvent(user), APAC);
-    Activity stealing = second.withSource(source(Provider.STRAVA, "s-1"), null, NOW);
+    Activity stealing = second.withSource(source(Provider.STRAVA, "s-1"), null, null, NOW);
 
     assertThatThrownBy(() -> store.update(stealing, anEvent(user), APAC))
         .isInstanceOf(VersionConflictException.class);
@@ -318,7 +358,8 @@ class FirestoreActivityStoreIT {
     OutboundEvent imported = anEvent(user);
     OutboundEvent merged = anEvent(user);
     store.create(activity, imported, APAC);
-    store.update(activity.withSource(source(Provider.STRAVA, "s-2"), null, NOW), merged, APAC);
+    store.update(
+        activity.withSource(source(Provider.STRAVA, "s-2"), null, null, NOW), merged, APAC);
 
     assertThat(pendingOfThisUser())
         .extracting(p -> p.event().id())
