@@ -129,14 +129,19 @@ public final class NotificationWorker {
         case REJECTED -> dropped(n, "the provider's answer is not an activity");
       };
     }
+    Map<ActivityIngest.Kind, Integer> kinds = new EnumMap<>(ActivityIngest.Kind.class);
     for (FetchedActivity activity : fetched) {
-      ingest(connection, activity, n.kind() == NotificationKind.ACTIVITY_UPDATED);
+      ActivityIngest.Outcome outcome =
+          ingest(connection, activity, n.kind() == NotificationKind.ACTIVITY_UPDATED);
+      kinds.merge(outcome.kind(), 1, Integer::sum);
     }
+    // e.g. ingested={UPDATED=1} or {ALREADY_KNOWN=1}: an applied update and a no-op read apart
     log.info(
-        "provider={} notification={} ingested={}",
+        "provider={} notification={} kind={} ingested={}",
         provider.wire(),
         n.idempotencyKey(),
-        fetched.size());
+        n.kind().wire(),
+        kinds);
     return Outcome.INGESTED;
   }
 
@@ -154,7 +159,8 @@ public final class NotificationWorker {
     }
   }
 
-  private void ingest(Connection connection, FetchedActivity activity, boolean update) {
+  private ActivityIngest.Outcome ingest(
+      Connection connection, FetchedActivity activity, boolean update) {
     Provider provider = connection.provider();
     String key =
         "originals/"
@@ -171,11 +177,9 @@ public final class NotificationWorker {
             null,
             activity.data().device(),
             clock.instant());
-    if (update) {
-      ingest.ingestUpdate(connection.userId(), region, activity.data(), source);
-    } else {
-      ingest.ingest(connection.userId(), region, activity.data(), source);
-    }
+    return update
+        ? ingest.ingestUpdate(connection.userId(), region, activity.data(), source)
+        : ingest.ingest(connection.userId(), region, activity.data(), source);
   }
 
   private static Outcome dropped(WebhookNotification n, String why) {
