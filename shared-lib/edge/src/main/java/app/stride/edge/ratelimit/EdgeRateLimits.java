@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,7 +83,12 @@ public final class EdgeRateLimits implements AutoCloseable {
             .<RateLimiter>map(
                 url ->
                     new FallbackRateLimiter(
-                        shared(url, settings), local, clock, settings.probeInterval(), registry))
+                        shared(url, settings),
+                        local,
+                        clock,
+                        settings.probeInterval(),
+                        registry,
+                        Set.of(RateLimitConfig.AUTH)))
             .orElse(local);
     return new EdgeRateLimits(config, limiter, registry);
   }

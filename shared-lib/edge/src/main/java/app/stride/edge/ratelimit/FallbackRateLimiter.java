@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,9 +24,16 @@ import org.slf4j.LoggerFactory;
  * stays on the fallback: the gauge {@value #ACTIVE_GAUGE} reads 1 and each decision taken here
  * counts in {@value #FALLBACK_COUNTER} (tag {@code route_class}). While on the fallback one request
  * at a time probes the primary, at most once per probe interval, so an outage costs no timeout per
- * request; the first answer ends the fallback and the gauge returns to 0. Local buckets start full,
- * so a client may get up to one extra burst per instance across a switch. Each switch writes one
+ * request; the first answer ends the fallback and the gauge returns to 0. Each switch writes one
  * log line that names no key. Register one instance per meter registry (the gauge has no tags).
+ *
+ * <p>Across a switch: the buckets of the <b>seeded classes</b> ({@code auth} at the edge, the
+ * brute-force limits) follow Redis' answers in this process while Redis decides ({@link
+ * LocalRateLimiter#seed}), so a client that spent its login attempts in Redis finds them spent here
+ * too: slowing Redis down until the edge falls back buys no fresh burst on an instance that served
+ * that client. Other buckets, and keys this instance never saw, start full: a client may get up to
+ * one extra burst per instance across a switch. Seeding is one short critical section per request
+ * of those classes only, none on the hot read and write paths.
  */
 public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -45,6 +53,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
   private final Clock clock;
   private final long probeIntervalMillis;
   private final MeterRegistry registry;
+  private final Set<String> seededClasses;
   private final AtomicBoolean active = new AtomicBoolean();
   private final AtomicLong nextProbeMillis = new AtomicLong();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -55,13 +64,15 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
    * @param clock when to probe the primary again
    * @param probeInterval the least time between two probes of a failed primary (zero: every call)
    * @param registry where the gauge and the counter go
+   * @param seededClasses the route classes whose local buckets follow Redis' answers
    */
   public FallbackRateLimiter(
       RateLimiter primary,
       LocalRateLimiter fallback,
       Clock clock,
       Duration probeInterval,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Set<String> seededClasses) {
     this.primary = Objects.requireNonNull(primary, "primary");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,6 +81,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
       throw new IllegalArgumentException("probeInterval must not be negative");
     }
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.seededClasses = Set.copyOf(seededClasses);
     Gauge.builder(ACTIVE_GAUGE, active, on -> on.get() ? 1 : 0)
         .description("1 while rate limits are decided in this process because Redis failed")
         .strongReference(true)
@@ -83,6 +95,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
     }
     try {
       Acquisition answer = primary.acquire(buckets);
+      seed(buckets, answer);
       if (active.compareAndSet(true, false)) {
         LOG.warn("Rate limits: Redis answers again; deciding there");
       }
@@ -107,6 +120,16 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
   @Override
   public void close() {
     Closeables.closeIfCloseable(primary);
+  }
+
+  /** Copies Redis' answer for the seeded classes' buckets into the local ones. */
+  private void seed(List<Bucket> buckets, Acquisition answer) {
+    for (int i = 0; i < buckets.size(); i++) {
+      Bucket bucket = buckets.get(i);
+      if (seededClasses.contains(bucket.key().routeClass())) {
+        fallback.seed(bucket, answer.states().get(i));
+      }
+    }
   }
 
   /** True for the one caller that may probe now; the others stay on the fallback meanwhile. */

@@ -101,6 +101,21 @@ public final class LocalRateLimiter implements RateLimiter, TokenSource {
     }
   }
 
+  /**
+   * Sets {@code bucket} in this process to what the shared store said it held just now (its whole
+   * tokens: a fraction is dropped, so never more than the store had), refilling from there. {@link
+   * FallbackRateLimiter} does this for the strict classes while Redis answers, so that a switch to
+   * these buckets continues from the shared count instead of starting full.
+   */
+  public void seed(Bucket bucket, BucketState shared) {
+    long now = micros(clock.instant());
+    TokenBucket known =
+        new TokenBucket(Math.min(bucket.spec().capacity(), shared.remaining()), now);
+    synchronized (buckets) {
+      buckets.put(bucket.key(), known);
+    }
+  }
+
   /** How many buckets are tracked now (never more than {@code maxKeys}). */
   public int trackedKeys() {
     synchronized (buckets) {

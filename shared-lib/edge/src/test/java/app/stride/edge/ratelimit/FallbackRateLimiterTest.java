@@ -7,6 +7,7 @@ import app.stride.testkit.time.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,12 @@ class FallbackRateLimiterTest {
   private final SwitchablePrimary primary = new SwitchablePrimary();
   private final FallbackRateLimiter limiter =
       new FallbackRateLimiter(
-          primary, new LocalRateLimiter(clock), clock, Duration.ofSeconds(3), registry);
+          primary,
+          new LocalRateLimiter(clock),
+          clock,
+          Duration.ofSeconds(3),
+          registry,
+          Set.of("auth"));
   private final List<Bucket> request =
       List.of(bucket("write", Dimension.IP, "198.51.100.7", 3, 1, Duration.ofHours(1)));
 
@@ -89,6 +95,51 @@ class FallbackRateLimiterTest {
     assertThat(gauge()).isZero();
   }
 
+  @Test
+  void seededClass_continuesFromRedisLastAnswer_acrossASwitch_andRefillsFromThere() {
+    Bucket login = bucket("auth", Dimension.IP, "198.51.100.9", 5, 1, Duration.ofHours(1));
+    primary.answer = new Acquisition(false, List.of(new BucketState(0, 3_600_000_000L)));
+    assertThat(limiter.acquire(List.of(login)).allowed()).as("Redis: attempts spent").isFalse();
+
+    primary.down = true;
+    assertThat(admissions(login, 10))
+        .as("the attack: slow Redis down until the edge falls back, for a fresh burst")
+        .isZero();
+    clock.advance(Duration.ofHours(1));
+    assertThat(admissions(login, 10)).as("one token refilled since Redis' answer").isEqualTo(1);
+  }
+
+  @Test
+  void seededBucket_neverHoldsMoreThanItsCapacity_whateverRedisSaid() {
+    Bucket login = bucket("auth", Dimension.USER, "ana", 5, 1, Duration.ofHours(1));
+    primary.answer = new Acquisition(true, List.of(new BucketState(41, 1)));
+    limiter.acquire(List.of(login));
+
+    primary.down = true;
+
+    assertThat(admissions(login, 10)).isEqualTo(5);
+  }
+
+  @Test
+  void otherClasses_startFullAfterASwitch() {
+    primary.answer = new Acquisition(false, List.of(new BucketState(0, 3_600_000_000L)));
+    assertThat(limiter.acquire(request).allowed()).isFalse();
+
+    primary.down = true;
+
+    assertThat(admissions(request.get(0), 10)).as("write is not seeded").isEqualTo(3);
+  }
+
+  private int admissions(Bucket bucket, int attempts) {
+    int admitted = 0;
+    for (int i = 0; i < attempts; i++) {
+      if (limiter.acquire(List.of(bucket)).allowed()) {
+        admitted++;
+      }
+    }
+    return admitted;
+  }
+
   private double gauge() {
     return registry.get(FallbackRateLimiter.ACTIVE_GAUGE).gauge().value();
   }
@@ -98,6 +149,7 @@ class FallbackRateLimiterTest {
     static final Acquisition ANSWER = new Acquisition(true, List.of(new BucketState(41, 1)));
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean down;
+    volatile Acquisition answer = ANSWER;
 
     @Override
     public Acquisition acquire(List<Bucket> buckets) {
@@ -105,7 +157,7 @@ class FallbackRateLimiterTest {
       if (down) {
         throw new RateLimiterUnavailableException("Redis connect failed", null);
       }
-      return ANSWER;
+      return answer;
     }
   }
 }

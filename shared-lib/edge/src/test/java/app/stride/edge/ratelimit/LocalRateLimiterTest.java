@@ -31,6 +31,19 @@ class LocalRateLimiterTest {
   }
 
   @Test
+  void seed_setsTheBucketToTheSharedCount_evenBelowWhatItHeldHere_thenRefillsFromThere() {
+    limiter.acquire(List.of(ip)); // 9 left here
+
+    limiter.seed(ip, new BucketState(2, 4_000_000));
+
+    assertThat(limiter.acquire(List.of(ip)).states().get(0).remaining()).isEqualTo(1);
+    assertThat(limiter.acquire(List.of(ip)).allowed()).isTrue();
+    assertThat(limiter.acquire(List.of(ip)).allowed()).as("the seeded 2 spent").isFalse();
+    clock.advance(Duration.ofSeconds(6));
+    assertThat(limiter.acquire(List.of(ip)).allowed()).as("a token 6 s later").isTrue();
+  }
+
+  @Test
   void acquire_reportsWholeTokensLeft_andTimeToTheNextToken() {
     Acquisition first = limiter.acquire(List.of(ip));
 
