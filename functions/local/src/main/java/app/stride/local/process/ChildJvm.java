@@ -1,5 +1,6 @@
 package app.stride.local.process;
 
+import app.stride.testkit.server.Loopback;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,8 +46,9 @@ public final class ChildJvm implements AutoCloseable {
 
   /**
    * Starts {@code mainClass} on {@code classPath} and waits until it prints a line containing
-   * {@code readyLine} or, when {@code readyPort} is positive, until that loopback port accepts
-   * connections.
+   * {@code readyLine} and, when {@code readyPort} is positive, until that loopback port accepts
+   * connections. A port that already accepts before the child starts belongs to someone else: the
+   * start fails rather than calling the child ready because another process answers.
    */
   public static ChildJvm start(
       String name,
@@ -66,6 +68,10 @@ public final class ChildJvm implements AutoCloseable {
         String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
     command.add(mainClass);
     command.addAll(args);
+    if (readyPort > 0 && Loopback.accepts(Loopback.HOST, readyPort)) {
+      throw new IllegalStateException(
+          "cannot start " + name + ": port " + readyPort + " is already served by another process");
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("STRIDE_") || k.startsWith("AWS_"));
     builder.environment().putAll(env);
@@ -76,29 +82,33 @@ public final class ChildJvm implements AutoCloseable {
       throw new UncheckedIOException("cannot start " + name, e);
     }
     ChildJvm child = new ChildJvm(name, process, readyLine);
-    if (readyPort > 0) {
-      child.pollPort(readyPort, timeout);
-    }
+    long deadline = System.nanoTime() + timeout.toNanos();
     child.awaitReady(timeout);
+    if (readyPort > 0) {
+      child.awaitPort(readyPort, deadline, timeout);
+    }
     return child;
   }
 
-  private void pollPort(int port, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
-        ready.countDown();
+  private void awaitPort(int port, long deadline, Duration timeout) {
+    while (process.isAlive()) {
+      if (Loopback.accepts(Loopback.HOST, port)) {
         return;
-      } catch (IOException e) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      }
+      if (System.nanoTime() >= deadline) {
+        close();
+        throw new IllegalStateException(
+            name + " did not accept connections on port " + port + " within " + timeout);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new IllegalStateException("interrupted while starting " + name, e);
       }
     }
+    throw new IllegalStateException(name + " exited during start with " + process.exitValue());
   }
 
   /** Whether the process is still running. */

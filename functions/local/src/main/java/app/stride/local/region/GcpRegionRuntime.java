@@ -48,6 +48,13 @@ public final class GcpRegionRuntime implements RegionRuntime {
 
   private static final String INVOKER = "com.google.cloud.functions.invoker.runner.Invoker";
 
+  /**
+   * The line Jetty logs once the invoker's connector is bound, in every log format a function
+   * installs (plain JUL, slf4j-simple, Cloud Logging JSON). The invoker's own "Serving function"
+   * line goes missing where a function's logging setup filters it.
+   */
+  private static final String INVOKER_READY = "Started oejs.ServerConnector";
+
   /** The chat server's main class, in the social capability's jar. */
   public static final String CHAT_SERVER = "app.stride.social.gcp.realtime.ChatServer";
 
@@ -312,7 +319,7 @@ public final class GcpRegionRuntime implements RegionRuntime {
                 "--classpath",
                 jar.toString()),
             env,
-            "Serving function",
+            INVOKER_READY,
             port,
             Duration.ofSeconds(90));
     return new Host(jvm, port, jar);

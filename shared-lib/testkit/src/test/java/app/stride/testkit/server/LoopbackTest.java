@@ -16,6 +16,17 @@ class LoopbackTest {
   }
 
   @Test
+  void freePort_neverHandsOutTheSamePortTwice_evenWhenNoneIsBoundYet() {
+    // The ports are not bound between calls, so the kernel is free to pick one again; a few
+    // thousand
+    // picks from the ephemeral range would repeat many times over without the ledger.
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(seen.add(Loopback.freePort())).as("pick %d", i).isTrue();
+    }
+  }
+
+  @Test
   void portOrFree_rejectsImpossiblePorts() {
     assertThatThrownBy(() -> Loopback.portOrFree(70_000))
         .isInstanceOf(IllegalArgumentException.class);
