@@ -26,6 +26,25 @@ public interface ObjectStore {
   void delete(String key);
 
   /**
+   * Removes every object whose key starts with {@code prefix} (a deleted user's {@code
+   * originals/<userId>/} and {@code samples/<userId>/}), listing page by page so any number is
+   * removed in bounded memory; returns how many it removed. Versioned buckets keep the removed
+   * objects' old versions until the lifecycle rule expires them.
+   *
+   * @throws IllegalArgumentException when {@code prefix} does not end with {@code /}: without it,
+   *     {@code samples/usr_1} would also match {@code samples/usr_10/...}, another user's objects
+   */
+  int deleteUnder(String prefix);
+
+  /** Checks a {@link #deleteUnder} prefix: one or more whole path segments, ending with a slash. */
+  static String requireFolder(String prefix) {
+    if (prefix == null || prefix.length() < 2 || !prefix.endsWith("/") || prefix.startsWith("/")) {
+      throw new IllegalArgumentException("prefix must be a folder ending with /");
+    }
+    return prefix;
+  }
+
+  /**
    * The size in bytes of the object under {@code key}, if there is one (a metadata read; the
    * content is not fetched).
    */
