@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the devices eraser removes for a deleted account, and what it never touches. */
 class UserDataEraserTest {
@@ -134,11 +136,24 @@ class UserDataEraserTest {
     assertThat(stores.activities).isEmpty();
   }
 
-  @Test
-  void deleteUnder_refusesAPrefixThatIsNotAFolder() {
-    assertThatThrownBy(() -> stores.deleteUnder("samples/usr_1"))
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"samples/usr_1", "samples/", "/", "", "/usr_1/", "samples//", "samples//usr_1/"})
+  void deleteUnder_refusesAnythingButAnOwnersFolder_andRemovesNothing(String prefix) {
+    holdDataOf(ANNA);
+
+    assertThatThrownBy(() -> stores.deleteUnder(prefix))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> stores.deleteUnder("/")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(stores.objects).hasSize(4);
+  }
+
+  @Test
+  void deleteUnder_ofAnOwnersFolder_removesOnlyWhatIsUnderIt() {
+    holdDataOf(ANNA);
+    holdDataOf(BEN);
+
+    assertThat(stores.deleteUnder("samples/usr_1/")).isEqualTo(2);
+    assertThat(stores.objects).hasSize(6).doesNotContainKey("samples/usr_1/a2");
   }
 
   private void holdDataOf(UserId user) {
