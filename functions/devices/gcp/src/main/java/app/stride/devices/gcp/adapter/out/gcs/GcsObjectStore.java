@@ -140,41 +140,42 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   /**
-   * Lists the objects under {@code prefix} {@value #DELETE_PAGE} at a time (names only) and deletes
-   * each page in one batch request, so memory holds one page whatever the number. An object already
-   * gone (404, a concurrent erasure) is not counted; any other failed delete fails the call, mapped
-   * as the other methods' failures, after the rest of its page was tried. The local platform's
-   * in-memory bucket has no batch endpoint: there each object of a page is deleted on its own.
+   * Lists the first {@value #DELETE_PAGE} objects under {@code prefix} (names only), deletes them
+   * in one batch request, and lists again, until a listing comes back empty: deleted objects drop
+   * out of the listing (it is strongly consistent), so no page token is kept and memory holds one
+   * page whatever the number. An object already gone (404, a concurrent erasure) is not counted; a
+   * round that finds only such objects ends the call, so a listing that kept naming them could not
+   * spin. Any other failed delete fails the call, mapped as the other methods' failures, after the
+   * rest of its page was tried. The local platform's in-memory bucket has no batch endpoint: there
+   * each object of a page is deleted on its own.
    */
   @Override
   public int deleteUnder(String prefix) {
     ObjectStore.requireFolder(prefix);
     int removed = 0;
-    Page<Blob> page =
-        call(
-            () ->
-                storage.list(
-                    bucket,
-                    Storage.BlobListOption.prefix(prefix),
-                    Storage.BlobListOption.pageSize(DELETE_PAGE),
-                    Storage.BlobListOption.fields(Storage.BlobField.NAME)));
-    while (page != null) {
-      List<BlobId> ids = new ArrayList<>();
-      for (Blob blob : page.getValues()) {
-        ids.add(BlobId.of(bucket, blob.getName()));
+    while (true) {
+      List<BlobId> page = new ArrayList<>(DELETE_PAGE);
+      for (Blob blob : call(() -> firstPage(prefix)).getValues()) {
+        page.add(BlobId.of(bucket, blob.getName()));
       }
-      removed += deleteAll(ids);
-      Page<Blob> current = page;
-      page = current.hasNextPage() ? call(current::getNextPage) : null;
+      int round = page.isEmpty() ? 0 : deleteAll(page);
+      removed += round;
+      if (round == 0) {
+        return removed;
+      }
     }
-    return removed;
+  }
+
+  private Page<Blob> firstPage(String prefix) {
+    return storage.list(
+        bucket,
+        Storage.BlobListOption.prefix(prefix),
+        Storage.BlobListOption.pageSize(DELETE_PAGE),
+        Storage.BlobListOption.fields(Storage.BlobField.NAME));
   }
 
   /** Deletes one page of objects; returns how many existed. */
   private int deleteAll(List<BlobId> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
     StorageBatch batch;
     try {
       batch = storage.batch();
