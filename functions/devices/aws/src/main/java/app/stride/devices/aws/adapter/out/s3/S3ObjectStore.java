@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -122,7 +123,9 @@ public final class S3ObjectStore implements ObjectStore {
    * a local endpoint it uses path-style requests (no bucket subdomains on loopback) and computes
    * checksums only where S3 requires them: S3-compatible servers such as s3proxy do not know the
    * SDK's default flexible checksums (trailing {@code x-amz-checksum-crc32} on every put, {@code
-   * x-amz-checksum-mode} on every get). In the cloud the SDK's defaults stay.
+   * x-amz-checksum-mode} on every get), and send DeleteObjects' required checksum as {@code
+   * Content-MD5} ({@link LegacyMd5Plugin}), as s3proxy refuses the SDK's flexible one with 501. In
+   * the cloud the SDK's defaults stay.
    */
   public static S3Client client(S3Settings settings) {
     S3ClientBuilder builder =
@@ -132,7 +135,14 @@ public final class S3ObjectStore implements ObjectStore {
       builder
           .forcePathStyle(true)
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+          .addPlugin(LegacyMd5Plugin.create())
+          .addPlugin(
+              config ->
+                  config.overrideConfiguration(
+                      config.overrideConfiguration().toBuilder()
+                          .addExecutionInterceptor(new Md5ChecksumOnly())
+                          .build()));
     }
     return builder.build();
   }
