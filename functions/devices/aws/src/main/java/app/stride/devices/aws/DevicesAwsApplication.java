@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code devicesWorkerQueue}: SQS batches of the work queue's verified webhook notifications,
  *       each fetched from its provider and ingested; failed ones come back as {@code
  *       batchItemFailures};
- *   <li>{@code devicesUserEraser}: SQS batches of {@code app.stride.user.v1.deleted} events, each
- *       erasing the user's connections, imports, activities and bucket objects in their home
+ *   <li>{@code devicesUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events,
+ *       each erasing the user's connections, imports, activities and bucket objects in their home
  *       region; unreadable or failed ones come back as {@code batchItemFailures}.
  * </ul>
  *
