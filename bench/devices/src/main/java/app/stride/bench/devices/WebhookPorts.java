@@ -123,6 +123,21 @@ final class WebhookPorts {
     }
 
     @Override
+    public int eraseActivities(UserId userId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public int eraseImports(UserId userId, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public int deleteUnder(String prefix) {
+      throw reached();
+    }
+
+    @Override
     public Optional<ImportJob> find(UserId userId, ImportId id, RegionId home) {
       throw reached();
     }

@@ -18,6 +18,7 @@ import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
 import app.stride.devices.adapter.in.http.HistoryHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
+import app.stride.devices.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.devices.adapter.out.files.ParsingDecoder;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
@@ -40,6 +41,7 @@ import app.stride.devices.application.service.NotificationWorker;
 import app.stride.devices.application.service.QueuedImport;
 import app.stride.devices.application.service.QueuedRevocation;
 import app.stride.devices.application.service.UploadPolicy;
+import app.stride.devices.application.service.UserDataEraser;
 import app.stride.devices.connection.ConnectionSettings;
 import app.stride.devices.connection.GuardedTokenEndpoint;
 import app.stride.devices.connection.HttpProviderAccountLookup;
@@ -258,6 +260,24 @@ public final class DevicesFunctions {
               }
               worker.handle(message);
             });
+  }
+
+  /** The bean name of the data eraser taking {@code app.stride.user.v1.deleted} events. */
+  public static final String USER_ERASER = "devicesUserEraser";
+
+  /**
+   * The data eraser: each {@code app.stride.user.v1.deleted} event of a batch erases the user's
+   * connections (each grant's revocation queued for the worker, as on a disconnect), imports,
+   * activities and bucket objects in their home region ({@link UserDataEraser}); a batch answers
+   * the ids of the messages to redeliver.
+   */
+  public static Function<List<QueueMessage>, BatchResult> userEraser(
+      Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
+    ConnectionService connections =
+        connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
+    return new UserEraserQueueFunction(
+        new UserDataEraser(
+            connections, ports.activities(), ports.imports(), ports.objects(), servingRegion));
   }
 
   private static ImportUploads uploads(

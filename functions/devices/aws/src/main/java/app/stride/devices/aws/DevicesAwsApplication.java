@@ -41,7 +41,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code devicesOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay;
  *   <li>{@code devicesWorkerQueue}: SQS batches of the work queue's verified webhook notifications,
  *       each fetched from its provider and ingested; failed ones come back as {@code
- *       batchItemFailures}.
+ *       batchItemFailures};
+ *   <li>{@code devicesUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events,
+ *       each erasing the user's connections, imports, activities and bucket objects in their home
+ *       region; unreadable or failed ones come back as {@code batchItemFailures}.
  * </ul>
  *
  * Clients are built when the invoked function is first used; the HTTP function is served through
@@ -94,6 +97,14 @@ public class DevicesAwsApplication
                     config.region(),
                     clock,
                     adapters.meters())));
+    AwsFunctions.registerQueue(
+        context,
+        DevicesFunctions.USER_ERASER,
+        () ->
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), DevicesFunctions.USER_ERASER),
+                DevicesFunctions.userEraser(
+                    adapters.ports(), settings.get().asMap(), config.region(), clock)));
   }
 
   /** The clients, stores, bucket, queues and meter registry, each built once, on first use. */

@@ -15,7 +15,11 @@ import app.stride.aws.lambda.StrideFunctionInvoker;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsSettings;
 import app.stride.core.json.Json;
+import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
+import app.stride.devices.aws.adapter.out.s3.S3Settings;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
 import app.stride.testkit.junit.UniqueNames;
@@ -47,6 +51,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +104,8 @@ class DevicesAwsLambdaIT {
   private static String eventsQueue;
   private static StrideFunctionInvoker http;
   private static StrideFunctionInvoker worker;
+  private static StrideFunctionInvoker eraser;
+  private static String bucket;
   private static WireMockServer polarApi;
 
   @BeforeAll
@@ -107,7 +115,7 @@ class DevicesAwsLambdaIT {
             new SqsSettings(Region.of(SQS.region()), "unused", Optional.of(SQS.endpoint())));
     eventsQueue = sqs.createQueue(r -> r.queueName(UniqueNames.uniqueName("events-eu"))).queueUrl();
     workQueue = sqs.createQueue(r -> r.queueName(UniqueNames.uniqueName("work-eu"))).queueUrl();
-    String bucket = UniqueNames.uniqueName("stride-devices-eu").toLowerCase(java.util.Locale.ROOT);
+    bucket = UniqueNames.uniqueName("stride-devices-eu").toLowerCase(java.util.Locale.ROOT);
     S3.createBucket(bucket);
     System.setProperty("MAIN_CLASS", DevicesAwsApplication.class.getName());
     System.setProperty("STRIDE_REGION", "eu");
@@ -147,6 +155,8 @@ class DevicesAwsLambdaIT {
     http = new StrideFunctionInvoker();
     System.setProperty("spring.cloud.function.definition", "devicesWorkerQueue");
     worker = new StrideFunctionInvoker();
+    System.setProperty("spring.cloud.function.definition", "devicesUserEraserQueue");
+    eraser = new StrideFunctionInvoker();
   }
 
   @AfterAll
@@ -305,6 +315,83 @@ class DevicesAwsLambdaIT {
         .isEqualTo(job.path("importId").asString());
     assertThat(receiveOne(eventsQueue).body())
         .contains("app.stride.activity.v1.imported", activityId);
+  }
+
+  @Test
+  void aUserDeletedEvent_erasesTheUsersActivitiesImportsAndObjects_andAnUnreadableOneIsRedelivered()
+      throws IOException {
+    String user = "usr_" + UUID.randomUUID();
+    JsonNode job =
+        body(
+            invoke(
+                event(
+                    "POST",
+                    "/v1/activities/imports",
+                    user,
+                    Map.of("content-type", "application/gpx+xml"),
+                    gpx())));
+    String activity = "/v1/activities/" + job.path("activityIds").path(0).asString();
+    String importJob = "/v1/activities/imports/" + job.path("importId").asString();
+    body(invoke(event("GET", activity, user, Map.of(), null)));
+    receiveOne(eventsQueue);
+    S3Client s3 =
+        S3ObjectStore.client(
+            new S3Settings(
+                Region.EU_CENTRAL_1, bucket, Optional.of(S3.endpoint()), Optional.empty()));
+    assertThat(keysUnder(s3, "originals/" + user + "/")).isNotEmpty();
+    assertThat(keysUnder(s3, "samples/" + user + "/")).isNotEmpty();
+    String deleted =
+        new String(
+            new EventCodec()
+                .encodeToBytes(
+                    UserDeleted.event("ev-" + UUID.randomUUID(), "eu", user, Instant.now())),
+            StandardCharsets.UTF_8);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    eraser.handleRequest(
+        new ByteArrayInputStream(
+            sqsEvent(Map.of("m-deleted", deleted, "m-unreadable", "{\"not\":\"an event\"}"))),
+        out,
+        new LocalLambdaContext("devices-user-eraser", 60_000));
+
+    JsonNode batch = Json.mapper().readTree(out.toByteArray());
+    List<String> failed = new java.util.ArrayList<>();
+    batch.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asString()));
+    assertThat(failed).as(batch.toString()).containsExactly("m-unreadable");
+    assertThat(invoke(event("GET", activity, user, Map.of(), null)).path("statusCode").asInt())
+        .isEqualTo(404);
+    assertThat(invoke(event("GET", importJob, user, Map.of(), null)).path("statusCode").asInt())
+        .isEqualTo(404);
+    assertThat(keysUnder(s3, "originals/" + user + "/")).isEmpty();
+    assertThat(keysUnder(s3, "samples/" + user + "/")).isEmpty();
+    s3.close();
+  }
+
+  private static List<String> keysUnder(S3Client s3, String prefix) {
+    return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  /** An SQS event of one record per message id and body, in the map's order. */
+  private static byte[] sqsEvent(Map<String, String> bodies) {
+    ObjectNode event = Json.mapper().createObjectNode();
+    var records = event.putArray("Records");
+    new java.util.TreeMap<>(bodies)
+        .forEach(
+            (id, body) -> {
+              ObjectNode record = records.addObject();
+              record.put("messageId", id);
+              record.put("receiptHandle", "rh-" + id);
+              record.put("body", body);
+              record.putObject("attributes").put("ApproximateReceiveCount", "1");
+              record.putObject("messageAttributes");
+              record.put("eventSource", "aws:sqs");
+              record.put(
+                  "eventSourceARN", "arn:aws:sqs:eu-west-1:000000000000:stride-devices-eraser-eu");
+              record.put("awsRegion", "eu-west-1");
+            });
+    return Json.toBytes(event);
   }
 
   /** A zip of one GPX run and 7 MB of incompressible attachment, as large exports carry. */

@@ -42,15 +42,22 @@ import org.springframework.core.ResolvableType;
  * once, one set of ports (a Firestore client shared by the activity, import and connection stores,
  * the bucket, the work and events topics, the token cipher) built on first use, the HTTP function
  * {@value DevicesFunctions#NAME}, and the worker as the neutral batch function {@value
- * DevicesFunctions#WORKER} with its Pub/Sub face {@value #WORKER_MESSAGE}. The outbox relay is not
- * deployed on GCP yet (as for the other capabilities there): events left pending by a failed
- * publish wait in the documents' outbox.
+ * DevicesFunctions#WORKER} with its Pub/Sub face {@value #WORKER_MESSAGE}, and the data eraser as
+ * the neutral batch function {@value DevicesFunctions#USER_ERASER} with its Pub/Sub face {@value
+ * #USER_ERASER_MESSAGE}. The outbox relay is not deployed on GCP yet (as for the other capabilities
+ * there): events left pending by a failed publish wait in the documents' outbox.
  */
 public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
 
   /** The worker as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message. */
   public static final String WORKER_MESSAGE = DevicesFunctions.WORKER + "Message";
+
+  /**
+   * The data eraser as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message, over the
+   * same instance as {@value DevicesFunctions#USER_ERASER}.
+   */
+  public static final String USER_ERASER_MESSAGE = DevicesFunctions.USER_ERASER + "Message";
 
   private static final Type BATCH =
       ResolvableType.forClassWithGenerics(
@@ -106,6 +113,38 @@ public final class DevicesGcpApplication
               (Function<List<QueueMessage>, BatchResult>)
                   context.getBean(DevicesFunctions.WORKER, FunctionRegistration.class).getTarget();
           return new FunctionRegistration<>(new PubSubMessageConsumer(batch), WORKER_MESSAGE)
+              .type(MESSAGE);
+        });
+    registerUserEraser(context, env, config, clock);
+  }
+
+  private static void registerUserEraser(
+      GenericApplicationContext context, Env env, DevicesGcpConfig config, Clock clock) {
+    context.registerBean(
+        DevicesFunctions.USER_ERASER,
+        FunctionRegistration.class,
+        () ->
+            new FunctionRegistration<>(
+                    new TracedQueueFunction(
+                        new ServiceIdentity(config.region().value(), DevicesFunctions.USER_ERASER),
+                        DevicesFunctions.userEraser(
+                            context.getBean(DevicesFunctions.Ports.class),
+                            env.asMap(),
+                            config.region(),
+                            clock)),
+                    DevicesFunctions.USER_ERASER)
+                .type(BATCH));
+    context.registerBean(
+        USER_ERASER_MESSAGE,
+        FunctionRegistration.class,
+        () -> {
+          @SuppressWarnings("unchecked")
+          Function<List<QueueMessage>, BatchResult> batch =
+              (Function<List<QueueMessage>, BatchResult>)
+                  context
+                      .getBean(DevicesFunctions.USER_ERASER, FunctionRegistration.class)
+                      .getTarget();
+          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), USER_ERASER_MESSAGE)
               .type(MESSAGE);
         });
   }

@@ -13,9 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.core.json.Json;
 import app.stride.core.region.RegionId;
+import app.stride.devices.application.service.QueuedRevocation;
 import app.stride.devices.domain.Activity;
+import app.stride.devices.domain.ImportId;
+import app.stride.devices.domain.ImportJob;
+import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
+import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.testkit.junit.FirestoreExtension;
@@ -32,6 +39,7 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
@@ -77,13 +85,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The devices deployable end to end: the real Functions Framework invoker serving {@link
- * DevicesHttpFunction} and {@link DevicesWorkerFunction} against the Firestore and Pub/Sub
- * emulators, with WireMock as Polar (OAuth token endpoint and AccessLink API), a token signed here
- * and its public key given as {@code STRIDE_LOCAL_JWKS}. System properties stand in for the
- * variables infra sets. Work messages are pulled from a subscription made here and pushed to the
- * worker as the push subscription does (the push body, no CloudEvent headers).
+ * DevicesHttpFunction}, {@link DevicesWorkerFunction} and {@link DevicesUserEraserFunction} against
+ * the Firestore and Pub/Sub emulators, with WireMock as Polar (OAuth token endpoint and AccessLink
+ * API), a token signed here and its public key given as {@code STRIDE_LOCAL_JWKS}. System
+ * properties stand in for the variables infra sets. Work messages are pulled from a subscription
+ * made here and pushed to the worker as the push subscription does (the push body, no CloudEvent
+ * headers).
  *
- * <p>Both entries share one Spring context (one per initializer per JVM), hence one set of ports:
+ * <p>The entries share one Spring context (one per initializer per JVM), hence one set of ports:
  * the bucket is {@code LocalStorageHelper}'s in-memory fake ({@code STRIDE_GCS_IN_MEMORY=true}),
  * whose store is a static of that class, so this test sees the worker's objects through its own
  * client on the same fake (built without {@code getOptions()}, which would empty it).
@@ -108,11 +117,14 @@ class DevicesFunctionIT {
   private static WireMockServer polar;
   private static Firestore firestore;
   private static FirestoreActivityStore activities;
+  private static FirestoreImportJobStore imports;
   private static Storage bucket;
   private static Invoker http;
   private static Invoker worker;
+  private static Invoker eraser;
   private static URI httpBase;
   private static URI workerBase;
+  private static URI eraserBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -152,6 +164,7 @@ class DevicesFunctionIT {
             new FirestoreConfig(
                 FIRESTORE.projectId(), null, Optional.of(FIRESTORE.emulatorHost())));
     activities = new FirestoreActivityStore(firestore, APAC, Clock.systemUTC());
+    imports = new FirestoreImportJobStore(firestore, APAC, Clock.systemUTC());
 
     int httpPort = freePort();
     http = new Invoker(httpPort, DevicesHttpFunction.class.getName(), null, loader());
@@ -161,6 +174,10 @@ class DevicesFunctionIT {
     worker = new Invoker(workerPort, DevicesWorkerFunction.class.getName(), null, loader());
     worker.startTestServer();
     workerBase = URI.create("http://127.0.0.1:" + workerPort);
+    int eraserPort = freePort();
+    eraser = new Invoker(eraserPort, DevicesUserEraserFunction.class.getName(), null, loader());
+    eraser.startTestServer();
+    eraserBase = URI.create("http://127.0.0.1:" + eraserPort);
     // The functions' in-memory bucket, seen without resetting it (getOptions() would).
     bucket =
         StorageOptions.newBuilder()
@@ -172,6 +189,9 @@ class DevicesFunctionIT {
 
   @AfterAll
   static void stop() throws Exception {
+    if (eraser != null) {
+      eraser.stopServer();
+    }
     if (worker != null) {
       worker.stopServer();
     }
@@ -292,6 +312,111 @@ class DevicesFunctionIT {
             m ->
                 assertThat(m.getAttributesMap())
                     .containsEntry("ce-type", "app.stride.activity.v1.imported"));
+  }
+
+  @Test
+  void userDeletedPush_erasesTheUsersConnectionActivitiesImportsAndObjects_onlyTheirs()
+      throws Exception {
+    String polarUser = newPolarUser();
+    String exercise = "ex" + polarUser;
+    connectPolar("usr_1", polarUser, "polar-at-" + polarUser);
+    servesExercise(exercise, "polar-at-" + polarUser);
+    assertThat(
+            deliverToWorker(pushExerciseWebhook(polarUser, exercise).getMessage(), 1).statusCode())
+        .isEqualTo(204);
+    assertThat(pull(events, 1)).as("the import's event").hasSize(1);
+    ImportJob imported = anImport("usr_1");
+    imports.create(imported, APAC);
+    ImportJob kept = anImport("usr_10");
+    imports.create(kept, APAC);
+    bucket.create(BlobInfo.newBuilder(BUCKET, kept.originalKey()).build(), new byte[] {1});
+    bucket.create(BlobInfo.newBuilder(BUCKET, "samples/usr_10/a_01/s_01").build(), new byte[] {2});
+    assertThat(storedActivities("usr_1")).hasSize(1);
+    assertThat(objects("samples/usr_1/")).isNotEmpty();
+
+    HttpResponse<String> push = pushUserDeleted(UUID.randomUUID().toString(), "usr_1");
+
+    assertThat(push.statusCode()).as(push.body()).isEqualTo(200);
+    assertThat(firestore.document("users/usr_1").listCollections())
+        .as("no connection, activity, source claim, import or hash claim left")
+        .isEmpty();
+    assertThat(objects("originals/usr_1/")).isEmpty();
+    assertThat(objects("samples/usr_1/")).isEmpty();
+    assertThat(pull(work, 1))
+        .as("the grant's revocation, queued as on a disconnect")
+        .singleElement()
+        .satisfies(
+            m -> assertThat(m.getAttributesMap()).containsEntry("kind", QueuedRevocation.KIND));
+    assertThat(imports.find(new UserId("usr_10"), kept.id(), APAC)).contains(kept);
+    assertThat(objects("originals/usr_10/")).hasSize(1);
+    assertThat(objects("samples/usr_10/")).hasSize(1);
+
+    HttpResponse<String> again = pushUserDeleted(UUID.randomUUID().toString(), "usr_1");
+
+    assertThat(again.statusCode())
+        .as("a redelivery erases nothing more: " + again.body())
+        .isEqualTo(200);
+    assertThat(imports.find(new UserId("usr_10"), kept.id(), APAC)).contains(kept);
+  }
+
+  @Test
+  void userDeletedPush_ofAnUnreadableEvent_failsTheCall_soPubSubRedeliversIt() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    ImportJob job = anImport(user);
+    imports.create(job, APAC);
+
+    HttpResponse<String> push =
+        pushToEraser(
+            UUID.randomUUID().toString(),
+            ("{\"userId\":\"" + user + "\"}").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(push.statusCode()).as("an error status: Pub/Sub redelivers").isEqualTo(500);
+    assertThat(imports.find(new UserId(user), job.id(), APAC)).as("nothing erased").contains(job);
+  }
+
+  private static ImportJob anImport(String user) {
+    ImportId id = ImportId.next(Instant.now(), RANDOM);
+    return ImportJob.received(
+        id,
+        new UserId(user),
+        Provider.UPLOAD,
+        "application/gpx+xml",
+        "originals/" + user + "/" + id,
+        HexFormat.of().formatHex(RANDOM.generateSeed(32)),
+        Instant.now());
+  }
+
+  /** POSTs what Eventarc delivers for a Pub/Sub message carrying a user-deleted event. */
+  private static HttpResponse<String> pushUserDeleted(String eventId, String userId)
+      throws Exception {
+    return pushToEraser(
+        eventId,
+        new EventCodec()
+            .encodeToBytes(UserDeleted.event(eventId, APAC.value(), userId, Instant.now())));
+  }
+
+  private static HttpResponse<String> pushToEraser(String eventId, byte[] data) throws Exception {
+    String messageId = UUID.randomUUID().toString();
+    String body =
+        template("pubsub/user-deleted-push.json")
+            .replace("${EVENT_ID}", eventId)
+            .replace("${MESSAGE_ID}", messageId)
+            .replace("${DATA}", Base64.getEncoder().encodeToString(data));
+    return send(
+        HttpRequest.newBuilder(eraserBase)
+            .header("ce-id", messageId)
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header("ce-source", "//pubsub.googleapis.com/projects/stride-test/topics/user-events")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static List<Blob> objects(String prefix) {
+    return StreamSupport.stream(
+            bucket.list(BUCKET, Storage.BlobListOption.prefix(prefix)).iterateAll().spliterator(),
+            false)
+        .toList();
   }
 
   /** The user connects Polar: the app opens the authorize URL and posts back code and state. */

@@ -103,7 +103,15 @@ public final class ImportService {
 
   /** The bucket key of an import's raw original. */
   static String originalKey(UserId user, ImportId id) {
-    return "originals/" + user.value() + "/" + id.value();
+    return originalsFolder(user) + id.value();
+  }
+
+  /**
+   * The folder holding every raw original of {@code user}, uploaded or fetched from a provider:
+   * {@code originals/<userId>/}.
+   */
+  static String originalsFolder(UserId user) {
+    return "originals/" + user.value() + "/";
   }
 
   /** The import {@code id} of {@code user}. */

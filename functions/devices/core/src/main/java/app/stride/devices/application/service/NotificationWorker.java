@@ -163,9 +163,7 @@ public final class NotificationWorker {
       Connection connection, FetchedActivity activity, boolean update) {
     Provider provider = connection.provider();
     String key =
-        "originals/"
-            + connection.userId().value()
-            + "/"
+        ImportService.originalsFolder(connection.userId())
             + provider.wire()
             + "/"
             + sha256(activity.original());

@@ -60,7 +60,12 @@ final class SampleStreams {
    * reads).
    */
   static String legacyKey(UserId user, ActivityId id) {
-    return "samples/" + user.value() + "/" + id.value();
+    return userFolder(user) + id.value();
+  }
+
+  /** The folder holding every stream of {@code user}: {@code samples/<userId>/}. */
+  static String userFolder(UserId user) {
+    return "samples/" + user.value() + "/";
   }
 
   static byte[] encode(List<Sample> samples) {

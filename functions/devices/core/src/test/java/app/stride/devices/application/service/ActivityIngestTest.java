@@ -434,6 +434,11 @@ class ActivityIngestTest {
           public void delete(String key) {
             throw new StoreUnavailableException("the bucket", new IOException("timed out"));
           }
+
+          @Override
+          public int deleteUnder(String prefix) {
+            throw new StoreUnavailableException("the bucket", new IOException("timed out"));
+          }
         };
     return new ActivityIngest(
         stores, undeletable, stores, stores, stores::publish, clock, new Random(5));
@@ -509,6 +514,11 @@ class ActivityIngestTest {
     @Override
     public void update(Activity activity, OutboundEvent pending, RegionId home) {
       delegate.update(activity, pending, home);
+    }
+
+    @Override
+    public int eraseActivities(UserId userId, RegionId home) {
+      return delegate.eraseActivities(userId, home);
     }
   }
 }

@@ -92,6 +92,22 @@ public final class MemoryStores
   }
 
   @Override
+  public int eraseActivities(UserId userId, RegionId home) {
+    return removeUnder(activities, userId + "/");
+  }
+
+  @Override
+  public int eraseImports(UserId userId, RegionId home) {
+    return removeUnder(jobs, userId + "/");
+  }
+
+  private static int removeUnder(Map<String, ?> map, String prefix) {
+    int before = map.size();
+    map.keySet().removeIf(key -> key.startsWith(prefix));
+    return before - map.size();
+  }
+
+  @Override
   public Optional<ImportJob> find(UserId userId, ImportId id, RegionId home) {
     return Optional.ofNullable(jobs.get(userId + "/" + id));
   }
@@ -130,6 +146,11 @@ public final class MemoryStores
   @Override
   public void delete(String key) {
     objects.remove(key);
+  }
+
+  @Override
+  public int deleteUnder(String prefix) {
+    return removeUnder(objects, ObjectStore.requireFolder(prefix));
   }
 
   /** When set, every stream {@link #open} returns fails with this on its first read. */

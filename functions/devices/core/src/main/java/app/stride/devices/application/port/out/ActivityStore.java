@@ -47,4 +47,13 @@ public interface ActivityStore {
    * @throws app.stride.core.store.VersionConflictException when the stored version differs
    */
   void update(Activity activity, OutboundEvent pending, RegionId home);
+
+  /**
+   * Erases the user's activities (a deleted account): every activity item with its laps and pending
+   * events, and every item that indexes them (source claims), all under the user's own key, so no
+   * other user's item is ever touched. Returns how many activities it removed. Idempotent: a second
+   * call removes nothing and returns 0. Deletes are single-item, not one transaction: a call that
+   * fails midway leaves the rest for the next (the queue redelivers the erasure).
+   */
+  int eraseActivities(UserId userId, RegionId home);
 }

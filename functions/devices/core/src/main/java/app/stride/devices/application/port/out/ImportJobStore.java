@@ -27,4 +27,11 @@ public interface ImportJobStore {
 
   /** Replaces the stored import (its status changes only from processing to done or failed). */
   void update(ImportJob job, RegionId home);
+
+  /**
+   * Erases the user's imports (a deleted account) and their SHA-256 claims, all under the user's
+   * own key; returns how many imports it removed. Idempotent, like {@link
+   * ActivityStore#eraseActivities}.
+   */
+  int eraseImports(UserId userId, RegionId home);
 }

@@ -26,6 +26,34 @@ public interface ObjectStore {
   void delete(String key);
 
   /**
+   * Removes every object whose key starts with {@code prefix} (a deleted user's {@code
+   * originals/<userId>/} and {@code samples/<userId>/}), listing page by page so any number is
+   * removed in bounded memory; returns how many it removed. Versioned buckets keep the removed
+   * objects' old versions until the lifecycle rule expires them.
+   *
+   * @throws IllegalArgumentException when {@code prefix} is not a folder of an owner ({@link
+   *     #requireFolder})
+   */
+  int deleteUnder(String prefix);
+
+  /**
+   * Checks a {@link #deleteUnder} prefix: at least two whole, non-empty path segments (an area and
+   * an owner, {@code samples/<userId>/}), ending with a slash. Without the slash {@code
+   * samples/usr_1} would also match {@code samples/usr_10/...}, another user's objects; with one
+   * segment ({@code samples/}) a single call would remove every user's.
+   */
+  static String requireFolder(String prefix) {
+    if (prefix == null || !prefix.endsWith("/")) {
+      throw new IllegalArgumentException("prefix must be a folder ending with /");
+    }
+    String[] segments = prefix.substring(0, prefix.length() - 1).split("/", -1);
+    if (segments.length < 2 || java.util.Arrays.stream(segments).anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("prefix must name an area and an owner: <area>/<owner>/");
+    }
+    return prefix;
+  }
+
+  /**
    * The size in bytes of the object under {@code key}, if there is one (a metadata read; the
    * content is not fetched).
    */

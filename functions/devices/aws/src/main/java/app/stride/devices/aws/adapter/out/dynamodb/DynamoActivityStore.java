@@ -50,6 +50,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <p>{@code startingBetween} queries the {@value ActivityItem#BY_START} index newest first; the
  * relay reads pending events through the sparse {@value ActivityItem#OUTBOX_INDEX} index.
+ *
+ * <p>{@code eraseActivities} deletes the user's activity items (their laps and pending events are
+ * attributes of the item, and the indexes follow the item) and then their source claims, each kind
+ * through a query of the user's own partition ({@link PartitionEraser}); activities first, so while
+ * an activity is still there its claim is too.
  */
 public final class DynamoActivityStore implements ActivityStore, ActivityOutboxPort {
   /** How long a claim naming an activity that lacks its source counts as a write in flight. */
@@ -65,6 +70,7 @@ public final class DynamoActivityStore implements ActivityStore, ActivityOutboxP
   private final ConditionalWrites<SourceClaimItem> claims;
   private final DynamoDbIndex<ActivityItem> byStart;
   private final DynamoDbIndex<ActivityItem> outbox;
+  private final PartitionEraser eraser;
   private final ResidencyGuard guard;
   private final Clock clock;
 
@@ -75,6 +81,7 @@ public final class DynamoActivityStore implements ActivityStore, ActivityOutboxP
     this.claims = new ConditionalWrites<>(client.table(tableName, CLAIMS));
     this.byStart = table.index(ActivityItem.BY_START);
     this.outbox = table.index(ActivityItem.OUTBOX_INDEX);
+    this.eraser = new PartitionEraser(client);
     this.guard = new ResidencyGuard(region);
     this.clock = clock;
   }
@@ -166,6 +173,19 @@ public final class DynamoActivityStore implements ActivityStore, ActivityOutboxP
       release(claimed);
       throw e;
     }
+  }
+
+  /**
+   * Deletes the user's activities, then their source claims, in batches ({@link PartitionEraser});
+   * returns how many activities it deleted. Pending events go with their activity unpublished: the
+   * account is gone.
+   */
+  @Override
+  public int eraseActivities(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    int erased = eraser.erase(activities.table(), userId.value(), SortKeys.ACTIVITY);
+    eraser.erase(claims.table(), userId.value(), SortKeys.SOURCE);
+    return erased;
   }
 
   /**

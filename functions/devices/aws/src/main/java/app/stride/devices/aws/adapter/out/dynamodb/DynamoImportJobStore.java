@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * import forward only (awaiting-upload, processing, then done or failed). Imports and claims carry
  * {@code expiresAt} (the table's TTL attribute); readers treat a passed one as absent, as DynamoDB
  * deletes expired items only eventually.
+ *
+ * <p>{@code eraseImports} deletes the user's imports and then their hash claims, each kind through
+ * a query of the user's own partition ({@link PartitionEraser}).
  */
 public final class DynamoImportJobStore implements ImportJobStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -43,6 +46,7 @@ public final class DynamoImportJobStore implements ImportJobStore {
 
   private final ConditionalWrites<ImportItem> imports;
   private final ConditionalWrites<Sha256ClaimItem> claims;
+  private final PartitionEraser eraser;
   private final ResidencyGuard guard;
   private final Clock clock;
 
@@ -50,6 +54,7 @@ public final class DynamoImportJobStore implements ImportJobStore {
       DynamoDbEnhancedClient client, String tableName, RegionId region, Clock clock) {
     this.imports = new ConditionalWrites<>(client.table(tableName, IMPORTS));
     this.claims = new ConditionalWrites<>(client.table(tableName, CLAIMS));
+    this.eraser = new PartitionEraser(client);
     this.guard = new ResidencyGuard(region);
     this.clock = clock;
   }
@@ -114,6 +119,18 @@ public final class DynamoImportJobStore implements ImportJobStore {
     ImportItem item = ImportItemMapper.toItem(job);
     item.setRevision(current.getRevision());
     imports.putVersioned(item);
+  }
+
+  /**
+   * Deletes the user's imports, expired ones included, then their SHA-256 claims, in batches
+   * ({@link PartitionEraser}); returns how many imports it deleted.
+   */
+  @Override
+  public int eraseImports(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    int erased = eraser.erase(imports.table(), userId.value(), SortKeys.IMPORT);
+    eraser.erase(claims.table(), userId.value(), SortKeys.SHA);
+    return erased;
   }
 
   private Optional<Sha256ClaimItem> claimHash(ImportJob job) {

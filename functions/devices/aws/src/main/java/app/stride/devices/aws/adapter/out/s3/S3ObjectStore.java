@@ -7,6 +7,7 @@ import app.stride.devices.application.port.out.PresignedUpload;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,15 +20,23 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -44,10 +53,17 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
  * function's own credentials, for one key, its content type, its exact {@code Content-Length} and
  * the encryption headers, so S3 refuses the URL for another object, type or size. No request is
  * made to sign; in Lambda the URL also stops working when the role's session credentials expire.
+ *
+ * <p>{@link #deleteUnder} lists a folder page by page (ListObjectsV2, at most {@value
+ * #DELETE_BATCH} keys a page) and removes each page with one DeleteObjects call before listing the
+ * next, so memory holds one page whatever the folder's size.
  */
 public final class S3ObjectStore implements ObjectStore {
   /** How long one call, retries included, may take. */
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Keys per listed page and per DeleteObjects call (S3's maximum for both). */
+  static final int DELETE_BATCH = 1000;
 
   /**
    * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
@@ -107,7 +123,9 @@ public final class S3ObjectStore implements ObjectStore {
    * a local endpoint it uses path-style requests (no bucket subdomains on loopback) and computes
    * checksums only where S3 requires them: S3-compatible servers such as s3proxy do not know the
    * SDK's default flexible checksums (trailing {@code x-amz-checksum-crc32} on every put, {@code
-   * x-amz-checksum-mode} on every get). In the cloud the SDK's defaults stay.
+   * x-amz-checksum-mode} on every get), and send DeleteObjects' required checksum as {@code
+   * Content-MD5} ({@link LegacyMd5Plugin}), as s3proxy refuses the SDK's flexible one with 501. In
+   * the cloud the SDK's defaults stay.
    */
   public static S3Client client(S3Settings settings) {
     S3ClientBuilder builder =
@@ -117,7 +135,14 @@ public final class S3ObjectStore implements ObjectStore {
       builder
           .forcePathStyle(true)
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+          .addPlugin(LegacyMd5Plugin.create())
+          .addPlugin(
+              config ->
+                  config.overrideConfiguration(
+                      config.overrideConfiguration().toBuilder()
+                          .addExecutionInterceptor(new Md5ChecksumOnly())
+                          .build()));
     }
     return builder.build();
   }
@@ -145,6 +170,64 @@ public final class S3ObjectStore implements ObjectStore {
     DeleteObjectRequest request =
         DeleteObjectRequest.builder().bucket(bucket).key(requireKey(key)).build();
     call(() -> s3.deleteObject(request));
+  }
+
+  /**
+   * Removes every object under the folder {@code prefix}, one listed page (up to {@value
+   * #DELETE_BATCH} keys) per DeleteObjects call; returns how many it removed.
+   *
+   * @throws IllegalArgumentException when {@code prefix} is not a folder ({@link
+   *     ObjectStore#requireFolder})
+   * @throws StoreUnavailableException when S3 cannot be reached, or reports a key it did not delete
+   *     (the objects deleted before stay deleted; a second call resumes)
+   */
+  @Override
+  public int deleteUnder(String prefix) {
+    ListObjectsV2Request list =
+        ListObjectsV2Request.builder()
+            .bucket(bucket)
+            .prefix(ObjectStore.requireFolder(prefix))
+            .maxKeys(DELETE_BATCH)
+            .build();
+    Iterator<ListObjectsV2Response> pages = call(() -> s3.listObjectsV2Paginator(list).iterator());
+    int deleted = 0;
+    while (call(pages::hasNext)) {
+      ListObjectsV2Response page = call(pages::next);
+      List<ObjectIdentifier> keys =
+          page.contents().stream()
+              .map(o -> ObjectIdentifier.builder().key(o.key()).build())
+              .toList();
+      if (!keys.isEmpty()) {
+        deleteAll(keys);
+        deleted += keys.size();
+      }
+    }
+    return deleted;
+  }
+
+  /** One DeleteObjects call (quiet: S3 answers only the keys it failed to delete). */
+  private void deleteAll(List<ObjectIdentifier> keys) {
+    DeleteObjectsRequest request =
+        DeleteObjectsRequest.builder()
+            .bucket(bucket)
+            .delete(Delete.builder().objects(keys).quiet(true).build())
+            .build();
+    DeleteObjectsResponse response = call(() -> s3.deleteObjects(request));
+    if (response.hasErrors() && !response.errors().isEmpty()) {
+      S3Error first = response.errors().get(0);
+      throw new StoreUnavailableException(
+          "object store",
+          new IllegalStateException(
+              response.errors().size()
+                  + " of "
+                  + keys.size()
+                  + " objects not deleted, first "
+                  + first.key()
+                  + ": "
+                  + first.code()
+                  + " "
+                  + first.message()));
+    }
   }
 
   @Override

@@ -395,6 +395,69 @@ class DynamoActivityStoreIT {
   }
 
   @Test
+  void eraseActivities_removesEveryItemInTheUsersPartition_claimsIncluded_andNoOtherUsers() {
+    UserId usr1 = new UserId("usr_1");
+    UserId usr10 = new UserId("usr_10");
+    Activity first = anActivity().of("usr_1").from(Provider.GARMIN, "g-1").build();
+    store.create(first, anEvent("usr_1"), EU);
+    store.update(
+        first.withSource(
+            new ActivitySource(Provider.STRAVA, "s-1", null, null, NOW), null, null, NOW),
+        anEvent("usr_1"),
+        EU);
+    store.create(
+        anActivity().of("usr_1").from(Provider.POLAR, "p-1").build(), anEvent("usr_1"), EU);
+    Activity others = anActivity().of("usr_10").from(Provider.GARMIN, "g-1").build();
+    OutboundEvent othersEvent = anEvent("usr_10");
+    store.create(others, othersEvent, EU);
+    List<Map<String, AttributeValue>> othersItems = partition("usr_10");
+    assertThat(partition("usr_1")).as("2 activities, 3 source claims").hasSize(5);
+
+    int erased = store.eraseActivities(usr1, EU);
+
+    assertThat(erased).isEqualTo(2);
+    assertThat(partition("usr_1")).isEmpty();
+    assertThat(store.findBySource(usr1, Provider.GARMIN, "g-1", EU)).isEmpty();
+    assertThat(store.find(usr1, first.id(), EU)).isEmpty();
+    assertThat(partition("usr_10")).isEqualTo(othersItems);
+    assertThat(store.find(usr10, others.id(), EU)).contains(others);
+    assertThat(store.findBySource(usr10, Provider.GARMIN, "g-1", EU)).contains(others);
+    assertThat(store.pending(10, EU))
+        .extracting(p -> p.event().id())
+        .as("the erased activities' pending events went with them")
+        .containsExactly(othersEvent.id());
+  }
+
+  @Test
+  void eraseActivities_again_removesNothing_andTheFreedSourceCanBeClaimedAnew() {
+    UserId usr1 = new UserId("usr_1");
+    store.create(
+        anActivity().of("usr_1").from(Provider.GARMIN, "g-1").build(), anEvent("usr_1"), EU);
+    assertThat(store.eraseActivities(usr1, EU)).isEqualTo(1);
+
+    assertThat(store.eraseActivities(usr1, EU)).isZero();
+
+    Activity again = anActivity().of("usr_1").from(Provider.GARMIN, "g-1").build();
+    store.create(again, anEvent("usr_1"), EU);
+    assertThat(store.findBySource(usr1, Provider.GARMIN, "g-1", EU)).contains(again);
+  }
+
+  @Test
+  void eraseActivities_ofMoreThanAQueryPage_removesThemAll() {
+    int count = PartitionEraser.PAGE + PartitionEraser.BATCH + 3;
+    for (int i = 0; i < count; i++) {
+      store.create(
+          anActivity().of("usr_1").from(Provider.GARMIN, "g-" + i).build(), anEvent("usr_1"), EU);
+    }
+    assertThat(partition("usr_1")).hasSize(2 * count);
+
+    int erased = store.eraseActivities(new UserId("usr_1"), EU);
+
+    assertThat(erased).isEqualTo(count);
+    assertThat(partition("usr_1")).isEmpty();
+  }
+
+  @Test
   void everyMethod_refusesAForeignHomeRegion() {
     Activity activity = anActivity().build();
     RegionId us = RegionId.of("us");
@@ -406,6 +469,7 @@ class DynamoActivityStoreIT {
     assertWrongRegion(() -> store.startingBetween(ANA, NOW.minusSeconds(60), NOW, us));
     assertWrongRegion(() -> store.pending(10, us));
     assertWrongRegion(() -> store.markPublished(ANA, activity.id(), "e", us));
+    assertWrongRegion(() -> store.eraseActivities(ANA, us));
     assertThat(store.find(ANA, activity.id(), EU)).isEmpty();
   }
 
@@ -420,6 +484,20 @@ class DynamoActivityStoreIT {
     Activity activity = anActivity().of(user).startingAt(start).build();
     store.create(activity, anEvent(user), EU);
     return activity;
+  }
+
+  /** Every item under {@code user}'s partition key, read raw (every kind), in key order. */
+  private List<Map<String, AttributeValue>> partition(String user) {
+    return client
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("userId = :user")
+                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(user)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .toList();
   }
 
   private Map<String, AttributeValue> raw(String sortKey) {

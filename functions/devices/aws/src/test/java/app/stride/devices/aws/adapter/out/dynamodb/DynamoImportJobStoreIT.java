@@ -2,6 +2,8 @@ package app.stride.devices.aws.adapter.out.dynamodb;
 
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.NOW;
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.aSha256;
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anActivity;
+import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anEvent;
 import static app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData.anImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +15,7 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.VersionConflictException;
+import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ImportFailure;
 import app.stride.devices.domain.ImportId;
@@ -205,6 +208,65 @@ class DynamoImportJobStoreIT {
   }
 
   @Test
+  void eraseImports_removesTheUsersImportsAndHashClaims_expiredIncluded_andNoOtherUsers() {
+    UserId usr1 = new UserId("usr_1");
+    UserId usr10 = new UserId("usr_10");
+    String sha = aSha256();
+    ImportJob processing = anImport("usr_1", sha, NOW);
+    ImportJob done = anImport("usr_1", aSha256(), NOW);
+    ImportJob expired = anImport("usr_1", aSha256(), NOW.minus(Duration.ofDays(31)));
+    ImportJob others = anImport("usr_10", sha, NOW);
+    store.create(processing, EU);
+    store.create(done, EU);
+    store.update(done.done(List.of(ActivityId.next(NOW, new SecureRandom())), NOW), EU);
+    store.create(expired, EU);
+    store.create(others, EU);
+    List<Map<String, AttributeValue>> othersItems = partition("usr_10");
+    assertThat(partition("usr_1")).as("3 imports, 3 hash claims").hasSize(6);
+
+    int erased = store.eraseImports(usr1, EU);
+
+    assertThat(erased).isEqualTo(3);
+    assertThat(partition("usr_1")).isEmpty();
+    assertThat(store.find(usr1, processing.id(), EU)).isEmpty();
+    assertThat(store.findBySha256(usr1, sha, EU)).isEmpty();
+    assertThat(partition("usr_10")).isEqualTo(othersItems);
+    assertThat(store.find(usr10, others.id(), EU)).contains(others);
+    assertThat(store.findBySha256(usr10, sha, EU)).contains(others);
+  }
+
+  @Test
+  void eraseImports_again_removesNothing_andTheSameFileCanBeImportedAnew() {
+    UserId usr1 = new UserId("usr_1");
+    String sha = aSha256();
+    store.create(anImport("usr_1", sha, NOW), EU);
+    assertThat(store.eraseImports(usr1, EU)).isEqualTo(1);
+
+    assertThat(store.eraseImports(usr1, EU)).isZero();
+
+    ImportJob again = anImport("usr_1", sha, NOW.plusSeconds(1));
+    store.create(again, EU);
+    assertThat(store.findBySha256(usr1, sha, EU)).contains(again);
+  }
+
+  @Test
+  void eraseImports_leavesTheUsersActivities_whichTheActivityStoreErases() {
+    DynamoActivityStore activities =
+        new DynamoActivityStore(DynamoDbClients.enhanced(client), table, EU, clock);
+    Activity activity = anActivity().of("usr_1").build();
+    activities.create(activity, anEvent("usr_1"), EU);
+    store.create(anImport("usr_1", aSha256(), NOW), EU);
+
+    assertThat(store.eraseImports(new UserId("usr_1"), EU)).isEqualTo(1);
+
+    assertThat(activities.find(new UserId("usr_1"), activity.id(), EU)).contains(activity);
+    assertThat(partition("usr_1"))
+        .extracting(item -> item.get("sk").s())
+        .allMatch(sk -> sk.startsWith("ACTIVITY#") || sk.startsWith("SOURCE#"))
+        .hasSize(2);
+  }
+
+  @Test
   void everyMethod_refusesAForeignHomeRegion() {
     ImportJob job = anImport("ana", aSha256(), NOW);
     RegionId apac = RegionId.of("apac");
@@ -217,7 +279,25 @@ class DynamoImportJobStoreIT {
             e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
     assertThatThrownBy(() -> store.findBySha256(ANA, job.sha256(), apac))
         .isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> store.eraseImports(ANA, apac))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
     assertThat(store.find(ANA, job.id(), EU)).isEmpty();
+  }
+
+  /** Every item under {@code user}'s partition key, read raw (every kind), in key order. */
+  private List<Map<String, AttributeValue>> partition(String user) {
+    return client
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("userId = :user")
+                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(user)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .toList();
   }
 
   private Map<String, AttributeValue> raw(String sortKey) {

@@ -15,16 +15,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@link S3ObjectStore} against a real S3-protocol server on loopback (s3proxy, in-memory backend,
@@ -227,6 +233,59 @@ class S3ObjectStoreIT {
   }
 
   @Test
+  void deleteUnder_removesTheFolder_only_notAUserWhoseIdItPrefixes() {
+    store.put("samples/usr_1/a_1", new byte[] {1}, "application/json");
+    store.put("samples/usr_1/a_2/s_1", new byte[] {2}, "application/json");
+    store.put("originals/usr_1/i_1", new byte[] {3}, "application/fit");
+    store.put("samples/usr_10/a_3/s_1", new byte[] {4}, "application/json");
+
+    int deleted = store.deleteUnder("samples/usr_1/");
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(keys()).containsExactly("originals/usr_1/i_1", "samples/usr_10/a_3/s_1");
+    assertThat(store.deleteUnder("samples/usr_1/")).as("a second call").isZero();
+    assertThat(keys()).hasSize(2);
+  }
+
+  @Test
+  void deleteUnder_moreThanAListPage_removesEveryObject_acrossDeleteBatches() throws Exception {
+    int count = S3ObjectStore.DELETE_BATCH + 50;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> puts = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String key = String.format("samples/usr_1/a_%04d/s_1", i);
+        puts.add(pool.submit(() -> store.put(key, new byte[] {7}, "application/json")));
+      }
+      for (Future<?> put : puts) {
+        put.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    store.put("samples/usr_10/a_1/s_1", new byte[] {8}, "application/json");
+    assertThat(keys()).hasSize(count + 1);
+
+    int deleted = store.deleteUnder("samples/usr_1/");
+
+    assertThat(deleted).isEqualTo(count);
+    assertThat(keys()).containsExactly("samples/usr_10/a_1/s_1");
+  }
+
+  @Test
+  void deleteUnder_refusesAPrefixThatIsNotAFolder_andDeletesNothing() {
+    store.put("samples/usr_10/a_1/s_1", new byte[] {1}, "application/json");
+
+    for (String prefix : new String[] {"samples/usr_1", "", "/", "/samples/usr_1/", "samples"}) {
+      assertThatThrownBy(() -> store.deleteUnder(prefix))
+          .as(prefix)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> store.deleteUnder(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(keys()).containsExactly("samples/usr_10/a_1/s_1");
+  }
+
+  @Test
   void anUnreachableServer_isStoreUnavailable() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -245,6 +304,15 @@ class S3ObjectStoreIT {
           .isInstanceOf(StoreUnavailableException.class);
       assertThatThrownBy(() -> down.put("originals/ana/i_03", new byte[] {1}, "application/fit"))
           .isInstanceOf(StoreUnavailableException.class);
+      assertThatThrownBy(() -> down.deleteUnder("originals/ana/"))
+          .isInstanceOf(StoreUnavailableException.class);
     }
+  }
+
+  /** Every key in the bucket, listed raw, in S3's (lexicographic) order. */
+  private List<String> keys() {
+    return client.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
+        .map(S3Object::key)
+        .toList();
   }
 }

@@ -145,6 +145,21 @@ public final class FirestoreActivityStore implements ActivityStore, ActivityOutb
   }
 
   /**
+   * Deletes the user's {@code activities} (their laps and pending events are fields of the
+   * documents, so the relay finds none of them afterwards), then the source claims in {@code
+   * activitySources}: a claim left by a call that failed in between names a missing activity and
+   * goes stale, and the redelivery removes it. Only the two collections under the user's own
+   * document are read; {@code users/{userId}} itself is not devices' alone (workouts live beside).
+   */
+  @Override
+  public int eraseActivities(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    int removed = CollectionEraser.eraseAll(firestore, activities(userId));
+    CollectionEraser.eraseAll(firestore, user(userId).collection(SOURCES));
+    return removed;
+  }
+
+  /**
    * Up to {@code limit} events still waiting in activity outboxes, oldest documents first (the
    * relay's input).
    */

@@ -116,6 +116,20 @@ public final class FirestoreImportJobStore implements ImportJobStore {
     VersionedDocuments.replace(current, ImportDocument.fields(job));
   }
 
+  /**
+   * Deletes the user's {@code imports}, expired ones included (the TTL policy has not run yet),
+   * then their hash claims in {@code importHashes}; only the two collections under the user's own
+   * document are read.
+   */
+  @Override
+  public int eraseImports(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    int removed =
+        CollectionEraser.eraseAll(firestore, user(userId).collection(ImportDocument.COLLECTION));
+    CollectionEraser.eraseAll(firestore, user(userId).collection(HASHES));
+    return removed;
+  }
+
   private Optional<Map<String, Object>> claimHash(ImportJob job) {
     DocumentReference ref = hash(job.userId(), job.sha256());
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package app.stride.devices.gcp.adapter.out.gcs;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.PresignedUpload;
+import com.google.api.gax.paging.Page;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.ReadChannel;
 import com.google.cloud.storage.Blob;
@@ -10,6 +11,8 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.HttpMethod;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageBatch;
+import com.google.cloud.storage.StorageBatchResult;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.StorageOptions;
 import java.io.InputStream;
@@ -20,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +51,9 @@ public final class GcsObjectStore implements ObjectStore {
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
   private static final int NOT_FOUND = 404;
+
+  /** Objects listed and deleted per round of {@link #deleteUnder}; 100 is one batch request. */
+  static final int DELETE_PAGE = 100;
 
   /**
    * The keys this store writes: {@code originals/<userId>/<importId>}, {@code
@@ -131,6 +139,85 @@ public final class GcsObjectStore implements ObjectStore {
     call(() -> storage.delete(id));
   }
 
+  /**
+   * Lists the first {@value #DELETE_PAGE} objects under {@code prefix} (names only), deletes them
+   * in one batch request, and lists again, until a listing comes back empty: deleted objects drop
+   * out of the listing (it is strongly consistent), so no page token is kept and memory holds one
+   * page whatever the number. An object already gone (404, a concurrent erasure) is not counted; a
+   * round that finds only such objects ends the call, so a listing that kept naming them could not
+   * spin. Any other failed delete fails the call, mapped as the other methods' failures, after the
+   * rest of its page was tried. The local platform's in-memory bucket has no batch endpoint: there
+   * each object of a page is deleted on its own.
+   */
+  @Override
+  public int deleteUnder(String prefix) {
+    ObjectStore.requireFolder(prefix);
+    int removed = 0;
+    while (true) {
+      List<BlobId> page = new ArrayList<>(DELETE_PAGE);
+      for (Blob blob : call(() -> firstPage(prefix)).getValues()) {
+        page.add(BlobId.of(bucket, blob.getName()));
+      }
+      int round = page.isEmpty() ? 0 : deleteAll(page);
+      removed += round;
+      if (round == 0) {
+        return removed;
+      }
+    }
+  }
+
+  private Page<Blob> firstPage(String prefix) {
+    return storage.list(
+        bucket,
+        Storage.BlobListOption.prefix(prefix),
+        Storage.BlobListOption.pageSize(DELETE_PAGE),
+        Storage.BlobListOption.fields(Storage.BlobField.NAME));
+  }
+
+  /** Deletes one page of objects; returns how many existed. */
+  private int deleteAll(List<BlobId> ids) {
+    StorageBatch batch;
+    try {
+      batch = storage.batch();
+    } catch (UnsupportedOperationException e) {
+      return deleteEach(ids);
+    }
+    List<StorageBatchResult<Boolean>> results = new ArrayList<>(ids.size());
+    for (BlobId id : ids) {
+      results.add(batch.delete(id));
+    }
+    call(
+        () -> {
+          batch.submit();
+          return null;
+        });
+    int removed = 0;
+    for (StorageBatchResult<Boolean> result : results) {
+      removed += deleted(result) ? 1 : 0;
+    }
+    return removed;
+  }
+
+  private int deleteEach(List<BlobId> ids) {
+    int removed = 0;
+    for (BlobId id : ids) {
+      removed += call(() -> storage.delete(id)) ? 1 : 0;
+    }
+    return removed;
+  }
+
+  /** Whether one delete of a submitted batch removed its object: false when it was gone. */
+  private static boolean deleted(StorageBatchResult<Boolean> result) {
+    try {
+      return Boolean.TRUE.equals(result.get());
+    } catch (StorageException e) {
+      if (e.getCode() == NOT_FOUND) {
+        return false;
+      }
+      throw mapped(e);
+    }
+  }
+
   @Override
   public Optional<Long> size(String key) {
     BlobId id = blobId(key);
@@ -190,11 +277,12 @@ public final class GcsObjectStore implements ObjectStore {
     try {
       return call.get();
     } catch (StorageException e) {
-      if (isUnavailable(e)) {
-        throw new StoreUnavailableException("object store", e);
-      }
-      throw e;
+      throw mapped(e);
     }
+  }
+
+  private static RuntimeException mapped(StorageException e) {
+    return isUnavailable(e) ? new StoreUnavailableException("object store", e) : e;
   }
 
   /** Code 0 is the client's own (I/O) failure; 408, 429 and 5xx are the service's "later". */

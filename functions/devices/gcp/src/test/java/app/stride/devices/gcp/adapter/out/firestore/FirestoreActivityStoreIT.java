@@ -28,6 +28,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -375,6 +376,77 @@ class FirestoreActivityStoreIT {
   }
 
   @Test
+  void eraseActivities_removesEveryDocumentOfTheUser_andNoneOfAUserWhoseIdItPrefixes()
+      throws Exception {
+    UserId usr1 = new UserId("usr_1");
+    UserId usr10 = new UserId("usr_10");
+    Activity first = anActivity().of("usr_1").from(Provider.GARMIN, "g-1").build();
+    store.create(first, anEvent("usr_1"), APAC);
+    Activity merged = first.withSource(source(Provider.STRAVA, "s-1"), null, null, NOW);
+    store.update(merged, anEvent("usr_1"), APAC);
+    store.create(
+        anActivity().of("usr_1").from(Provider.POLAR, "p-1").build(), anEvent("usr_1"), APAC);
+    Activity kept = anActivity().of("usr_10").from(Provider.GARMIN, "g-1").build();
+    store.create(kept, anEvent("usr_10"), APAC);
+    // Nested under an activity, as no layout of this store nests: a Firestore delete leaves it.
+    firestore
+        .document("users/usr_1/activities/" + merged.id() + "/laps/0")
+        .set(Map.of("n", 0))
+        .get();
+    firestore
+        .document("users/usr_10/activities/" + kept.id() + "/laps/0")
+        .set(Map.of("n", 0))
+        .get();
+
+    int removed = store.eraseActivities(usr1, APAC);
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(firestore.document("users/usr_1").listCollections()).isEmpty();
+    assertThat(firestore.collection("users/usr_1/activities").listDocuments()).isEmpty();
+    assertThat(firestore.collection("users/usr_1/activitySources").listDocuments()).isEmpty();
+    assertThat(firestore.collection("users/usr_1/activities/" + merged.id() + "/laps").get().get())
+        .isEmpty();
+    assertThat(store.findBySource(usr1, Provider.GARMIN, "g-1", APAC)).isEmpty();
+    assertThat(store.pending(1000, APAC)).noneMatch(p -> p.userId().equals(usr1));
+    assertThat(store.find(usr10, kept.id(), APAC)).contains(kept);
+    assertThat(store.findBySource(usr10, Provider.GARMIN, "g-1", APAC)).contains(kept);
+    assertThat(store.pending(1000, APAC)).anyMatch(p -> p.activityId().equals(kept.id()));
+    assertThat(raw("users/usr_10/activities/" + kept.id() + "/laps/0").exists()).isTrue();
+  }
+
+  @Test
+  void eraseActivities_again_removesNothing_andTheFreedSourcesCanBeRecordedAgain() {
+    Activity first = anActivity().of(user).from(Provider.GARMIN, "g-9").build();
+    store.create(first, anEvent(user), APAC);
+    assertThat(store.eraseActivities(userId, APAC)).isEqualTo(1);
+
+    assertThat(store.eraseActivities(userId, APAC)).isZero();
+
+    Activity again = anActivity().of(user).from(Provider.GARMIN, "g-9").build();
+    store.create(again, anEvent(user), APAC);
+    assertThat(store.findBySource(userId, Provider.GARMIN, "g-9", APAC)).contains(again);
+  }
+
+  @Test
+  void eraseActivities_removesMoreThanOnePageOfDocuments() throws Exception {
+    int count = 2 * CollectionEraser.PAGE + 1;
+    for (int from = 0; from < count; from += CollectionEraser.PAGE) {
+      WriteBatch batch = firestore.batch();
+      for (int i = from; i < Math.min(count, from + CollectionEraser.PAGE); i++) {
+        Activity activity = anActivity().of(user).build();
+        batch.set(
+            firestore.document(activityPath(activity)),
+            ActivityDocument.fields(activity, Map.of()));
+      }
+      batch.commit().get();
+    }
+
+    assertThat(store.eraseActivities(userId, APAC)).isEqualTo(count);
+
+    assertThat(firestore.collection("users/" + user + "/activities").listDocuments()).isEmpty();
+  }
+
+  @Test
   void everyMethod_refusesAForeignHomeRegion() {
     Activity activity = anActivity().of(user).build();
     RegionId eu = RegionId.of("eu");
@@ -386,6 +458,7 @@ class FirestoreActivityStoreIT {
     assertWrongRegion(() -> store.startingBetween(userId, NOW.minusSeconds(60), NOW, eu));
     assertWrongRegion(() -> store.pending(10, eu));
     assertWrongRegion(() -> store.markPublished(userId, activity.id(), "e", eu));
+    assertWrongRegion(() -> store.eraseActivities(userId, eu));
     assertThat(store.find(userId, activity.id(), APAC)).isEmpty();
   }
 

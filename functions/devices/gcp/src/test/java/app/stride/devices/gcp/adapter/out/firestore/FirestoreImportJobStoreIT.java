@@ -216,6 +216,45 @@ class FirestoreImportJobStoreIT {
   }
 
   @Test
+  void eraseImports_removesTheUsersImportsAndHashClaims_andNoneOfAUserWhoseIdItPrefixes()
+      throws Exception {
+    UserId usr1 = new UserId("usr_1");
+    UserId usr10 = new UserId("usr_10");
+    String shared = aSha256();
+    ImportJob done = anImport("usr_1", shared, NOW);
+    store.create(done, APAC);
+    store.update(done.done(List.of(ActivityId.next(NOW, new SecureRandom())), NOW), APAC);
+    store.create(anImport("usr_1", aSha256(), NOW), APAC);
+    ImportJob kept = anImport("usr_10", shared, NOW);
+    store.create(kept, APAC);
+
+    int removed = store.eraseImports(usr1, APAC);
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(firestore.document("users/usr_1").listCollections()).isEmpty();
+    assertThat(firestore.collection("users/usr_1/imports").listDocuments()).isEmpty();
+    assertThat(firestore.collection("users/usr_1/importHashes").listDocuments()).isEmpty();
+    assertThat(store.findBySha256(usr1, shared, APAC)).isEmpty();
+    assertThat(store.find(usr10, kept.id(), APAC)).contains(kept);
+    assertThat(store.findBySha256(usr10, shared, APAC)).contains(kept);
+    assertThat(raw("users/usr_10/importHashes/" + shared).getString("importId"))
+        .isEqualTo(kept.id().value());
+  }
+
+  @Test
+  void eraseImports_again_removesNothing_andTheFileCanBeImportedAgain() {
+    String sha = aSha256();
+    store.create(anImport(user, sha, NOW), APAC);
+    assertThat(store.eraseImports(userId, APAC)).isEqualTo(1);
+
+    assertThat(store.eraseImports(userId, APAC)).isZero();
+
+    ImportJob again = anImport(user, sha, NOW);
+    store.create(again, APAC);
+    assertThat(store.findBySha256(userId, sha, APAC)).contains(again);
+  }
+
+  @Test
   void everyMethod_refusesAForeignHomeRegion() {
     ImportJob job = anImport(user, aSha256(), NOW);
     RegionId us = RegionId.of("us");
@@ -228,6 +267,10 @@ class FirestoreImportJobStoreIT {
             e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
     assertThatThrownBy(() -> store.findBySha256(userId, job.sha256(), us))
         .isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> store.eraseImports(userId, us))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
     assertThat(store.find(userId, job.id(), APAC)).isEmpty();
   }
 

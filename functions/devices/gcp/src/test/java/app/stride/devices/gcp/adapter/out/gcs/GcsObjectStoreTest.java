@@ -12,6 +12,8 @@ import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,60 @@ class GcsObjectStoreTest {
   }
 
   @Test
+  void deleteUnder_removesEveryObjectOfTheFolder_acrossListPages_andNoOtherUsers() {
+    // The fake honours the page size: 250 objects take three listings of 100 and a last, empty one.
+    int many = 2 * GcsObjectStore.DELETE_PAGE + 50;
+    for (int i = 0; i < many; i++) {
+      store.put("samples/usr_1/a_" + i + "/s_01", new byte[] {1}, "application/json");
+    }
+    store.put("originals/usr_1/i_01", new byte[] {2}, "application/fit");
+    store.put("samples/usr_10/a_01/s_01", new byte[] {3}, "application/json");
+    store.put("samples/usr_10/a_02", new byte[] {4}, "application/json");
+
+    int removed = store.deleteUnder("samples/usr_1/");
+
+    assertThat(removed).isEqualTo(many);
+    assertThat(names("samples/usr_1/")).isEmpty();
+    assertThat(names(""))
+        .containsExactlyInAnyOrder(
+            "originals/usr_1/i_01", "samples/usr_10/a_01/s_01", "samples/usr_10/a_02");
+  }
+
+  @Test
+  void deleteUnder_again_removesNothing_andAnEmptyFolderIsNoError() {
+    store.put("originals/usr_1/i_01", new byte[] {2}, "application/fit");
+    assertThat(store.deleteUnder("originals/usr_1/")).isEqualTo(1);
+
+    assertThat(store.deleteUnder("originals/usr_1/")).isZero();
+    assertThat(store.deleteUnder("originals/nobody/")).isZero();
+  }
+
+  @Test
+  void deleteUnder_refusesAPrefixThatIsNotAFolder_andDeletesNothing() {
+    store.put("samples/usr_1/a_01", new byte[] {1}, "application/json");
+    store.put("samples/usr_10/a_01", new byte[] {1}, "application/json");
+
+    for (String prefix : new String[] {"samples/usr_1", "", "/", "/samples/", "samples"}) {
+      assertThatThrownBy(() -> store.deleteUnder(prefix))
+          .as(prefix)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> store.deleteUnder(null)).isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(names("")).containsExactlyInAnyOrder("samples/usr_1/a_01", "samples/usr_10/a_01");
+  }
+
+  /** Every object name under {@code prefix}, all pages read. */
+  private List<String> names(String prefix) {
+    List<String> names = new ArrayList<>();
+    storage
+        .list(BUCKET, Storage.BlobListOption.prefix(prefix))
+        .iterateAll()
+        .forEach(b -> names.add(b.getName()));
+    return names;
+  }
+
+  @Test
   void anUnreachableService_isStoreUnavailable() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -132,6 +188,8 @@ class GcsObjectStoreTest {
     assertThatThrownBy(() -> down.get("originals/ana/i_03"))
         .isInstanceOf(StoreUnavailableException.class);
     assertThatThrownBy(() -> down.put("originals/ana/i_03", new byte[] {1}, "application/fit"))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> down.deleteUnder("originals/ana/"))
         .isInstanceOf(StoreUnavailableException.class);
   }
 }

@@ -1,0 +1,48 @@
+package app.stride.devices.adapter.in.queue;
+
+import app.stride.core.region.RegionId;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueBatches;
+import app.stride.core.trigger.QueueMessage;
+import app.stride.devices.application.service.UserDataEraser;
+import app.stride.devices.domain.UserId;
+import app.stride.events.CloudEvent;
+import app.stride.events.UnreadableEventException;
+import app.stride.events.user.v1.UserDeleted;
+import app.stride.events.user.v1.UserDeletedReader;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The devices data eraser's queue function: each {@code app.stride.user.v1.deleted} message of a
+ * batch is read strictly ({@link UserDeletedReader}: schema, subject and source) and erased on its
+ * own. A message that cannot be read, or whose erasure failed (a store, the queue or the bucket
+ * down), is named in the {@link BatchResult}, so only it is redelivered and, after the queue's
+ * maximum attempts, dead-lettered; none is dropped.
+ */
+public final class UserEraserQueueFunction implements Function<List<QueueMessage>, BatchResult> {
+  private final UserDeletedReader reader = new UserDeletedReader();
+  private final UserDataEraser eraser;
+
+  public UserEraserQueueFunction(UserDataEraser eraser) {
+    this.eraser = Objects.requireNonNull(eraser, "eraser");
+  }
+
+  @Override
+  public BatchResult apply(List<QueueMessage> batch) {
+    return QueueBatches.each(batch, this::erase);
+  }
+
+  private void erase(QueueMessage message) {
+    CloudEvent<UserDeleted> event = reader.read(message.body());
+    UserId userId;
+    try {
+      userId = new UserId(event.data().userId());
+    } catch (IllegalArgumentException e) {
+      // Devices could never have stored such an id; a human should see why auth produced it.
+      throw new UnreadableEventException("event " + event.id() + ": userId has a foreign form");
+    }
+    eraser.erase(event.id(), userId, RegionId.of(event.data().homeRegion()));
+  }
+}
