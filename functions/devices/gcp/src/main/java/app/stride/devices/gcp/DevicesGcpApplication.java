@@ -21,21 +21,17 @@ import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
-import app.stride.gcp.functions.PubSubMessageConsumer;
+import app.stride.gcp.functions.GcpFunctions;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.ResolvableType;
 
 /**
  * Wires the devices capability on Google Cloud by functional bean registration: configuration read
@@ -51,22 +47,14 @@ public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
 
   /** The worker as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message. */
-  public static final String WORKER_MESSAGE = DevicesFunctions.WORKER + "Message";
+  public static final String WORKER_MESSAGE = DevicesFunctions.WORKER + GcpFunctions.MESSAGE_SUFFIX;
 
   /**
    * The data eraser as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message, over the
    * same instance as {@value DevicesFunctions#USER_ERASER}.
    */
-  public static final String USER_ERASER_MESSAGE = DevicesFunctions.USER_ERASER + "Message";
-
-  private static final Type BATCH =
-      ResolvableType.forClassWithGenerics(
-              Function.class,
-              ResolvableType.forClassWithGenerics(List.class, QueueMessage.class),
-              ResolvableType.forClass(BatchResult.class))
-          .getType();
-  private static final Type MESSAGE =
-      ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
+  public static final String USER_ERASER_MESSAGE =
+      DevicesFunctions.USER_ERASER + GcpFunctions.MESSAGE_SUFFIX;
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -94,59 +82,24 @@ public final class DevicesGcpApplication
               env,
               meters);
         });
-    context.registerBean(
+    GcpFunctions.registerQueue(
+        context,
         DevicesFunctions.WORKER,
-        FunctionRegistration.class,
         () ->
-            new FunctionRegistration<>(
-                    new TracedQueueFunction(
-                        new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
-                        worker(context.getBean(DevicesFunctions.Ports.class), env, config, clock)),
-                    DevicesFunctions.WORKER)
-                .type(BATCH));
-    context.registerBean(
-        WORKER_MESSAGE,
-        FunctionRegistration.class,
-        () -> {
-          @SuppressWarnings("unchecked")
-          Function<List<QueueMessage>, BatchResult> batch =
-              (Function<List<QueueMessage>, BatchResult>)
-                  context.getBean(DevicesFunctions.WORKER, FunctionRegistration.class).getTarget();
-          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), WORKER_MESSAGE)
-              .type(MESSAGE);
-        });
-    registerUserEraser(context, env, config, clock);
-  }
-
-  private static void registerUserEraser(
-      GenericApplicationContext context, Env env, DevicesGcpConfig config, Clock clock) {
-    context.registerBean(
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
+                worker(context.getBean(DevicesFunctions.Ports.class), env, config, clock)));
+    GcpFunctions.registerQueue(
+        context,
         DevicesFunctions.USER_ERASER,
-        FunctionRegistration.class,
         () ->
-            new FunctionRegistration<>(
-                    new TracedQueueFunction(
-                        new ServiceIdentity(config.region().value(), DevicesFunctions.USER_ERASER),
-                        DevicesFunctions.userEraser(
-                            context.getBean(DevicesFunctions.Ports.class),
-                            env.asMap(),
-                            config.region(),
-                            clock)),
-                    DevicesFunctions.USER_ERASER)
-                .type(BATCH));
-    context.registerBean(
-        USER_ERASER_MESSAGE,
-        FunctionRegistration.class,
-        () -> {
-          @SuppressWarnings("unchecked")
-          Function<List<QueueMessage>, BatchResult> batch =
-              (Function<List<QueueMessage>, BatchResult>)
-                  context
-                      .getBean(DevicesFunctions.USER_ERASER, FunctionRegistration.class)
-                      .getTarget();
-          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), USER_ERASER_MESSAGE)
-              .type(MESSAGE);
-        });
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), DevicesFunctions.USER_ERASER),
+                DevicesFunctions.userEraser(
+                    context.getBean(DevicesFunctions.Ports.class),
+                    env.asMap(),
+                    config.region(),
+                    clock)));
   }
 
   private static Function<List<QueueMessage>, BatchResult> worker(

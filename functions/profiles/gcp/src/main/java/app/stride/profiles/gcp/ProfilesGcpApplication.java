@@ -3,23 +3,18 @@ package app.stride.profiles.gcp;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
-import app.stride.core.trigger.BatchResult;
-import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
 import app.stride.edge.function.EdgeHttp;
 import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
-import app.stride.gcp.functions.PubSubMessageConsumer;
+import app.stride.gcp.functions.GcpFunctions;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.profiles.ProfilesFunctions;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;
-import java.lang.reflect.Type;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -45,16 +40,8 @@ public final class ProfilesGcpApplication
    * The data eraser as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message, over the
    * same instance as {@value ProfilesFunctions#USER_ERASER}.
    */
-  public static final String USER_ERASER_MESSAGE = ProfilesFunctions.USER_ERASER + "Message";
-
-  private static final Type BATCH =
-      ResolvableType.forClassWithGenerics(
-              Function.class,
-              ResolvableType.forClassWithGenerics(List.class, QueueMessage.class),
-              ResolvableType.forClass(BatchResult.class))
-          .getType();
-  private static final Type MESSAGE =
-      ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
+  public static final String USER_ERASER_MESSAGE =
+      ProfilesFunctions.USER_ERASER + GcpFunctions.MESSAGE_SUFFIX;
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -106,32 +93,16 @@ public final class ProfilesGcpApplication
   /** The eraser's batch function, built once on first use, and its single-message face. */
   private static void registerUserEraser(
       GenericApplicationContext context, ProfilesGcpConfig config, Clock clock) {
-    context.registerBean(
+    GcpFunctions.registerQueue(
+        context,
         ProfilesFunctions.USER_ERASER,
-        FunctionRegistration.class,
         () ->
-            new FunctionRegistration<>(
-                    new TracedQueueFunction(
-                        new ServiceIdentity(config.region().value(), ProfilesFunctions.USER_ERASER),
-                        ProfilesFunctions.userEraser(
-                            context.getBean(FirestoreProfileStore.class),
-                            context.getBean(PubSubEventPublisher.class),
-                            config.region(),
-                            clock)),
-                    ProfilesFunctions.USER_ERASER)
-                .type(BATCH));
-    context.registerBean(
-        USER_ERASER_MESSAGE,
-        FunctionRegistration.class,
-        () -> {
-          @SuppressWarnings("unchecked")
-          Function<List<QueueMessage>, BatchResult> batch =
-              (Function<List<QueueMessage>, BatchResult>)
-                  context
-                      .getBean(ProfilesFunctions.USER_ERASER, FunctionRegistration.class)
-                      .getTarget();
-          return new FunctionRegistration<>(new PubSubMessageConsumer(batch), USER_ERASER_MESSAGE)
-              .type(MESSAGE);
-        });
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), ProfilesFunctions.USER_ERASER),
+                ProfilesFunctions.userEraser(
+                    context.getBean(FirestoreProfileStore.class),
+                    context.getBean(PubSubEventPublisher.class),
+                    config.region(),
+                    clock)));
   }
 }

@@ -1,0 +1,63 @@
+package app.stride.gcp.functions;
+
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Registers a capability's queue functions for Cloud Functions, beside {@code
+ * StrideFunctions.registerHttp}: the neutral batch function {@code name} ({@code
+ * Function<List<QueueMessage>, BatchResult>}, what tests and the AWS twin call) and its Pub/Sub
+ * face {@code name}{@value #MESSAGE_SUFFIX} ({@code Consumer<QueueMessage>}: one pushed message, a
+ * reported failure thrown so Pub/Sub redelivers it; {@link PubSubMessageConsumer}), the entry
+ * point's definition. Both are one instance, the batch function's, built when it is first looked
+ * up.
+ */
+public final class GcpFunctions {
+  /** Suffix of the one-message Pub/Sub face of a queue function. */
+  public static final String MESSAGE_SUFFIX = "Message";
+
+  private static final Type BATCH =
+      ResolvableType.forClassWithGenerics(
+              Function.class,
+              ResolvableType.forClassWithGenerics(List.class, QueueMessage.class),
+              ResolvableType.forClass(BatchResult.class))
+          .getType();
+  private static final Type MESSAGE =
+      ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
+
+  private GcpFunctions() {}
+
+  /**
+   * Registers {@code name} and {@code name}{@value #MESSAGE_SUFFIX} over the function {@code batch}
+   * supplies.
+   */
+  public static void registerQueue(
+      GenericApplicationContext context,
+      String name,
+      Supplier<? extends Function<List<QueueMessage>, BatchResult>> batch) {
+    context.registerBean(
+        name,
+        FunctionRegistration.class,
+        () -> new FunctionRegistration<>(batch.get(), name).type(BATCH));
+    String message = name + MESSAGE_SUFFIX;
+    context.registerBean(
+        message,
+        FunctionRegistration.class,
+        () -> {
+          @SuppressWarnings("unchecked")
+          Function<List<QueueMessage>, BatchResult> shared =
+              (Function<List<QueueMessage>, BatchResult>)
+                  context.getBean(name, FunctionRegistration.class).getTarget();
+          return new FunctionRegistration<>(new PubSubMessageConsumer(shared), message)
+              .type(MESSAGE);
+        });
+  }
+}
