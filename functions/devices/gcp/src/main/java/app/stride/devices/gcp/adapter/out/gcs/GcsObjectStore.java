@@ -206,14 +206,14 @@ public final class GcsObjectStore implements ObjectStore {
     return removed;
   }
 
-  /** Whether one delete of a submitted batch removed its object: false when it was gone. */
+  /**
+   * Whether one delete of a submitted batch removed its object: the client answers a part that
+   * found no object (404) as {@code false} (GcsBatchDeleteIT), and throws for any other failure.
+   */
   private static boolean deleted(StorageBatchResult<Boolean> result) {
     try {
       return Boolean.TRUE.equals(result.get());
     } catch (StorageException e) {
-      if (e.getCode() == NOT_FOUND) {
-        return false;
-      }
       throw mapped(e);
     }
   }
