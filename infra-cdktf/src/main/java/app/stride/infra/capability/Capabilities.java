@@ -31,18 +31,58 @@ public final class Capabilities {
   public static final Index OUTBOX_INDEX =
       new Index("outbox", Key.string("outboxShard"), Optional.of(Key.number("outboxSince")));
 
-  /** Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}. */
+  /**
+   * The event auth publishes to the region's {@code profile-events} when an account is deleted
+   * ({@code events/schemas/user/v1/deleted.json}); each capability keeping a user's data erases it.
+   */
+  public static final String USER_DELETED = "app.stride.user.v1.deleted";
+
+  /**
+   * The profiles data eraser ({@code ProfilesFunctions.USER_ERASER}): the user's profile, goals and
+   * preferences; a few items, so the default minute is ample.
+   */
+  public static final Capability.Subscriber PROFILES_ERASER =
+      new Capability.Subscriber(
+          "eraser",
+          "profile-events",
+          USER_DELETED,
+          "profilesUserEraserQueue",
+          "app.stride.profiles.gcp.ProfilesUserEraserFunction",
+          60,
+          1024);
+
+  /**
+   * The devices data eraser ({@code DevicesFunctions.USER_ERASER}): connections (each revocation
+   * queued on the work queue), imports, activities, and every object under the user's folders of
+   * the bucket, in pages; a failed step fails the delivery and the next resumes, so 300 s is a
+   * budget per attempt, not a bound on a user's data.
+   */
+  public static final Capability.Subscriber DEVICES_ERASER =
+      new Capability.Subscriber(
+          "eraser",
+          "profile-events",
+          USER_DELETED,
+          "devicesUserEraserQueue",
+          "app.stride.devices.gcp.DevicesUserEraserFunction",
+          300,
+          1024);
+
+  /**
+   * Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}; its data eraser
+   * subscribes to account deletions.
+   */
   public static final Capability PROFILES =
       new Capability(
-          "profiles",
-          "STRIDE_PROFILES_TABLE",
-          "app.stride.profiles.aws.ProfilesAwsApplication",
-          "profilesHttp",
-          "app.stride.profiles.gcp.ProfilesHttpFunction",
-          TableSchema.pkSk().withGlobalIndex(OUTBOX_INDEX).withTtl("expiresAt"),
-          List.of(),
-          Optional.of(new Outbox("profile-events", "profilesOutboxRelaySchedule", "outbox")),
-          List.of());
+              "profiles",
+              "STRIDE_PROFILES_TABLE",
+              "app.stride.profiles.aws.ProfilesAwsApplication",
+              "profilesHttp",
+              "app.stride.profiles.gcp.ProfilesHttpFunction",
+              TableSchema.pkSk().withGlobalIndex(OUTBOX_INDEX).withTtl("expiresAt"),
+              List.of(),
+              Optional.of(new Outbox("profile-events", "profilesOutboxRelaySchedule", "outbox")),
+              List.of())
+          .withSubscriber(PROFILES_ERASER);
 
   /**
    * The planner: plan library, my plan, schedule and calendar feed. Reads a recorded workout by key
@@ -175,7 +215,7 @@ public final class Capabilities {
    * workouts table's {@code byStartTime} index ({@code RecordedWorkouts}). Raw originals (under
    * {@code originals/}) and sample streams in the region's bucket, OAuth tokens sealed with its own
    * envelope key, verified webhook notifications sent to its work queue, drained by {@link
-   * #DEVICES_WORKER}.
+   * #DEVICES_WORKER}; its data eraser ({@link #DEVICES_ERASER}) subscribes to account deletions.
    *
    * <p>Its provider settings ({@link #DEVICES_SECRETS}) come from the region's secret store.
    */
@@ -214,7 +254,8 @@ public final class Capabilities {
                   "STRIDE_DEVICES_WORK_QUEUE_URL",
                   "STRIDE_DEVICES_WORK_TOPIC",
                   Optional.of(DEVICES_WORKER))),
-          DEVICES_SECRETS);
+          DEVICES_SECRETS,
+          List.of(DEVICES_ERASER));
 
   /**
    * The chat channel of social: {@code socialRealtime} of the social jar ({@code

@@ -1,5 +1,6 @@
 package app.stride.infra.capability;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  * @param workQueue its work queue and, once it exists, the worker draining it, if it defers work
  * @param secrets settings its functions read from the environment whose values live in the region's
  *     secret store
+ * @param subscribers its functions consuming events other capabilities publish in the region
  */
 public record Capability(
     String name,
@@ -40,7 +42,8 @@ public record Capability(
     Optional<ObjectBucket> bucket,
     Optional<EnvelopeKey> envelopeKey,
     Optional<WorkQueue> workQueue,
-    List<SecretSetting> secrets) {
+    List<SecretSetting> secrets,
+    List<Subscriber> subscribers) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,15}");
 
@@ -251,7 +254,57 @@ public record Capability(
     }
   }
 
-  /** A capability without bucket, envelope key, work queue or secret settings. */
+  /**
+   * A function of the capability consuming one type of event another capability publishes to the
+   * region's events queue or topic, e.g. the data eraser taking {@code app.stride.user.v1.deleted}
+   * from {@code profile-events}. It gets only that type: on AWS the events queue is fanned out
+   * through an SNS topic to one SQS queue per subscriber whose subscription filters on the event
+   * body's {@code type}; on GCP the subscriber's push subscription of the events topic filters on
+   * the {@code ce-type} attribute. Both have a dead-letter queue or topic; a delivery that fails is
+   * retried, then dead-lettered.
+   *
+   * @param stem the function's stem ({@code stride-<name>-<stem>-<regionId>}), e.g. {@code eraser}
+   * @param events the stem of the events queue or topic it subscribes to, e.g. {@code
+   *     profile-events}
+   * @param eventType the CloudEvent type it takes
+   * @param definition the Spring Cloud Function bean of the AWS jar taking SQS batches
+   * @param gcpEntryPoint the Functions Framework target taking one Pub/Sub push
+   * @param timeoutSeconds its time limit for one batch or message
+   * @param memoryMb its memory (Lambda; on Cloud Functions as MiB, one vCPU)
+   */
+  public record Subscriber(
+      String stem,
+      String events,
+      String eventType,
+      String definition,
+      String gcpEntryPoint,
+      int timeoutSeconds,
+      int memoryMb) {
+
+    private static final Pattern STEM = Pattern.compile("[a-z]{2,8}");
+    private static final Pattern TYPE = Pattern.compile("app\\.stride\\.[a-z]+\\.v[0-9]+\\.[a-z]+");
+
+    /** A short lower-case stem, a Stride event type, and the same bounds as a {@link Worker}. */
+    public Subscriber {
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(gcpEntryPoint, "gcpEntryPoint");
+      if (!STEM.matcher(stem).matches() || stem.equals("worker") || stem.equals("realtime")) {
+        throw new IllegalArgumentException("not a subscriber stem: " + stem);
+      }
+      if (!TYPE.matcher(eventType).matches()) {
+        throw new IllegalArgumentException("not a Stride event type: " + eventType);
+      }
+      if (timeoutSeconds < 10 || timeoutSeconds > 540) {
+        throw new IllegalArgumentException("subscriber timeout must be 10..540 s");
+      }
+      if (memoryMb < 512 || memoryMb > 4096) {
+        throw new IllegalArgumentException("subscriber memory must be 512..4096 MB");
+      }
+    }
+  }
+
+  /** A capability without bucket, envelope key, work queue, secret settings or subscribers. */
   public Capability(
       String name,
       String tableVariable,
@@ -275,6 +328,7 @@ public record Capability(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        List.of(),
         List.of());
   }
 
@@ -290,6 +344,10 @@ public record Capability(
     Objects.requireNonNull(envelopeKey, "envelopeKey");
     Objects.requireNonNull(workQueue, "workQueue");
     secrets = List.copyOf(secrets);
+    subscribers = List.copyOf(subscribers);
+    if (subscribers.stream().map(Subscriber::stem).distinct().count() != subscribers.size()) {
+      throw new IllegalArgumentException(name + " declares a subscriber stem twice");
+    }
     if (secrets.stream().map(SecretSetting::variable).distinct().count() != secrets.size()) {
       throw new IllegalArgumentException(name + " declares a secret setting twice");
     }
@@ -303,6 +361,27 @@ public record Capability(
             throw new IllegalArgumentException(name + " outbox index is not in its table");
           }
         });
+  }
+
+  /** This capability with {@code subscriber} added to its subscribers. */
+  public Capability withSubscriber(Subscriber subscriber) {
+    List<Subscriber> more = new ArrayList<>(subscribers);
+    more.add(subscriber);
+    return new Capability(
+        name,
+        tableVariable,
+        awsMainClass,
+        httpDefinition,
+        gcpEntryPoint,
+        table,
+        reads,
+        outbox,
+        firestoreIndexes,
+        bucket,
+        envelopeKey,
+        workQueue,
+        secrets,
+        more);
   }
 
   /** The worker draining its work queue, if it has a queue and a worker for it. */

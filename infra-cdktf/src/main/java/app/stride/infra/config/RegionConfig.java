@@ -67,6 +67,14 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-" + capability + "-worker-" + id;
   }
 
+  /**
+   * The function of {@code capability} subscribed to events with the stem {@code stem} (e.g. its
+   * data eraser, {@code stride-devices-eraser-eu}), also the name of its role or service account.
+   */
+  public String subscriberFunctionName(String capability, String stem) {
+    return "stride-" + capability + "-" + stem + "-" + id;
+  }
+
   /** The DynamoDB table of {@code capability} in an AWS region ({@code TableNames} in code). */
   public String tableName(String capability) {
     return "stride-" + capability + "-" + id;

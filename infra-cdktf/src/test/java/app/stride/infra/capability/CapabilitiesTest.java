@@ -175,4 +175,42 @@ class CapabilitiesTest {
                     List.of()))
         .hasMessageContaining("outbox index");
   }
+
+  @Test
+  void theDataErasers_areTheOnlySubscribers_eachTakingAccountDeletionsFromProfileEvents() {
+    assertThat(Capabilities.ALL)
+        .filteredOn(c -> !c.subscribers().isEmpty())
+        .extracting(Capability::name)
+        .containsExactly("profiles", "devices");
+    assertThat(List.of(Capabilities.PROFILES_ERASER, Capabilities.DEVICES_ERASER))
+        .allSatisfy(
+            s -> {
+              assertThat(s.events()).isEqualTo("profile-events");
+              assertThat(s.eventType()).isEqualTo("app.stride.user.v1.deleted");
+            });
+    assertThat(Capabilities.PROFILES.subscribers()).containsExactly(Capabilities.PROFILES_ERASER);
+    assertThat(Capabilities.DEVICES.subscribers()).containsExactly(Capabilities.DEVICES_ERASER);
+  }
+
+  @Test
+  void aSubscriber_needsAShortStemAStrideEventTypeAndWorkerBounds_andAStemOnlyOnce() {
+    assertThatThrownBy(() -> subscriber("worker", "app.stride.user.v1.deleted", 60))
+        .hasMessageContaining("stem");
+    assertThatThrownBy(() -> subscriber("Eraser", "app.stride.user.v1.deleted", 60))
+        .hasMessageContaining("stem");
+    assertThatThrownBy(() -> subscriber("eraser", "com.example.user.deleted", 60))
+        .hasMessageContaining("event type");
+    assertThatThrownBy(() -> subscriber("eraser", "app.stride.user.v1.deleted", 900))
+        .hasMessageContaining("timeout");
+    Capability.Subscriber eraser = subscriber("eraser", "app.stride.user.v1.deleted", 60);
+    Capability once = Capabilities.PLANNER.withSubscriber(eraser);
+    assertThat(once.subscribers()).containsExactly(eraser);
+    assertThat(Capabilities.PLANNER.subscribers()).isEmpty();
+    assertThatThrownBy(() -> once.withSubscriber(eraser)).hasMessageContaining("twice");
+  }
+
+  private static Capability.Subscriber subscriber(String stem, String type, int timeoutSeconds) {
+    return new Capability.Subscriber(
+        stem, "profile-events", type, "bean", "a.Function", timeoutSeconds, 1024);
+  }
 }
