@@ -24,6 +24,7 @@ import java.util.Map;
  *       realtime.gcpMaxInstances} (Cloud Run: 1 until changes fan out across instances);
  *   <li>work-queue workers, where a capability declares one (devices will): {@code
  *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
+ *   <li>subscribers (the data erasers, GCP so far): {@value #SUBSCRIBER};
  *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
@@ -31,6 +32,13 @@ public final class FunctionLimits {
 
   /** The cap of every scheduled function (relays, key rotation). */
   public static final int SCHEDULED = 1;
+
+  /**
+   * The cap of every subscriber function (the data erasers): account deletions are rare and each
+   * erasure may be retried, so two instances keep a burst from piling up without letting one
+   * region's erasers crowd the store.
+   */
+  public static final int SUBSCRIBER = 2;
 
   /** Requests one auth instance serves at once on GCP: Argon2id needs a full core per hash. */
   public static final int AUTH_REQUESTS_PER_INSTANCE = 1;
@@ -61,6 +69,12 @@ public final class FunctionLimits {
         caps.put(
             region.workerFunctionName(capability.name()),
             env.scaling().workerMaxConcurrency(capability.name()));
+      }
+      // Subscribers are deployed on GCP only so far.
+      if (region.cloud() == Cloud.GCP) {
+        for (Capability.Subscriber subscriber : capability.subscribers()) {
+          caps.put(region.subscriberFunctionName(capability.name(), subscriber.stem()), SUBSCRIBER);
+        }
       }
     }
     // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).

@@ -95,6 +95,21 @@ class FunctionLimitsTest {
   }
 
   @Test
+  void subscribers_areCappedAtTwo_inGcpRegions_andNotYetInAwsRegions() {
+    RegionConfig apac = env.region("apac").orElseThrow();
+    RegionConfig eu = env.region("eu").orElseThrow();
+
+    assertThat(FunctionLimits.forRegion(apac, env))
+        .containsEntry(apac.subscriberFunctionName("profiles", "eraser"), FunctionLimits.SUBSCRIBER)
+        .containsEntry(apac.subscriberFunctionName("devices", "eraser"), FunctionLimits.SUBSCRIBER);
+    assertThat(FunctionLimits.SUBSCRIBER).isEqualTo(2);
+    assertThat(FunctionLimits.forRegion(eu, env))
+        .doesNotContainKeys(
+            eu.subscriberFunctionName("profiles", "eraser"),
+            eu.subscriberFunctionName("devices", "eraser"));
+  }
+
+  @Test
   void directoryFunction_reservesItsConfiguredConcurrency() {
     JsonNode fn = SynthesizedStacks.stack(GlobalStack.NAME).only("aws_lambda_function");
 

@@ -324,6 +324,9 @@ public final class ResidencyRules {
         capability.outbox().ifPresent(o -> markers.add(other.eventsName(o.eventsName())));
         markers.add(other.workerFunctionName(capability.name()));
         capability
+            .subscribers()
+            .forEach(s -> markers.add(other.subscriberFunctionName(capability.name(), s.stem())));
+        capability
             .bucket()
             .ifPresent(
                 b -> {

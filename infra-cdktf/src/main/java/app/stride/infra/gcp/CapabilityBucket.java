@@ -4,6 +4,7 @@ import app.stride.infra.capability.Capability;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.google.data_google_storage_project_service_account.DataGoogleStorageProjectServiceAccount;
 import com.hashicorp.cdktf.providers.google.kms_crypto_key_iam_member.KmsCryptoKeyIamMember;
+import com.hashicorp.cdktf.providers.google.project_iam_custom_role.ProjectIamCustomRole;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucket;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucketEncryption;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucketLifecycleRule;
@@ -32,6 +33,13 @@ public final class CapabilityBucket extends Construct {
 
   /** Reading, writing and deleting objects; no bucket settings, no IAM. */
   public static final String OBJECT_ROLE = "roles/storage.objectUser";
+
+  /**
+   * What a data eraser does to objects ({@code GcsObjectStore.deleteUnder}): list names under a
+   * folder and delete them; it never reads, writes or restores an object.
+   */
+  public static final List<String> ERASER_PERMISSIONS =
+      List.of("storage.objects.delete", "storage.objects.list");
 
   /** Days after which archived objects move to Nearline. */
   public static final int NEARLINE_DAYS = 30;
@@ -120,6 +128,30 @@ public final class CapabilityBucket extends Construct {
     return StorageBucketIamMember.Builder.create(scope, id)
         .bucket(bucket.getName())
         .role(OBJECT_ROLE)
+        .member(member)
+        .build();
+  }
+
+  /**
+   * Lets {@code member} list and delete this bucket's objects, nothing else ({@link
+   * #ERASER_PERMISSIONS}): no predefined role is that narrow ({@value #OBJECT_ROLE} also reads and
+   * writes), so a custom role of the project {@code roleId} (construct {@code <id>_role}) holds the
+   * two permissions, bound on this bucket only (construct {@code id}). Cloud Storage does not ask
+   * the caller for the bucket's key to delete an object, so the eraser needs no key grant.
+   */
+  public StorageBucketIamMember grantObjectErasure(
+      Construct scope, String id, RegionConfig region, String roleId, String member) {
+    ProjectIamCustomRole role =
+        ProjectIamCustomRole.Builder.create(scope, id + "_role")
+            .project(region.gcpProject())
+            .roleId(roleId)
+            .title("Stride object eraser (" + roleId + ")")
+            .description("List and delete objects; bound on one bucket of " + region.id())
+            .permissions(ERASER_PERMISSIONS)
+            .build();
+    return StorageBucketIamMember.Builder.create(scope, id)
+        .bucket(bucket.getName())
+        .role(role.getName())
         .member(member)
         .build();
   }

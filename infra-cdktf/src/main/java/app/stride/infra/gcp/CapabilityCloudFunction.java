@@ -151,11 +151,34 @@ public final class CapabilityCloudFunction extends Construct {
           resources,
           workerSecrets);
     }
+
+    /**
+     * A subscriber's settings (a data eraser): its own account and cap, one message per instance at
+     * a time, only the capability's resource variables {@code subscriberResources} its code reads
+     * and no secret (an eraser calls no provider and reads no cursor).
+     */
+    public Settings forSubscriber(
+        CapabilityIdentity subscriberIdentity,
+        int subscriberMaxInstances,
+        Map<String, String> subscriberResources) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          subscriberIdentity,
+          subscriberMaxInstances,
+          1,
+          edgeAddress,
+          Optional.empty(),
+          subscriberResources,
+          Map.of());
+    }
   }
 
   /**
-   * Which function of the capability's zip: the public HTTP function, or a worker reachable only
-   * from inside Google (a Pub/Sub push) by one invoker.
+   * Which function of the capability's zip: the public HTTP function, or a worker or subscriber
+   * reachable only from inside Google (a Pub/Sub push) by one invoker.
    *
    * @param name the function's name
    * @param entryPoint the Functions Framework target
@@ -230,6 +253,34 @@ public final class CapabilityCloudFunction extends Construct {
             work.gcpEntryPoint(),
             work.timeoutSeconds(),
             work.memoryMb() + "Mi",
+            Optional.of(invokerMember)),
+        settings);
+  }
+
+  /**
+   * The function {@code subscriber} of {@code capability} ({@code stride-<name>-<stem>-<regionId>},
+   * {@link Capability.Subscriber#gcpEntryPoint()}) from the same zip as {@code http}, with the
+   * subscriber's time limit and memory: internal ingress only (its push subscription's requests
+   * count as internal), invocable by {@code invokerMember} only.
+   */
+  public static CapabilityCloudFunction subscriber(
+      Construct scope,
+      String id,
+      Capability capability,
+      Capability.Subscriber subscriber,
+      CapabilityCloudFunction http,
+      Settings settings,
+      String invokerMember) {
+    return new CapabilityCloudFunction(
+        scope,
+        id,
+        http.bucketName,
+        http.sourceObject,
+        new Target(
+            settings.region().subscriberFunctionName(capability.name(), subscriber.stem()),
+            subscriber.gcpEntryPoint(),
+            subscriber.timeoutSeconds(),
+            subscriber.memoryMb() + "Mi",
             Optional.of(invokerMember)),
         settings);
   }

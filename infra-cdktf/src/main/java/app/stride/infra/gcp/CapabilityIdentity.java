@@ -14,7 +14,7 @@ import software.constructs.Construct;
  * grants: Firestore access on the region's database (a project-level role narrowed by an IAM
  * condition on the database name, since Firestore has no database-level IAM policy), writing
  * metrics, and, for a capability that emits events, publishing on its topic (a topic-level
- * binding).
+ * binding). A data eraser's account ({@link #firestoreOnly}) starts with Firestore alone.
  */
 public final class CapabilityIdentity extends Construct {
 
@@ -56,6 +56,18 @@ public final class CapabilityIdentity extends Construct {
       String displayName,
       FirestoreStore store,
       Optional<EventsTopic> events) {
+    this(scope, id, region, accountId, displayName, store, events, true);
+  }
+
+  private CapabilityIdentity(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      String accountId,
+      String displayName,
+      FirestoreStore store,
+      Optional<EventsTopic> events,
+      boolean writesMetrics) {
     super(scope, id);
     account =
         ServiceAccount.Builder.create(this, "account")
@@ -64,7 +76,9 @@ public final class CapabilityIdentity extends Construct {
             .displayName(displayName)
             .build();
     grantFirestore(this, region, store, account.getMember());
-    CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
+    if (writesMetrics) {
+      CloudMonitoringWriter.grantWriter(this, region.gcpProject(), account.getMember());
+    }
     events.ifPresent(
         topic ->
             PubsubTopicIamMember.Builder.create(this, "publish_events")
@@ -73,6 +87,23 @@ public final class CapabilityIdentity extends Construct {
                 .role("roles/pubsub.publisher")
                 .member(account.getMember())
                 .build());
+  }
+
+  /**
+   * The service account {@code accountId} of a function that only reads and writes the region's
+   * Firestore documents to begin with, such as a data eraser: no metrics (an eraser records none)
+   * and no topic; whatever else its code touches is granted one binding at a time ({@link
+   * #grantPublish}, or on the capability's own resources).
+   */
+  public static CapabilityIdentity firestoreOnly(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      String accountId,
+      String displayName,
+      FirestoreStore store) {
+    return new CapabilityIdentity(
+        scope, id, region, accountId, displayName, store, Optional.empty(), false);
   }
 
   /**

@@ -76,6 +76,51 @@ public final class CapabilityResources extends Construct {
   }
 
   /**
+   * The variables a data eraser reads of these: the bucket's when it deletes objects ({@code
+   * objects}) and the work topic's when it queues work ({@code work}, e.g. revocations). Never the
+   * envelope key: an eraser deletes sealed tokens without opening them.
+   */
+  public Map<String, String> eraserEnvironment(boolean objects, boolean work) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (objects) {
+      capability.bucket().ifPresent(b -> env.put(b.bucketVariable(), bucket.orElseThrow().name()));
+    }
+    if (work) {
+      capability
+          .workQueue()
+          .ifPresent(q -> env.put(q.gcpTopicVariable(), workTopic.orElseThrow().id()));
+    }
+    return env;
+  }
+
+  /**
+   * Lets a data eraser's account (construct ids {@code <prefix>_...}) list and delete the bucket's
+   * objects through the custom role {@code objectRoleId} ({@code objects}) and publish to the work
+   * topic ({@code work}); no key, no secret, no signing.
+   */
+  public void grantToEraser(
+      String prefix,
+      CapabilityIdentity identity,
+      boolean objects,
+      boolean work,
+      String objectRoleId,
+      RegionConfig region) {
+    if (objects) {
+      bucket
+          .orElseThrow(() -> new IllegalArgumentException(capability.name() + " has no bucket"))
+          .grantObjectErasure(
+              this, prefix + "_erases_objects", region, objectRoleId, identity.member());
+    }
+    if (work) {
+      identity.grantPublish(
+          "publish_work",
+          workTopic.orElseThrow(
+              () -> new IllegalArgumentException(capability.name() + " has no work topic")),
+          region);
+    }
+  }
+
+  /**
    * The secret settings the HTTP function ({@code worker} false) or the worker reads, by variable:
    * the secret ids their secret environment variables reference.
    */

@@ -24,11 +24,12 @@ import software.constructs.Construct;
 /**
  * One GCP home region: Firestore database, events topics, every capability's HTTP function and,
  * where a capability has them, its key ring, bucket, work topic and the topic's push worker (or,
- * without a worker, a delivery subscription holding the messages); the chat server (Cloud Run,
- * {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service accounts,
- * functions and schedules; logs and alerts of every function; the API Gateway derived from the
- * spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every alert
- * notifying the configured channels.
+ * without a worker, a delivery subscription holding the messages) and its subscribers (the data
+ * erasers, {@link SubscriberFunction}) with their push subscriptions of the events topic; the chat
+ * server (Cloud Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets,
+ * service accounts, functions and schedules; logs and alerts of every function; the API Gateway
+ * derived from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts,
+ * every alert notifying the configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
@@ -137,6 +138,7 @@ public final class GcpRegionStack extends TerraformStack {
             new CapabilityCloudFunction.PushTarget(ChatPush.url(realtime.uri()), push)));
     Optional<String> sourceBucket = Optional.empty();
     List<String> workers = new ArrayList<>();
+    List<String> subscribers = new ArrayList<>();
     for (Capability capability : this.capabilities) {
       CapabilityCloudFunction.Settings functionSettings = settings.get(capability.name());
       CapabilityCloudFunction function =
@@ -164,6 +166,20 @@ public final class GcpRegionStack extends TerraformStack {
       } else if (capability.workQueue().isPresent()) {
         // Nothing drains it yet: a pulled subscription keeps the messages for the coming worker.
         workTopics.get(capability.name()).hold();
+      }
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        subscribers.add(
+            addSubscriber(
+                capability,
+                subscriber,
+                region,
+                env,
+                store,
+                function,
+                functionSettings,
+                resources.get(capability.name()),
+                topics,
+                pubsubAgent));
       }
       TerraformOutput.Builder.create(this, capability.name() + "_url")
           .value(function.url())
@@ -224,6 +240,7 @@ public final class GcpRegionStack extends TerraformStack {
     List<String> observed = new ArrayList<>(httpFunctions);
     observed.add(region.realtimeFunctionName(channel.name()));
     observed.addAll(workers);
+    observed.addAll(subscribers);
     observed.add(region.authKeyRotationFunctionName());
     observed.add(region.authDeletionRelayFunctionName());
     new FunctionObservability(
@@ -291,6 +308,73 @@ public final class GcpRegionStack extends TerraformStack {
         workTopic,
         pubsubAgent);
     return workerName;
+  }
+
+  /**
+   * The subscriber {@code subscriber} of {@code capability} ({@code <name>_<stem>}, a data eraser):
+   * its own account ({@code <name>_<stem>_identity}) with Firestore and exactly the access its code
+   * needs ({@link SubscriberFunction.EraserAccess}), the function and its push subscription of the
+   * events topic it subscribes to.
+   *
+   * @param own the capability's resources; null when it has none
+   * @return the subscriber function's name
+   */
+  private String addSubscriber(
+      Capability capability,
+      Capability.Subscriber subscriber,
+      RegionConfig region,
+      EnvConfig env,
+      FirestoreStore store,
+      CapabilityCloudFunction http,
+      CapabilityCloudFunction.Settings httpSettings,
+      CapabilityResources own,
+      Map<String, EventsTopic> topics,
+      String pubsubAgent) {
+    String name = region.subscriberFunctionName(capability.name(), subscriber.stem());
+    if (name.length() > SubscriberFunction.MAX_ACCOUNT_ID) {
+      throw new IllegalArgumentException("account id over 30 characters: " + name);
+    }
+    EventsTopic events = topics.get(subscriber.events());
+    if (events == null) {
+      throw new IllegalArgumentException(
+          name + " subscribes to " + subscriber.events() + ", which is not a topic of the region");
+    }
+    SubscriberFunction.EraserAccess access =
+        SubscriberFunction.EraserAccess.of(capability, subscriber);
+    String prefix = capability.name() + "_" + subscriber.stem();
+    CapabilityIdentity identity =
+        CapabilityIdentity.firestoreOnly(
+            this,
+            prefix + "_identity",
+            region,
+            name,
+            "Stride " + capability.name() + " " + subscriber.stem() + " (" + region.id() + ")",
+            store);
+    if (access.publishesEvents()) {
+      identity.grantPublish("publish_events", httpSettings.events().orElseThrow(), region);
+    }
+    Map<String, String> variables = Map.of();
+    if (access.queuesWork() || access.deletesObjects()) {
+      own.grantToEraser(
+          subscriber.stem(),
+          identity,
+          access.deletesObjects(),
+          access.queuesWork(),
+          name.replace('-', '_'),
+          region);
+      variables = own.eraserEnvironment(access.deletesObjects(), access.queuesWork());
+    }
+    new SubscriberFunction(
+        this,
+        prefix,
+        capability,
+        subscriber,
+        http,
+        httpSettings.forSubscriber(
+            identity, FunctionLimits.of(region, env, capabilities, name), variables),
+        events,
+        pubsubAgent);
+    return name;
   }
 
   /**

@@ -7,6 +7,7 @@ import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,21 +99,26 @@ class DevicesGcpTest {
   }
 
   /**
-   * Exactly {@code accounts} (members) may use the bucket's objects and the tokens key, only the
-   * first (the HTTP function's) publishes work, and nobody has a project-level KMS or storage role.
+   * Exactly {@code accounts} (members) may use the bucket's objects and the tokens key, the data
+   * eraser's account may only list and delete objects (its custom role), only the first account
+   * (the HTTP function's) and the eraser's publish work, and nobody has a project-level KMS or
+   * storage role.
    */
   static void assertOnlyTheseAccountsUseTheDevicesResources(TfStack stack, List<String> accounts) {
     String http = accounts.get(0);
+    String eraser = member(stack, APAC.subscriberFunctionName("devices", "eraser"));
     String bucket = stack.ref("google_storage_bucket", bucket(stack), "name");
     String workTopic =
         stack.ref("google_pubsub_topic", topic(stack, "stride-devices-work-apac"), "name");
+    List<String> objectGrants =
+        new ArrayList<>(accounts.stream().map(a -> "roles/storage.objectUser " + a).toList());
+    objectGrants.add(eraserRole(stack) + " " + eraser);
 
     assertThat(
             stack.resources("google_storage_bucket_iam_member").values().stream()
                 .filter(m -> m.path("bucket").asString().equals(bucket)))
         .extracting(m -> m.path("role").asString() + " " + m.path("member").asString())
-        .containsExactlyInAnyOrderElementsOf(
-            accounts.stream().map(a -> "roles/storage.objectUser " + a).toList());
+        .containsExactlyInAnyOrderElementsOf(objectGrants);
     assertThat(keyGrants(stack, "tokens"))
         .extracting(m -> m.path("role").asString() + " " + m.path("member").asString())
         .containsExactlyInAnyOrderElementsOf(
@@ -121,7 +127,8 @@ class DevicesGcpTest {
             stack.resources("google_pubsub_topic_iam_member").values().stream()
                 .filter(m -> m.path("topic").asString().equals(workTopic)))
         .extracting(m -> m.path("role").asString() + " " + m.path("member").asString())
-        .containsExactly("roles/pubsub.publisher " + http);
+        .containsExactlyInAnyOrder(
+            "roles/pubsub.publisher " + http, "roles/pubsub.publisher " + eraser);
     // No project-level KMS or storage role for anyone.
     assertThat(stack.resources("google_project_iam_member").values())
         .noneMatch(m -> m.path("role").asString().startsWith("roles/cloudkms."))
@@ -172,8 +179,12 @@ class DevicesGcpTest {
         .isEqualTo(stack.ref("google_pubsub_topic", dlq, "id"));
   }
 
-  /** Exactly the functions {@code devices} get the devices variables of {@code stack}. */
+  /**
+   * Exactly the functions {@code devices} get the devices variables of {@code stack}; the data
+   * eraser gets the bucket and the work topic, never the tokens key.
+   */
   static void assertOnlyGetTheDevicesVariables(TfStack stack, List<String> devices) {
+    String eraser = APAC.subscriberFunctionName("devices", "eraser");
     Map<String, String> expected =
         Map.of(
             "STRIDE_DEVICES_BUCKET",
@@ -192,10 +203,27 @@ class DevicesGcpTest {
                 assertThat(env.path(variable).asString())
                     .as(name + " " + variable)
                     .isEqualTo(value));
+      } else if (name.equals(eraser)) {
+        assertThat(env.path("STRIDE_DEVICES_BUCKET").asString())
+            .isEqualTo(expected.get("STRIDE_DEVICES_BUCKET"));
+        assertThat(env.path("STRIDE_DEVICES_WORK_TOPIC").asString())
+            .isEqualTo(expected.get("STRIDE_DEVICES_WORK_TOPIC"));
+        assertThat(env.has("STRIDE_DEVICES_TOKEN_KEY_ID")).as(name).isFalse();
       } else {
         assertThat(env.propertyNames()).as(name).doesNotContainAnyElementsOf(expected.keySet());
       }
     }
+  }
+
+  /**
+   * The devices eraser's custom role as a reference ({@code ${google_project_iam_custom_role.<id>
+   * .name}}).
+   */
+  static String eraserRole(TfStack stack) {
+    return stack.ref(
+        "google_project_iam_custom_role",
+        stack.named("google_project_iam_custom_role", "role_id", "stride_devices_eraser_apac"),
+        "name");
   }
 
   static JsonNode bucket(TfStack stack) {

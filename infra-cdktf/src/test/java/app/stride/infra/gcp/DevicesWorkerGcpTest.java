@@ -35,7 +35,7 @@ class DevicesWorkerGcpTest {
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @Test
-  void httpAndWorkerAccounts_mayUseObjectsAndTheTokensKey_onlyTheHttpAccountPublishesWork() {
+  void httpAndWorkerAccounts_mayUseObjectsAndTheTokensKey_onlyTheHttpAccountAndEraserPublishWork() {
     assertOnlyTheseAccountsUseTheDevicesResources(
         stack,
         List.of(
@@ -116,7 +116,7 @@ class DevicesWorkerGcpTest {
   }
 
   @Test
-  void httpFunctionAndWorker_getBucketTokenKeyAndWorkTopic_andNoOtherFunctionDoes() {
+  void httpFunctionAndWorker_getBucketTokenKeyAndWorkTopic_theEraserNoKey_noOtherFunctionAny() {
     assertOnlyGetTheDevicesVariables(
         stack, List.of(APAC.functionName("devices"), APAC.workerFunctionName("devices")));
   }

@@ -1,16 +1,21 @@
 package app.stride.profiles.gcp;
 
-import app.stride.gcp.functions.StrideCloudEventsFunction;
+import app.stride.gcp.functions.StridePubSubPushFunction;
 
 /**
- * The Cloud Functions entry point of the data eraser: a Pub/Sub push (Eventarc {@code
- * google.cloud.pubsub.topic.v1.messagePublished}) of one {@code app.stride.user.v1.deleted} event,
- * handed to {@value ProfilesGcpApplication#USER_ERASER_MESSAGE}, the single-message face of the
- * same {@code profilesUserEraser} bean the AWS deployable serves. A message that cannot be read or
- * erased fails the call (HTTP 500), so Pub/Sub redelivers it and finally dead-letters it.
+ * The Cloud Functions entry point of the data eraser: the eraser's push subscription of the
+ * region's {@code profile-events} topic, filtered on the {@code ce-type} attribute {@code
+ * app.stride.user.v1.deleted} (infra's {@code SubscriberFunction}), posts each account deletion to
+ * it as a plain Pub/Sub push body, and it hands the message to {@value
+ * ProfilesGcpApplication#USER_ERASER_MESSAGE}, the single-message face of the same {@code
+ * profilesUserEraser} bean the AWS deployable serves. A push rather than an Eventarc trigger,
+ * because only a subscription of our own can filter on an attribute and dead-letter (the filter
+ * also keeps the {@code app.stride.profile.v1.updated} the eraser itself publishes on that topic
+ * away from it). A message that cannot be read or erased fails the call with 500, so Pub/Sub
+ * redelivers it after its backoff and finally dead-letters it.
  */
-public final class ProfilesUserEraserFunction extends StrideCloudEventsFunction {
+public final class ProfilesUserEraserFunction extends StridePubSubPushFunction {
   public ProfilesUserEraserFunction() {
-    super(ProfilesGcpApplication.class, ProfilesGcpApplication.USER_ERASER_MESSAGE, Trigger.QUEUE);
+    super(ProfilesGcpApplication.class, ProfilesGcpApplication.USER_ERASER_MESSAGE);
   }
 }
