@@ -24,13 +24,20 @@ import java.util.Map;
  *       realtime.gcpMaxInstances} (Cloud Run: 1 until changes fan out across instances);
  *   <li>work-queue workers, where a capability declares one (devices will): {@code
  *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
- *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
+ *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up;
+ *   <li>event subscribers (the data erasers, AWS only so far): {@value #SUBSCRIBER}.
  * </ul>
  */
 public final class FunctionLimits {
 
   /** The cap of every scheduled function (relays, key rotation). */
   public static final int SCHEDULED = 1;
+
+  /**
+   * The cap of every event subscriber (the data erasers): deletions are rare and may wait, and two
+   * is the least an SQS event source's maximum concurrency may be.
+   */
+  public static final int SUBSCRIBER = 2;
 
   /** Requests one auth instance serves at once on GCP: Argon2id needs a full core per hash. */
   public static final int AUTH_REQUESTS_PER_INSTANCE = 1;
@@ -61,6 +68,12 @@ public final class FunctionLimits {
         caps.put(
             region.workerFunctionName(capability.name()),
             env.scaling().workerMaxConcurrency(capability.name()));
+      }
+      // Subscribers run on AWS only for now: GCP deploys none yet.
+      if (region.cloud() == Cloud.AWS) {
+        for (Capability.Subscriber subscriber : capability.subscribers()) {
+          caps.put(region.subscriberFunctionName(capability.name(), subscriber.stem()), SUBSCRIBER);
+        }
       }
     }
     // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).

@@ -69,6 +69,7 @@ public final class AwsRegionStack extends TerraformStack {
     RegionKey key = new RegionKey(this, "region_key", region);
     CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region, key);
     RegionStores stores = stores(region, key, cursorKey);
+    fanOut(region, key, stores);
     SchedulerScheduleGroup schedules =
         SchedulerScheduleGroup.Builder.create(this, "schedule_group")
             .name(region.scheduleGroupName())
@@ -214,7 +215,46 @@ public final class AwsRegionStack extends TerraformStack {
                       new EventsQueue(
                           this, o.eventsName().replace('-', '_'), region, key, o.eventsName())));
     }
+    for (Capability capability : capabilities) {
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+        queues.put(
+            stem,
+            EventsQueue.forSubscriber(
+                this, stem.replace('-', '_'), region, key, capability.name(), subscriber));
+      }
+    }
     return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys, settings);
+  }
+
+  /**
+   * For every events queue with subscribers, its fan-out ({@code <events>_fanout}: topic, pipe) and
+   * a subscription of each subscriber's queue; then the region key's policy lets SNS deliver from
+   * those topics into its encrypted queues. A region without subscribers keeps the key's default
+   * policy.
+   */
+  private void fanOut(RegionConfig region, RegionKey key, RegionStores stores) {
+    Map<String, EventsFanOut> fanOuts = new LinkedHashMap<>();
+    for (Capability capability : capabilities) {
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        EventsFanOut fanOut =
+            fanOuts.computeIfAbsent(
+                subscriber.events(),
+                events ->
+                    new EventsFanOut(
+                        this,
+                        events.replace('-', '_') + "_fanout",
+                        region,
+                        key,
+                        events,
+                        stores.queue(events)));
+        String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+        fanOut.subscribe(stem.replace('-', '_'), stores.queue(stem), subscriber.eventType());
+      }
+    }
+    if (!fanOuts.isEmpty()) {
+      key.letSnsDeliverFrom(fanOuts.values().stream().map(EventsFanOut::topicArn).toList());
+    }
   }
 
   /**
@@ -261,6 +301,23 @@ public final class AwsRegionStack extends TerraformStack {
               FunctionLimits.of(
                   region, env, capabilities, region.workerFunctionName(capability.name())));
       roles.add(worker.roleArn());
+    }
+    // Its subscribers (the data eraser) touch none of its own keys: they stay off their policies.
+    for (Capability.Subscriber subscriber : capability.subscribers()) {
+      String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+      new EventSubscriber(
+          this,
+          stem.replace('-', '_') + "_function",
+          runtime,
+          subscriber,
+          runtime.stores().queue(stem),
+          env.observability(),
+          jar,
+          FunctionLimits.of(
+              region,
+              env,
+              capabilities,
+              region.subscriberFunctionName(capability.name(), subscriber.stem())));
     }
     // The capability's own keys: usable by its HTTP function and worker, no other role.
     if (capability.bucket().isPresent()) {

@@ -49,6 +49,9 @@ public final class RegionKey extends Construct {
           "kms:ScheduleKeyDeletion",
           "kms:CancelKeyDeletion");
 
+  /** The service principal of SNS. */
+  public static final String SNS_SERVICE = "sns.amazonaws.com";
+
   private final KmsKey key;
 
   /** Creates the region's key and its alias {@code alias/stride-<regionId>}. */
@@ -128,6 +131,66 @@ public final class RegionKey extends Construct {
     return conditions;
   }
 
+  /**
+   * Replaces the default key policy of the region's key with the same account statement ({@code
+   * kms:*} for the account, so IAM policies keep deciding which roles use the key, as before) plus
+   * one statement for SNS: it may make and open data keys ({@link #ENVELOPE_ACTIONS}) only while
+   * delivering a message of one of {@code topicArns} ({@code aws:SourceArn}, of this account),
+   * which it must to send into a queue this key encrypts ({@link EventsFanOut}). Without it SNS
+   * cannot deliver to an encrypted queue at all: no IAM policy can grant a service principal a key.
+   */
+  public void letSnsDeliverFrom(List<String> topicArns) {
+    DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
+    DataAwsIamPolicyDocument policy =
+        DataAwsIamPolicyDocument.Builder.create(this, "key_policy")
+            .statement(
+                List.of(
+                    DataAwsIamPolicyDocumentStatement.builder()
+                        .sid("AccountUsesThroughIam")
+                        .effect("Allow")
+                        .principals(List.of(accountRoot(account)))
+                        .actions(List.of("kms:*"))
+                        .resources(List.of("*"))
+                        .build(),
+                    DataAwsIamPolicyDocumentStatement.builder()
+                        .sid("SnsDeliversToEncryptedQueues")
+                        .effect("Allow")
+                        .principals(
+                            List.of(
+                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                                    .type("Service")
+                                    .identifiers(List.of(SNS_SERVICE))
+                                    .build()))
+                        .actions(ENVELOPE_ACTIONS)
+                        .resources(List.of("*"))
+                        .condition(
+                            List.of(
+                                DataAwsIamPolicyDocumentStatementCondition.builder()
+                                    .test("ArnEquals")
+                                    .variable("aws:SourceArn")
+                                    .values(topicArns)
+                                    .build(),
+                                DataAwsIamPolicyDocumentStatementCondition.builder()
+                                    .test("StringEquals")
+                                    .variable("aws:SourceAccount")
+                                    .values(List.of(account.getAccountId()))
+                                    .build()))
+                        .build()))
+            .build();
+    KmsKeyPolicy.Builder.create(this, "policy")
+        .keyId(key.getKeyId())
+        .policy(policy.getJson())
+        .build();
+  }
+
+  private static DataAwsIamPolicyDocumentStatementPrincipals accountRoot(
+      DataAwsCallerIdentity account) {
+    return DataAwsIamPolicyDocumentStatementPrincipals.builder()
+        .type("AWS")
+        .identifiers(List.of("arn:aws:iam::" + account.getAccountId() + ":root"))
+        .build();
+  }
+
   private void limitUseTo(
       List<String> roleArns,
       List<String> actions,
@@ -138,12 +201,7 @@ public final class RegionKey extends Construct {
         DataAwsIamPolicyDocumentStatement.builder()
             .sid("AccountAdministers")
             .effect("Allow")
-            .principals(
-                List.of(
-                    DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                        .type("AWS")
-                        .identifiers(List.of("arn:aws:iam::" + account.getAccountId() + ":root"))
-                        .build()))
+            .principals(List.of(accountRoot(account)))
             .actions(ADMIN_ACTIONS)
             .resources(List.of("*"))
             .build());
