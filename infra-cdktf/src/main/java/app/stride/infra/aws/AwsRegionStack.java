@@ -29,10 +29,12 @@ import tools.jackson.databind.JsonNode;
  * deploys ({@link Capabilities#ALL}: profiles, planner, workouts, social, devices) its table, its
  * HTTP function with the routes the spec gives it, where it emits events its events queue and
  * scheduled outbox relay, and where it declares them its bucket, envelope key, work queue and the
- * queue's worker; the chat channel (a WebSocket API served by a second social Lambda, {@link
- * RealtimeApi}); the auth table, secrets, SES configuration set and identity, the auth HTTP
- * function on the same API, and the auth schedules; the API's stage with its throttling, CloudFront
- * with AWS WAF in front of it, and the alarm topic every alarm notifies.
+ * queue's worker, and where it subscribes to events its subscribers (the data erasers: each a queue
+ * and a Lambda, {@link EventSubscriber}) fed by the events queue's fan-out ({@link EventsFanOut}:
+ * an EventBridge Pipe to an SNS topic); the chat channel (a WebSocket API served by a second social
+ * Lambda, {@link RealtimeApi}); the auth table, secrets, SES configuration set and identity, the
+ * auth HTTP function on the same API, and the auth schedules; the API's stage with its throttling,
+ * CloudFront with AWS WAF in front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
@@ -155,7 +157,8 @@ public final class AwsRegionStack extends TerraformStack {
    * Every capability's table (construct {@code <name>_table}), events queue ({@code <events>}, e.g.
    * {@code profile_events}) and, where it has them, bucket ({@code <name>_bucket}), envelope key
    * ({@code <name>_<stem>_key}), work queue ({@code <stem>}, e.g. {@code devices_work}) and
-   * settings bundle ({@code <name>_settings}), with the region's key and cursor secret.
+   * settings bundle ({@code <name>_settings}), and every subscriber's queue ({@code <name>_<stem>},
+   * e.g. {@code devices_eraser}), with the region's key and cursor secret.
    */
   private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
     Map<String, CapabilityTable> tables = new LinkedHashMap<>();
@@ -259,9 +262,9 @@ public final class AwsRegionStack extends TerraformStack {
 
   /**
    * One capability's HTTP function ({@code <name>_function}), its worker ({@code <name>_worker})
-   * when its work queue has one, the key policies of its own keys, its outbox relay ({@code
-   * <name>_outbox_relay}) when it has an outbox, and its routes from the spec ({@code
-   * <name>_routes}).
+   * when its work queue has one, its subscribers ({@code <name>_<stem>_function}), the key policies
+   * of its own keys, its outbox relay ({@code <name>_outbox_relay}) when it has an outbox, and its
+   * routes from the spec ({@code <name>_routes}).
    */
   private CapabilityRoutes addCapability(
       CapabilityRuntime runtime,

@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The fan-out of one events queue of the region to its subscribers ({@link Capability.Subscriber}):
  * an SNS topic {@code stride-<events>-<regionId>} encrypted with the region's key, fed by an
  * EventBridge Pipe of the same name that takes the events queue's messages and publishes each
- * message's body, the structured CloudEvent JSON, as the topic's message ({@value
- * #INPUT_TEMPLATE}). Each subscriber gets its own queue ({@link #subscribe}), subscribed with raw
- * message delivery and a filter on the body's {@code type}, so its queue holds the CloudEvent JSON
- * its producer sent and only the type it takes.
+ * message's body, the structured CloudEvent JSON, as the topic's message (the target's input
+ * template {@code <$.body>}, {@link #INPUT_TEMPLATE}). Each subscriber gets its own queue ({@link
+ * #subscribe}), subscribed with raw message delivery and a filter on the body's {@code type}, so
+ * its queue holds the CloudEvent JSON its producer sent and only the type it takes.
  *
  * <p>The pipe has its own role: receive, delete and inspect on that events queue, publish to that
  * topic, and the region key (decrypting the queue's messages, encrypting the topic's). SQS message

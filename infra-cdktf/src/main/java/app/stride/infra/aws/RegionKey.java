@@ -16,8 +16,10 @@ import software.constructs.Construct;
 
 /**
  * A customer-managed, rotating KMS key of one region with its alias: the region's key ({@code
- * alias/stride-<regionId>}) that encrypts its tables and queues, or a capability's own key (its
- * bucket's, its envelope key) whose use {@link #limitUseTo} restricts to that capability's roles.
+ * alias/stride-<regionId>}) that encrypts its tables, queues and fan-out topics, whose use IAM
+ * policies decide and which SNS may use for its fan-out topics only ({@link #letSnsDeliverFrom}),
+ * or a capability's own key (its bucket's, its envelope key) whose use {@link #limitUseTo}
+ * restricts to that capability's roles.
  */
 public final class RegionKey extends Construct {
 
