@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * topic, and the region key (decrypting the queue's messages, encrypting the topic's). SQS message
  * attributes do not cross the pipe; consumers read {@code traceparent} from the body ({@code
  * EventTracing}). The pipe sends at least once (a failed batch comes back whole), as the queue did;
- * the subscribers are idempotent.
+ * the subscribers are idempotent. The events queue then keeps messages 14 days and alarms on its
+ * dead letters ({@link EventsQueue#drainedByConsumers}).
  */
 public final class EventsFanOut extends Construct {
 
@@ -65,6 +66,7 @@ public final class EventsFanOut extends Construct {
       EventsQueue source) {
     super(scope, id);
     String name = region.eventsName(events);
+    source.drainedByConsumers();
     topic = SnsTopic.Builder.create(this, "topic").name(name).kmsMasterKeyId(key.arn()).build();
     DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
     DataAwsIamPolicyDocument trust =

@@ -35,6 +35,7 @@ public final class EventsQueue extends Construct {
 
   private final SqsQueue queue;
   private final SqsQueue deadLetters;
+  private final String name;
 
   /** Creates {@code stride-<events>-<regionId>} and its {@code -dlq}. */
   public EventsQueue(
@@ -114,21 +115,37 @@ public final class EventsQueue extends Construct {
       queueBuilder.messageRetentionSeconds(FOURTEEN_DAYS);
     }
     queue = queueBuilder.build();
+    this.name = name;
     if (work) {
-      CloudwatchMetricAlarm.Builder.create(this, "dead_letters_alarm")
-          .alarmName(name + "-dlq-not-empty")
-          .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT + " times")
-          .namespace("AWS/SQS")
-          .metricName("ApproximateNumberOfMessagesVisible")
-          .dimensions(Map.of("QueueName", name + "-dlq"))
-          .statistic("Maximum")
-          .period(300)
-          .evaluationPeriods(1)
-          .threshold(0)
-          .comparisonOperator("GreaterThanThreshold")
-          .treatMissingData("notBreaching")
-          .build();
+      alarmOnDeadLetters();
     }
+  }
+
+  /**
+   * Makes this events queue a source that consumers drain ({@link EventsFanOut}): it keeps messages
+   * {@value Capability.WorkQueue#RETENTION_DAYS} days, as a work queue does (a stopped consumer
+   * must not let an account deletion expire), and any message in its dead-letter queue (one the
+   * consumer failed {@value #MAX_RECEIVE_COUNT} times) raises {@code <name>-dlq-not-empty}.
+   */
+  public void drainedByConsumers() {
+    queue.setMessageRetentionSeconds(FOURTEEN_DAYS);
+    alarmOnDeadLetters();
+  }
+
+  private void alarmOnDeadLetters() {
+    CloudwatchMetricAlarm.Builder.create(this, "dead_letters_alarm")
+        .alarmName(name + "-dlq-not-empty")
+        .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT + " times")
+        .namespace("AWS/SQS")
+        .metricName("ApproximateNumberOfMessagesVisible")
+        .dimensions(Map.of("QueueName", name + "-dlq"))
+        .statistic("Maximum")
+        .period(300)
+        .evaluationPeriods(1)
+        .threshold(0)
+        .comparisonOperator("GreaterThanThreshold")
+        .treatMissingData("notBreaching")
+        .build();
   }
 
   private static String redrivePolicy(String deadLetterArn) {

@@ -71,6 +71,23 @@ class SubscribersAwsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
+  void profileEvents_nowDrainedByThePipe_keep14Days_andTheirDeadLettersRaiseAnAlarm(
+      String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    String name = "stride-profile-events-" + regionId;
+    JsonNode alarm =
+        stack.named("aws_cloudwatch_metric_alarm", "alarm_name", name + "-dlq-not-empty");
+
+    assertThat(eventsQueue(stack, regionId).path("message_retention_seconds").asInt())
+        .isEqualTo(14 * 24 * 3600);
+    assertThat(alarm.at("/dimensions/QueueName").asString()).isEqualTo(name + "-dlq");
+    assertThat(alarm.path("comparison_operator").asString()).isEqualTo("GreaterThanThreshold");
+    assertThat(alarm.path("threshold").asDouble()).isZero();
+    assertThat(strings(alarm.path("alarm_actions"))).containsExactly(alarmTopic(stack, regionId));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
   void pipeRole_isAssumedByPipesOnly_mayOnlyReceiveTheEventsPublishToTheTopicAndUseTheRegionKey(
       String regionId) {
     TfStack stack = SynthesizedStacks.region(regionId);
