@@ -137,9 +137,10 @@ public final class RegionKey extends Construct {
    * Replaces the default key policy of the region's key with the same account statement ({@code
    * kms:*} for the account, so IAM policies keep deciding which roles use the key, as before) plus
    * one statement for SNS: it may make and open data keys ({@link #ENVELOPE_ACTIONS}) only while
-   * delivering a message of one of {@code topicArns} ({@code aws:SourceArn}, of this account),
-   * which it must to send into a queue this key encrypts ({@link EventsFanOut}). Without it SNS
-   * cannot deliver to an encrypted queue at all: no IAM policy can grant a service principal a key.
+   * delivering a message of one of {@code topicArns} ({@code aws:SourceArn}, whose ARN names the
+   * account too; the condition AWS CDK sets for the same case). SNS needs them to send into a queue
+   * this key encrypts ({@link EventsFanOut}), and no IAM policy can grant a service principal a
+   * key.
    */
   public void letSnsDeliverFrom(List<String> topicArns) {
     DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
@@ -171,11 +172,6 @@ public final class RegionKey extends Construct {
                                     .test("ArnEquals")
                                     .variable("aws:SourceArn")
                                     .values(topicArns)
-                                    .build(),
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                    .test("StringEquals")
-                                    .variable("aws:SourceAccount")
-                                    .values(List.of(account.getAccountId()))
                                     .build()))
                         .build()))
             .build();

@@ -180,7 +180,7 @@ class SubscribersAwsTest {
     assertThat(strings(sns.at("/principals/0/identifiers"))).containsExactly("sns.amazonaws.com");
     assertThat(strings(sns.path("actions"))).containsExactly("kms:GenerateDataKey", "kms:Decrypt");
     assertThat(conditions)
-        .containsOnlyKeys("ArnEquals aws:SourceArn", "StringEquals aws:SourceAccount")
+        .containsOnlyKeys("ArnEquals aws:SourceArn")
         .containsEntry(
             "ArnEquals aws:SourceArn", stack.ref("aws_sns_topic", topic(stack, regionId), "arn"));
   }
