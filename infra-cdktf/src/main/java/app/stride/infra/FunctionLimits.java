@@ -24,7 +24,7 @@ import java.util.Map;
  *       realtime.gcpMaxInstances} (Cloud Run: 1 until changes fan out across instances);
  *   <li>work-queue workers, where a capability declares one (devices will): {@code
  *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
- *   <li>subscribers (the data erasers, GCP so far): {@value #SUBSCRIBER};
+ *   <li>event subscribers (the data erasers): {@value #SUBSCRIBER};
  *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
@@ -34,9 +34,9 @@ public final class FunctionLimits {
   public static final int SCHEDULED = 1;
 
   /**
-   * The cap of every subscriber function (the data erasers): account deletions are rare and each
-   * erasure may be retried, so two instances keep a burst from piling up without letting one
-   * region's erasers crowd the store.
+   * The cap of every event subscriber (the data erasers): account deletions are rare and may wait,
+   * each erasure may be retried, and two is the least an SQS event source's maximum concurrency may
+   * be; it keeps a burst of deletions from crowding one region's store.
    */
   public static final int SUBSCRIBER = 2;
 
@@ -70,11 +70,8 @@ public final class FunctionLimits {
             region.workerFunctionName(capability.name()),
             env.scaling().workerMaxConcurrency(capability.name()));
       }
-      // Subscribers are deployed on GCP only so far.
-      if (region.cloud() == Cloud.GCP) {
-        for (Capability.Subscriber subscriber : capability.subscribers()) {
-          caps.put(region.subscriberFunctionName(capability.name(), subscriber.stem()), SUBSCRIBER);
-        }
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        caps.put(region.subscriberFunctionName(capability.name(), subscriber.stem()), SUBSCRIBER);
       }
     }
     // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).

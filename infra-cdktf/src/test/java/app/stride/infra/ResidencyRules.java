@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*}, {@code /index/<name>} or {@code
  *       :*}, or {@code ${aws_apigatewayv2_api.y.execution_arn}/<stage>/POST/@connections/*}); no
  *       literal ARN, no other wildcard; role policies come only from those scanned documents; no
- *       managed policies.
+ *       managed policies. A key policy lets only this stack's roles use a key, or a service for
+ *       this stack's resources ({@code aws:SourceArn}); the account may manage a key but use only
+ *       the region's own key, whose use IAM decides.
  *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
  *       the same stack; a resource-level binding (topic, subscription, bucket, service, secret)
  *       names a resource of the same stack; no authoritative project policy.
@@ -50,6 +52,9 @@ public final class ResidencyRules {
   /** Using a key; the account root may manage a restricted key but never use it. */
   private static final Pattern KMS_USE =
       Pattern.compile("kms:(\\*|Encrypt|Decrypt|ReEncrypt.*|GenerateDataKey.*)");
+
+  /** An AWS service principal, e.g. {@code sns.amazonaws.com}. */
+  private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+\\.amazonaws\\.com");
 
   /** Pushes to the connections of one stage of a WebSocket API ({@code ManageConnections}). */
   private static final Pattern OWN_CONNECTIONS_REF =
@@ -88,7 +93,7 @@ public final class ResidencyRules {
       TfStack stack = entry.getValue();
       Set<String> foreign = foreignMarkers(entry.getKey(), regionalStacks);
       List<Grant> grants = new ArrayList<>();
-      grants.addAll(awsGrants(stack, violations));
+      grants.addAll(awsGrants(stack, entry.getKey(), violations));
       grants.addAll(gcpGrants(stack, violations));
       for (Grant grant : grants) {
         for (String marker : foreign) {
@@ -115,11 +120,13 @@ public final class ResidencyRules {
     return Pattern.compile(Pattern.quote(marker) + boundary).matcher(text).find();
   }
 
-  private static List<Grant> awsGrants(TfStack stack, List<Violation> violations) {
+  private static List<Grant> awsGrants(
+      TfStack stack, RegionConfig region, List<Violation> violations) {
     List<Grant> grants = new ArrayList<>();
     Set<String> keyPolicies = documentsOf(stack, "aws_kms_key_policy", "policy", violations);
     keyPolicies.addAll(documentsOf(stack, "aws_kms_key", "policy", violations));
     Set<String> bucketPolicies = documentsOf(stack, "aws_s3_bucket_policy", "policy", violations);
+    Set<String> regionKeyPolicies = regionKeyPolicies(stack, region);
     stack
         .dataSources("aws_iam_policy_document")
         .forEach(
@@ -132,7 +139,8 @@ public final class ResidencyRules {
                   violations.add(new Violation(stack.name(), where, "negated statement"));
                 }
                 if (keyPolicies.contains(id)) {
-                  checkKeyPolicyStatement(stack, where, statement, violations);
+                  checkKeyPolicyStatement(
+                      stack, where, statement, regionKeyPolicies.contains(id), violations);
                   continue;
                 }
                 if (bucketPolicies.contains(id)
@@ -220,11 +228,47 @@ public final class ResidencyRules {
   }
 
   /**
+   * The ids of the policy documents of the region's own key ({@code alias/stride-<regionId>} of
+   * this stack): IAM decides who uses it, as under the default key policy, so the account may hold
+   * {@code kms:*} on it; every other key is restricted.
+   */
+  private static Set<String> regionKeyPolicies(TfStack stack, RegionConfig region) {
+    Set<String> keyRefs = new HashSet<>();
+    stack
+        .resources("aws_kms_alias")
+        .values()
+        .forEach(
+            alias -> {
+              if (alias.path("name").asString("").equals("alias/stride-" + region.id())) {
+                keyRefs.add(alias.path("target_key_id").asString(""));
+              }
+            });
+    Set<String> ids = new HashSet<>();
+    stack
+        .resources("aws_kms_key_policy")
+        .values()
+        .forEach(
+            policy -> {
+              Matcher m = POLICY_DOC_REF.matcher(policy.path("policy").asString(""));
+              if (keyRefs.contains(policy.path("key_id").asString("")) && m.matches()) {
+                ids.add(m.group(1));
+              }
+            });
+    return ids;
+  }
+
+  /**
    * A key policy's resource is the key itself ({@code *}); who may act is in its principals: the
-   * account (administration only, never use) or this stack's roles.
+   * account (administration only, never use, except on the region's own key, {@code regionKey}),
+   * this stack's roles, or an AWS service acting for a resource of this stack ({@code
+   * aws:SourceArn} naming only such resources).
    */
   private static void checkKeyPolicyStatement(
-      TfStack stack, String where, JsonNode statement, List<Violation> violations) {
+      TfStack stack,
+      String where,
+      JsonNode statement,
+      boolean regionKey,
+      List<Violation> violations) {
     if (!TfStack.strings(statement.path("resources")).equals(List.of("*"))) {
       violations.add(new Violation(stack.name(), where, "key policy resource is not the key"));
     }
@@ -232,6 +276,10 @@ public final class ResidencyRules {
         TfStack.strings(statement.path("actions")).stream()
             .anyMatch(a -> KMS_USE.matcher(a).matches());
     for (JsonNode principals : statement.path("principals").values()) {
+      if (principals.path("type").asString("").equals("Service")) {
+        checkServicePrincipal(stack, where, statement, principals, violations);
+        continue;
+      }
       for (String principal : TfStack.strings(principals.path("identifiers"))) {
         Matcher root = OWN_ACCOUNT_ROOT.matcher(principal);
         Matcher role = OWN_ARN_REF.matcher(principal);
@@ -239,7 +287,7 @@ public final class ResidencyRules {
           if (!stack.dataSources("aws_caller_identity").containsKey(root.group(1))) {
             violations.add(new Violation(stack.name(), where, "another stack's account"));
           }
-          if (uses && statement.path("effect").asString("").equals("Allow")) {
+          if (uses && !regionKey && statement.path("effect").asString("").equals("Allow")) {
             violations.add(new Violation(stack.name(), where, "the account may use the key"));
           }
         } else if (!role.matches()
@@ -251,6 +299,48 @@ public final class ResidencyRules {
                   stack.name(), where, "key policy principal not an own role: " + principal));
         }
       }
+    }
+  }
+
+  /**
+   * A service may use a key only on behalf of this stack's own resources: the statement binds it
+   * with an {@code aws:SourceArn} condition whose values are each a reference to a resource of this
+   * stack.
+   */
+  private static void checkServicePrincipal(
+      TfStack stack,
+      String where,
+      JsonNode statement,
+      JsonNode principals,
+      List<Violation> violations) {
+    for (String service : TfStack.strings(principals.path("identifiers"))) {
+      if (!SERVICE.matcher(service).matches()) {
+        violations.add(new Violation(stack.name(), where, "not an AWS service: " + service));
+      }
+    }
+    List<String> sources = new ArrayList<>();
+    for (JsonNode condition : statement.path("condition").values()) {
+      if (condition.path("variable").asString("").equals("aws:SourceArn")
+          && condition.path("test").asString("").startsWith("Arn")) {
+        sources.addAll(TfStack.strings(condition.path("values")));
+      }
+    }
+    boolean bound =
+        !sources.isEmpty()
+            && sources.stream()
+                .allMatch(
+                    source -> {
+                      Matcher m = OWN_ARN_REF.matcher(source);
+                      return m.matches()
+                          && m.group(3) == null
+                          && stack.resources(m.group(1)).containsKey(m.group(2));
+                    });
+    if (!bound) {
+      violations.add(
+          new Violation(
+              stack.name(),
+              where,
+              "service principal not bound to an own resource by aws:SourceArn"));
     }
   }
 
@@ -341,6 +431,11 @@ public final class ResidencyRules {
                     markers.add(
                         "alias/stride-" + capability.name() + "-" + k.stem() + "-" + other.id()));
         capability.workQueue().ifPresent(q -> markers.add(other.eventsName(q.stem())));
+        for (Capability.Subscriber subscriber : capability.subscribers()) {
+          // The subscriber's function (and role), also the name of its queue.
+          markers.add(other.subscriberFunctionName(capability.name(), subscriber.stem()));
+          markers.add(other.eventsName(subscriber.events()));
+        }
       }
       markers.add(other.profilesTableName());
       markers.add(other.firestoreDatabaseName());

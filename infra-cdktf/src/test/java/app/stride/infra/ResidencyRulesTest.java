@@ -55,6 +55,11 @@ class ResidencyRulesTest {
     "aws-key-policy-lets-account-use, eu, the account may use the key",
     "aws-key-policy-foreign-principal, eu, key policy principal not an own role",
     "aws-key-policy-foreign-principal, eu, mentions foreign data stride-devices-worker-us",
+    "aws-key-policy-service-unbound, eu, service principal not bound to an own resource",
+    "aws-key-policy-service-foreign-topic, eu, service principal not bound to an own resource",
+    "aws-key-policy-service-foreign-topic, eu, mentions foreign data stride-profile-events-us",
+    "aws-key-policy-service-foreign-topic, eu, mentions foreign data :us-east-1:",
+    "aws-foreign-region-key-lets-account-use, eu, the account may use the key",
     "gcp-literal-foreign-crypto-key, apac, literal target",
     "gcp-literal-foreign-crypto-key, apac, mentions foreign data stride-devices-eu",
   })

@@ -3,6 +3,7 @@ package app.stride.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.infra.aws.EdgeProtection;
+import app.stride.infra.aws.EventsFanOut;
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
 import app.stride.infra.config.Cloud;
@@ -81,7 +82,12 @@ class ResidencyTest {
         if (capability.worker().isPresent()) {
           expected.add(region.workerFunctionName(capability.name()));
         }
+        for (Capability.Subscriber subscriber : capability.subscribers()) {
+          expected.add(region.subscriberFunctionName(capability.name(), subscriber.stem()));
+        }
       }
+      // The pipe fanning profile events out to the subscribers' queues.
+      expected.add(EventsFanOut.pipeRoleName(region, "profile-events"));
       // The chat channel's Lambda, and the role API Gateway writes its access logs with.
       expected.add(region.realtimeFunctionName(Capabilities.SOCIAL_REALTIME.name()));
       expected.add("stride-apigateway-logs-" + region.id());

@@ -29,10 +29,12 @@ import tools.jackson.databind.JsonNode;
  * deploys ({@link Capabilities#ALL}: profiles, planner, workouts, social, devices) its table, its
  * HTTP function with the routes the spec gives it, where it emits events its events queue and
  * scheduled outbox relay, and where it declares them its bucket, envelope key, work queue and the
- * queue's worker; the chat channel (a WebSocket API served by a second social Lambda, {@link
- * RealtimeApi}); the auth table, secrets, SES configuration set and identity, the auth HTTP
- * function on the same API, and the auth schedules; the API's stage with its throttling, CloudFront
- * with AWS WAF in front of it, and the alarm topic every alarm notifies.
+ * queue's worker, and where it subscribes to events its subscribers (the data erasers: each a queue
+ * and a Lambda, {@link EventSubscriber}) fed by the events queue's fan-out ({@link EventsFanOut}:
+ * an EventBridge Pipe to an SNS topic); the chat channel (a WebSocket API served by a second social
+ * Lambda, {@link RealtimeApi}); the auth table, secrets, SES configuration set and identity, the
+ * auth HTTP function on the same API, and the auth schedules; the API's stage with its throttling,
+ * CloudFront with AWS WAF in front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
@@ -69,6 +71,7 @@ public final class AwsRegionStack extends TerraformStack {
     RegionKey key = new RegionKey(this, "region_key", region);
     CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region, key);
     RegionStores stores = stores(region, key, cursorKey);
+    fanOut(region, key, stores);
     SchedulerScheduleGroup schedules =
         SchedulerScheduleGroup.Builder.create(this, "schedule_group")
             .name(region.scheduleGroupName())
@@ -154,7 +157,8 @@ public final class AwsRegionStack extends TerraformStack {
    * Every capability's table (construct {@code <name>_table}), events queue ({@code <events>}, e.g.
    * {@code profile_events}) and, where it has them, bucket ({@code <name>_bucket}), envelope key
    * ({@code <name>_<stem>_key}), work queue ({@code <stem>}, e.g. {@code devices_work}) and
-   * settings bundle ({@code <name>_settings}), with the region's key and cursor secret.
+   * settings bundle ({@code <name>_settings}), and every subscriber's queue ({@code <name>_<stem>},
+   * e.g. {@code devices_eraser}), with the region's key and cursor secret.
    */
   private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
     Map<String, CapabilityTable> tables = new LinkedHashMap<>();
@@ -214,14 +218,53 @@ public final class AwsRegionStack extends TerraformStack {
                       new EventsQueue(
                           this, o.eventsName().replace('-', '_'), region, key, o.eventsName())));
     }
+    for (Capability capability : capabilities) {
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+        queues.put(
+            stem,
+            EventsQueue.forSubscriber(
+                this, stem.replace('-', '_'), region, key, capability.name(), subscriber));
+      }
+    }
     return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys, settings);
   }
 
   /**
+   * For every events queue with subscribers, its fan-out ({@code <events>_fanout}: topic, pipe) and
+   * a subscription of each subscriber's queue; then the region key's policy lets SNS deliver from
+   * those topics into its encrypted queues. A region without subscribers keeps the key's default
+   * policy.
+   */
+  private void fanOut(RegionConfig region, RegionKey key, RegionStores stores) {
+    Map<String, EventsFanOut> fanOuts = new LinkedHashMap<>();
+    for (Capability capability : capabilities) {
+      for (Capability.Subscriber subscriber : capability.subscribers()) {
+        EventsFanOut fanOut =
+            fanOuts.computeIfAbsent(
+                subscriber.events(),
+                events ->
+                    new EventsFanOut(
+                        this,
+                        events.replace('-', '_') + "_fanout",
+                        region,
+                        key,
+                        events,
+                        stores.queue(events)));
+        String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+        fanOut.subscribe(stem.replace('-', '_'), stores.queue(stem), subscriber.eventType());
+      }
+    }
+    if (!fanOuts.isEmpty()) {
+      key.letSnsDeliverFrom(fanOuts.values().stream().map(EventsFanOut::topicArn).toList());
+    }
+  }
+
+  /**
    * One capability's HTTP function ({@code <name>_function}), its worker ({@code <name>_worker})
-   * when its work queue has one, the key policies of its own keys, its outbox relay ({@code
-   * <name>_outbox_relay}) when it has an outbox, and its routes from the spec ({@code
-   * <name>_routes}).
+   * when its work queue has one, its subscribers ({@code <name>_<stem>_function}), the key policies
+   * of its own keys, its outbox relay ({@code <name>_outbox_relay}) when it has an outbox, and its
+   * routes from the spec ({@code <name>_routes}).
    */
   private CapabilityRoutes addCapability(
       CapabilityRuntime runtime,
@@ -261,6 +304,23 @@ public final class AwsRegionStack extends TerraformStack {
               FunctionLimits.of(
                   region, env, capabilities, region.workerFunctionName(capability.name())));
       roles.add(worker.roleArn());
+    }
+    // Its subscribers (the data eraser) touch none of its own keys: they stay off their policies.
+    for (Capability.Subscriber subscriber : capability.subscribers()) {
+      String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
+      new EventSubscriber(
+          this,
+          stem.replace('-', '_') + "_function",
+          runtime,
+          subscriber,
+          runtime.stores().queue(stem),
+          env.observability(),
+          jar,
+          FunctionLimits.of(
+              region,
+              env,
+              capabilities,
+              region.subscriberFunctionName(capability.name(), subscriber.stem())));
     }
     // The capability's own keys: usable by its HTTP function and worker, no other role.
     if (capability.bucket().isPresent()) {

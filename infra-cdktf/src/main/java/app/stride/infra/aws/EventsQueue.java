@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A queue of the region ({@code stride-<events>-<regionId>}) and its dead-letter queue, both
  * encrypted with the region's key: an events queue (e.g. profile events, which the auth functions
- * send account deletions to as well), or a capability's work queue ({@link #forWork}), which keeps
- * messages {@value Capability.WorkQueue#RETENTION_DAYS} days, whose visibility timeout covers its
- * consumer's retries and whose dead letters raise an alarm.
+ * send account deletions to as well), or a capability's work queue ({@link #forWork}) or a
+ * subscriber's queue ({@link #forSubscriber}), which keeps messages {@value
+ * Capability.WorkQueue#RETENTION_DAYS} days, whose visibility timeout covers its consumer's retries
+ * and whose dead letters raise an alarm.
  */
 public final class EventsQueue extends Construct {
 
@@ -34,6 +35,7 @@ public final class EventsQueue extends Construct {
 
   private final SqsQueue queue;
   private final SqsQueue deadLetters;
+  private final String name;
 
   /** Creates {@code stride-<events>-<regionId>} and its {@code -dlq}. */
   public EventsQueue(
@@ -57,6 +59,33 @@ public final class EventsQueue extends Construct {
       int consumerTimeoutSeconds) {
     return new EventsQueue(
         scope, id, region, key, stem, WORKER_TIMEOUT_MULTIPLE * consumerTimeoutSeconds, true);
+  }
+
+  /**
+   * The queue of {@code capability}'s {@code subscriber} ({@code
+   * stride-<capability>-<stem>-<regionId>}), kept like a work queue ({@link #forWork}) for the
+   * subscriber's timeout, its dead letters raising {@code <name>-dlq-not-empty}: the events it
+   * takes arrive through its events queue's fan-out topic ({@link EventsFanOut#subscribe}).
+   */
+  public static EventsQueue forSubscriber(
+      Construct scope,
+      String id,
+      RegionConfig region,
+      RegionKey key,
+      String capability,
+      Capability.Subscriber subscriber) {
+    return forWork(
+        scope,
+        id,
+        region,
+        key,
+        subscriberStem(capability, subscriber),
+        subscriber.timeoutSeconds());
+  }
+
+  /** {@code <capability>-<stem>}: the stem of a subscriber's queue, e.g. {@code devices-eraser}. */
+  public static String subscriberStem(String capability, Capability.Subscriber subscriber) {
+    return capability + "-" + subscriber.stem();
   }
 
   private EventsQueue(
@@ -86,21 +115,37 @@ public final class EventsQueue extends Construct {
       queueBuilder.messageRetentionSeconds(FOURTEEN_DAYS);
     }
     queue = queueBuilder.build();
+    this.name = name;
     if (work) {
-      CloudwatchMetricAlarm.Builder.create(this, "dead_letters_alarm")
-          .alarmName(name + "-dlq-not-empty")
-          .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT + " times")
-          .namespace("AWS/SQS")
-          .metricName("ApproximateNumberOfMessagesVisible")
-          .dimensions(Map.of("QueueName", name + "-dlq"))
-          .statistic("Maximum")
-          .period(300)
-          .evaluationPeriods(1)
-          .threshold(0)
-          .comparisonOperator("GreaterThanThreshold")
-          .treatMissingData("notBreaching")
-          .build();
+      alarmOnDeadLetters();
     }
+  }
+
+  /**
+   * Makes this events queue a source that consumers drain ({@link EventsFanOut}): it keeps messages
+   * {@value Capability.WorkQueue#RETENTION_DAYS} days, as a work queue does (a stopped consumer
+   * must not let an account deletion expire), and any message in its dead-letter queue (one the
+   * consumer failed {@value #MAX_RECEIVE_COUNT} times) raises {@code <name>-dlq-not-empty}.
+   */
+  public void drainedByConsumers() {
+    queue.setMessageRetentionSeconds(FOURTEEN_DAYS);
+    alarmOnDeadLetters();
+  }
+
+  private void alarmOnDeadLetters() {
+    CloudwatchMetricAlarm.Builder.create(this, "dead_letters_alarm")
+        .alarmName(name + "-dlq-not-empty")
+        .alarmDescription("Messages of " + name + " failed " + MAX_RECEIVE_COUNT + " times")
+        .namespace("AWS/SQS")
+        .metricName("ApproximateNumberOfMessagesVisible")
+        .dimensions(Map.of("QueueName", name + "-dlq"))
+        .statistic("Maximum")
+        .period(300)
+        .evaluationPeriods(1)
+        .threshold(0)
+        .comparisonOperator("GreaterThanThreshold")
+        .treatMissingData("notBreaching")
+        .build();
   }
 
   private static String redrivePolicy(String deadLetterArn) {

@@ -15,7 +15,8 @@ import software.constructs.IConstruct;
  * stride-alarms-<id>} gets an email subscription per configured address ({@code alerting.emails});
  * {@link #notifyOnEveryAlarm(Construct)} points every alarm of the stack at it. The topic is not
  * KMS-encrypted: CloudWatch can publish only to topics whose key policy lets it, and the region key
- * keeps the default policy; alarm messages carry no personal data.
+ * lets no service but SNS delivering the fan-out topics' messages ({@link
+ * RegionKey#letSnsDeliverFrom}); alarm messages carry no personal data.
  *
  * <p>The breaker alarm reads the gauge the functions publish as CloudWatch Embedded Metric Format:
  * {@value #BREAKER_METRIC} in namespace {@value ApiStage#NAMESPACE}, dimension {@code dependency},

@@ -16,8 +16,10 @@ import software.constructs.Construct;
 
 /**
  * A customer-managed, rotating KMS key of one region with its alias: the region's key ({@code
- * alias/stride-<regionId>}) that encrypts its tables and queues, or a capability's own key (its
- * bucket's, its envelope key) whose use {@link #limitUseTo} restricts to that capability's roles.
+ * alias/stride-<regionId>}) that encrypts its tables, queues and fan-out topics, whose use IAM
+ * policies decide and which SNS may use for its fan-out topics only ({@link #letSnsDeliverFrom}),
+ * or a capability's own key (its bucket's, its envelope key) whose use {@link #limitUseTo}
+ * restricts to that capability's roles.
  */
 public final class RegionKey extends Construct {
 
@@ -48,6 +50,9 @@ public final class RegionKey extends Construct {
           "kms:UntagResource",
           "kms:ScheduleKeyDeletion",
           "kms:CancelKeyDeletion");
+
+  /** The service principal of SNS. */
+  public static final String SNS_SERVICE = "sns.amazonaws.com";
 
   private final KmsKey key;
 
@@ -128,6 +133,62 @@ public final class RegionKey extends Construct {
     return conditions;
   }
 
+  /**
+   * Replaces the default key policy of the region's key with the same account statement ({@code
+   * kms:*} for the account, so IAM policies keep deciding which roles use the key, as before) plus
+   * one statement for SNS: it may make and open data keys ({@link #ENVELOPE_ACTIONS}) only while
+   * delivering a message of one of {@code topicArns} ({@code aws:SourceArn}, whose ARN names the
+   * account too; the condition AWS CDK sets for the same case). SNS needs them to send into a queue
+   * this key encrypts ({@link EventsFanOut}), and no IAM policy can grant a service principal a
+   * key.
+   */
+  public void letSnsDeliverFrom(List<String> topicArns) {
+    DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
+    DataAwsIamPolicyDocument policy =
+        DataAwsIamPolicyDocument.Builder.create(this, "key_policy")
+            .statement(
+                List.of(
+                    DataAwsIamPolicyDocumentStatement.builder()
+                        .sid("AccountUsesThroughIam")
+                        .effect("Allow")
+                        .principals(List.of(accountRoot(account)))
+                        .actions(List.of("kms:*"))
+                        .resources(List.of("*"))
+                        .build(),
+                    DataAwsIamPolicyDocumentStatement.builder()
+                        .sid("SnsDeliversToEncryptedQueues")
+                        .effect("Allow")
+                        .principals(
+                            List.of(
+                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                                    .type("Service")
+                                    .identifiers(List.of(SNS_SERVICE))
+                                    .build()))
+                        .actions(ENVELOPE_ACTIONS)
+                        .resources(List.of("*"))
+                        .condition(
+                            List.of(
+                                DataAwsIamPolicyDocumentStatementCondition.builder()
+                                    .test("ArnEquals")
+                                    .variable("aws:SourceArn")
+                                    .values(topicArns)
+                                    .build()))
+                        .build()))
+            .build();
+    KmsKeyPolicy.Builder.create(this, "policy")
+        .keyId(key.getKeyId())
+        .policy(policy.getJson())
+        .build();
+  }
+
+  private static DataAwsIamPolicyDocumentStatementPrincipals accountRoot(
+      DataAwsCallerIdentity account) {
+    return DataAwsIamPolicyDocumentStatementPrincipals.builder()
+        .type("AWS")
+        .identifiers(List.of("arn:aws:iam::" + account.getAccountId() + ":root"))
+        .build();
+  }
+
   private void limitUseTo(
       List<String> roleArns,
       List<String> actions,
@@ -138,12 +199,7 @@ public final class RegionKey extends Construct {
         DataAwsIamPolicyDocumentStatement.builder()
             .sid("AccountAdministers")
             .effect("Allow")
-            .principals(
-                List.of(
-                    DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                        .type("AWS")
-                        .identifiers(List.of("arn:aws:iam::" + account.getAccountId() + ":root"))
-                        .build()))
+            .principals(List.of(accountRoot(account)))
             .actions(ADMIN_ACTIONS)
             .resources(List.of("*"))
             .build());

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param key the region's KMS key
  * @param cursorKey the region's listing-cursor HMAC key secret
  * @param tables the capability tables, by capability name
- * @param queues the events and work queues, by stem (e.g. {@code profile-events}, {@code
- *     devices-work})
+ * @param queues the events, work and subscriber queues, by stem (e.g. {@code profile-events},
+ *     {@code devices-work}, {@code devices-eraser})
  * @param buckets the capability buckets, by capability name
  * @param envelopeKeys the capability envelope keys, by capability name
  * @param settings the settings bundles of the capabilities with secret settings, by capability name

@@ -196,11 +196,14 @@ class AwsEdgeTest {
   @ValueSource(strings = {"eu", "us"})
   void everyAlarm_notifiesTheRegionsTopic_subscribedByTheConfiguredAddresses(String region) {
     TfStack stack = SynthesizedStacks.region(region);
-    String topic = stack.ref("aws_sns_topic", stack.only("aws_sns_topic"), "arn");
+    String topic =
+        stack.ref(
+            "aws_sns_topic",
+            stack.named("aws_sns_topic", "name", "stride-alarms-" + region),
+            "arn");
     List<String> endpoints = new ArrayList<>();
-    stack
-        .resources("aws_sns_topic_subscription")
-        .values()
+    stack.resources("aws_sns_topic_subscription").values().stream()
+        .filter(s -> s.path("topic_arn").asString().equals(topic))
         .forEach(s -> endpoints.add(s.path("endpoint").asString()));
 
     assertThat(stack.resources("aws_cloudwatch_metric_alarm").values())

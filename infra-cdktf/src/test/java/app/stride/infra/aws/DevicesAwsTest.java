@@ -191,7 +191,10 @@ class DevicesAwsTest {
         .containsExactly("s3." + region.location() + ".amazonaws.com");
   }
 
-  /** Exactly the Lambdas {@code devices} get the devices variables of {@code stack}. */
+  /**
+   * Exactly the Lambdas {@code devices} get the devices variables of {@code stack}; the devices
+   * eraser only the bucket's name and the work queue's URL.
+   */
   static void assertOnlyGetTheDevicesResources(
       TfStack stack, RegionConfig region, List<String> devices) {
     String regionId = region.id();
@@ -216,9 +219,25 @@ class DevicesAwsTest {
           (variable, value) ->
               assertThat(env.path(variable).asString()).as(name + " " + variable).isEqualTo(value));
     }
+    String eraser = region.subscriberFunctionName("devices", "eraser");
     for (JsonNode fn : stack.resources("aws_lambda_function").values()) {
       String name = fn.path("function_name").asString();
       if (devices.contains(name)) {
+        continue;
+      }
+      if (name.equals(eraser)) {
+        // The eraser's context needs the bucket and the work queue to start; not the keys.
+        JsonNode env = fn.at("/environment/variables");
+        for (String variable : List.of("STRIDE_DEVICES_BUCKET", "STRIDE_DEVICES_WORK_QUEUE_URL")) {
+          assertThat(env.path(variable).asString()).as(name).isEqualTo(expected.get(variable));
+        }
+        assertThat(env.propertyNames())
+            .as(name)
+            .doesNotContain(
+                "STRIDE_DEVICES_KMS_KEY_ID",
+                "STRIDE_DEVICES_TOKEN_KEY_ID",
+                "STRIDE_SECRETS_BUNDLE_ARN",
+                "STRIDE_CURSOR_KEY_ARN");
         continue;
       }
       assertThat(fn.at("/environment/variables").propertyNames())
@@ -259,8 +278,7 @@ class DevicesAwsTest {
         .isEqualTo("stride-devices-work-" + regionId + "-dlq");
     assertThat(alarm.path("comparison_operator").asString()).isEqualTo("GreaterThanThreshold");
     assertThat(alarm.path("threshold").asDouble()).isZero();
-    assertThat(strings(alarm.path("alarm_actions")))
-        .containsExactly(stack.ref("aws_sns_topic", stack.only("aws_sns_topic"), "arn"));
+    assertThat(strings(alarm.path("alarm_actions"))).containsExactly(alarmTopic(stack, regionId));
   }
 
   /**
@@ -403,6 +421,12 @@ class DevicesAwsTest {
           .doesNotContain("alias/stride-devices-tokens-" + other.id())
           .doesNotContain("s3." + other.location() + ".amazonaws.com");
     }
+  }
+
+  /** The ARN reference of the region's alarm topic, which every alarm notifies. */
+  static String alarmTopic(TfStack stack, String regionId) {
+    return stack.ref(
+        "aws_sns_topic", stack.named("aws_sns_topic", "name", "stride-alarms-" + regionId), "arn");
   }
 
   static JsonNode key(TfStack stack, String alias) {

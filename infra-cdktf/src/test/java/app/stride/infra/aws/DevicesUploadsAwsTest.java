@@ -59,7 +59,14 @@ class DevicesUploadsAwsTest {
     assertThat(worker.path("memory_size").asInt())
         .isEqualTo(Capabilities.DEVICES_WORKER.memoryMb())
         .isEqualTo(3072);
-    assertThat(stack.only("aws_lambda_event_source_mapping").path("batch_size").asInt())
+    assertThat(
+            stack
+                .named(
+                    "aws_lambda_event_source_mapping",
+                    "function_name",
+                    stack.ref("aws_lambda_function", worker, "arn"))
+                .path("batch_size")
+                .asInt())
         .isEqualTo(1);
     // The HTTP function only announces and signs: it keeps the request-sized limits.
     assertThat(function(stack, region.functionName("devices")).path("memory_size").asInt())

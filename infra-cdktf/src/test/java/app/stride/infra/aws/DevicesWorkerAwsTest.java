@@ -47,7 +47,8 @@ class DevicesWorkerAwsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"eu", "us"})
-  void httpFunctionAndWorker_getTheBucketKeysAndQueue_noOtherFunctionDoes(String regionId) {
+  void httpFunctionAndWorker_getTheBucketKeysAndQueue_theEraserTheBucketAndQueue_noOtherFunction(
+      String regionId) {
     TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
 
@@ -78,7 +79,15 @@ class DevicesWorkerAwsTest {
             "sqs:DeleteMessage",
             "sqs:ChangeMessageVisibility",
             "sqs:GetQueueAttributes");
-    assertNoOtherRoleNamesTheDevicesResources(stack, region, roles);
+    // The eraser's role names the bucket and the queue too: its exact grants are in
+    // SubscribersAwsTest.
+    assertNoOtherRoleNamesTheDevicesResources(
+        stack,
+        region,
+        List.of(
+            region.functionName("devices"),
+            region.workerFunctionName("devices"),
+            region.subscriberFunctionName("devices", "eraser")));
   }
 
   @ParameterizedTest
@@ -99,7 +108,11 @@ class DevicesWorkerAwsTest {
     TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
     JsonNode worker = function(stack, region.workerFunctionName("devices"));
-    JsonNode source = stack.only("aws_lambda_event_source_mapping");
+    JsonNode source =
+        stack.named(
+            "aws_lambda_event_source_mapping",
+            "function_name",
+            stack.ref("aws_lambda_function", worker, "arn"));
     int cap = ENV.scaling().workerMaxConcurrency("devices");
 
     assertThat(worker.path("filename").asString()).endsWith(ENV.artifacts().awsJar("devices"));
