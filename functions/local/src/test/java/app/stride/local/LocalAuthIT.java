@@ -39,7 +39,9 @@ import tools.jackson.databind.JsonNode;
  * Sign-up and sign-in end to end, as issue 3's check runs it through {@code ./run-local}: the whole
  * local platform (every region's auth and profiles functions, the global directory, the mail
  * server, Redis), driven over HTTP through the gateway only, every auth answer checked against
- * {@code mobile-api.yaml}. One platform for the class; the tests build on each other in order.
+ * {@code mobile-api.yaml}, and an account deleted: its profile and activities erased by the
+ * profiles and devices erasers of its home region. One platform for the class; the tests build on
+ * each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalAuthIT {
@@ -55,6 +57,9 @@ class LocalAuthIT {
       new RequestValidator(OpenApiSpec.read("local-dev", ApiSpecs.localDev()));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Totp TOTP = new Totp(Clock.systemUTC());
+
+  /** How long an erasure may take: a cold eraser's start, and a retry of a failed first try. */
+  private static final Duration ERASURE = Duration.ofSeconds(90);
 
   @TempDir static Path data;
   private static LocalPlatform platform;
@@ -280,6 +285,95 @@ class LocalAuthIT {
     assertThat(claims(access).path("home_region").asString()).isEqualTo("apac");
     HttpResponse<String> put = call("PUT", "/v1/me/profile", access, "{\"displayName\":\"Chen\"}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+  }
+
+  @Test
+  @Order(9)
+  void deletingTheAccount_erasesItsProfileAndActivities_throughEachCapabilitysEraser()
+      throws Exception {
+    List<String> regions = gcp ? List.of("eu", "apac") : List.of("eu");
+    Map<String, String> access = new HashMap<>();
+    Map<String, String> activities = new HashMap<>();
+    for (String region : regions) {
+      String email = "dana." + region + "@example.com";
+      registerAndVerify(email, region);
+      HttpResponse<String> signedIn = login(email, PASSWORD);
+      assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+      String token = body(signedIn).path("accessToken").asString();
+      HttpResponse<String> put = call("PUT", "/v1/me/profile", token, "{\"displayName\":\"Dana\"}");
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      HttpResponse<String> imported = upload(token, gpx(Instant.now().minusSeconds(3600)));
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+      String activity = body(imported).path("activityIds").path(0).asString();
+      assertThat(call("GET", "/v1/activities/" + activity, token, null).statusCode())
+          .as(region)
+          .isEqualTo(200);
+      access.put(region, token);
+      activities.put(region, activity);
+
+      HttpResponse<String> deleted =
+          post("/v1/me/account/delete", json("password", PASSWORD), token);
+
+      assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+      assertThat(body(deleted).path("status").asString()).isEqualTo("deletion-started");
+    }
+
+    // The access token stays valid for its 15 minutes (docs/auth.md), so it can see the erasure.
+    for (String region : regions) {
+      String token = access.get(region);
+      awaitStatus(region, "/v1/me/profile", token, 404);
+      awaitStatus(region, "/v1/activities/" + activities.get(region), token, 404);
+      HttpResponse<String> history = call("GET", "/v1/history", token, null);
+      assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+      assertThat(body(history).path("entries")).as(region).isEmpty();
+    }
+  }
+
+  /** Polls {@code path} with {@code token} until it answers {@code status} (erasure is async). */
+  private static void awaitStatus(String region, String path, String token, int status)
+      throws Exception {
+    long deadline = System.nanoTime() + ERASURE.toNanos();
+    HttpResponse<String> last;
+    do {
+      last = call("GET", path, token, null);
+      if (last.statusCode() == status) {
+        return;
+      }
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(
+        region + ": " + path + " still answers " + last.statusCode() + " after " + ERASURE);
+  }
+
+  /** A short run recorded from {@code start}: 31 points 20 s apart, heading north. */
+  private static String gpx(Instant start) {
+    StringBuilder gpx =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
+                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
+    Instant at = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    for (int i = 0; i <= 30; i++) {
+      gpx.append("<trkpt lat=\"")
+          .append(52.5 + i * 0.0003)
+          .append("\" lon=\"13.4\"><time>")
+          .append(at.plusSeconds(20L * i))
+          .append("</time></trkpt>");
+    }
+    return gpx.append("</trkseg></trk></gpx>").toString();
+  }
+
+  /** A GPX file uploaded to the import route, its answer checked against the spec. */
+  private static HttpResponse<String> upload(String token, String gpx) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(platform.url() + "/v1/activities/imports"))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(gpx))
+            .header("Content-Type", "application/gpx+xml")
+            .header("Authorization", "Bearer " + token)
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertConformsToSpec("POST", "/v1/activities/imports", response);
+    return response;
   }
 
   private static void registerAndVerify(String email, String region) throws Exception {

@@ -12,6 +12,7 @@ import app.stride.local.process.ChildJvm;
 import app.stride.local.worker.LocalSqs;
 import app.stride.local.worker.LocalWorkQueue;
 import app.stride.local.worker.SqsEventSource;
+import app.stride.local.worker.SqsFanOut;
 import app.stride.testkit.server.DynaliteServer;
 import app.stride.testkit.server.ElasticMqServer;
 import app.stride.testkit.server.Loopback;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shared ElasticMQ, and per capability a child JVM running the deployable Lambda jar behind {@link
  * LambdaHost}, fed API Gateway v2 events. A capability with a queue worker also gets its work queue
  * (with a dead-letter queue) and a second host running the worker's definition, fed SQS batches by
- * an {@link SqsEventSource} as Lambda's event source mapping feeds it in the cloud.
+ * an {@link SqsEventSource} as Lambda's event source mapping feeds it in the cloud. The data
+ * erasers run as in the cloud too: auth publishes to the profile events, fanned out by type to one
+ * queue and Lambda host per eraser.
  */
 public final class AwsRegionRuntime implements RegionRuntime {
   private static final HttpClient HTTP =
@@ -44,6 +47,7 @@ public final class AwsRegionRuntime implements RegionRuntime {
   private final DynaliteServer dynalite;
   private final Map<String, Host> hosts = new HashMap<>();
   private final List<SqsEventSource> sources = new ArrayList<>();
+  private SqsFanOut fanOut;
 
   private record Host(ChildJvm jvm, int port) {}
 
@@ -59,10 +63,11 @@ public final class AwsRegionRuntime implements RegionRuntime {
     DynaliteServer dynalite =
         DynaliteServer.builder().dataDir(ctx.dataDir().resolve("dynamodb").resolve(id)).start();
     AwsRegionRuntime runtime = new AwsRegionRuntime(region, dynalite);
+    Map<String, Map<String, String>> envs = new HashMap<>();
     try (SqsClient client = LocalSqs.client(sqs)) {
       for (Deployable deployable : deployables) {
         String table = "stride-" + deployable.function() + "-" + id;
-        String queue = createQueue(client, "stride-" + deployable.function() + "-events-" + id);
+        String queue = createQueue(client, "stride-" + deployable.eventsStem() + "-events-" + id);
         Map<String, String> env =
             hostEnv(region, ctx, deployable, deployables, dynalite, sqs, table, queue);
         Optional<LocalWorkQueue> work =
@@ -77,7 +82,9 @@ public final class AwsRegionRuntime implements RegionRuntime {
         if (work.isPresent()) {
           runtime.startWorker(region, ctx, sqs, deployable, env, work.get());
         }
+        envs.put(deployable.function(), env);
       }
+      runtime.startSubscribers(region, ctx, sqs, client, deployables, envs);
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
@@ -118,6 +125,56 @@ public final class AwsRegionRuntime implements RegionRuntime {
                 region.cloudRegion(),
                 URI.create("http://127.0.0.1:" + host.port() + "/invoke"),
                 worker.timeout())));
+  }
+
+  /**
+   * The capabilities' event subscribers (the data erasers) as infra deploys them: per subscriber a
+   * queue with its dead-letter queue ({@code stride-<function>-<stem>-<id>}) and a Lambda of its
+   * own (the same jar with the subscriber's definition and timeout, the capability's environment)
+   * fed by that queue's SQS event source; and the profile events (where auth publishes account
+   * deletions) fanned out to those queues by event type, as the pipe and SNS topic do ({@link
+   * SqsFanOut}).
+   */
+  private void startSubscribers(
+      Region region,
+      PlatformContext ctx,
+      ElasticMqServer sqs,
+      SqsClient client,
+      List<Deployable> deployables,
+      Map<String, Map<String, String>> envs) {
+    String id = region.id().value();
+    List<SqsFanOut.Route> routes = new ArrayList<>();
+    for (Deployable deployable : deployables) {
+      for (Deployable.Subscriber subscriber : deployable.subscribers()) {
+        String name = subscriber.name(deployable.function(), id);
+        LocalWorkQueue queue = LocalWorkQueue.create(client, name);
+        Map<String, String> env = new HashMap<>(envs.get(deployable.function()));
+        env.put(LambdaHost.TIMEOUT_ENV, Long.toString(subscriber.timeout().toSeconds()));
+        Host host =
+            startHost(
+                region,
+                ctx,
+                deployable.entries(subscriber.awsDefinition(), subscriber.gcpTarget()),
+                name,
+                env);
+        hosts.put(deployable.function() + ":" + subscriber.stem(), host);
+        sources.add(
+            SqsEventSource.start(
+                "aws-" + id + "-" + deployable.function() + "-" + subscriber.stem() + "-source",
+                sqs,
+                new SqsEventSource.Target(
+                    queue,
+                    region.cloudRegion(),
+                    URI.create("http://127.0.0.1:" + host.port() + "/invoke"),
+                    subscriber.timeout())));
+        routes.add(new SqsFanOut.Route(subscriber.eventType(), queue.url()));
+      }
+    }
+    if (!routes.isEmpty()) {
+      String events =
+          createQueue(client, "stride-" + Deployable.PROFILES.function() + "-events-" + id);
+      fanOut = SqsFanOut.start("aws-" + id + "-profile-events-fan-out", sqs, events, routes);
+    }
   }
 
   /** Hosts of queue workers are keyed apart from routes: {@code <function>:worker}. */
@@ -184,7 +241,10 @@ public final class AwsRegionRuntime implements RegionRuntime {
 
   @Override
   public void close() {
-    // Event sources first: none hands a batch to a host that is stopping.
+    // The fan-out and the event sources first: none hands a batch to a host that is stopping.
+    if (fanOut != null) {
+      fanOut.close();
+    }
     sources.forEach(SqsEventSource::close);
     hosts.values().forEach(h -> h.jvm().close());
     dynalite.close();

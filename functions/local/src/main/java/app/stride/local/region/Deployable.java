@@ -100,6 +100,69 @@ public record Deployable(
           "app.stride.devices.gcp.DevicesWorkerFunction",
           Duration.ofSeconds(540));
 
+  /**
+   * The type of the event auth publishes when an account is deleted; every capability keeping a
+   * user's data erases it on this event.
+   */
+  public static final String USER_DELETED = "app.stride.user.v1.deleted";
+
+  /**
+   * A capability's function taking one type of event from the region's profile events, deployed by
+   * infra beside its HTTP function from the same jar and archive ({@code Capability.Subscriber}):
+   * the Lambda or Cloud Function {@code stride-<function>-<stem>-<id>}, fed by its own queue (AWS:
+   * the profile events fanned out through SNS to a queue filtered on the event's type) or its own
+   * filtered push subscription (GCP).
+   *
+   * @param stem the function's stem, e.g. {@code eraser}
+   * @param eventType the CloudEvent type it takes
+   * @param awsDefinition the SQS batch function of its Lambda
+   * @param gcpTarget the Functions Framework entry of its Cloud Function (a Pub/Sub push)
+   * @param timeout its timeout (a batch, or one push)
+   */
+  public record Subscriber(
+      String stem, String eventType, String awsDefinition, String gcpTarget, Duration timeout) {
+
+    /** The function's name (and its queue's or subscription's) in region {@code regionId}. */
+    public String name(String function, String regionId) {
+      return "stride-" + function + "-" + stem + "-" + regionId;
+    }
+  }
+
+  /** The profiles data eraser ({@code Capabilities.PROFILES_ERASER}): 60 s. */
+  public static final Subscriber PROFILES_ERASER =
+      new Subscriber(
+          "eraser",
+          USER_DELETED,
+          "profilesUserEraserQueue",
+          "app.stride.profiles.gcp.ProfilesUserEraserFunction",
+          Duration.ofSeconds(60));
+
+  /** The devices data eraser ({@code Capabilities.DEVICES_ERASER}): 300 s. */
+  public static final Subscriber DEVICES_ERASER =
+      new Subscriber(
+          "eraser",
+          USER_DELETED,
+          "devicesUserEraserQueue",
+          "app.stride.devices.gcp.DevicesUserEraserFunction",
+          Duration.ofSeconds(300));
+
+  /** The capability's event subscribers: the data erasers of profiles and devices. */
+  public List<Subscriber> subscribers() {
+    if (serves(PROFILES.function())) {
+      return List.of(PROFILES_ERASER);
+    }
+    return serves(DEVICES.function()) ? List.of(DEVICES_ERASER) : List.of();
+  }
+
+  /**
+   * The stem of the events queue or topic the capability publishes to ({@code
+   * stride-<stem>-events-<id>} locally): its own, except auth's, which publishes account deletions
+   * to the profile events as infra wires it ({@code stride-profile-events-<id>} in the cloud).
+   */
+  public String eventsStem() {
+    return serves(AUTH.function()) ? PROFILES.function() : function;
+  }
+
   /** The capability's queue worker, when it has one. */
   public Optional<Worker> worker() {
     return serves(DEVICES.function()) ? Optional.of(DEVICES_WORKER) : Optional.empty();

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -40,7 +41,9 @@ import java.util.zip.ZipInputStream;
  * in one more child JVM on {@link #chatPort()}, and the social function pushes to it through its
  * internal push with a secret made per start. A capability with a queue worker gets its work topic
  * and one more invoker running the worker's entry, to which a {@link PubSubEventSource} delivers
- * the topic's messages as its push subscription delivers them to the worker function.
+ * the topic's messages as its push subscription delivers them to the worker function. The data
+ * erasers run as in the cloud too: auth publishes to the profile events topic, and each eraser's
+ * own invoker gets its filtered subscription's messages as pushes.
  */
 public final class GcpRegionRuntime implements RegionRuntime {
   /** The project id the emulators and functions use locally. */
@@ -109,10 +112,11 @@ public final class GcpRegionRuntime implements RegionRuntime {
       throw e;
     }
     GcpRegionRuntime runtime = new GcpRegionRuntime(region, firestore, pubsub);
+    Map<String, Map<String, String>> envs = new HashMap<>();
     try {
       ChatLink link = new ChatLink(Loopback.freePort(), newSecret());
       for (Deployable deployable : deployables) {
-        String topic = "stride-" + deployable.function() + "-events-" + id;
+        String topic = "stride-" + deployable.eventsStem() + "-events-" + id;
         runtime.admin.createTopic(topic);
         Map<String, String> env = hostEnv(region, ctx, deployable, firestore, pubsub, topic);
         if (deployable.serves(Deployable.SOCIAL.function())) {
@@ -130,7 +134,9 @@ public final class GcpRegionRuntime implements RegionRuntime {
         if (deployable.worker().isPresent()) {
           runtime.startWorker(ctx, deployable, host.jar(), env);
         }
+        envs.put(deployable.function(), env);
       }
+      runtime.startSubscribers(ctx, deployables, envs);
       Host social = runtime.hosts.get(Deployable.SOCIAL.function());
       if (social != null) {
         Map<String, String> env =
@@ -174,6 +180,54 @@ public final class GcpRegionRuntime implements RegionRuntime {
                 subscription,
                 URI.create("http://127.0.0.1:" + function.port() + "/"),
                 worker.timeout())));
+  }
+
+  /**
+   * The capabilities' event subscribers (the data erasers) as infra deploys them: per subscriber a
+   * function of its own ({@code stride-<function>-<stem>-<id>}, the same jar with the subscriber's
+   * entry, the capability's environment) and a subscription of the profile events (where auth
+   * publishes account deletions) of the same name, filtered on the event type, with its own
+   * dead-letter topic, delivered to the function as pushes ({@link PubSubEventSource}, which
+   * applies the filter the emulator ignores).
+   */
+  private void startSubscribers(
+      PlatformContext ctx, List<Deployable> deployables, Map<String, Map<String, String>> envs) {
+    String id = region.id().value();
+    String events = "stride-" + Deployable.PROFILES.function() + "-events-" + id;
+    for (Deployable deployable : deployables) {
+      for (Deployable.Subscriber subscriber : deployable.subscribers()) {
+        String name = subscriber.name(deployable.function(), id);
+        Map<String, String> env = new HashMap<>(envs.get(deployable.function()));
+        env.put("K_SERVICE", name);
+        String host = "gcp-" + id + "-" + deployable.function() + "-" + subscriber.stem();
+        Host function =
+            startInvoker(
+                host,
+                ctx.invokerClassPath(),
+                hosts.get(deployable.function()).jar(),
+                subscriber.gcpTarget(),
+                env);
+        hosts.put(deployable.function() + ":" + subscriber.stem(), function);
+        admin.createTopic(events);
+        String deadLetters =
+            admin.createFilteredSubscription(
+                events,
+                name,
+                subscriber.eventType(),
+                subscriber.timeout().plus(Duration.ofSeconds(30)));
+        sources.add(
+            PubSubEventSource.start(
+                host + "-source",
+                admin,
+                new PubSubEventSource.Target(
+                    events,
+                    name,
+                    URI.create("http://127.0.0.1:" + function.port() + "/"),
+                    subscriber.timeout(),
+                    deadLetters,
+                    Optional.of(subscriber.eventType()))));
+      }
+    }
   }
 
   /** The chat server's loopback port ({@code ws://127.0.0.1:<port>/v1/ws}); empty without it. */

@@ -72,6 +72,33 @@ public final class LocalPubSub {
     return subscription;
   }
 
+  /**
+   * Creates the subscription {@code subscription} of {@code topic} taking only messages whose
+   * {@code ce-type} attribute is {@code eventType}, as infra's subscriber subscriptions, with its
+   * own dead-letter topic {@code <subscription>-dlq} and that topic's hold subscription; returns
+   * the dead-letter topic. The emulator keeps the filter without applying it: {@link
+   * PubSubEventSource} applies it.
+   */
+  public String createFilteredSubscription(
+      String topic, String subscription, String eventType, Duration ackDeadline) {
+    String deadLetters = deadLetterTopic(subscription);
+    createTopic(deadLetters);
+    put("subscriptions/" + deadLetters + "-hold", Map.of("topic", topicPath(deadLetters)));
+    Map<String, Object> delivery = new LinkedHashMap<>();
+    delivery.put("topic", topicPath(topic));
+    delivery.put("ackDeadlineSeconds", ackDeadline.toSeconds());
+    delivery.put("filter", "attributes.ce-type = \"" + eventType + "\"");
+    delivery.put(
+        "deadLetterPolicy",
+        Map.of(
+            "deadLetterTopic",
+            topicPath(deadLetters),
+            "maxDeliveryAttempts",
+            MAX_DELIVERY_ATTEMPTS));
+    put("subscriptions/" + subscription, delivery);
+    return deadLetters;
+  }
+
   /** The dead-letter topic of {@code topic}. */
   public static String deadLetterTopic(String topic) {
     return topic + "-dlq";
