@@ -7,6 +7,7 @@ import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.application.service.HistoryTestData;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
@@ -45,7 +46,8 @@ class DevicesUserEraserTest {
               stores::publish,
               new MemoryConnections(),
               LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-              new MemoryRecordedWorkouts()),
+              new MemoryRecordedWorkouts(),
+              new MemoryErasedAccounts()),
           Map.of(),
           EU,
           Clock.systemUTC());
