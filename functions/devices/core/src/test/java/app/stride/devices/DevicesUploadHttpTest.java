@@ -160,6 +160,25 @@ class DevicesUploadHttpTest {
   }
 
   @Test
+  void anUploadQueuedBeforeTheErasure_isDroppedByTheWorker_notRetried_andWritesNothing() {
+    byte[] gpx = GpxFixtures.aTrack().build().getBytes(StandardCharsets.UTF_8);
+    String location =
+        announce("ana@eu", "application/gpx+xml", gpx.length, sha256(gpx)).header("Location");
+    stores.put(key(location, "ana"), gpx, "application/gpx+xml");
+    complete("ana@eu", location);
+    erased.markers.put(new UserId("ana"), Instant.MAX);
+
+    BatchResult batch = worker.apply(List.copyOf(queued));
+
+    assertThat(batch.failedMessageIds()).as("never retryable").isEmpty();
+    assertThat(stores.jobs.values())
+        .singleElement()
+        .satisfies(job -> assertThat(job.status().wire()).isEqualTo("processing"));
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.events).isEmpty();
+  }
+
+  @Test
   void announceAndComplete_ofAnErasedAccount_are401_recordingAndQueuingNothing() {
     byte[] gpx = GpxFixtures.aTrack().build().getBytes(StandardCharsets.UTF_8);
     String location =

@@ -35,6 +35,7 @@ class DevicesUserEraserTest {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
   private final MemoryStores stores = new MemoryStores();
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final Function<List<QueueMessage>, BatchResult> eraser =
       DevicesFunctions.userEraser(
           new DevicesFunctions.Ports(
@@ -47,7 +48,7 @@ class DevicesUserEraserTest {
               new MemoryConnections(),
               LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
               new MemoryRecordedWorkouts(),
-              new MemoryErasedAccounts()),
+              erased),
           Map.of(),
           EU,
           Clock.systemUTC());
@@ -64,6 +65,7 @@ class DevicesUserEraserTest {
         .extracting(a -> a.userId().value())
         .containsOnly("usr_2");
     assertThat(stores.objects.keySet()).containsExactly("samples/usr_2/a");
+    assertThat(erased.markers).containsOnlyKeys(new UserId("usr_1"));
   }
 
   @Test
