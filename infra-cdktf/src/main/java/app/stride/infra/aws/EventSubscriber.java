@@ -51,12 +51,17 @@ public final class EventSubscriber extends Construct {
   /**
    * What the devices eraser does to its table: list connections and page through a user's items by
    * query ({@code DynamoConnectionStore}, {@code PartitionEraser}), read and conditionally delete a
-   * connection and its claim, delete pages of keys by {@code BatchWriteItem}; on the table only,
-   * never an index.
+   * connection and its claim, delete pages of keys by {@code BatchWriteItem}, and put the
+   * erased-account marker first ({@code DynamoErasedAccounts}, one {@code PutItem}); on the table
+   * only, never an index.
    */
   public static final List<String> DEVICES_ERASER_TABLE_ACTIONS =
       List.of(
-          "dynamodb:Query", "dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+          "dynamodb:Query",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem");
 
   /**
    * The folders of the devices bucket the eraser lists and empties ({@code

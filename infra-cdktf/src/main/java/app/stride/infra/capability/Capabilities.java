@@ -219,6 +219,19 @@ public final class Capabilities {
    *
    * <p>Its provider settings ({@link #DEVICES_SECRETS}) come from the region's secret store.
    */
+  /**
+   * The devices collections whose documents expire on GCP, each with a TTL policy on {@value
+   * #DEVICES_TTL_FIELD}: {@code erasedAccounts}, the markers of erased accounts that refuse late
+   * writes for 15 days (the adapter reads a passed one as absent, so TTL only tidies up).
+   */
+  public static final List<String> DEVICES_FIRESTORE_TTL_COLLECTIONS = List.of("erasedAccounts");
+
+  /**
+   * The timestamp field of {@link #DEVICES_FIRESTORE_TTL_COLLECTIONS} after which Firestore
+   * deletes.
+   */
+  public static final String DEVICES_TTL_FIELD = "expiresAt";
+
   public static final Capability DEVICES =
       new Capability(
           "devices",

@@ -11,8 +11,8 @@ import software.constructs.Construct;
  * Firestore TTL policies on one timestamp field of several collections of the region's database,
  * like {@link AuthTtlPolicies}: created one after the other, after {@code after}, since concurrent
  * field operations on one database can fail. Used for the chat channel's connection registry
- * ({@code realtimeConnections}, {@code realtimeSubscriptions}), whose readers treat an expired
- * entry as absent, so TTL only tidies up.
+ * ({@code realtimeConnections}, {@code realtimeSubscriptions}) and devices' erased-account markers
+ * ({@code erasedAccounts}), whose readers treat an expired entry as absent, so TTL only tidies up.
  */
 public final class FirestoreTtlPolicies extends Construct {
 

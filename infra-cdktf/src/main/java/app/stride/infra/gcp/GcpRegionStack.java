@@ -9,6 +9,7 @@ import app.stride.infra.capability.RealtimeChannel;
 import app.stride.infra.config.Cloud;
 import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.google.compute_global_address.ComputeGlobalAddress;
@@ -209,8 +210,20 @@ public final class GcpRegionStack extends TerraformStack {
         .value(realtime.uri())
         .description("The chat server's URL (connect with wss://, docs/chat.md)")
         .build();
-    new FirestoreIndexes(
-        this, "firestore_indexes", region, store, this.capabilities, realtimeTtl.last());
+    ITerraformDependable lastTtl = realtimeTtl.last();
+    if (this.capabilities.contains(Capabilities.DEVICES)) {
+      lastTtl =
+          new FirestoreTtlPolicies(
+                  this,
+                  "devices_ttl",
+                  region,
+                  store,
+                  Capabilities.DEVICES_FIRESTORE_TTL_COLLECTIONS,
+                  Capabilities.DEVICES_TTL_FIELD,
+                  lastTtl)
+              .last();
+    }
+    new FirestoreIndexes(this, "firestore_indexes", region, store, this.capabilities, lastTtl);
     AuthFunctionSecrets authSecrets = new AuthFunctionSecrets(this, "auth_secrets", region);
     AuthFunctionIdentity authIdentity =
         new AuthFunctionIdentity(this, "auth_identity", region, store, authSecrets, events);

@@ -361,6 +361,7 @@ class SubscribersAwsTest {
                 List.of(
                     "dynamodb:Query",
                     "dynamodb:GetItem",
+                    "dynamodb:PutItem",
                     "dynamodb:DeleteItem",
                     "dynamodb:BatchWriteItem"),
                 bucket,

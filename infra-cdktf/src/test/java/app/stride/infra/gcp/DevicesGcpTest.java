@@ -29,6 +29,22 @@ class DevicesGcpTest {
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @Test
+  void erasedAccountMarkers_expireByATtlPolicy_afterTheChatsPolicies_beforeTheIndexes() {
+    JsonNode db = stack.only("google_firestore_database");
+    JsonNode ttl = stack.named("google_firestore_field", "collection", "erasedAccounts");
+    JsonNode subscriptions =
+        stack.named("google_firestore_field", "collection", "realtimeSubscriptions");
+
+    assertThat(ttl.path("database").asString())
+        .isEqualTo(stack.ref("google_firestore_database", db, "name"));
+    assertThat(ttl.path("field").asString()).isEqualTo("expiresAt");
+    assertThat(ttl.has("ttl_config")).isTrue();
+    assertThat(strings(ttl.path("depends_on"))).containsExactly(fieldId(subscriptions));
+    assertThat(stack.resources("google_firestore_index").values())
+        .anySatisfy(i -> assertThat(strings(i.path("depends_on"))).containsExactly(fieldId(ttl)));
+  }
+
+  @Test
   void keyRing_isInTheRegion_withAnObjectsAndATokensKey_rotatedEvery90Days() {
     JsonNode ring = stack.named("google_kms_key_ring", "name", "stride-devices-apac");
     String ringId = stack.ref("google_kms_key_ring", ring, "id");
@@ -258,5 +274,10 @@ class DevicesGcpTest {
         "google_service_account",
         stack.named("google_service_account", "account_id", accountId),
         "member");
+  }
+
+  private String fieldId(JsonNode field) {
+    String ref = stack.ref("google_firestore_field", field, "id");
+    return ref.substring(2, ref.length() - ".id}".length());
   }
 }

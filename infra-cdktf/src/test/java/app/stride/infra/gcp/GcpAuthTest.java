@@ -26,7 +26,8 @@ class GcpAuthTest {
         stack.resources("google_firestore_field").values().stream()
             .collect(Collectors.toMap(f -> f.path("collection").asString(), f -> f));
 
-    // Beside the chat channel's registry (RealtimeGcpTest), only these collections expire.
+    // Beside the chat channel's registry (RealtimeGcpTest) and devices' erased-account markers
+    // (DevicesGcpTest), only these collections expire.
     assertThat(byCollection.keySet())
         .containsExactlyInAnyOrder(
             "profiles",
@@ -34,7 +35,8 @@ class GcpAuthTest {
             "authRefreshTokens",
             "authOneTimeTokens",
             "realtimeConnections",
-            "realtimeSubscriptions");
+            "realtimeSubscriptions",
+            "erasedAccounts");
     String previous = "profiles";
     for (String collection : List.of("authSessions", "authRefreshTokens", "authOneTimeTokens")) {
       JsonNode field = byCollection.get(collection);

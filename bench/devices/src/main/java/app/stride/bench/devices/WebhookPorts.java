@@ -7,6 +7,7 @@ import app.stride.devices.DevicesFunctions;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ConnectionStore;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.RecordedWorkouts;
@@ -27,7 +28,7 @@ import java.util.Optional;
 
 /**
  * In-memory ports for the devices HTTP function as a webhook sees it: the queue counts what it is
- * given; the stores, bucket, outbox, connections, token cipher, event publisher and token verifier
+ * given; the stores, bucket, outbox, connections, token cipher, erased accounts, event publisher and token verifier
  * are never touched by a webhook and refuse every call, so a benchmark that reached them would fail
  * instead of measuring something else.
  */
@@ -38,7 +39,7 @@ final class WebhookPorts {
   static DevicesFunctions.Ports around(WorkQueue queue) {
     Unused unused = new Unused();
     return new DevicesFunctions.Ports(
-        unused, unused, unused, unused, queue, unused::publish, unused, unused, unused);
+        unused, unused, unused, unused, queue, unused::publish, unused, unused, unused, unused);
   }
 
   /** A verifier for routes a webhook never takes (webhooks carry no bearer token). */
@@ -76,7 +77,8 @@ final class WebhookPorts {
           ObjectStore,
           ConnectionStore,
           TokenCipher,
-          RecordedWorkouts {
+          RecordedWorkouts,
+          ErasedAccounts {
 
     private static UnsupportedOperationException reached() {
       return new UnsupportedOperationException("a webhook reached a store it never uses");
@@ -216,6 +218,16 @@ final class WebhookPorts {
     @Override
     public List<WorkoutSummary> startingBetween(
         UserId userId, Instant from, Instant to, int limit, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId home) {
+      throw reached();
+    }
+
+    @Override
+    public boolean isErased(UserId userId, RegionId home) {
       throw reached();
     }
   }

@@ -24,6 +24,7 @@ import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ConnectionStore;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.RecordedWorkouts;
@@ -122,6 +123,7 @@ public final class DevicesFunctions {
    * @param tokens the envelope cipher of the connections' tokens (KMS / Cloud KMS; a local key
    *     locally)
    * @param workouts the workouts the users recorded by hand, read-only, for the history
+   * @param erased the accounts erased in the region, whose writes are refused
    */
   public record Ports(
       ActivityStore activities,
@@ -132,7 +134,8 @@ public final class DevicesFunctions {
       EventPublisher events,
       ConnectionStore connections,
       TokenCipher tokens,
-      RecordedWorkouts workouts) {}
+      RecordedWorkouts workouts,
+      ErasedAccounts erased) {}
 
   /** The bean name of the worker taking the work queue's notifications. */
   public static final String WORKER = "devicesWorker";
@@ -173,6 +176,7 @@ public final class DevicesFunctions {
             ports.objects(),
             new UploadDecoder(files()),
             ingest,
+            ports.erased(),
             servingRegion,
             clock,
             random);
@@ -240,6 +244,7 @@ public final class DevicesFunctions {
             fetchers,
             ingest,
             ports.objects(),
+            ports.erased(),
             servingRegion,
             clock);
     ImportUploads uploads = uploads(ports, ingest, servingRegion, clock, random);
@@ -266,10 +271,10 @@ public final class DevicesFunctions {
   public static final String USER_ERASER = "devicesUserEraser";
 
   /**
-   * The data eraser: each {@code app.stride.user.v1.deleted} event of a batch erases the user's
-   * connections (each grant's revocation queued for the worker, as on a disconnect), imports,
-   * activities and bucket objects in their home region ({@link UserDataEraser}); a batch answers
-   * the ids of the messages to redeliver.
+   * The data eraser: each {@code app.stride.user.v1.deleted} event of a batch marks the user erased
+   * (their later writes are refused) and erases their connections (each grant's revocation queued
+   * for the worker, as on a disconnect), imports, activities and bucket objects in their home
+   * region ({@link UserDataEraser}); a batch answers the ids of the messages to redeliver.
    */
   public static Function<List<QueueMessage>, BatchResult> userEraser(
       Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
@@ -277,7 +282,13 @@ public final class DevicesFunctions {
         connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
     return new UserEraserQueueFunction(
         new UserDataEraser(
-            connections, ports.activities(), ports.imports(), ports.objects(), servingRegion));
+            connections,
+            ports.activities(),
+            ports.imports(),
+            ports.objects(),
+            ports.erased(),
+            servingRegion,
+            clock));
   }
 
   private static ImportUploads uploads(
@@ -292,6 +303,7 @@ public final class DevicesFunctions {
         ports.queue(),
         new ParsingDecoder(ImportLimits.UPLOADED),
         ingest,
+        ports.erased(),
         UploadPolicy.defaults(),
         servingRegion,
         clock,
@@ -356,6 +368,7 @@ public final class DevicesFunctions {
         RefreshPolicy.defaults(),
         ProviderRevocations.fromEnv(env),
         ports.queue(),
+        ports.erased(),
         servingRegion,
         clock);
   }

@@ -19,6 +19,7 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
@@ -60,6 +61,7 @@ class DeviceConnectionsHttpTest {
   private static WireMockServer strava;
 
   private final MemoryConnections connections = new MemoryConnections();
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final RequestValidator specValidator =
       new RequestValidator(OpenApiSpec.read("mobile-api", ApiSpecs.mobileApi()));
   private final ResponseValidator contract = new ResponseValidator(specValidator);
@@ -104,7 +106,8 @@ class DeviceConnectionsHttpTest {
                 stores::publish,
                 connections,
                 LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-                new MemoryRecordedWorkouts()),
+                new MemoryRecordedWorkouts(),
+                erased),
             env,
             VERIFIER,
             EU,
@@ -157,6 +160,25 @@ class DeviceConnectionsHttpTest {
             "{\"code\":\"code-1\",\"state\":\"" + state + "\"}"),
         400,
         "connection-rejected");
+    assertThat(connections.list(new UserId("ana"), EU)).isEmpty();
+    assertThat(strava.getAllServeEvents()).as("no code exchanged").isEmpty();
+  }
+
+  @Test
+  void completingAConnection_forAnErasedAccount_is401_andNothingIsConnected() {
+    JsonNode started =
+        json(call("POST", "/v1/devices/connections/strava/authorization", "ana@eu", null), 200);
+    String state = param(URI.create(started.path("authorizationUrl").asString()), "state");
+    erased.markers.put(new UserId("ana"), Instant.MAX);
+
+    assertProblem(
+        call(
+            "PUT",
+            "/v1/devices/connections/strava",
+            "ana@eu",
+            "{\"code\":\"code-1\",\"state\":\"" + state + "\"}"),
+        401,
+        "unauthorized");
     assertThat(connections.list(new UserId("ana"), EU)).isEmpty();
     assertThat(strava.getAllServeEvents()).as("no code exchanged").isEmpty();
   }

@@ -17,10 +17,12 @@ import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
+import app.stride.devices.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -69,6 +71,7 @@ class DevicesHttpTest {
   private final MemoryStores stores = new MemoryStores();
   private final List<String> queued = new ArrayList<>();
   private final WorkQueue queue = (kind, key, body) -> queued.add(kind + " " + key);
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final ApiFunction function =
       DevicesFunctions.http(
           new DevicesFunctions.Ports(
@@ -80,7 +83,8 @@ class DevicesHttpTest {
               stores::publish,
               new MemoryConnections(),
               LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-              new MemoryRecordedWorkouts()),
+              new MemoryRecordedWorkouts(),
+              erased),
           Map.of(
               "STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]),
               "STRIDE_WEBHOOK_POLAR_SIGNING_KEY", POLAR_KEY,
@@ -118,6 +122,22 @@ class DevicesHttpTest {
     JsonNode withSamples = json(get("ana@eu", "/v1/activities/" + activityId + "?samples=true"));
     assertThat(withSamples.path("samples")).hasSize(11);
     assertThat(stores.events).hasSize(1);
+  }
+
+  @Test
+  void importOfAnErasedAccount_withATokenIssuedBeforeTheDeletion_is401_andStoresNothing() {
+    erased.markers.put(new UserId("ana"), Instant.MAX);
+
+    ApiResponse refused = upload("ana@eu", "application/gpx+xml", gpx(0, 11));
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    assertThat(json(refused).path("type").asString())
+        .isEqualTo("https://stride.app/problems/unauthorized");
+    assertThat(stores.jobs).isEmpty();
+    assertThat(stores.objects).isEmpty();
+    assertThat(stores.activities).isEmpty();
   }
 
   @Test

@@ -19,10 +19,12 @@ import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
+import app.stride.devices.domain.UserId;
 import app.stride.devices.files.xml.GpxFixtures;
 import app.stride.devices.files.zip.ZipFixtures;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,7 @@ class DevicesUploadHttpTest {
           queued.add(
               new QueueMessage(
                   "m-" + queued.size(), body, Map.of("kind", kind, "deduplication-key", key), 1));
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final DevicesFunctions.Ports ports =
       new DevicesFunctions.Ports(
           stores,
@@ -80,7 +83,8 @@ class DevicesUploadHttpTest {
           stores::publish,
           new MemoryConnections(),
           LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-          new MemoryRecordedWorkouts());
+          new MemoryRecordedWorkouts(),
+          erased);
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final ApiFunction function =
       DevicesFunctions.http(
@@ -153,6 +157,47 @@ class DevicesUploadHttpTest {
     assertThat(tooLargeFit.status()).isEqualTo(413);
     assertThat(csv.status()).isEqualTo(415);
     assertThat(stores.jobs).isEmpty();
+  }
+
+  @Test
+  void anUploadQueuedBeforeTheErasure_isDroppedByTheWorker_notRetried_andWritesNothing() {
+    byte[] gpx = GpxFixtures.aTrack().build().getBytes(StandardCharsets.UTF_8);
+    String location =
+        announce("ana@eu", "application/gpx+xml", gpx.length, sha256(gpx)).header("Location");
+    stores.put(key(location, "ana"), gpx, "application/gpx+xml");
+    complete("ana@eu", location);
+    erased.markers.put(new UserId("ana"), Instant.MAX);
+
+    BatchResult batch = worker.apply(List.copyOf(queued));
+
+    assertThat(batch.failedMessageIds()).as("never retryable").isEmpty();
+    assertThat(stores.jobs.values())
+        .singleElement()
+        .satisfies(job -> assertThat(job.status().wire()).isEqualTo("processing"));
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.events).isEmpty();
+  }
+
+  @Test
+  void announceAndComplete_ofAnErasedAccount_are401_recordingAndQueuingNothing() {
+    byte[] gpx = GpxFixtures.aTrack().build().getBytes(StandardCharsets.UTF_8);
+    String location =
+        announce("ana@eu", "application/gpx+xml", gpx.length, sha256(gpx)).header("Location");
+    stores.put(key(location, "ana"), gpx, "application/gpx+xml");
+    erased.markers.put(new UserId("ana"), Instant.MAX);
+
+    ApiResponse announced = announce("ana@eu", "application/fit", 10, sha256(new byte[10]));
+    ApiResponse completed = complete("ana@eu", location);
+
+    assertThat(announced.status()).isEqualTo(401);
+    assertThat(json(announced).path("type").asString())
+        .isEqualTo("https://stride.app/problems/unauthorized");
+    assertThat(completed.status()).isEqualTo(401);
+    assertThat(stores.jobs).hasSize(1);
+    assertThat(stores.jobs.values())
+        .singleElement()
+        .satisfies(job -> assertThat(job.status().wire()).isEqualTo("awaiting-upload"));
+    assertThat(queued).isEmpty();
   }
 
   @Test

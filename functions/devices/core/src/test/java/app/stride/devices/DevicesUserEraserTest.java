@@ -7,6 +7,7 @@ import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.application.service.HistoryTestData;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
@@ -34,6 +35,7 @@ class DevicesUserEraserTest {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
   private final MemoryStores stores = new MemoryStores();
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final Function<List<QueueMessage>, BatchResult> eraser =
       DevicesFunctions.userEraser(
           new DevicesFunctions.Ports(
@@ -45,7 +47,8 @@ class DevicesUserEraserTest {
               stores::publish,
               new MemoryConnections(),
               LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-              new MemoryRecordedWorkouts()),
+              new MemoryRecordedWorkouts(),
+              erased),
           Map.of(),
           EU,
           Clock.systemUTC());
@@ -62,6 +65,7 @@ class DevicesUserEraserTest {
         .extracting(a -> a.userId().value())
         .containsOnly("usr_2");
     assertThat(stores.objects.keySet()).containsExactly("samples/usr_2/a");
+    assertThat(erased.markers).containsOnlyKeys(new UserId("usr_1"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.service.MemoryConnections;
+import app.stride.devices.application.service.MemoryErasedAccounts;
 import app.stride.devices.application.service.MemoryRecordedWorkouts;
 import app.stride.devices.application.service.MemoryStores;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
@@ -65,7 +66,8 @@ class HistoryHttpTest {
               stores::publish,
               new MemoryConnections(),
               LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
-              workouts),
+              workouts,
+              new MemoryErasedAccounts()),
           Map.of("STRIDE_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32])),
           VERIFIER,
           EU,

@@ -12,6 +12,7 @@ import app.stride.core.config.Env;
 import app.stride.devices.DevicesFunctions;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoErasedAccounts;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore;
 import app.stride.devices.aws.adapter.out.kms.KmsSettings;
 import app.stride.devices.aws.adapter.out.kms.KmsTokenCipher;
@@ -121,6 +122,7 @@ public class DevicesAwsApplication
     private DynamoConnectionStore connections;
     private TokenCipher tokens;
     private DynamoRecordedWorkouts workouts;
+    private DynamoErasedAccounts erased;
     private MeterRegistry meters;
 
     Adapters(DevicesAwsConfig config, Env env, Clock clock) {
@@ -146,7 +148,19 @@ public class DevicesAwsApplication
           events(),
           connections(),
           tokens(),
-          workouts());
+          workouts(),
+          erased());
+    }
+
+    /** The erased accounts' markers, in the devices table beside the user's items. */
+    synchronized DynamoErasedAccounts erased() {
+      if (erased == null) {
+        activities();
+        erased =
+            new DynamoErasedAccounts(
+                DynamoDbClients.enhanced(client()), config.tableName(), config.region(), clock);
+      }
+      return erased;
     }
 
     /** The workouts table, read-only, for the history. */

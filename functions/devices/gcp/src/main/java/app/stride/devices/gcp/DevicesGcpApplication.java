@@ -10,6 +10,7 @@ import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore;
+import app.stride.devices.gcp.adapter.out.firestore.FirestoreErasedAccounts;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
 import app.stride.devices.gcp.adapter.out.gcs.GcsObjectStore;
 import app.stride.devices.gcp.adapter.out.kms.CloudKmsSettings;
@@ -128,7 +129,8 @@ public final class DevicesGcpApplication
         new PubSubEventPublisher(config.events()),
         new FirestoreConnectionStore(firestore, config.region(), clock),
         tokens(env),
-        new FirestoreRecordedWorkouts(firestore, config.region()));
+        new FirestoreRecordedWorkouts(firestore, config.region()),
+        new FirestoreErasedAccounts(firestore, config.region(), clock));
   }
 
   /** The region's envelope key through Cloud KMS, or a local key on the local platform. */

@@ -7,6 +7,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ConnectionStore;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ProviderAccountTakenException;
 import app.stride.devices.application.port.out.WorkQueue;
 import app.stride.devices.connection.AuthorizationRequest;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * listing, disconnecting, the provider's own revocation, and handing the worker a valid access
  * token (refreshed shortly before expiry, the refresh written back conditionally so two workers
  * never lose a rotated refresh token).
+ *
+ * <p>An erased account ({@link ErasedAccounts}) cannot complete a connection: the completion is
+ * refused before the code is exchanged, so no grant is obtained and no tokens are stored.
  */
 public final class ConnectionService {
   private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
@@ -56,10 +60,12 @@ public final class ConnectionService {
   private final Optional<OAuthStates> states;
   private final ProviderRevocations revocations;
   private final WorkQueue queue;
+  private final ErasedGuard erased;
 
   /**
    * @param revocations how providers take a grant back
    * @param queue where a disconnection's revocation is queued for the worker
+   * @param erased the accounts erased here, whose connections are refused
    */
   public ConnectionService(
       ConnectionStore store,
@@ -70,6 +76,7 @@ public final class ConnectionService {
       RefreshPolicy refreshPolicy,
       ProviderRevocations revocations,
       WorkQueue queue,
+      ErasedAccounts erased,
       RegionId servingRegion,
       Clock clock) {
     this.store = store;
@@ -83,6 +90,7 @@ public final class ConnectionService {
     this.states = settings.stateKey().map(OAuthStates::withDefaults);
     this.revocations = revocations;
     this.queue = queue;
+    this.erased = new ErasedGuard(erased, servingRegion);
   }
 
   /** Whether this region offers connections to {@code provider}. */
@@ -103,11 +111,13 @@ public final class ConnectionService {
    * @throws ProblemException {@code connection-rejected} (400) for a state that is forged, expired,
    *     another user's or another provider's, or a code the provider refuses; {@code conflict}
    *     (409) when another user connected this provider account; {@code dependency-unavailable}
-   *     (503) when the provider cannot be reached
+   *     (503) when the provider cannot be reached; {@code unauthorized} (401) when the account was
+   *     erased (nothing is exchanged or stored)
    */
   public Connection complete(
       UserId user, RegionId home, Provider provider, String code, String state) {
     guard.requireHome(home);
+    erased.refuse(user);
     ProviderEndpoints endpoints = endpoints(provider);
     OAuthStates signer = states.orElseThrow();
     Instant now = clock.instant();

@@ -6,6 +6,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityDecoder;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.domain.ImportId;
@@ -31,12 +32,16 @@ import java.util.random.RandomGenerator;
  * again answers the first import; an import left {@code processing} by a crash is finished by the
  * next attempt, and each activity's source ({@code upload} + hash + position in the file) is
  * claimed once, so a retry never imports a file's activities twice.
+ *
+ * <p>An erased account's upload (an access token issued before the deletion) is refused before
+ * anything is stored ({@link ErasedAccounts}).
  */
 public final class ImportService {
   private final ImportJobStore jobs;
   private final ObjectStore objects;
   private final ActivityDecoder decoder;
   private final ImportRun run;
+  private final ErasedGuard erased;
   private final ResidencyGuard guard;
   private final Clock clock;
   private final RandomGenerator random;
@@ -46,6 +51,7 @@ public final class ImportService {
       ObjectStore objects,
       ActivityDecoder decoder,
       ActivityIngest ingest,
+      ErasedAccounts erased,
       RegionId servingRegion,
       Clock clock,
       RandomGenerator random) {
@@ -53,6 +59,7 @@ public final class ImportService {
     this.objects = objects;
     this.decoder = decoder;
     this.run = new ImportRun(jobs, ingest, clock);
+    this.erased = new ErasedGuard(erased, servingRegion);
     this.guard = new ResidencyGuard(servingRegion);
     this.clock = clock;
     this.random = random;
@@ -62,10 +69,13 @@ public final class ImportService {
    * Imports one uploaded file (or answers the import of the same file before).
    *
    * @param source {@link Provider#UPLOAD} for a file; the app's platform for an app upload
+   * @throws ProblemException {@code unauthorized} (401) when the account was erased (nothing is
+   *     stored)
    */
   public ImportJob importFile(
       UserId user, RegionId home, Provider source, String mediaType, byte[] body) {
     guard.requireHome(home);
+    erased.refuse(user);
     String sha256 = sha256(body);
     Optional<ImportJob> earlier = jobs.findBySha256(user, sha256, home);
     if (earlier.isPresent()) {

@@ -6,6 +6,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.VersionConflictException;
 import app.stride.devices.application.port.out.ActivityDecoder;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.application.port.out.PresignedUpload;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * digest of the bytes it reads: an object that is not the announced file fails the import with
  * {@value ImportJob#CHECKSUM_MISMATCH}, and that failure does not hold the hash. Redelivery is
  * safe: a finished import is answered as it is, and each activity's source is claimed once.
+ *
+ * <p>An erased account ({@link ErasedAccounts}) can neither announce nor complete an upload (401,
+ * nothing stored or queued), and the worker drops an upload of an erased account queued before the
+ * erasure: after decoding, right before the first write of its outcome.
  */
 public final class ImportUploads {
   private static final Logger log = LoggerFactory.getLogger(ImportUploads.class);
@@ -55,6 +60,7 @@ public final class ImportUploads {
   private final WorkQueue queue;
   private final ActivityDecoder decoder;
   private final ImportRun run;
+  private final ErasedGuard erased;
   private final UploadPolicy policy;
   private final ResidencyGuard guard;
   private final RegionId region;
@@ -67,6 +73,7 @@ public final class ImportUploads {
       WorkQueue queue,
       ActivityDecoder decoder,
       ActivityIngest ingest,
+      ErasedAccounts erased,
       UploadPolicy policy,
       RegionId servingRegion,
       Clock clock,
@@ -76,6 +83,7 @@ public final class ImportUploads {
     this.queue = queue;
     this.decoder = decoder;
     this.run = new ImportRun(jobs, ingest, clock);
+    this.erased = new ErasedGuard(erased, servingRegion);
     this.policy = policy;
     this.guard = new ResidencyGuard(servingRegion);
     this.region = servingRegion;
@@ -100,10 +108,12 @@ public final class ImportUploads {
    * @throws ProblemException {@code dependency-unavailable} (503) when the region's bucket cannot
    *     sign uploads, {@code unsupported-media-type} for a type other than the four files, {@code
    *     payload-too-large} over the type's limit, {@code validation-failed} for a digest that is
-   *     not 64 hex digits, {@code conflict} when the same file was announced as another type
+   *     not 64 hex digits, {@code conflict} when the same file was announced as another type,
+   *     {@code unauthorized} (401) when the account was erased
    */
   public Started start(UserId user, RegionId home, String contentType, long size, String sha256) {
     guard.requireHome(home);
+    erased.refuse(user);
     if (!objects.signsUploads()) {
       // Checked before anything is stored: no import is left waiting for an upload that cannot
       // come (the local platform's in-memory bucket).
@@ -183,10 +193,12 @@ public final class ImportUploads {
    *
    * @throws ProblemException {@code not-found} for an unknown id or another user's import, {@code
    *     conflict} when no object is there yet or it has another size than announced (that object is
-   *     removed; the import still awaits its upload)
+   *     removed; the import still awaits its upload), {@code unauthorized} (401) when the account
+   *     was erased (nothing is queued or changed)
    */
   public ImportJob complete(UserId user, RegionId home, ImportId id) {
     guard.requireHome(home);
+    erased.refuse(user);
     ImportJob job =
         jobs.find(user, id, home)
             .orElseThrow(
@@ -235,7 +247,7 @@ public final class ImportUploads {
    * The worker's part: streams the uploaded original from the bucket through the decoder while
    * hashing it, then ingests its activities, or fails the import with the decoder's reason, or with
    * {@value ImportJob#CHECKSUM_MISMATCH} when the bytes are not the announced file. A finished,
-   * unknown or object-less import is left as it is (logged).
+   * unknown or object-less import, or one of an erased account, is left as it is (logged).
    *
    * @return the import as it ends, or empty when there is none
    * @throws UncheckedIOException when the bucket fails mid-read (redeliver)
@@ -294,6 +306,11 @@ public final class ImportUploads {
       longer = true;
     }
     String digest = HexFormat.of().formatHex(hashed.digest.digest());
+    if (erased.erased(job.userId())) {
+      // Queued before the account was erased: nothing of it is written (it is never retryable).
+      log.info("import={} dropped: the account was erased", job.id());
+      return job;
+    }
     if (longer || !digest.equals(job.sha256())) {
       return run.fail(
           job,

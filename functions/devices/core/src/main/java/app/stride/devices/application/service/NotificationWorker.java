@@ -2,6 +2,7 @@ package app.stride.devices.application.service;
 
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.connection.OAuthException;
 import app.stride.devices.connection.Secret;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * rate limit is spent. A message that can never succeed — unreadable, for no connection, refused
  * token, gone or unreadable activity — is logged and dropped, so it does not loop until the
  * dead-letter queue.
+ *
+ * <p>A notification for an erased account ({@link ErasedAccounts}; queued before the erasure, or
+ * naming a connection the erasure has not reached yet) is dropped before anything is written: after
+ * the fetch, right before the original is kept.
  */
 public final class NotificationWorker {
   private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
@@ -47,6 +52,7 @@ public final class NotificationWorker {
   private final Map<Provider, ActivityFetcher> fetchers = new EnumMap<>(Provider.class);
   private final ActivityIngest ingest;
   private final ObjectStore objects;
+  private final ErasedGuard erased;
   private final RegionId region;
   private final Clock clock;
 
@@ -55,12 +61,14 @@ public final class NotificationWorker {
       List<ActivityFetcher> fetchers,
       ActivityIngest ingest,
       ObjectStore objects,
+      ErasedAccounts erased,
       RegionId region,
       Clock clock) {
     this.connections = connections;
     fetchers.forEach(f -> this.fetchers.put(f.provider(), f));
     this.ingest = ingest;
     this.objects = objects;
+    this.erased = new ErasedGuard(erased, region);
     this.region = region;
     this.clock = clock;
   }
@@ -128,6 +136,9 @@ public final class NotificationWorker {
         case NOT_FOUND -> dropped(n, "the activity is gone");
         case REJECTED -> dropped(n, "the provider's answer is not an activity");
       };
+    }
+    if (erased.erased(connection.userId())) {
+      return dropped(n, "the account was erased");
     }
     Map<ActivityIngest.Kind, Integer> kinds = new EnumMap<>(ActivityIngest.Kind.class);
     for (FetchedActivity activity : fetched) {

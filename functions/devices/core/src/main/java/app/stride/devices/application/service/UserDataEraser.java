@@ -4,10 +4,13 @@ import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.ActivityStore;
+import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
 import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.UserId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * object of theirs in the bucket (raw originals under {@code originals/<userId>/}, sample streams,
  * the GPS tracks, under {@code samples/<userId>/}).
  *
+ * <p>Before anything is removed the account is marked erased ({@link ErasedAccounts}, kept {@link
+ * ErasedAccounts#KEPT}): from then on every write of the user's devices data is refused, so an
+ * upload with a token issued before the deletion, a queued fetch or upload, or a connection
+ * completed late does not land after its data was erased. A failed mark fails the call like any
+ * other step.
+ *
  * <p>Connections go first, through the same path as a user's own disconnect: each provider is asked
  * to take back its grant (the revocation is queued with the sealed tokens for the worker), and
  * notifications for the account are ignored from then on, so no new data arrives while the rest is
@@ -26,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * changes nothing.
  *
  * <p>A user homed elsewhere is skipped with a log line and nothing is read: their data is not here.
- * A write already in flight when the erasure runs (a fetch or an upload being ingested) can land
- * after it: that gap is known (see docs/devices.md, deleted accounts).
+ * A write whose check passed just before the mark and that commits after the erasure's step for
+ * that data can still land: that race is known (see docs/devices.md, deleted accounts).
  */
 public final class UserDataEraser {
   private static final Logger log = LoggerFactory.getLogger(UserDataEraser.class);
@@ -63,19 +72,25 @@ public final class UserDataEraser {
   private final ActivityStore activities;
   private final ImportJobStore imports;
   private final ObjectStore objects;
+  private final ErasedAccounts erased;
   private final RegionId servingRegion;
+  private final Clock clock;
 
   public UserDataEraser(
       ConnectionService connections,
       ActivityStore activities,
       ImportJobStore imports,
       ObjectStore objects,
-      RegionId servingRegion) {
+      ErasedAccounts erased,
+      RegionId servingRegion,
+      Clock clock) {
     this.connections = Objects.requireNonNull(connections, "connections");
     this.activities = Objects.requireNonNull(activities, "activities");
     this.imports = Objects.requireNonNull(imports, "imports");
     this.objects = Objects.requireNonNull(objects, "objects");
+    this.erased = Objects.requireNonNull(erased, "erased");
     this.servingRegion = Objects.requireNonNull(servingRegion, "servingRegion");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -94,6 +109,8 @@ public final class UserDataEraser {
           servingRegion);
       return new Erasure(Status.NOT_THIS_REGION, 0, 0, 0, 0);
     }
+    Instant now = clock.instant();
+    erased.markErased(userId, now, now.plus(ErasedAccounts.KEPT), servingRegion);
     int disconnected = disconnectAll(userId);
     int removedImports = imports.eraseImports(userId, servingRegion);
     int removedActivities = activities.eraseActivities(userId, servingRegion);

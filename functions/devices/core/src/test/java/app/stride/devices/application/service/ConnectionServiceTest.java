@@ -59,6 +59,7 @@ class ConnectionServiceTest {
   private static WireMockServer server;
 
   private final MemoryConnections store = new MemoryConnections();
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final List<String> queued = new ArrayList<>();
@@ -115,6 +116,7 @@ class ConnectionServiceTest {
             RefreshPolicy.defaults(),
             ProviderRevocations.fromEnv(env),
             queue,
+            erased,
             EU,
             clock);
   }
@@ -161,6 +163,31 @@ class ConnectionServiceTest {
         postRequestedFor(urlEqualTo("/STRAVA/token"))
             .withRequestBody(containing("code=code-1"))
             .withRequestBody(containing("client_secret=strava-secret")));
+  }
+
+  @Test
+  void complete_forAnErasedAccount_isRefusedAs401_beforeAnyTokenRequest_andStoresNothing() {
+    stravaTokens("at-anna", "rt-anna", 987654);
+    String state = service.start(ANNA, EU, Provider.STRAVA).state();
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertProblem(
+        () -> service.complete(ANNA, EU, Provider.STRAVA, "code-1", state),
+        ProblemType.UNAUTHORIZED);
+    assertThat(store.list(ANNA, EU)).isEmpty();
+    assertThat(store.findByProviderUser(Provider.STRAVA, "987654", EU)).isEmpty();
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void complete_isNotRefused_byAnotherAccountsMarker() {
+    stravaTokens("at-anna", "rt-anna", 987654);
+    String state = service.start(ANNA, EU, Provider.STRAVA).state();
+    erased.markers.put(BEN, Instant.MAX);
+
+    service.complete(ANNA, EU, Provider.STRAVA, "code-1", state);
+
+    assertThat(store.list(ANNA, EU)).hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.problem.ProblemException;
+import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.domain.Activity;
@@ -35,6 +36,7 @@ class ImportServiceTest {
   private static final Instant START = Instant.parse("2026-09-27T07:15:00Z");
 
   private final MemoryStores stores = new MemoryStores();
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final Clock clock = Clock.fixed(Instant.parse("2026-09-27T12:00:00Z"), ZoneOffset.UTC);
   private final ActivityIngest ingest =
       new ActivityIngest(stores, stores, stores, stores, stores::publish, clock, new Random(7));
@@ -55,7 +57,7 @@ class ImportServiceTest {
         return out;
       };
   private final ImportService service =
-      new ImportService(stores, stores, decoder, ingest, EU, clock, new Random(11));
+      new ImportService(stores, stores, decoder, ingest, erased, EU, clock, new Random(11));
   private final ActivityQueries queries = new ActivityQueries(stores, stores, EU);
 
   @Test
@@ -78,6 +80,34 @@ class ImportServiceTest {
   }
 
   @Test
+  void importFile_ofAnErasedAccount_isRefusedAs401_andStoresNothing() {
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertThatThrownBy(() -> upload(ANNA, "0:1800:5000"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(401);
+              assertThat(e.problem().type()).isEqualTo(ProblemType.UNAUTHORIZED.uri());
+            });
+
+    assertThat(stores.objects).isEmpty();
+    assertThat(stores.jobs).isEmpty();
+    assertThat(stores.activities).isEmpty();
+    assertThat(decodes).isZero();
+  }
+
+  @Test
+  void importFile_ofAnotherUser_isNotRefused_byAnErasedAccountsMarker() {
+    erased.markers.put(BEN, Instant.MAX);
+
+    ImportJob job = upload(ANNA, "0:1800:5000");
+
+    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
+    assertThat(stores.activities).hasSize(1);
+  }
+
+  @Test
   void aFailingPublisher_leavesTheEventInTheOutbox_andTheImportSucceeds() {
     ActivityIngest failing =
         new ActivityIngest(
@@ -91,7 +121,7 @@ class ImportServiceTest {
             clock,
             new Random(7));
     ImportService service =
-        new ImportService(stores, stores, decoder, failing, EU, clock, new Random(3));
+        new ImportService(stores, stores, decoder, failing, erased, EU, clock, new Random(3));
 
     ImportJob job =
         service.importFile(

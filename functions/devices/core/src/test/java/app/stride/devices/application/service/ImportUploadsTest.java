@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,7 @@ class ImportUploadsTest {
         }
         return out;
       };
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final ImportUploads uploads =
       new ImportUploads(
           stores,
@@ -72,6 +74,7 @@ class ImportUploadsTest {
           queue,
           decoder,
           new ActivityIngest(stores, stores, stores, stores, stores::publish, clock, new Random(7)),
+          erased,
           UploadPolicy.defaults(),
           EU,
           clock,
@@ -286,6 +289,53 @@ class ImportUploadsTest {
   void process_ofAnUnknownImport_isDropped() {
     assertThat(uploads.process(new QueuedImport(ANNA, ImportId.next(NOW, new Random(3)))))
         .isEmpty();
+  }
+
+  @Test
+  void start_ofAnErasedAccount_is401_andRecordsNothing() {
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertThat(status(() -> start(ANNA, "application/zip", "0:1800:5000"))).isEqualTo(401);
+    assertThat(stores.jobs).isEmpty();
+    assertThat(stores.signed).isEmpty();
+  }
+
+  @Test
+  void complete_ofAnErasedAccount_is401_queuesNothing_andLeavesTheImportAwaiting() {
+    ImportJob job = start(ANNA, "application/fit", "0:1800:5000").job();
+    stores.put(job.originalKey(), utf8("0:1800:5000"), "application/fit");
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertThat(status(() -> uploads.complete(ANNA, EU, job.id()))).isEqualTo(401);
+    assertThat(queued).isEmpty();
+    assertThat(stores.find(ANNA, job.id(), EU).orElseThrow()).isEqualTo(job);
+  }
+
+  @Test
+  void process_ofAnUploadQueuedBeforeTheErasure_isDropped_andWritesNothing() {
+    ImportJob job = start(ANNA, "application/fit", "0:1800:5000").job();
+    ImportJob processing = complete(ANNA, job, "0:1800:5000");
+    erased.markers.put(ANNA, Instant.MAX);
+
+    Optional<ImportJob> dropped = uploads.process(new QueuedImport(ANNA, job.id()));
+
+    assertThat(dropped).contains(processing);
+    assertThat(stores.find(ANNA, job.id(), EU)).contains(processing);
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.events).isEmpty();
+    assertThat(stores.objects.keySet()).containsExactly(job.originalKey());
+  }
+
+  @Test
+  void uploads_ofAnotherUser_goOn_whileAnErasedAccountIsMarked() {
+    erased.markers.put(BEN, Instant.MAX);
+    ImportJob job = start(ANNA, "application/fit", "0:1800:5000").job();
+    complete(ANNA, job, "0:1800:5000");
+
+    ImportJob done = uploads.process(new QueuedImport(ANNA, job.id())).orElseThrow();
+
+    assertThat(done.status()).isEqualTo(ImportStatus.DONE);
+    assertThat(stores.activities).hasSize(1);
   }
 
   private ImportUploads.Started start(UserId user, String type, String content) {

@@ -49,6 +49,7 @@ class NotificationWorkerTest {
   private final MemoryConnections connectionStore = new MemoryConnections();
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final ConnectionService connections =
       new ConnectionService(
           connectionStore,
@@ -61,6 +62,7 @@ class NotificationWorkerTest {
           (kind, key, body) -> {
             throw new AssertionError("the worker queues nothing");
           },
+          erased,
           EU,
           clock);
   private final ActivityIngest ingest =
@@ -95,7 +97,7 @@ class NotificationWorkerTest {
       };
   private final NotificationWorker worker =
       new NotificationWorker(
-          connections, List.of(polarFetcher, stravaFetcher), ingest, stores, EU, clock);
+          connections, List.of(polarFetcher, stravaFetcher), ingest, stores, erased, EU, clock);
 
   @Test
   void aNewActivity_isFetchedWithTheUsersToken_keptRaw_andIngestedOnce() {
@@ -126,6 +128,50 @@ class NotificationWorkerTest {
     assertThat(stores.objects.keySet())
         .anySatisfy(key -> assertThat(key).startsWith("originals/usr_anna/polar/"));
     assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+  }
+
+  @Test
+  void aNotificationForAnErasedAccount_isDropped_andWritesNothing() {
+    connect("polar-user-1", "at-anna");
+    polar = n -> List.of(fetched(n.activityId().orElseThrow(), 10_000));
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertThat(worker.handle(message(created("polar-user-1", "ex-1"))))
+        .isEqualTo(NotificationWorker.Outcome.DROPPED);
+
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.objects).isEmpty();
+    assertThat(stores.events).isEmpty();
+  }
+
+  @Test
+  void anUpdateNotificationForAnErasedAccount_isDropped_andChangesNothing() {
+    connect(Provider.STRAVA, "athlete-7", "at-anna");
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
+    worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
+    Map<String, byte[]> objectsBefore = Map.copyOf(stores.objects);
+    strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.HIKING));
+    erased.markers.put(ANNA, Instant.MAX);
+
+    assertThat(worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_UPDATED, "123"))))
+        .isEqualTo(NotificationWorker.Outcome.DROPPED);
+
+    assertThat(stores.activities.values())
+        .singleElement()
+        .satisfies(a -> assertThat(a.data().sport()).isEqualTo(Sport.RUNNING));
+    assertThat(stores.objects).containsOnlyKeys(objectsBefore.keySet());
+    assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+  }
+
+  @Test
+  void aNotification_isIngested_whileAnotherAccountIsMarkedErased() {
+    connect("polar-user-1", "at-anna");
+    polar = n -> List.of(fetched(n.activityId().orElseThrow(), 10_000));
+    erased.markers.put(new UserId("usr_ben"), Instant.MAX);
+
+    assertThat(worker.handle(message(created("polar-user-1", "ex-1"))))
+        .isEqualTo(NotificationWorker.Outcome.INGESTED);
+    assertThat(stores.activities).hasSize(1);
   }
 
   @Test

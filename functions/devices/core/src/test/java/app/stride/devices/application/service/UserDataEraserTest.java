@@ -46,6 +46,7 @@ class UserDataEraserTest {
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private final List<String> queued = new ArrayList<>();
   private boolean queueDown;
+  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
   private final ConnectionService connections =
       new ConnectionService(
           connectionStore,
@@ -61,9 +62,12 @@ class UserDataEraserTest {
             }
             queued.add(new String(body, StandardCharsets.UTF_8));
           },
+          erased,
           EU,
           Clock.fixed(NOW, ZoneOffset.UTC));
-  private final UserDataEraser eraser = new UserDataEraser(connections, stores, stores, stores, EU);
+  private final UserDataEraser eraser =
+      new UserDataEraser(
+          connections, stores, stores, stores, erased, EU, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void erase_removesConnectionsImportsActivitiesAndObjects_ofThatUserOnly() {
@@ -83,6 +87,55 @@ class UserDataEraserTest {
             "samples/usr_10/a1/s_1",
             "samples/usr_10/a2");
     assertThat(connectionStore.list(BEN, EU)).hasSize(2);
+  }
+
+  @Test
+  void erase_marksTheUserErased_beforeRemovingAnything_for15Days() {
+    holdDataOf(ANNA);
+    List<String> heldAtMark = new ArrayList<>();
+    erased.onMark =
+        () -> {
+          heldAtMark.add("connections=" + connectionStore.list(ANNA, EU).size());
+          heldAtMark.add("activities=" + stores.activities.size());
+          heldAtMark.add("imports=" + stores.jobs.size());
+          heldAtMark.add("objects=" + stores.objects.size());
+          heldAtMark.add("revocations=" + queued.size());
+        };
+
+    eraser.erase("ev-1", ANNA, EU);
+
+    assertThat(heldAtMark)
+        .containsExactly(
+            "connections=2", "activities=2", "imports=1", "objects=4", "revocations=0");
+    assertThat(erased.markers).containsOnlyKeys(ANNA);
+    assertThat(erased.markers.get(ANNA)).isEqualTo(NOW.plus(Duration.ofDays(15)));
+  }
+
+  @Test
+  void erase_whenTheMarkFails_fails_andRemovesNothing() {
+    holdDataOf(ANNA);
+    erased.onMark =
+        () -> {
+          throw new StoreUnavailableException("markers down", null);
+        };
+
+    assertThatThrownBy(() -> eraser.erase("ev-1", ANNA, EU))
+        .isInstanceOf(StoreUnavailableException.class);
+
+    assertThat(connectionStore.list(ANNA, EU)).hasSize(2);
+    assertThat(stores.activities).hasSize(2);
+    assertThat(stores.jobs).hasSize(1);
+    assertThat(stores.objects).hasSize(4);
+    assertThat(queued).isEmpty();
+  }
+
+  @Test
+  void erase_twice_marksAgain_andTheUserStaysErased() {
+    eraser.erase("ev-1", ANNA, EU);
+
+    eraser.erase("ev-1", ANNA, EU);
+
+    assertThat(erased.markers).containsOnlyKeys(ANNA);
   }
 
   @Test
@@ -117,6 +170,7 @@ class UserDataEraserTest {
     assertThat(stores.activities).hasSize(2);
     assertThat(stores.objects).hasSize(4);
     assertThat(connectionStore.list(ANNA, EU)).hasSize(2);
+    assertThat(erased.markers).isEmpty();
   }
 
   @Test

@@ -9,13 +9,21 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The sort keys of the devices table and the start key of the {@value ActivityItem#BY_START} index.
- * One partition per user holds four kinds of item, told apart by the sort key's prefix.
+ * One partition per user holds four kinds of item, told apart by the sort key's prefix, beside the
+ * user's connections ({@code CONNECTION#<provider>}) and, once the account is erased, its marker
+ * ({@link #ERASED}).
  */
 final class SortKeys {
   static final String ACTIVITY = "ACTIVITY#";
   static final String SOURCE = "SOURCE#";
   static final String IMPORT = "IMPORT#";
   static final String SHA = "SHA#";
+
+  /**
+   * The sort key of an erased account's marker ({@link ErasedAccountItem}): it begins with none of
+   * the prefixes above, which the erasure deletes by, so it outlives the erasure.
+   */
+  static final String ERASED = "ERASED";
 
   /**
    * Start instants in one width (nanoseconds always written), so start keys sort as the instants

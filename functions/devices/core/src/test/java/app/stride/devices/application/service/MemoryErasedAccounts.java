@@ -1,0 +1,31 @@
+package app.stride.devices.application.service;
+
+import app.stride.core.region.RegionId;
+import app.stride.devices.application.port.out.ErasedAccounts;
+import app.stride.devices.domain.UserId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The erased accounts in memory for the use-case tests: each marker's expiry, counted against the
+ * marking time only (the adapters' expiry is tested against the real servers).
+ */
+public final class MemoryErasedAccounts implements ErasedAccounts {
+  /** The markers: user id to expiry. */
+  public final Map<UserId, Instant> markers = new LinkedHashMap<>();
+
+  /** Runs as a marker is set: a test sees there what the other stores held at that moment. */
+  public Runnable onMark = () -> {};
+
+  @Override
+  public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId home) {
+    onMark.run();
+    markers.put(userId, expiresAt);
+  }
+
+  @Override
+  public boolean isErased(UserId userId, RegionId home) {
+    return markers.containsKey(userId);
+  }
+}
