@@ -208,6 +208,22 @@ public final class Capabilities {
   public static final List<SecretSetting> DEVICES_SECRETS = devicesSecrets();
 
   /**
+   * The devices collections whose documents expire on GCP, each with a TTL policy on {@value
+   * #DEVICES_TTL_FIELD}: {@code imports} and {@code importHashes} ({@code users/{userId}/...}, 30
+   * days after an import's last change, {@code ImportDocument.RETENTION}) and {@code
+   * erasedAccounts}, the markers of erased accounts that refuse late writes for 15 days. Their
+   * adapters read a passed {@code expiresAt} as absent, so TTL only tidies up.
+   */
+  public static final List<String> DEVICES_FIRESTORE_TTL_COLLECTIONS =
+      List.of("imports", "importHashes", "erasedAccounts");
+
+  /**
+   * The timestamp field of {@link #DEVICES_FIRESTORE_TTL_COLLECTIONS} after which Firestore
+   * deletes.
+   */
+  public static final String DEVICES_TTL_FIELD = "expiresAt";
+
+  /**
    * Devices: activities imported from devices, apps and files, with connections and import jobs,
    * {@code userId}/{@code sk}, a user's activities by start time through the local index {@code
    * byStart} on {@code startKey}, events through an outbox, TTL on {@code expiresAt}; reads the
@@ -219,19 +235,6 @@ public final class Capabilities {
    *
    * <p>Its provider settings ({@link #DEVICES_SECRETS}) come from the region's secret store.
    */
-  /**
-   * The devices collections whose documents expire on GCP, each with a TTL policy on {@value
-   * #DEVICES_TTL_FIELD}: {@code erasedAccounts}, the markers of erased accounts that refuse late
-   * writes for 15 days (the adapter reads a passed one as absent, so TTL only tidies up).
-   */
-  public static final List<String> DEVICES_FIRESTORE_TTL_COLLECTIONS = List.of("erasedAccounts");
-
-  /**
-   * The timestamp field of {@link #DEVICES_FIRESTORE_TTL_COLLECTIONS} after which Firestore
-   * deletes.
-   */
-  public static final String DEVICES_TTL_FIELD = "expiresAt";
-
   public static final Capability DEVICES =
       new Capability(
           "devices",

@@ -29,19 +29,24 @@ class DevicesGcpTest {
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @Test
-  void erasedAccountMarkers_expireByATtlPolicy_afterTheChatsPolicies_beforeTheIndexes() {
+  void importsHashClaimsAndErasedAccountMarkers_expireByTtlPolicies_afterTheChats_beforeIndexes() {
     JsonNode db = stack.only("google_firestore_database");
-    JsonNode ttl = stack.named("google_firestore_field", "collection", "erasedAccounts");
-    JsonNode subscriptions =
+    JsonNode previous =
         stack.named("google_firestore_field", "collection", "realtimeSubscriptions");
 
-    assertThat(ttl.path("database").asString())
-        .isEqualTo(stack.ref("google_firestore_database", db, "name"));
-    assertThat(ttl.path("field").asString()).isEqualTo("expiresAt");
-    assertThat(ttl.has("ttl_config")).isTrue();
-    assertThat(strings(ttl.path("depends_on"))).containsExactly(fieldId(subscriptions));
+    for (String collection : List.of("imports", "importHashes", "erasedAccounts")) {
+      JsonNode ttl = stack.named("google_firestore_field", "collection", collection);
+      assertThat(ttl.path("database").asString())
+          .as(collection)
+          .isEqualTo(stack.ref("google_firestore_database", db, "name"));
+      assertThat(ttl.path("field").asString()).as(collection).isEqualTo("expiresAt");
+      assertThat(ttl.has("ttl_config")).as(collection).isTrue();
+      assertThat(strings(ttl.path("depends_on"))).as(collection).containsExactly(fieldId(previous));
+      previous = ttl;
+    }
+    String last = fieldId(previous);
     assertThat(stack.resources("google_firestore_index").values())
-        .anySatisfy(i -> assertThat(strings(i.path("depends_on"))).containsExactly(fieldId(ttl)));
+        .anySatisfy(i -> assertThat(strings(i.path("depends_on"))).containsExactly(last));
   }
 
   @Test

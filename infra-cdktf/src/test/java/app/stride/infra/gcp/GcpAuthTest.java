@@ -36,6 +36,8 @@ class GcpAuthTest {
             "authOneTimeTokens",
             "realtimeConnections",
             "realtimeSubscriptions",
+            "imports",
+            "importHashes",
             "erasedAccounts");
     String previous = "profiles";
     for (String collection : List.of("authSessions", "authRefreshTokens", "authOneTimeTokens")) {

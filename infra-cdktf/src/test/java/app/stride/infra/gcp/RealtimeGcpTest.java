@@ -156,8 +156,8 @@ class RealtimeGcpTest {
     assertThat(strings(connections.path("depends_on")))
         .containsExactly(fieldId(fields.get("authOneTimeTokens")));
     assertThat(strings(subscriptions.path("depends_on"))).containsExactly(fieldId(connections));
-    // Devices' TTL policy comes next (DevicesGcpTest), then the indexes.
-    assertThat(strings(fields.get("erasedAccounts").path("depends_on")))
+    // Devices' TTL policies come next (DevicesGcpTest), then the indexes.
+    assertThat(strings(fields.get("imports").path("depends_on")))
         .containsExactly(fieldId(subscriptions));
   }
 
