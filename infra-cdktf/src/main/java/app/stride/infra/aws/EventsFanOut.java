@@ -20,6 +20,7 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscrip
 import com.hashicorp.cdktf.providers.aws.sqs_queue_policy.SqsQueuePolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,27 +71,8 @@ public final class EventsFanOut extends Construct {
     topic = SnsTopic.Builder.create(this, "topic").name(name).kmsMasterKeyId(key.arn()).build();
     DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
     DataAwsIamPolicyDocument trust =
-        DataAwsIamPolicyDocument.Builder.create(this, "trust")
-            .statement(
-                List.of(
-                    DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                    .type("Service")
-                                    .identifiers(List.of("pipes.amazonaws.com"))
-                                    .build()))
-                        .condition(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                    .test("StringEquals")
-                                    .variable("aws:SourceAccount")
-                                    .values(List.of(account.getAccountId()))
-                                    .build()))
-                        .build()))
-            .build();
+        FunctionRole.serviceTrust(
+            this, "trust", "pipes.amazonaws.com", Optional.of(account.getAccountId()));
     IamRole pipeRole =
         IamRole.Builder.create(this, "role")
             .name(pipeRoleName(region, events))

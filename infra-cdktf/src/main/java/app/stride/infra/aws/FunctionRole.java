@@ -2,11 +2,13 @@ package app.stride.infra.aws;
 
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -29,20 +31,7 @@ public final class FunctionRole extends Construct {
       String logGroupArn) {
     super(scope, id);
     DataAwsIamPolicyDocument trust =
-        DataAwsIamPolicyDocument.Builder.create(this, "trust")
-            .statement(
-                List.of(
-                    DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                    .type("Service")
-                                    .identifiers(List.of("lambda.amazonaws.com"))
-                                    .build()))
-                        .build()))
-            .build();
+        serviceTrust(this, "trust", "lambda.amazonaws.com", Optional.empty());
     role =
         IamRole.Builder.create(this, "role")
             .name(roleName)
@@ -59,6 +48,37 @@ public final class FunctionRole extends Construct {
             .role(role.getId())
             .policy(permissions.getJson())
             .build();
+  }
+
+  /**
+   * The trust policy of a role only the AWS service {@code service} may assume (e.g. {@code
+   * lambda.amazonaws.com}); with {@code sourceAccount}, only while acting for that account ({@code
+   * aws:SourceAccount}), so another account's schedule or pipe cannot borrow the role.
+   */
+  public static DataAwsIamPolicyDocument serviceTrust(
+      Construct scope, String id, String service, Optional<String> sourceAccount) {
+    DataAwsIamPolicyDocumentStatement.Builder statement =
+        DataAwsIamPolicyDocumentStatement.builder()
+            .effect("Allow")
+            .actions(List.of("sts:AssumeRole"))
+            .principals(
+                List.of(
+                    DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                        .type("Service")
+                        .identifiers(List.of(service))
+                        .build()));
+    sourceAccount.ifPresent(
+        account ->
+            statement.condition(
+                List.of(
+                    DataAwsIamPolicyDocumentStatementCondition.builder()
+                        .test("StringEquals")
+                        .variable("aws:SourceAccount")
+                        .values(List.of(account))
+                        .build())));
+    return DataAwsIamPolicyDocument.Builder.create(scope, id)
+        .statement(List.of(statement.build()))
+        .build();
   }
 
   /** An {@code Allow} statement of {@code actions} on exactly {@code resources}. */

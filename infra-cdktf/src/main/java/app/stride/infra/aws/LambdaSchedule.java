@@ -5,9 +5,6 @@ import static app.stride.infra.aws.FunctionRole.allow;
 import app.stride.infra.config.RegionConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
@@ -19,6 +16,7 @@ import com.hashicorp.cdktf.providers.aws.scheduler_schedule.SchedulerScheduleTar
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,27 +81,11 @@ public final class LambdaSchedule extends Construct {
   private IamRole schedulerRole(String roleName, LambdaFunction target) {
     DataAwsCallerIdentity account = DataAwsCallerIdentity.Builder.create(this, "account").build();
     DataAwsIamPolicyDocument trust =
-        DataAwsIamPolicyDocument.Builder.create(this, "scheduler_trust")
-            .statement(
-                List.of(
-                    DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                    .type("Service")
-                                    .identifiers(List.of("scheduler.amazonaws.com"))
-                                    .build()))
-                        .condition(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                    .test("StringEquals")
-                                    .variable("aws:SourceAccount")
-                                    .values(List.of(account.getAccountId()))
-                                    .build()))
-                        .build()))
-            .build();
+        FunctionRole.serviceTrust(
+            this,
+            "scheduler_trust",
+            "scheduler.amazonaws.com",
+            Optional.of(account.getAccountId()));
     IamRole role =
         IamRole.Builder.create(this, "scheduler_role")
             .name(roleName)

@@ -13,12 +13,11 @@ import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2StageAcc
 import com.hashicorp.cdktf.providers.aws.apigatewayv2_stage.Apigatewayv2StageDefaultRouteSettings;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -145,20 +144,8 @@ public final class RealtimeRoutes extends Construct {
    */
   private LoggingRole loggingRole(RegionConfig region, CloudwatchLogGroup logs) {
     DataAwsIamPolicyDocument trust =
-        DataAwsIamPolicyDocument.Builder.create(this, "logging_trust")
-            .statement(
-                List.of(
-                    DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(
-                            List.of(
-                                DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                    .type("Service")
-                                    .identifiers(List.of("apigateway.amazonaws.com"))
-                                    .build()))
-                        .build()))
-            .build();
+        FunctionRole.serviceTrust(
+            this, "logging_trust", "apigateway.amazonaws.com", Optional.empty());
     IamRole role =
         IamRole.Builder.create(this, "logging_role")
             .name("stride-apigateway-logs-" + region.id())
