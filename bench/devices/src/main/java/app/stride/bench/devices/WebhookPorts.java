@@ -28,9 +28,9 @@ import java.util.Optional;
 
 /**
  * In-memory ports for the devices HTTP function as a webhook sees it: the queue counts what it is
- * given; the stores, bucket, outbox, connections, token cipher, erased accounts, event publisher and token verifier
- * are never touched by a webhook and refuse every call, so a benchmark that reached them would fail
- * instead of measuring something else.
+ * given; the stores, bucket, outbox, connections, token cipher, erased accounts, event publisher
+ * and token verifier are never touched by a webhook and refuse every call, so a benchmark that
+ * reached them would fail instead of measuring something else.
  */
 final class WebhookPorts {
   private WebhookPorts() {}
