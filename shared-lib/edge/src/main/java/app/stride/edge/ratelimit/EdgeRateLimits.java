@@ -97,7 +97,8 @@ public final class EdgeRateLimits implements AutoCloseable {
   private static RateLimiter shared(String url, RateLimitSettings settings) {
     RedisRateLimiter redis = RedisRateLimiter.create(url, settings.redisTimeout());
     return settings.leases()
-        ? new LeasingRateLimiter(redis, LeasePolicy.standard(), settings.localMaxKeys())
+        ? new LeasingRateLimiter(
+            redis, LeasePolicy.standard(), settings.localMaxKeys(), settings.redisTimeout())
         : redis;
   }
 

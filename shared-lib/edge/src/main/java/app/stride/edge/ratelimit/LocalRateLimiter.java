@@ -61,37 +61,33 @@ public final class LocalRateLimiter implements RateLimiter, TokenSource {
   }
 
   /**
-   * Takes up to {@code wanted[i]} tokens from bucket {@code i} if each holds a whole one, else
-   * none: the arithmetic of {@link TokenBucketScript} in this process.
+   * Takes up to {@code wanted[i]} tokens from bucket {@code i} if each holds the {@code needed[i]}
+   * whole tokens, else none: the arithmetic of {@link TokenBucketScript} in this process.
    */
   @Override
-  public Grant take(List<Bucket> request, int[] wanted) {
-    if (request.isEmpty()) {
-      throw new IllegalArgumentException("at least one bucket");
-    }
-    if (wanted.length != request.size()) {
-      throw new IllegalArgumentException("one wanted count per bucket");
-    }
+  public Grant take(List<Bucket> request, int[] wanted, int[] needed) {
+    TokenSource.requireAsks(request, wanted, needed);
     long now = micros(clock.instant());
     synchronized (buckets) {
       List<TokenBucket> current = new ArrayList<>(request.size());
       boolean allowed = true;
-      for (Bucket bucket : request) {
+      for (int i = 0; i < request.size(); i++) {
+        Bucket bucket = request.get(i);
         TokenBucket stored = buckets.get(bucket.key());
         TokenBucket refilled =
             stored == null
                 ? TokenBucket.full(bucket.spec(), now)
                 : stored.refilledAt(bucket.spec(), now);
         current.add(refilled);
-        allowed &= refilled.hasToken();
+        allowed &= needed[i] == 0 || refilled.hasToken();
       }
       List<Integer> granted = new ArrayList<>(request.size());
       List<BucketState> states = new ArrayList<>(request.size());
       for (int i = 0; i < request.size(); i++) {
         Bucket bucket = request.get(i);
-        int count = allowed ? current.get(i).grantable(wanted[i]) : 0;
+        int count = allowed ? current.get(i).grantable(wanted[i], needed[i]) : 0;
         TokenBucket after = current.get(i).taken(count);
-        if (allowed) {
+        if (count > 0) {
           buckets.put(bucket.key(), after);
         }
         granted.add(count);

@@ -66,25 +66,22 @@ public final class RedisRateLimiter implements RateLimiter, TokenSource, AutoClo
   }
 
   /**
-   * Takes up to {@code wanted[i]} tokens from bucket {@code i}, all or none, in one script call.
+   * Takes up to {@code wanted[i]} tokens from bucket {@code i}, all or none, in one script call; a
+   * bucket with {@code needed[i]} 0 never refuses (see {@link TokenSource#take}).
    */
   @Override
-  public Grant take(List<Bucket> buckets, int[] wanted) {
+  public Grant take(List<Bucket> buckets, int[] wanted, int[] needed) {
     String[] keys = keys(buckets);
-    if (wanted.length != buckets.size()) {
-      throw new IllegalArgumentException("one wanted count per bucket");
-    }
+    TokenSource.requireAsks(buckets, wanted, needed);
     int per = TokenBucketScript.ARGS_PER_KEY;
     String[] args = new String[buckets.size() * per];
     for (int i = 0; i < buckets.size(); i++) {
-      if (wanted[i] < 1) {
-        throw new IllegalArgumentException("at least one token wanted per bucket");
-      }
       BucketSpec spec = buckets.get(i).spec();
       args[per * i] = Integer.toString(spec.capacity());
       args[per * i + 1] = Integer.toString(spec.refillTokens());
       args[per * i + 2] = Long.toString(spec.periodMicros());
       args[per * i + 3] = Integer.toString(wanted[i]);
+      args[per * i + 4] = Integer.toString(needed[i]);
     }
     List<Object> reply =
         redis.call(

@@ -33,9 +33,12 @@ record TokenBucket(double tokens, long updatedMicros) {
     return tokens >= 1;
   }
 
-  /** How many of {@code wanted} tokens a grant takes: at least 1, at most the whole tokens held. */
-  int grantable(int wanted) {
-    return (int) Math.max(1, Math.min(wanted, Math.floor(tokens)));
+  /**
+   * How many of {@code wanted} tokens a grant takes: at least {@code needed} (0 or 1, which the
+   * caller checked this bucket holds), at most the whole tokens held.
+   */
+  int grantable(int wanted, int needed) {
+    return (int) Math.max(needed, Math.min(wanted, Math.floor(tokens)));
   }
 
   /** This bucket after handing out {@code count} tokens. */

@@ -13,6 +13,7 @@ final class CountingSource implements TokenSource, AutoCloseable {
   private final TokenSource real;
   final AtomicInteger calls = new AtomicInteger();
   final List<List<Integer>> wanted = new CopyOnWriteArrayList<>();
+  final List<List<Integer>> needed = new CopyOnWriteArrayList<>();
   volatile boolean down;
 
   CountingSource(TokenSource real) {
@@ -20,13 +21,14 @@ final class CountingSource implements TokenSource, AutoCloseable {
   }
 
   @Override
-  public Grant take(List<Bucket> buckets, int[] counts) {
+  public Grant take(List<Bucket> buckets, int[] counts, int[] needs) {
     calls.incrementAndGet();
     wanted.add(Arrays.stream(counts).boxed().toList());
+    needed.add(Arrays.stream(needs).boxed().toList());
     if (down) {
       throw new RateLimiterUnavailableException("Redis connect failed", null);
     }
-    return real.take(buckets, counts);
+    return real.take(buckets, counts, needs);
   }
 
   /** The first count asked for in each call, in order. */

@@ -77,7 +77,8 @@ class FallbackRateLimiterIT {
             new LeasingRateLimiter(
                 RedisRateLimiter.create(server.endpoint().toString(), Duration.ofMillis(500)),
                 LeasePolicy.standard(),
-                1_000),
+                1_000,
+                Duration.ofMillis(500)),
             new LocalRateLimiter(clock),
             clock,
             Duration.ofMillis(200),

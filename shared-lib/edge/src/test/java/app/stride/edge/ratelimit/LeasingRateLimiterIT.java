@@ -65,7 +65,7 @@ class LeasingRateLimiterIT {
     LeasingRateLimiter limiter = instance(redis(), LeasePolicy.standard());
     Bucket shared = bucket("read", Dimension.IP, "203.0.113.64", 400, 200, Duration.ofSeconds(1));
 
-    Burst burst = hammer(List.of(limiter), 64, shared, 1_500);
+    Burst burst = hammer(List.of(limiter), 64, List.of(shared), 1_500);
 
     burst.assertWithinCapacity(400, 200);
   }
@@ -75,7 +75,7 @@ class LeasingRateLimiterIT {
     List<LeasingRateLimiter> instances = instances(4);
     Bucket shared = bucket("read", Dimension.USER, "many-instances", 500, 1, Duration.ofDays(1));
 
-    Burst burst = hammer(instances, 64, shared, 1_000);
+    Burst burst = hammer(instances, 64, List.of(shared), 1_000);
 
     assertThat(burst.admitted)
         .as("%d admitted of %d attempts", burst.admitted, burst.attempts)
@@ -88,9 +88,33 @@ class LeasingRateLimiterIT {
     List<LeasingRateLimiter> instances = instances(4);
     Bucket shared = bucket("read", Dimension.IP, "203.0.113.65", 300, 100, Duration.ofSeconds(1));
 
-    Burst burst = hammer(instances, 64, shared, 1_500);
+    Burst burst = hammer(instances, 64, List.of(shared), 1_500);
 
     burst.assertWithinCapacity(300, 100);
+  }
+
+  @Test
+  void severalInstances_twoBucketsPerRequest_renewedInPassing_neverGetMoreThanTheTighterAllows()
+      throws Exception {
+    List<CountingSource> sources = new ArrayList<>();
+    List<LeasingRateLimiter> instances = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      CountingSource source = redis();
+      sources.add(source);
+      instances.add(instance(source, LeasePolicy.standard()));
+    }
+    Bucket user = bucket("read", Dimension.USER, "renewed-user", 300, 100, Duration.ofSeconds(1));
+    Bucket ip = bucket("read", Dimension.IP, "203.0.113.66", 400, 150, Duration.ofSeconds(1));
+
+    Burst burst = hammer(instances, 64, List.of(user, ip), 1_500);
+
+    burst.assertWithinCapacity(300, 100);
+    long renewals =
+        sources.stream()
+            .flatMap(source -> source.needed.stream())
+            .filter(needed -> needed.contains(0))
+            .count();
+    assertThat(renewals).as("leases renewed in passing").isPositive();
   }
 
   @Test
@@ -145,9 +169,9 @@ class LeasingRateLimiterIT {
     return Long.parseLong(m.group(1));
   }
 
-  /** 64 threads over the instances, round robin, hammering one bucket for {@code millis}. */
+  /** Threads over the instances, round robin, hammering the same buckets for {@code millis}. */
   private static Burst hammer(
-      List<LeasingRateLimiter> instances, int threads, Bucket bucket, long millis)
+      List<LeasingRateLimiter> instances, int threads, List<Bucket> buckets, long millis)
       throws Exception {
     AtomicInteger admitted = new AtomicInteger();
     AtomicInteger attempts = new AtomicInteger();
@@ -161,7 +185,7 @@ class LeasingRateLimiterIT {
               long end = System.nanoTime() + runFor;
               while (System.nanoTime() < end) {
                 attempts.incrementAndGet();
-                if (mine.acquire(List.of(bucket)).allowed()) {
+                if (mine.acquire(buckets).allowed()) {
                   admitted.incrementAndGet();
                 }
               }
@@ -198,7 +222,7 @@ class LeasingRateLimiterIT {
   }
 
   private static LeasingRateLimiter instance(CountingSource redis, LeasePolicy policy) {
-    return new LeasingRateLimiter(redis, policy, 10_000, System::nanoTime);
+    return new LeasingRateLimiter(redis, policy, 10_000, System::nanoTime, Duration.ofSeconds(5));
   }
 
   private static int admissions(LeasingRateLimiter limiter, Bucket bucket, int attempts) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +21,16 @@ import org.junit.jupiter.api.Test;
  */
 class LeasingRateLimiterTest {
 
+  /** The longest a caller waits for another's fetch, unless a test says otherwise. */
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  /** Enough threads for every concurrent caller of a test (the common pool may have just one). */
+  private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+
   private final MutableClock clock = new MutableClock();
   private final CountingSource source = new CountingSource(new LocalRateLimiter(clock));
   private final LeasingRateLimiter limiter =
-      new LeasingRateLimiter(source, LeasePolicy.standard(), 100, this::nanos);
+      new LeasingRateLimiter(source, LeasePolicy.standard(), 100, this::nanos, WAIT);
 
   /** 100 tokens, no refill worth counting: largest lease 5, leases live 1 s. */
   private final Bucket user = bucket("read", Dimension.USER, "u-1", 100, 1, Duration.ofHours(1));
@@ -167,40 +175,192 @@ class LeasingRateLimiterTest {
   }
 
   @Test
-  void oneFetchPerKeyAtATime_othersAskForTheirOwnTokenWithoutWaiting() throws Exception {
-    CountDownLatch fetching = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    LocalRateLimiter buckets = new LocalRateLimiter(clock);
-    CountingSource blocking =
-        new CountingSource(
-            (requested, counts) -> {
-              if (counts[0] == 2) { // the leader's second lease: hold it in flight
-                fetching.countDown();
-                await(release);
-              }
-              return buckets.take(requested, counts);
-            });
-    LeasingRateLimiter shared =
-        new LeasingRateLimiter(blocking, LeasePolicy.standard(), 100, this::nanos);
-    shared.acquire(List.of(user)); // lease of 1, used up
+  void aCallerFindingAFetchInFlight_waitsForItsTokens_insteadOfACallOfItsOwn() throws Exception {
+    HeldFetch held = new HeldFetch(Duration.ofHours(1));
+    held.limiter.acquire(List.of(user)); // lease of 1, used up
+    CompletableFuture<Acquisition> leader = held.acquireAsync(List.of(user)); // asks 2, held
+    assertThat(held.fetching.await(10, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<Acquisition> leader =
-        CompletableFuture.supplyAsync(() -> shared.acquire(List.of(user)));
-    assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
-    Acquisition meanwhile = shared.acquire(List.of(user));
-    release.countDown();
+    CompletableFuture<Acquisition> waiter = held.acquireAsync(List.of(user));
+    Thread.sleep(200);
+    assertThat(waiter).as("waiting for the leader's tokens").isNotDone();
+    held.release.countDown();
 
-    assertThat(meanwhile.allowed()).isTrue();
     assertThat(leader.get(10, TimeUnit.SECONDS).allowed()).isTrue();
-    assertThat(blocking.firstWanted())
-        .as("first, the leader, then its own token")
+    assertThat(waiter.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+    assertThat(held.source.firstWanted()).as("no call of the waiter's own").containsExactly(1, 2);
+  }
+
+  @Test
+  void callersBeyondTheFetchsSpareTokens_askForTheirOwn_withoutWaiting() throws Exception {
+    HeldFetch held = new HeldFetch(Duration.ofHours(1));
+    held.limiter.acquire(List.of(user));
+    CompletableFuture<Acquisition> leader = held.acquireAsync(List.of(user)); // 2: 1 spare
+    assertThat(held.fetching.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Acquisition> waiter = held.acquireAsync(List.of(user));
+    Thread.sleep(200); // the waiter has claimed the spare token
+
+    Acquisition third = held.acquireAsync(List.of(user)).get(10, TimeUnit.SECONDS);
+    held.release.countDown();
+
+    assertThat(third.allowed()).isTrue();
+    assertThat(leader.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+    assertThat(waiter.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+    assertThat(held.source.firstWanted())
+        .as("the third asked for its own")
         .containsExactly(1, 2, 1);
+  }
+
+  @Test
+  void aCallerLeadingAFetchOfItsOwn_neverWaitsForAnothers() throws Exception {
+    HeldFetch held = new HeldFetch(Duration.ofHours(1));
+    held.limiter.acquire(List.of(ip));
+    CompletableFuture<Acquisition> ipLeader = held.acquireAsync(List.of(ip)); // 2, held
+    assertThat(held.fetching.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Acquisition both = held.acquireAsync(List.of(user, ip)).get(10, TimeUnit.SECONDS);
+    held.release.countDown();
+
+    assertThat(both.allowed()).as("leads the user's first lease, asks its own ip token").isTrue();
+    assertThat(held.source.wanted.get(2)).containsExactly(1, 1);
+    assertThat(ipLeader.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+  }
+
+  @Test
+  void aWait_endsAfterTheRedisTimeout_thenTheCallerAsksForItsOwnToken() throws Exception {
+    HeldFetch held = new HeldFetch(Duration.ofMillis(300));
+    held.limiter.acquire(List.of(user));
+    CompletableFuture<Acquisition> leader = held.acquireAsync(List.of(user));
+    assertThat(held.fetching.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Acquisition waiter = held.acquireAsync(List.of(user)).get(10, TimeUnit.SECONDS);
+    held.release.countDown();
+
+    assertThat(waiter.allowed()).isTrue();
+    assertThat(leader.get(10, TimeUnit.SECONDS).allowed()).isTrue();
+    assertThat(held.source.firstWanted()).containsExactly(1, 2, 1);
+  }
+
+  /** A limiter whose source holds the first lease of 2 tokens in flight until released. */
+  private final class HeldFetch {
+    final CountDownLatch fetching = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountingSource source;
+    final LeasingRateLimiter limiter;
+
+    HeldFetch(Duration wait) {
+      LocalRateLimiter buckets = new LocalRateLimiter(clock);
+      source =
+          new CountingSource(
+              (requested, counts, needs) -> {
+                if (counts[0] == 2 && fetching.getCount() == 1) {
+                  fetching.countDown();
+                  await(release);
+                }
+                return buckets.take(requested, counts, needs);
+              });
+      limiter =
+          new LeasingRateLimiter(
+              source, LeasePolicy.standard(), 100, LeasingRateLimiterTest.this::nanos, wait);
+    }
+
+    CompletableFuture<Acquisition> acquireAsync(List<Bucket> buckets) {
+      return CompletableFuture.supplyAsync(() -> limiter.acquire(buckets), THREADS);
+    }
+  }
+
+  @Test
+  void aRequestCallingAnyway_renewsItsOtherBucketsLeasePastHalfItsLife_inTheSameCall() {
+    Bucket otherIp = bucket("read", Dimension.IP, "192.0.2.4", 300, 1, Duration.ofHours(1));
+    admissions(List.of(ip), 4); // ip leases 1, 2 and 4: 3 left of the 4
+    clock.advance(Duration.ofMillis(600));
+    int calls = source.calls.get();
+
+    Acquisition both = limiter.acquire(List.of(otherIp, ip)); // otherIp has no lease: a call
+
+    assertThat(both.allowed()).isTrue();
+    assertThat(source.calls.get()).isEqualTo(calls + 1);
+    assertThat(source.wanted.get(calls))
+        .as("otherIp's first token, ip's renewal")
+        .containsExactly(1, 2);
+    assertThat(source.needed.get(calls))
+        .as("the request needs no ip token from Redis")
+        .containsExactly(1, 0);
+    assertThat(both.states().get(1).remaining())
+        .as("300 - 7 leased - 2 renewed held by Redis, + 2 + 2 unused")
+        .isEqualTo(300 - 9 + 4);
+  }
+
+  @Test
+  void renewedTokens_takeOverFromTheCurrentOnes_andLiveTheirOwnLifetime() {
+    Bucket otherIp = bucket("read", Dimension.IP, "192.0.2.5", 300, 1, Duration.ofHours(1));
+    admissions(List.of(ip), 4); // the lease of 4, 3 left, granted at t = 0
+    clock.advance(Duration.ofMillis(600));
+    limiter.acquire(List.of(otherIp, ip)); // ip: 2 left, 2 renewed at t = 600 ms
+    int calls = source.calls.get();
+
+    assertThat(admissions(List.of(ip), 4)).as("2 current, then the 2 renewed").isEqualTo(4);
+    assertThat(source.calls.get()).as("no call while leased tokens last").isEqualTo(calls);
+
+    limiter.acquire(List.of(otherIp, ip)); // renews ip again at t = 600 ms: 2 × 2 wanted
+    clock.advance(Duration.ofMillis(500)); // t = 1.1 s: the first renewal (t = 600 ms) still lives
+    int renewed = source.calls.get();
+    assertThat(admissions(List.of(ip), 1)).isEqualTo(1);
+    assertThat(source.calls.get()).as("served by the renewal's tokens").isEqualTo(renewed);
+
+    clock.advance(Duration.ofMillis(600)); // t = 1.7 s: every grant of ip has ended
+    assertThat(admissions(List.of(ip), 1)).isEqualTo(1);
+    assertThat(source.calls.get()).as("nothing leased lives: a call").isEqualTo(renewed + 1);
+  }
+
+  @Test
+  void renewalOfABucketRedisHasEmptied_neverRefusesTheRequest_andKeepsTheLeasedTokens() {
+    Bucket otherIp = bucket("read", Dimension.IP, "192.0.2.6", 300, 1, Duration.ofHours(1));
+    LocalRateLimiter shared = new LocalRateLimiter(clock);
+    CountingSource sharedSource = new CountingSource(shared);
+    LeasingRateLimiter leasing =
+        new LeasingRateLimiter(sharedSource, LeasePolicy.standard(), 100, this::nanos, WAIT);
+    for (int i = 0; i < 4; i++) {
+      leasing.acquire(List.of(user)); // leases 1, 2, 4: 3 left of the 4, 93 in the bucket
+    }
+    int[] one = {1};
+    for (int i = 0; i < 93; i++) {
+      assertThat(shared.take(List.of(user), one).allowed()).as("another instance").isTrue();
+    }
+    clock.advance(Duration.ofMillis(600));
+    int calls = sharedSource.calls.get();
+
+    Acquisition both = leasing.acquire(List.of(otherIp, user));
+
+    assertThat(both.allowed()).as("the user's token came from the lease").isTrue();
+    assertThat(sharedSource.needed.get(calls)).containsExactly(1, 0);
+    assertThat(both.states().get(1).remaining()).as("nothing renewed, 2 leased left").isEqualTo(2);
+    for (int i = 0; i < 2; i++) {
+      assertThat(leasing.acquire(List.of(user)).allowed()).isTrue();
+    }
+    assertThat(leasing.acquire(List.of(user)).allowed()).as("the bucket is empty").isFalse();
+  }
+
+  @Test
+  void twoBucketsOfOneClient_areRenewedTogether_atAboutOneCallPerLeaseLifetime() {
+    int requests = 0;
+    for (int tick = 0; tick < 100; tick++) { // 20 s at 5 requests a second
+      limiter.acquire(List.of(user, ip));
+      requests++;
+      clock.advance(Duration.ofMillis(200));
+    }
+
+    assertThat(source.calls.get())
+        .as(
+            "%d calls for %d requests; one per bucket and lease would be about 40",
+            source.calls.get(), requests)
+        .isLessThanOrEqualTo(25);
   }
 
   @Test
   void keysBeyondTheBound_askTheSourceDirectly() {
     LeasingRateLimiter bounded =
-        new LeasingRateLimiter(source, LeasePolicy.standard(), 1, this::nanos);
+        new LeasingRateLimiter(source, LeasePolicy.standard(), 1, this::nanos, WAIT);
     for (int i = 0; i < 10; i++) {
       bounded.acquire(List.of(user));
       bounded.acquire(List.of(ip));

@@ -176,6 +176,40 @@ class RedisRateLimiterIT {
   }
 
   @Test
+  void bucketAskedOnlyForALease_neverRefuses_grantsWhatItHolds_andIsUntouchedWhenEmpty() {
+    Bucket user = bucket("read", Dimension.USER, "renewing-user", 5, 1, Duration.ofHours(1));
+    Bucket empty = bucket("read", Dimension.IP, "192.0.2.120", 2, 1, Duration.ofHours(1));
+    Bucket three = bucket("read", Dimension.IP, "192.0.2.121", 3, 1, Duration.ofHours(1));
+    limiter.acquire(List.of(empty));
+    limiter.acquire(List.of(empty));
+    String emptyBefore = REDIS.command("HGET", empty.key().redisKey(), "tk");
+
+    Grant fromEmpty = limiter.take(List.of(user, empty), new int[] {1, 4}, new int[] {1, 0});
+    Grant fromThree = limiter.take(List.of(user, three), new int[] {1, 4}, new int[] {1, 0});
+
+    assertThat(fromEmpty.allowed()).as("the empty bucket was only asked for a lease").isTrue();
+    assertThat(fromEmpty.granted()).containsExactly(1, 0);
+    assertThat(REDIS.command("HGET", empty.key().redisKey(), "tk")).isEqualTo(emptyBefore);
+    assertThat(fromThree.granted()).as("what it holds, not what was wanted").containsExactly(1, 3);
+    assertThat(fromThree.states().get(1).remaining()).isZero();
+  }
+
+  @Test
+  void requestRefusedByTheBucketItNeeds_takesNothingFromOneAskedForALease() {
+    Bucket spent = bucket("read", Dimension.USER, "spent-user", 1, 1, Duration.ofHours(1));
+    Bucket lease = bucket("read", Dimension.IP, "192.0.2.122", 10, 1, Duration.ofHours(1));
+    limiter.acquire(List.of(spent));
+
+    Grant refused = limiter.take(List.of(spent, lease), new int[] {1, 5}, new int[] {1, 0});
+
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.granted()).containsExactly(0, 0);
+    assertThat(limiter.acquire(List.of(lease)).states().get(0).remaining())
+        .as("all 10 were still there")
+        .isEqualTo(9);
+  }
+
+  @Test
   void keys_areHashedAndNamespaced_andExpireOnceTheBucketWouldBeFull() {
     Bucket ip = bucket("auth", Dimension.IP, "198.51.100.77", 10, 10, Duration.ofMinutes(1));
 
