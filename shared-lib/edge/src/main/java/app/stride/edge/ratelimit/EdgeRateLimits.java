@@ -94,7 +94,7 @@ public final class EdgeRateLimits implements AutoCloseable {
   }
 
   /** Redis, through token leases unless the settings switch them off. */
-  private static RateLimiter shared(String url, RateLimitSettings settings) {
+  private static SharedRateLimiter shared(String url, RateLimitSettings settings) {
     RedisRateLimiter redis = RedisRateLimiter.create(url, settings.redisTimeout());
     return settings.leases()
         ? new LeasingRateLimiter(

@@ -5,12 +5,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,16 @@ import org.slf4j.LoggerFactory;
  * that client. Other buckets, and keys this instance never saw, start full: a client may get up to
  * one extra burst per instance across a switch. Seeding is one short critical section per request
  * of those classes only, none on the hot read and write paths.
+ *
+ * <p>And back: what this instance admitted in the seeded classes while on the fallback is charged
+ * to Redis when Redis answers again ({@link SharedRateLimiter#charge}, as far as each bucket holds
+ * tokens), so that those admissions count for every instance: Redis, slowed past the timeout but
+ * keeping its data, would otherwise still hold the tokens this instance spent meanwhile, and the
+ * client would get them a second time. The charge is the probe's first call, before the probing
+ * request takes its own token; if it fails, the probe fails and the admissions stay owed. At most
+ * {@value #MAX_OWED_KEYS} keys are remembered per fallback; whatever is left over (admitted by
+ * requests still deciding here while the probe charged) is forgotten on the next switch to the
+ * fallback.
  */
 public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
 
@@ -46,9 +59,15 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
   /** How often the primary is probed while on the fallback, unless given. */
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(3);
 
+  /** The most keys whose fallback admissions are remembered for charging. */
+  static final int MAX_OWED_KEYS = 10_000;
+
+  /** Buckets per charge call. */
+  private static final int CHARGE_BATCH = 50;
+
   private static final Logger LOG = LoggerFactory.getLogger(FallbackRateLimiter.class);
 
-  private final RateLimiter primary;
+  private final SharedRateLimiter primary;
   private final LocalRateLimiter fallback;
   private final Clock clock;
   private final long probeIntervalMillis;
@@ -57,9 +76,13 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
   private final AtomicBoolean active = new AtomicBoolean();
   private final AtomicLong nextProbeMillis = new AtomicLong();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<BucketKey, Owed> owed = new ConcurrentHashMap<>();
+
+  /** Admissions of one seeded bucket decided in this process, to be charged to Redis. */
+  private record Owed(Bucket bucket, AtomicInteger count) {}
 
   /**
-   * @param primary the shared limiter (Redis)
+   * @param primary the shared limiter (Redis), charged with the seeded classes' fallback admissions
    * @param fallback the limiter used while the primary fails
    * @param clock when to probe the primary again
    * @param probeInterval the least time between two probes of a failed primary (zero: every call)
@@ -67,7 +90,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
    * @param seededClasses the route classes whose local buckets follow Redis' answers
    */
   public FallbackRateLimiter(
-      RateLimiter primary,
+      SharedRateLimiter primary,
       LocalRateLimiter fallback,
       Clock clock,
       Duration probeInterval,
@@ -90,10 +113,17 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
 
   @Override
   public Acquisition acquire(List<Bucket> buckets) {
-    if (active.get() && !claimProbe()) {
-      return local(buckets);
+    boolean probing = false;
+    if (active.get()) {
+      if (!claimProbe()) {
+        return local(buckets);
+      }
+      probing = true;
     }
     try {
+      if (probing) {
+        chargeOwed(); // first, so that this request cannot take a token already spent here
+      }
       Acquisition answer = primary.acquire(buckets);
       seed(buckets, answer);
       if (active.compareAndSet(true, false)) {
@@ -103,6 +133,7 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
     } catch (RateLimiterUnavailableException e) {
       nextProbeMillis.set(clock.millis() + probeIntervalMillis);
       if (active.compareAndSet(false, true)) {
+        owed.clear(); // leftovers of an earlier fallback: long refilled
         LOG.warn(
             "Rate limits: Redis failed ({}); deciding in this process until it answers again",
             describe(e));
@@ -150,7 +181,68 @@ public final class FallbackRateLimiter implements RateLimiter, AutoCloseable {
                     .tag("route_class", name)
                     .register(registry))
         .increment();
-    return fallback.acquire(buckets);
+    Acquisition decided = fallback.acquire(buckets);
+    if (decided.allowed()) {
+      remember(buckets);
+    }
+    return decided;
+  }
+
+  /** Counts an admission decided here against each seeded bucket, for {@link #chargeOwed}. */
+  private void remember(List<Bucket> buckets) {
+    for (Bucket bucket : buckets) {
+      BucketKey key = bucket.key();
+      if (!seededClasses.contains(key.routeClass())) {
+        continue;
+      }
+      Owed debt = owed.get(key);
+      if (debt == null) {
+        if (owed.size() >= MAX_OWED_KEYS) {
+          continue;
+        }
+        debt = owed.computeIfAbsent(key, k -> new Owed(bucket, new AtomicInteger()));
+      }
+      debt.count().incrementAndGet();
+    }
+  }
+
+  /**
+   * Charges Redis with what was admitted here, in batches, as the probe's first call: each batch
+   * charged is no longer owed; a failure leaves the rest owed and fails the probe.
+   */
+  private void chargeOwed() {
+    List<Owed> batch = new ArrayList<>(CHARGE_BATCH);
+    int charged = 0;
+    for (Owed debt : List.copyOf(owed.values())) {
+      batch.add(debt);
+      if (batch.size() == CHARGE_BATCH) {
+        charged += charge(batch);
+      }
+    }
+    if (!batch.isEmpty()) {
+      charged += charge(batch);
+    }
+    if (charged > 0) {
+      LOG.info("Rate limits: {} admissions decided in this process charged to Redis", charged);
+    }
+  }
+
+  private int charge(List<Owed> batch) {
+    List<Bucket> buckets = new ArrayList<>(batch.size());
+    int[] counts = new int[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      buckets.add(batch.get(i).bucket());
+      counts[i] = Math.max(1, batch.get(i).count().get());
+    }
+    primary.charge(buckets, counts);
+    for (int i = 0; i < batch.size(); i++) {
+      Owed debt = batch.get(i);
+      if (debt.count().addAndGet(-counts[i]) <= 0) {
+        owed.remove(debt.bucket().key(), debt);
+      }
+    }
+    batch.clear();
+    return Arrays.stream(counts).sum();
   }
 
   /** Exception class names only: a store message could quote a key. */

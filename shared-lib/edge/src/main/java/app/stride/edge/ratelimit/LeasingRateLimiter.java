@@ -54,7 +54,7 @@ import java.util.function.LongSupplier;
  * propagates, so that {@link FallbackRateLimiter} switches to in-process buckets and its probes
  * reach Redis, not a lease.
  */
-public final class LeasingRateLimiter implements RateLimiter, AutoCloseable {
+public final class LeasingRateLimiter implements SharedRateLimiter, AutoCloseable {
 
   private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -125,6 +125,13 @@ public final class LeasingRateLimiter implements RateLimiter, AutoCloseable {
       request.renewIfDue(i, now);
     }
     return request.askRedis(now);
+  }
+
+  /** Charged to Redis directly; this instance's leases stay as they are. */
+  @Override
+  public void charge(List<Bucket> buckets, int[] counts) {
+    requireDistinct(buckets);
+    source.take(buckets, counts, new int[counts.length]);
   }
 
   /** Keys holding a lease now (expired ones included until swept). */

@@ -28,7 +28,7 @@ import java.util.List;
  * Redis Cluster they would need one hash slot, so this targets a non-clustered Redis (ElastiCache /
  * Memorystore with one primary), like the auth throttle.
  */
-public final class RedisRateLimiter implements RateLimiter, TokenSource, AutoCloseable {
+public final class RedisRateLimiter implements SharedRateLimiter, TokenSource, AutoCloseable {
 
   /** Connect and command timeout unless given: a request must not wait long for its limiter. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
@@ -87,6 +87,11 @@ public final class RedisRateLimiter implements RateLimiter, TokenSource, AutoClo
         redis.call(
             commands -> TokenBucketScript.SCRIPT.run(commands, ScriptOutputType.MULTI, keys, args));
     return parse(reply, buckets.size());
+  }
+
+  @Override
+  public void charge(List<Bucket> buckets, int[] counts) {
+    take(buckets, counts, new int[counts.length]);
   }
 
   /** Closes the connection and shuts the client down. */

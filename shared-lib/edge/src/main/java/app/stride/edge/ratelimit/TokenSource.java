@@ -19,7 +19,8 @@ interface TokenSource {
    * @param buckets the buckets, at least one, distinct keys
    * @param wanted the most tokens to take from each bucket, each at least 1, in the same order
    * @param needed what each bucket must hold for the request to be allowed: 1 (the request spends
-   *     one of them) or 0 (tokens asked only for a lease); at least one bucket needs 1
+   *     one of them) or 0 (tokens asked only for a lease, or a charge: {@link
+   *     SharedRateLimiter#charge})
    * @return the outcome, the tokens granted and the state of each bucket after the grant
    * @throws RateLimiterUnavailableException when the store cannot answer (never for a refusal)
    */
@@ -40,7 +41,6 @@ interface TokenSource {
     if (wanted.length != buckets.size() || needed.length != buckets.size()) {
       throw new IllegalArgumentException("one wanted and one needed count per bucket");
     }
-    boolean spends = false;
     for (int i = 0; i < wanted.length; i++) {
       if (wanted[i] < 1) {
         throw new IllegalArgumentException("at least one token wanted per bucket");
@@ -48,10 +48,6 @@ interface TokenSource {
       if (needed[i] != 0 && needed[i] != 1) {
         throw new IllegalArgumentException("a bucket needs 0 or 1 token: " + needed[i]);
       }
-      spends |= needed[i] == 1;
-    }
-    if (!spends) {
-      throw new IllegalArgumentException("a request needs a token of at least one bucket");
     }
   }
 }

@@ -4,6 +4,7 @@ import static app.stride.edge.ratelimit.TestLimits.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.testkit.server.RedisServer;
+import app.stride.testkit.time.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +110,54 @@ class FallbackRateLimiterIT {
     assertThat(server.command("EXISTS", user.key().redisKey()))
         .as("decided in the restarted Redis")
         .isEqualTo("1");
+  }
+
+  @Test
+  void redisSlowedPastTheTimeout_keepsItsCount_andWhatWasAdmittedHereIsChargedThere()
+      throws Exception {
+    server = RedisServer.start();
+    MutableClock clock = new MutableClock();
+    limiter =
+        new FallbackRateLimiter(
+            RedisRateLimiter.create(server.endpoint().toString(), Duration.ofMillis(300)),
+            new LocalRateLimiter(clock),
+            clock,
+            Duration.ofSeconds(3),
+            registry,
+            Set.of("auth"));
+    RedisRateLimiter other = RedisRateLimiter.create(server.endpoint().toString());
+    Bucket login = bucket("auth", Dimension.IP, "198.51.100.53", 5, 1, Duration.ofHours(1));
+    Bucket warm = bucket("read", Dimension.IP, "198.51.100.54", 1_000, 1, Duration.ofHours(1));
+    try (other) {
+      Concurrently.await( // a first connect slower than 300 ms on a busy machine falls back
+          "Redis decides",
+          () -> {
+            clock.advance(Duration.ofSeconds(3));
+            limiter.acquire(List.of(warm));
+            return !limiter.fallbackActive();
+          });
+      assertThat(admissions(login, 2)).as("in Redis: 3 left").isEqualTo(2);
+      assertThat(server.command("EXISTS", login.key().redisKey())).isEqualTo("1");
+
+      server.command("CLIENT", "PAUSE", "1500", "ALL"); // slower than the 300 ms timeout
+      int here = admissions(login, 10);
+      assertThat(limiter.fallbackActive()).isTrue();
+      assertThat(here).as("the local bucket continues from Redis' count").isEqualTo(3);
+      Concurrently.await("the pause ends", () -> "PONG".equals(server.command("PING")));
+      clock.advance(Duration.ofSeconds(3));
+      int probe = admissions(login, 1);
+      int elsewhere = 0;
+      for (int i = 0; i < 10; i++) {
+        if (other.acquire(List.of(login)).allowed()) {
+          elsewhere++;
+        }
+      }
+
+      assertThat(limiter.fallbackActive()).isFalse();
+      assertThat(2 + here + probe + elsewhere)
+          .as("admitted in all: Redis kept its count, and the 3 admitted here are charged to it")
+          .isEqualTo(5);
+    }
   }
 
   @Test

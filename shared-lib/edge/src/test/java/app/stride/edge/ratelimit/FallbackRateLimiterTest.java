@@ -2,12 +2,15 @@ package app.stride.edge.ratelimit;
 
 import static app.stride.edge.ratelimit.TestLimits.bucket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import app.stride.testkit.time.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +133,53 @@ class FallbackRateLimiterTest {
     assertThat(admissions(request.get(0), 10)).as("write is not seeded").isEqualTo(3);
   }
 
+  @Test
+  void seededAdmissionsDecidedHere_areChargedToRedis_onceItAnswersAgain_othersAreNot() {
+    Bucket login = bucket("auth", Dimension.IP, "198.51.100.11", 5, 1, Duration.ofHours(1));
+    Bucket other = bucket("auth", Dimension.USER, "bea", 5, 1, Duration.ofHours(1));
+    primary.answer = new Acquisition(true, List.of(new BucketState(3, 1)));
+    limiter.acquire(List.of(login)); // Redis: 3 left
+    primary.down = true;
+    assertThat(admissions(login, 10)).as("the 3 left, here").isEqualTo(3);
+    assertThat(admissions(other, 2)).isEqualTo(2);
+    assertThat(admissions(request.get(0), 2)).as("write: not seeded").isEqualTo(2);
+    assertThat(primary.charged).as("nothing charged while Redis fails").isEmpty();
+
+    primary.down = false;
+    clock.advance(Duration.ofSeconds(3));
+    limiter.acquire(List.of(login));
+
+    assertThat(primary.charged).containsOnly(entry(login.key(), 3), entry(other.key(), 2));
+    limiter.acquire(List.of(login));
+    assertThat(primary.charged)
+        .as("charged once")
+        .containsOnly(entry(login.key(), 3), entry(other.key(), 2));
+  }
+
+  @Test
+  void aFailedCharge_failsTheProbe_andTheAdmissionsStayOwed_untilAProbeChargesThem() {
+    Bucket login = bucket("auth", Dimension.IP, "198.51.100.12", 5, 1, Duration.ofHours(1));
+    primary.down = true;
+    assertThat(admissions(login, 2)).isEqualTo(2);
+    primary.down = false;
+    primary.chargeFails = true;
+    clock.advance(Duration.ofSeconds(3));
+    int calls = primary.calls.get();
+
+    Acquisition probe = limiter.acquire(List.of(login));
+
+    assertThat(probe.allowed()).as("decided here: 3 of 5").isTrue();
+    assertThat(primary.calls.get()).as("no token taken in Redis").isEqualTo(calls);
+    assertThat(limiter.fallbackActive()).isTrue();
+    primary.chargeFails = false;
+    clock.advance(Duration.ofSeconds(3));
+    Acquisition back = limiter.acquire(List.of(login));
+
+    assertThat(back).isSameAs(SwitchablePrimary.ANSWER);
+    assertThat(limiter.fallbackActive()).isFalse();
+    assertThat(primary.charged).containsOnly(entry(login.key(), 3));
+  }
+
   private int admissions(Bucket bucket, int attempts) {
     int admitted = 0;
     for (int i = 0; i < attempts; i++) {
@@ -144,12 +194,27 @@ class FallbackRateLimiterTest {
     return registry.get(FallbackRateLimiter.ACTIVE_GAUGE).gauge().value();
   }
 
-  /** A primary that answers a fixed acquisition, or fails like an unreachable Redis. */
-  private static final class SwitchablePrimary implements RateLimiter {
+  /**
+   * A primary that answers a fixed acquisition, or fails like an unreachable Redis; records the
+   * charges it gets, or fails them.
+   */
+  private static final class SwitchablePrimary implements SharedRateLimiter {
     static final Acquisition ANSWER = new Acquisition(true, List.of(new BucketState(41, 1)));
     final AtomicInteger calls = new AtomicInteger();
+    final Map<BucketKey, Integer> charged = new ConcurrentHashMap<>();
     volatile boolean down;
+    volatile boolean chargeFails;
     volatile Acquisition answer = ANSWER;
+
+    @Override
+    public void charge(List<Bucket> buckets, int[] counts) {
+      if (chargeFails) {
+        throw new RateLimiterUnavailableException("Redis command failed", null);
+      }
+      for (int i = 0; i < buckets.size(); i++) {
+        charged.merge(buckets.get(i).key(), counts[i], Integer::sum);
+      }
+    }
 
     @Override
     public Acquisition acquire(List<Bucket> buckets) {
