@@ -19,6 +19,7 @@ import app.stride.local.gateway.Gateway;
 import app.stride.local.gateway.GuardedRegions;
 import app.stride.local.gateway.HomeRegions;
 import app.stride.local.mail.LocalMailbox;
+import app.stride.local.process.Together;
 import app.stride.local.realtime.LocalRealtime;
 import app.stride.local.region.AwsRegionRuntime;
 import app.stride.local.region.Deployable;
@@ -197,9 +198,12 @@ public final class LocalPlatform implements AutoCloseable {
           region.id(),
           CompletableFuture.supplyAsync(() -> startRegion(region, ctx, sqs, deployables)));
     }
+    // Stopped together, as they start: each region's stop waits on its own hosts and sources.
     Map<RegionId, RegionRuntime> regions = new LinkedHashMap<>();
+    AutoCloseable stopRegions = () -> Together.close(List.copyOf(regions.values()));
+    own(stopRegions);
     for (Map.Entry<RegionId, CompletableFuture<RegionRuntime>> entry : starting.entrySet()) {
-      regions.put(entry.getKey(), own(join(entry.getValue())));
+      regions.put(entry.getKey(), join(entry.getValue()));
     }
     return regions;
   }

@@ -9,7 +9,6 @@ import app.stride.core.json.Json;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.openapi.ResponseValidator;
-import app.stride.core.region.RegionCatalog;
 import app.stride.testkit.junit.AbsentSwitch;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +24,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,10 +37,11 @@ import tools.jackson.databind.JsonNode;
  * local platform (every region's auth and profiles functions, the global directory, the mail
  * server, Redis), driven over HTTP through the gateway only, every auth answer checked against
  * {@code mobile-api.yaml}, and an account deleted: its profile and activities erased by the
- * profiles and devices erasers of its home region. One platform for the class; the tests build on
- * each other in order.
+ * profiles and devices erasers of its home region. It runs on the {@link SharedPlatform}, with
+ * emails no other suite uses; the tests build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPlatform.Extension.class)
 class LocalAuthIT {
   private static final String PASSWORD = "violet tractor sings at dawn";
   private static final String ANA = "ana.runner@example.com";
@@ -61,7 +59,6 @@ class LocalAuthIT {
   /** How long an erasure may take: a cold eraser's start, and a retry of a failed first try. */
   private static final Duration ERASURE = Duration.ofSeconds(90);
 
-  @TempDir static Path data;
   private static LocalPlatform platform;
 
   /** Whether the apac region (Google emulators) runs here. */
@@ -74,19 +71,9 @@ class LocalAuthIT {
   private static String anaRefresh;
 
   @BeforeAll
-  static void start() {
+  static void start(SharedPlatform shared) {
     gcp = AbsentSwitch.gcloudEmulatorsOrReport("LocalAuthIT: sign-up and sign-in in apac (GCP)");
-    Path root = Path.of(System.getProperty("stride.root", "../.."));
-    platform =
-        LocalPlatform.start(
-            new LocalOptions(0, false, root.toAbsolutePath(), data), RegionCatalog.bundled());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform = shared.platform();
   }
 
   @Test

@@ -13,12 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.core.json.Json;
-import app.stride.core.region.RegionCatalog;
 import app.stride.local.devices.LocalDevices;
 import app.stride.local.worker.LocalWorkQueue;
 import app.stride.testkit.junit.AbsentSwitch;
@@ -44,15 +42,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,6 +63,7 @@ import tools.jackson.databind.JsonNode;
  * activity once. The apac part needs the Google emulators (reported as not run when they are
  * declared absent).
  */
+@ExtendWith(SharedPlatform.Extension.class)
 class LocalDevicesWorkerIT {
   private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
@@ -76,7 +73,7 @@ class LocalDevicesWorkerIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @TempDir static Path data;
+  private static Path data;
   private static WireMockServer polar;
   private static WireMockServer strava;
   private static LocalPlatform platform;
@@ -86,40 +83,12 @@ class LocalDevicesWorkerIT {
   private record Runner(String region, String token, String account, String accessToken) {}
 
   @BeforeAll
-  static void start() {
+  static void start(SharedPlatform shared) {
     gcp = AbsentSwitch.gcloudEmulatorsOrReport("LocalDevicesWorkerIT: the apac (GCP) worker");
-    polar = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    polar.start();
-    strava = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    strava.start();
-    Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath();
-    platform =
-        LocalPlatform.start(
-            new LocalOptions(0, false, root, data),
-            RegionCatalog.bundled(),
-            Map.ofEntries(
-                Map.entry("STRIDE_OAUTH_POLAR_CLIENT_ID", "polar-client"),
-                Map.entry("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret"),
-                Map.entry("STRIDE_OAUTH_POLAR_TOKEN_URL", polar.baseUrl() + "/v2/oauth2/token"),
-                Map.entry("STRIDE_OAUTH_POLAR_REVOKE_URL", polar.baseUrl() + "/v3/users/{user}"),
-                Map.entry("STRIDE_PROVIDER_API_POLAR", polar.baseUrl()),
-                Map.entry("STRIDE_OAUTH_STRAVA_CLIENT_ID", "4711"),
-                Map.entry("STRIDE_OAUTH_STRAVA_CLIENT_SECRET", "strava-client-secret"),
-                Map.entry("STRIDE_OAUTH_STRAVA_TOKEN_URL", strava.baseUrl() + "/oauth/token"),
-                Map.entry("STRIDE_PROVIDER_API_STRAVA", strava.baseUrl())));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-    if (polar != null) {
-      polar.stop();
-    }
-    if (strava != null) {
-      strava.stop();
-    }
+    platform = shared.platform();
+    data = shared.data();
+    polar = shared.polar();
+    strava = shared.strava();
   }
 
   @Test

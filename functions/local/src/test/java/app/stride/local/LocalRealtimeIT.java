@@ -22,11 +22,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * without them the suite fails unless they are declared absent, and then reports the {@code apac}
  * case as not run ({@link AbsentSwitch}).
  */
+@ExtendWith(SharedPlatform.Extension.class)
 class LocalRealtimeIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -49,28 +49,15 @@ class LocalRealtimeIT {
    */
   private static final Duration DELIVERY_WAIT = Duration.ofSeconds(10);
 
-  @TempDir static Path data;
+  private static Path data;
   private static LocalPlatform platform;
   private static boolean gcp;
 
   @BeforeAll
-  static void start() {
-    Path root = Path.of(System.getProperty("stride.root", "../.."));
+  static void start(SharedPlatform shared) {
     gcp = AbsentSwitch.gcloudEmulatorsOrReport("LocalRealtimeIT: the apac (GCP) chat channel");
-    // The two AWS regions, and the GCP one when its emulators are here.
-    platform =
-        LocalPlatform.start(
-            new LocalOptions(0, false, root.toAbsolutePath(), data),
-            gcp
-                ? RegionCatalog.bundled()
-                : RegionCatalog.of(RegionCatalog.bundled().all().subList(0, 2)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform = shared.platform();
+    data = shared.data();
   }
 
   @Test

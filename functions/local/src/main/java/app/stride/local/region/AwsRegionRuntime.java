@@ -9,6 +9,7 @@ import app.stride.core.region.Region;
 import app.stride.local.aws.ApiGatewayV2Codec;
 import app.stride.local.aws.LambdaHost;
 import app.stride.local.process.ChildJvm;
+import app.stride.local.process.Together;
 import app.stride.local.worker.LocalSqs;
 import app.stride.local.worker.LocalWorkQueue;
 import app.stride.local.worker.SqsEventSource;
@@ -242,11 +243,13 @@ public final class AwsRegionRuntime implements RegionRuntime {
   @Override
   public void close() {
     // The fan-out and the event sources first: none hands a batch to a host that is stopping.
+    // Each at once with the others: each may wait out its receive's long poll.
+    List<AutoCloseable> pollers = new ArrayList<>(sources);
     if (fanOut != null) {
-      fanOut.close();
+      pollers.add(fanOut);
     }
-    sources.forEach(SqsEventSource::close);
-    hosts.values().forEach(h -> h.jvm().close());
+    Together.close(pollers);
+    Together.close(hosts.values().stream().map(Host::jvm).toList());
     dynalite.close();
   }
 

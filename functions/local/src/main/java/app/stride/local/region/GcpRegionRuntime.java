@@ -5,6 +5,7 @@ import app.stride.core.http.ApiResponse;
 import app.stride.core.openapi.Operation;
 import app.stride.core.region.Region;
 import app.stride.local.process.ChildJvm;
+import app.stride.local.process.Together;
 import app.stride.local.worker.LocalPubSub;
 import app.stride.local.worker.PubSubEventSource;
 import app.stride.testkit.server.FirestoreEmulator;
@@ -313,11 +314,12 @@ public final class GcpRegionRuntime implements RegionRuntime {
   @Override
   public void close() {
     // Event sources first: none delivers to a function that is stopping.
-    sources.forEach(PubSubEventSource::close);
-    hosts.values().forEach(h -> h.jvm().close());
+    Together.close(sources);
+    List<ChildJvm> jvms = new ArrayList<>(hosts.values().stream().map(Host::jvm).toList());
     if (chat != null) {
-      chat.jvm().close();
+      jvms.add(chat.jvm());
     }
+    Together.close(jvms);
     pubsub.close();
     firestore.close();
   }
