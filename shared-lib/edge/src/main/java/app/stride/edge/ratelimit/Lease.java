@@ -226,11 +226,6 @@ final class Lease {
     return !fetching && nowNanos - ends > graceNanos;
   }
 
-  /** Unused tokens of both grants, expired or not. */
-  synchronized int tokens() {
-    return tokens + nextGranted;
-  }
-
   private void startFetch(int spare) {
     fetching = true;
     fetchSeq++;
