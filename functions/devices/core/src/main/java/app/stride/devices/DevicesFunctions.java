@@ -170,13 +170,14 @@ public final class DevicesFunctions {
     SecureRandom random = new SecureRandom();
     ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
     ConnectionService connections = connections(ports, env, tokenEndpoints, servingRegion, clock);
+    UserDataEraser eraser = eraser(ports, connections, servingRegion, clock);
     ImportService imports =
         new ImportService(
             ports.imports(),
             ports.objects(),
             new UploadDecoder(files()),
             ingest,
-            ports.erased(),
+            eraser,
             servingRegion,
             clock,
             random);
@@ -184,7 +185,8 @@ public final class DevicesFunctions {
         new ActivityQueries(ports.activities(), ports.objects(), servingRegion);
     SeenSignatures seen = InMemorySeenSignatures.defaults();
     ApiFunction.Builder builder = ApiFunction.builder(NAME, validator, verifier);
-    new DeviceHttpHandlers(imports, uploads(ports, ingest, servingRegion, clock, random), queries)
+    new DeviceHttpHandlers(
+            imports, uploads(ports, ingest, eraser, servingRegion, clock, random), queries)
         .register(builder);
     new ConnectionHttpHandlers(connections, clock).register(builder);
     new HistoryHttpHandlers(
@@ -238,16 +240,12 @@ public final class DevicesFunctions {
     TokenEndpoint tokenEndpoints = tokenEndpoints(registry);
     SecureRandom random = new SecureRandom();
     ActivityIngest ingest = ingest(ports, servingRegion, clock, random);
+    ConnectionService connections = connections(ports, env, tokenEndpoints, servingRegion, clock);
+    UserDataEraser eraser = eraser(ports, connections, servingRegion, clock);
     NotificationWorker worker =
         new NotificationWorker(
-            connections(ports, env, tokenEndpoints, servingRegion, clock),
-            fetchers,
-            ingest,
-            ports.objects(),
-            ports.erased(),
-            servingRegion,
-            clock);
-    ImportUploads uploads = uploads(ports, ingest, servingRegion, clock, random);
+            connections, fetchers, ingest, ports.objects(), eraser, servingRegion, clock);
+    ImportUploads uploads = uploads(ports, ingest, eraser, servingRegion, clock, random);
     ConnectionRevoker revoker = revoker(ports, env, tokenEndpoints, servingRegion, clock);
     return batch ->
         QueueBatches.each(
@@ -280,20 +278,25 @@ public final class DevicesFunctions {
       Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
     ConnectionService connections =
         connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
-    return new UserEraserQueueFunction(
-        new UserDataEraser(
-            connections,
-            ports.activities(),
-            ports.imports(),
-            ports.objects(),
-            ports.erased(),
-            servingRegion,
-            clock));
+    return new UserEraserQueueFunction(eraser(ports, connections, servingRegion, clock));
+  }
+
+  private static UserDataEraser eraser(
+      Ports ports, ConnectionService connections, RegionId servingRegion, Clock clock) {
+    return new UserDataEraser(
+        connections,
+        ports.activities(),
+        ports.imports(),
+        ports.objects(),
+        ports.erased(),
+        servingRegion,
+        clock);
   }
 
   private static ImportUploads uploads(
       Ports ports,
       ActivityIngest ingest,
+      UserDataEraser eraser,
       RegionId servingRegion,
       Clock clock,
       SecureRandom random) {
@@ -303,7 +306,7 @@ public final class DevicesFunctions {
         ports.queue(),
         new ParsingDecoder(ImportLimits.UPLOADED),
         ingest,
-        ports.erased(),
+        eraser,
         UploadPolicy.defaults(),
         servingRegion,
         clock,

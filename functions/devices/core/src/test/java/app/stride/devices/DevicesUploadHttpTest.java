@@ -160,7 +160,7 @@ class DevicesUploadHttpTest {
   }
 
   @Test
-  void anUploadQueuedBeforeTheErasure_isDroppedByTheWorker_notRetried_andWritesNothing() {
+  void anUploadQueuedBeforeTheErasure_isDroppedByTheWorker_notRetried_andItsImportSwept() {
     byte[] gpx = GpxFixtures.aTrack().build().getBytes(StandardCharsets.UTF_8);
     String location =
         announce("ana@eu", "application/gpx+xml", gpx.length, sha256(gpx)).header("Location");
@@ -171,9 +171,8 @@ class DevicesUploadHttpTest {
     BatchResult batch = worker.apply(List.copyOf(queued));
 
     assertThat(batch.failedMessageIds()).as("never retryable").isEmpty();
-    assertThat(stores.jobs.values())
-        .singleElement()
-        .satisfies(job -> assertThat(job.status().wire()).isEqualTo("processing"));
+    assertThat(stores.jobs).as("what the erasure left of the account is swept").isEmpty();
+    assertThat(stores.objects).isEmpty();
     assertThat(stores.activities).isEmpty();
     assertThat(stores.events).isEmpty();
   }

@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * never lose a rotated refresh token).
  *
  * <p>An erased account ({@link ErasedAccounts}) cannot complete a connection: the completion is
- * refused before the code is exchanged, so no grant is obtained and no tokens are stored.
+ * refused before the code is exchanged, so no grant is obtained and no tokens are stored. A
+ * completion that the erasure overtook (erased while the code was exchanged) removes the user's
+ * connections again after storing its own, each grant's revocation queued, and is refused the same
+ * way ({@link ErasedGuard}).
  */
 public final class ConnectionService {
   private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
@@ -90,7 +93,8 @@ public final class ConnectionService {
     this.states = settings.stateKey().map(OAuthStates::withDefaults);
     this.revocations = revocations;
     this.queue = queue;
-    this.erased = new ErasedGuard(erased, servingRegion);
+    this.erased =
+        new ErasedGuard(erased, servingRegion, user -> disconnectAll(user, servingRegion));
   }
 
   /** Whether this region offers connections to {@code provider}. */
@@ -117,7 +121,11 @@ public final class ConnectionService {
   public Connection complete(
       UserId user, RegionId home, Provider provider, String code, String state) {
     guard.requireHome(home);
-    erased.refuse(user);
+    return erased.request(user, () -> connect(user, home, provider, code, state));
+  }
+
+  private Connection connect(
+      UserId user, RegionId home, Provider provider, String code, String state) {
     ProviderEndpoints endpoints = endpoints(provider);
     OAuthStates signer = states.orElseThrow();
     Instant now = clock.instant();
@@ -206,6 +214,30 @@ public final class ConnectionService {
     }
     store.delete(user, provider, home);
     log.info("connection removed provider={} by=user revocation={}", provider.wire(), revoke);
+  }
+
+  /**
+   * Disconnects every connection of the user's, each as {@link #disconnect} does (a deleted
+   * account); a connection removed meanwhile is skipped.
+   *
+   * @return how many connections were removed
+   * @throws app.stride.core.store.StoreUnavailableException when the queue or the store cannot be
+   *     reached (what was removed stays removed)
+   */
+  public int disconnectAll(UserId user, RegionId home) {
+    int removed = 0;
+    for (Connection connection : list(user, home)) {
+      try {
+        disconnect(user, home, connection.provider());
+        removed++;
+      } catch (ProblemException e) {
+        if (!ProblemType.NOT_FOUND.uri().equals(e.problem().type())) {
+          throw e;
+        }
+        // Removed meanwhile (the provider deauthorised us, or an earlier delivery of this event).
+      }
+    }
+    return removed;
   }
 
   /** The provider says the user revoked our access: forget the connection and its tokens. */

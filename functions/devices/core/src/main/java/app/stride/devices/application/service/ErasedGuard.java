@@ -8,20 +8,43 @@ import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.domain.UserId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The check every write of a user's devices data makes before it writes: has the account been
- * erased ({@link ErasedAccounts})? A request is refused as {@code unauthorized} (401, the bearer
- * challenge of an invalid token): the token is valid but its account is gone, and signing in again
- * is the only way on, which fails for a deleted account. A worker drops its message instead.
+ * The checks every write of a user's devices data makes around it: has the account been erased
+ * ({@link ErasedAccounts})? Once before the write, so an erased account's request or queued work
+ * changes nothing, and once after it, for the erasure that ran while the write was under way.
+ *
+ * <p>The check after the write closes the race the first one leaves: the eraser marks the account
+ * and then reads what to remove; a write stores its data and then reads the marker. Both sides use
+ * strongly consistent reads, so at least one of them sees the other: either the eraser's reads find
+ * the write's data, or the write's second check finds the marker. When it does, the write removes
+ * what the user holds again ({@code sweep}: the eraser's removal after its mark, idempotent) before
+ * it answers. A request is then refused as {@code unauthorized} (401, the bearer challenge of an
+ * invalid token): the token is valid but its account is gone, and signing in again is the only way
+ * on, which fails for a deleted account. A worker drops its message instead.
+ *
+ * <p>A write that fails is checked after too: what it stored before it failed is swept as well, and
+ * its own failure is what the caller sees.
  */
 final class ErasedGuard {
+  private static final Logger log = LoggerFactory.getLogger(ErasedGuard.class);
+
   private final ErasedAccounts erased;
   private final RegionId region;
+  private final Consumer<UserId> sweep;
 
-  ErasedGuard(ErasedAccounts erased, RegionId region) {
+  /**
+   * @param sweep removes what {@code user} holds here, for an account already marked erased
+   */
+  ErasedGuard(ErasedAccounts erased, RegionId region, Consumer<UserId> sweep) {
     this.erased = Objects.requireNonNull(erased, "erased");
     this.region = Objects.requireNonNull(region, "region");
+    this.sweep = Objects.requireNonNull(sweep, "sweep");
   }
 
   /** Whether {@code user}'s account was erased in this region. */
@@ -30,16 +53,70 @@ final class ErasedGuard {
   }
 
   /**
-   * Refuses a request of an erased account.
+   * A request's write: refused before it runs when the account was erased; when the account was
+   * erased while it ran, what the user holds is swept again and the request refused all the same.
    *
    * @throws ProblemException {@code unauthorized} (401) when {@code user}'s account was erased
+   * @throws app.stride.core.store.StoreUnavailableException when the marker cannot be read or the
+   *     sweep fails (the request may be sent again; the first check then refuses it)
    */
-  void refuse(UserId user) {
+  <T> T request(UserId user, Supplier<T> write) {
     if (erased(user)) {
-      throw new ProblemException(
-          Problem.of(ProblemType.UNAUTHORIZED, "This account has been deleted."),
-          Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
-          null);
+      throw refused();
     }
+    T written = checkedAfter(user, write);
+    if (written == null) {
+      throw refused();
+    }
+    return written;
+  }
+
+  /**
+   * A worker's write: skipped when the account was erased, or swept again when the account was
+   * erased while it ran. A worker sweeps in both cases, as its message may be the redelivery of one
+   * whose sweep failed.
+   *
+   * @return what {@code write} answered; empty when the account was erased (the message is dropped)
+   * @throws app.stride.core.store.StoreUnavailableException when the marker cannot be read or the
+   *     sweep fails: redeliver the message
+   */
+  <T> Optional<T> work(UserId user, Supplier<T> write) {
+    if (erased(user)) {
+      sweep.accept(user);
+      return Optional.empty();
+    }
+    return Optional.ofNullable(checkedAfter(user, write));
+  }
+
+  /** Runs {@code write}, then checks again; null when the account was erased meanwhile (swept). */
+  private <T> T checkedAfter(UserId user, Supplier<T> write) {
+    T written;
+    try {
+      written = write.get();
+    } catch (RuntimeException failed) {
+      try {
+        sweepIfErased(user);
+      } catch (RuntimeException alsoFailed) {
+        failed.addSuppressed(alsoFailed);
+      }
+      throw failed;
+    }
+    return sweepIfErased(user) ? null : Objects.requireNonNull(written, "written");
+  }
+
+  private boolean sweepIfErased(UserId user) {
+    if (!erased(user)) {
+      return false;
+    }
+    log.info("region={} a write raced the account's erasure: what it wrote is erased", region);
+    sweep.accept(user);
+    return true;
+  }
+
+  private static ProblemException refused() {
+    return new ProblemException(
+        Problem.of(ProblemType.UNAUTHORIZED, "This account has been deleted."),
+        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
+        null);
   }
 }

@@ -34,7 +34,8 @@ import java.util.random.RandomGenerator;
  * claimed once, so a retry never imports a file's activities twice.
  *
  * <p>An erased account's upload (an access token issued before the deletion) is refused before
- * anything is stored ({@link ErasedAccounts}).
+ * anything is stored ({@link ErasedAccounts}); an upload the erasure overtook is erased again after
+ * it is stored, and refused the same way ({@link ErasedGuard}).
  */
 public final class ImportService {
   private final ImportJobStore jobs;
@@ -51,7 +52,7 @@ public final class ImportService {
       ObjectStore objects,
       ActivityDecoder decoder,
       ActivityIngest ingest,
-      ErasedAccounts erased,
+      UserDataEraser eraser,
       RegionId servingRegion,
       Clock clock,
       RandomGenerator random) {
@@ -59,7 +60,7 @@ public final class ImportService {
     this.objects = objects;
     this.decoder = decoder;
     this.run = new ImportRun(jobs, ingest, clock);
-    this.erased = new ErasedGuard(erased, servingRegion);
+    this.erased = eraser.guard();
     this.guard = new ResidencyGuard(servingRegion);
     this.clock = clock;
     this.random = random;
@@ -70,12 +71,16 @@ public final class ImportService {
    *
    * @param source {@link Provider#UPLOAD} for a file; the app's platform for an app upload
    * @throws ProblemException {@code unauthorized} (401) when the account was erased (nothing is
-   *     stored)
+   *     stored; when the erasure ran during the import, what it stored is erased again)
    */
   public ImportJob importFile(
       UserId user, RegionId home, Provider source, String mediaType, byte[] body) {
     guard.requireHome(home);
-    erased.refuse(user);
+    return erased.request(user, () -> store(user, home, source, mediaType, body));
+  }
+
+  private ImportJob store(
+      UserId user, RegionId home, Provider source, String mediaType, byte[] body) {
     String sha256 = sha256(body);
     Optional<ImportJob> earlier = jobs.findBySha256(user, sha256, home);
     if (earlier.isPresent()) {

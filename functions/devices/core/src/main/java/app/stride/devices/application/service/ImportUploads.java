@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An erased account ({@link ErasedAccounts}) can neither announce nor complete an upload (401,
  * nothing stored or queued), and the worker drops an upload of an erased account queued before the
- * erasure: after decoding, right before the first write of its outcome.
+ * erasure: after decoding, right before the first write of its outcome, sweeping what the account
+ * still holds. Each of them checks again after it wrote, and sweeps when the erasure ran meanwhile
+ * ({@link ErasedGuard}).
  */
 public final class ImportUploads {
   private static final Logger log = LoggerFactory.getLogger(ImportUploads.class);
@@ -73,7 +75,7 @@ public final class ImportUploads {
       WorkQueue queue,
       ActivityDecoder decoder,
       ActivityIngest ingest,
-      ErasedAccounts erased,
+      UserDataEraser eraser,
       UploadPolicy policy,
       RegionId servingRegion,
       Clock clock,
@@ -83,7 +85,7 @@ public final class ImportUploads {
     this.queue = queue;
     this.decoder = decoder;
     this.run = new ImportRun(jobs, ingest, clock);
-    this.erased = new ErasedGuard(erased, servingRegion);
+    this.erased = eraser.guard();
     this.policy = policy;
     this.guard = new ResidencyGuard(servingRegion);
     this.region = servingRegion;
@@ -113,7 +115,11 @@ public final class ImportUploads {
    */
   public Started start(UserId user, RegionId home, String contentType, long size, String sha256) {
     guard.requireHome(home);
-    erased.refuse(user);
+    return erased.request(user, () -> announce(user, home, contentType, size, sha256));
+  }
+
+  private Started announce(
+      UserId user, RegionId home, String contentType, long size, String sha256) {
     if (!objects.signsUploads()) {
       // Checked before anything is stored: no import is left waiting for an upload that cannot
       // come (the local platform's in-memory bucket).
@@ -198,7 +204,10 @@ public final class ImportUploads {
    */
   public ImportJob complete(UserId user, RegionId home, ImportId id) {
     guard.requireHome(home);
-    erased.refuse(user);
+    return erased.request(user, () -> markUploaded(user, home, id));
+  }
+
+  private ImportJob markUploaded(UserId user, RegionId home, ImportId id) {
     ImportJob job =
         jobs.find(user, id, home)
             .orElseThrow(
@@ -269,7 +278,14 @@ public final class ImportUploads {
       return found;
     }
     try (InputStream original = opened.get()) {
-      ImportJob ended = decodeAndIngest(job, original);
+      Optional<ImportJob> outcome = decodeAndIngest(job, original);
+      if (outcome.isEmpty()) {
+        // Queued before the account was erased, or erased while it was written: nothing of it
+        // stays (it is never retryable).
+        log.info("import={} dropped: the account was erased", job.id());
+        return outcome;
+      }
+      ImportJob ended = outcome.get();
       log.info(
           "import={} format={} {} activities={}",
           job.id(),
@@ -285,7 +301,8 @@ public final class ImportUploads {
     }
   }
 
-  private ImportJob decodeAndIngest(ImportJob job, InputStream original) throws IOException {
+  private Optional<ImportJob> decodeAndIngest(ImportJob job, InputStream original)
+      throws IOException {
     Hashed hashed = new Hashed(original);
     List<ActivityData> decoded = null;
     ImportFailure rejected = null;
@@ -306,12 +323,16 @@ public final class ImportUploads {
       longer = true;
     }
     String digest = HexFormat.of().formatHex(hashed.digest.digest());
-    if (erased.erased(job.userId())) {
-      // Queued before the account was erased: nothing of it is written (it is never retryable).
-      log.info("import={} dropped: the account was erased", job.id());
-      return job;
-    }
-    if (longer || !digest.equals(job.sha256())) {
+    boolean mismatch = longer || !digest.equals(job.sha256());
+    List<ActivityData> activities = decoded;
+    ImportFailure failure = rejected;
+    return erased.work(job.userId(), () -> outcome(job, mismatch, failure, activities));
+  }
+
+  /** Writes the import's outcome: failed (a mismatch or the decoder's reason) or ingested. */
+  private ImportJob outcome(
+      ImportJob job, boolean mismatch, ImportFailure rejected, List<ActivityData> decoded) {
+    if (mismatch) {
       return run.fail(
           job,
           new ImportFailure(

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A notification for an erased account ({@link ErasedAccounts}; queued before the erasure, or
  * naming a connection the erasure has not reached yet) is dropped before anything is written: after
- * the fetch, right before the original is kept.
+ * the fetch, right before the original is kept. The worker then sweeps what the account still
+ * holds, and sweeps it too when the erasure ran while it wrote ({@link ErasedGuard}).
  */
 public final class NotificationWorker {
   private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
@@ -61,14 +62,14 @@ public final class NotificationWorker {
       List<ActivityFetcher> fetchers,
       ActivityIngest ingest,
       ObjectStore objects,
-      ErasedAccounts erased,
+      UserDataEraser eraser,
       RegionId region,
       Clock clock) {
     this.connections = connections;
     fetchers.forEach(f -> this.fetchers.put(f.provider(), f));
     this.ingest = ingest;
     this.objects = objects;
-    this.erased = new ErasedGuard(erased, region);
+    this.erased = eraser.guard();
     this.region = region;
     this.clock = clock;
   }
@@ -137,15 +138,13 @@ public final class NotificationWorker {
         case REJECTED -> dropped(n, "the provider's answer is not an activity");
       };
     }
-    if (erased.erased(connection.userId())) {
+    boolean update = n.kind() == NotificationKind.ACTIVITY_UPDATED;
+    Optional<Map<ActivityIngest.Kind, Integer>> ingested =
+        erased.work(connection.userId(), () -> ingestAll(connection, fetched, update));
+    if (ingested.isEmpty()) {
       return dropped(n, "the account was erased");
     }
-    Map<ActivityIngest.Kind, Integer> kinds = new EnumMap<>(ActivityIngest.Kind.class);
-    for (FetchedActivity activity : fetched) {
-      ActivityIngest.Outcome outcome =
-          ingest(connection, activity, n.kind() == NotificationKind.ACTIVITY_UPDATED);
-      kinds.merge(outcome.kind(), 1, Integer::sum);
-    }
+    Map<ActivityIngest.Kind, Integer> kinds = ingested.get();
     // e.g. ingested={UPDATED=1} or {ALREADY_KNOWN=1}: an applied update and a no-op read apart
     log.info(
         "provider={} notification={} kind={} ingested={}",
@@ -154,6 +153,15 @@ public final class NotificationWorker {
         n.kind().wire(),
         kinds);
     return Outcome.INGESTED;
+  }
+
+  private Map<ActivityIngest.Kind, Integer> ingestAll(
+      Connection connection, List<FetchedActivity> fetched, boolean update) {
+    Map<ActivityIngest.Kind, Integer> kinds = new EnumMap<>(ActivityIngest.Kind.class);
+    for (FetchedActivity activity : fetched) {
+      kinds.merge(ingest(connection, activity, update).kind(), 1, Integer::sum);
+    }
+    return kinds;
   }
 
   private List<FetchedActivity> fetchWithToken(

@@ -1,13 +1,10 @@
 package app.stride.devices.application.service;
 
-import app.stride.core.problem.ProblemException;
-import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.ActivityStore;
 import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.application.port.out.ImportJobStore;
 import app.stride.devices.application.port.out.ObjectStore;
-import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * changes nothing.
  *
  * <p>A user homed elsewhere is skipped with a log line and nothing is read: their data is not here.
- * A write whose check passed just before the mark and that commits after the erasure's step for
- * that data can still land: that race is known (see docs/devices.md, deleted accounts).
+ * A write whose first check passed just before the mark checks again after it wrote and then sweeps
+ * what it wrote ({@link #sweep}; see {@link ErasedGuard}).
  */
 public final class UserDataEraser {
   private static final Logger log = LoggerFactory.getLogger(UserDataEraser.class);
@@ -94,6 +91,14 @@ public final class UserDataEraser {
   }
 
   /**
+   * The checks around a write of a user's devices data in this region: refused or dropped for an
+   * erased account, and swept again ({@link #sweep}) when the erasure ran while it wrote.
+   */
+  ErasedGuard guard() {
+    return new ErasedGuard(erased, servingRegion, this::sweep);
+  }
+
+  /**
    * Erases the data of {@code userId}, homed in {@code home}, as event {@code eventId} asks.
    *
    * @throws app.stride.core.store.StoreUnavailableException when a store, the queue or the bucket
@@ -111,13 +116,7 @@ public final class UserDataEraser {
     }
     Instant now = clock.instant();
     erased.markErased(userId, now, now.plus(ErasedAccounts.KEPT), servingRegion);
-    int disconnected = disconnectAll(userId);
-    int removedImports = imports.eraseImports(userId, servingRegion);
-    int removedActivities = activities.eraseActivities(userId, servingRegion);
-    int removedObjects =
-        objects.deleteUnder(ImportService.originalsFolder(userId))
-            + objects.deleteUnder(SampleStreams.userFolder(userId));
-    Erasure erasure = Erasure.of(disconnected, removedImports, removedActivities, removedObjects);
+    Erasure erasure = sweep(userId);
     log.info(
         "event={} region={} erasure={} connections={} imports={} activities={} objects={}",
         eventId,
@@ -130,19 +129,21 @@ public final class UserDataEraser {
     return erasure;
   }
 
-  private int disconnectAll(UserId userId) {
-    int removed = 0;
-    for (Connection connection : connections.list(userId, servingRegion)) {
-      try {
-        connections.disconnect(userId, servingRegion, connection.provider());
-        removed++;
-      } catch (ProblemException e) {
-        if (!ProblemType.NOT_FOUND.uri().equals(e.problem().type())) {
-          throw e;
-        }
-        // Removed meanwhile (the provider deauthorised us, or an earlier delivery of this event).
-      }
-    }
-    return removed;
+  /**
+   * Removes what {@code userId} holds in this region, for an account already marked erased: the
+   * erasure's steps after its mark. A write that finds the account erased after it wrote calls this
+   * too, for what it stored while the erasure ran ({@link ErasedGuard}).
+   *
+   * @throws app.stride.core.store.StoreUnavailableException when a store, the queue or the bucket
+   *     cannot be reached
+   */
+  public Erasure sweep(UserId userId) {
+    int disconnected = connections.disconnectAll(userId, servingRegion);
+    int removedImports = imports.eraseImports(userId, servingRegion);
+    int removedActivities = activities.eraseActivities(userId, servingRegion);
+    int removedObjects =
+        objects.deleteUnder(ImportService.originalsFolder(userId))
+            + objects.deleteUnder(SampleStreams.userFolder(userId));
+    return Erasure.of(disconnected, removedImports, removedActivities, removedObjects);
   }
 }

@@ -180,6 +180,22 @@ class ConnectionServiceTest {
   }
 
   @Test
+  void complete_overtakenByTheErasure_removesTheConnectionItStored_revokes_andIs401() {
+    stravaTokens("at-anna", "rt-anna", 987654);
+    String state = service.start(ANNA, EU, Provider.STRAVA).state();
+    // The account is marked erased (and the eraser finds no connection yet) between the first
+    // check and the code exchange: only the second check can take back the grant obtained.
+    erased.eraseRightAfterFirstCheck(() -> erased.markers.put(ANNA, Instant.MAX));
+
+    assertProblem(
+        () -> service.complete(ANNA, EU, Provider.STRAVA, "code-1", state),
+        ProblemType.UNAUTHORIZED);
+    assertThat(store.list(ANNA, EU)).isEmpty();
+    assertThat(store.findByProviderUser(Provider.STRAVA, "987654", EU)).isEmpty();
+    assertThat(queued).singleElement().asString().startsWith(QueuedRevocation.KIND + " ");
+  }
+
+  @Test
   void complete_isNotRefused_byAnotherAccountsMarker() {
     stravaTokens("at-anna", "rt-anna", 987654);
     String state = service.start(ANNA, EU, Provider.STRAVA).state();

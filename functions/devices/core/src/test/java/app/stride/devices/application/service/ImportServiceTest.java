@@ -56,8 +56,9 @@ class ImportServiceTest {
         }
         return out;
       };
+  private final UserDataEraser eraser = TestErasers.over(stores, erased, EU, clock);
   private final ImportService service =
-      new ImportService(stores, stores, decoder, ingest, erased, EU, clock, new Random(11));
+      new ImportService(stores, stores, decoder, ingest, eraser, EU, clock, new Random(11));
   private final ActivityQueries queries = new ActivityQueries(stores, stores, EU);
 
   @Test
@@ -98,6 +99,25 @@ class ImportServiceTest {
   }
 
   @Test
+  void importFile_overtakenByTheErasure_erasesWhatItStored_andIsRefusedAs401() {
+    ImportJob bens = upload(BEN, "0:600:2000");
+    // The eraser runs to its end between the upload's first check and its writes: it finds
+    // nothing of Anna's, so only the upload's own second check can find what it stored.
+    erased.eraseRightAfterFirstCheck(() -> eraser.erase("ev-1", ANNA, EU));
+
+    assertThatThrownBy(() -> upload(ANNA, "0:1800:5000"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.UNAUTHORIZED.uri()));
+
+    assertThat(decodes).as("the file was imported before the second check").isEqualTo(2);
+    assertThat(stores.jobs.values()).extracting(ImportJob::userId).containsOnly(BEN);
+    assertThat(stores.activities.values()).extracting(Activity::userId).containsOnly(BEN);
+    assertThat(stores.objects.keySet()).allMatch(key -> key.contains("/usr_ben/"));
+    assertThat(stores.objects).containsKey(bens.originalKey());
+  }
+
+  @Test
   void importFile_ofAnotherUser_isNotRefused_byAnErasedAccountsMarker() {
     erased.markers.put(BEN, Instant.MAX);
 
@@ -121,7 +141,7 @@ class ImportServiceTest {
             clock,
             new Random(7));
     ImportService service =
-        new ImportService(stores, stores, decoder, failing, erased, EU, clock, new Random(3));
+        new ImportService(stores, stores, decoder, failing, eraser, EU, clock, new Random(3));
 
     ImportJob job =
         service.importFile(

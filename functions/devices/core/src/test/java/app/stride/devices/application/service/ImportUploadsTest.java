@@ -67,6 +67,7 @@ class ImportUploadsTest {
         return out;
       };
   private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
+  private final UserDataEraser eraser = TestErasers.over(stores, erased, EU, clock);
   private final ImportUploads uploads =
       new ImportUploads(
           stores,
@@ -74,7 +75,7 @@ class ImportUploadsTest {
           queue,
           decoder,
           new ActivityIngest(stores, stores, stores, stores, stores::publish, clock, new Random(7)),
-          erased,
+          eraser,
           UploadPolicy.defaults(),
           EU,
           clock,
@@ -312,18 +313,46 @@ class ImportUploadsTest {
   }
 
   @Test
-  void process_ofAnUploadQueuedBeforeTheErasure_isDropped_andWritesNothing() {
+  void process_ofAnUploadQueuedBeforeTheErasure_isDropped_andErasesWhatTheAccountStillHolds() {
     ImportJob job = start(ANNA, "application/fit", "0:1800:5000").job();
-    ImportJob processing = complete(ANNA, job, "0:1800:5000");
+    complete(ANNA, job, "0:1800:5000");
     erased.markers.put(ANNA, Instant.MAX);
 
     Optional<ImportJob> dropped = uploads.process(new QueuedImport(ANNA, job.id()));
 
-    assertThat(dropped).contains(processing);
-    assertThat(stores.find(ANNA, job.id(), EU)).contains(processing);
+    // What is left of the account here (say, by an earlier delivery whose sweep failed) is swept.
+    assertThat(dropped).isEmpty();
+    assertThat(stores.jobs).isEmpty();
     assertThat(stores.activities).isEmpty();
     assertThat(stores.events).isEmpty();
-    assertThat(stores.objects.keySet()).containsExactly(job.originalKey());
+    assertThat(stores.objects).isEmpty();
+  }
+
+  @Test
+  void process_overtakenByTheErasure_erasesWhatItWrote_andIsDropped() {
+    ImportJob bens = start(BEN, "application/fit", "0:600:2000").job();
+    complete(BEN, bens, "0:600:2000");
+    uploads.process(new QueuedImport(BEN, bens.id())).orElseThrow();
+    ImportJob job = start(ANNA, "application/fit", "0:1800:5000").job();
+    complete(ANNA, job, "0:1800:5000");
+    // The eraser runs to its end between the worker's first check and its writes: it erases
+    // the import and its original, and only the worker's second check can find the activity.
+    erased.eraseRightAfterFirstCheck(() -> eraser.erase("ev-1", ANNA, EU));
+
+    Optional<ImportJob> dropped = uploads.process(new QueuedImport(ANNA, job.id()));
+
+    assertThat(dropped).isEmpty();
+    assertThat(stores.jobs.values()).extracting(ImportJob::userId).containsOnly(BEN);
+    assertThat(stores.activities.values()).extracting(a -> a.userId()).containsOnly(BEN);
+    assertThat(stores.objects.keySet()).allMatch(key -> key.contains("/usr_ben/"));
+  }
+
+  @Test
+  void start_overtakenByTheErasure_erasesTheImportItRecorded_andIs401() {
+    erased.eraseRightAfterFirstCheck(() -> eraser.erase("ev-1", ANNA, EU));
+
+    assertThat(status(() -> start(ANNA, "application/zip", "0:1800:5000"))).isEqualTo(401);
+    assertThat(stores.jobs).isEmpty();
   }
 
   @Test

@@ -18,6 +18,20 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
   /** Runs as a marker is set: a test sees there what the other stores held at that moment. */
   public Runnable onMark = () -> {};
 
+  private Runnable afterCheck = () -> {};
+
+  /**
+   * Runs {@code erasure} once, right after the first check has read its answer and before that
+   * answer is returned: the erasure overtakes a write between its first check and the write.
+   */
+  public void eraseRightAfterFirstCheck(Runnable erasure) {
+    afterCheck =
+        () -> {
+          afterCheck = () -> {};
+          erasure.run();
+        };
+  }
+
   @Override
   public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId home) {
     onMark.run();
@@ -26,6 +40,8 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
 
   @Override
   public boolean isErased(UserId userId, RegionId home) {
-    return markers.containsKey(userId);
+    boolean erased = markers.containsKey(userId);
+    afterCheck.run();
+    return erased;
   }
 }

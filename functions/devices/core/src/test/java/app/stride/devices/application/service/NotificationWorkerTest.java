@@ -50,6 +50,7 @@ class NotificationWorkerTest {
   private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
+  private final List<String> revocations = new ArrayList<>();
   private final ConnectionService connections =
       new ConnectionService(
           connectionStore,
@@ -59,9 +60,7 @@ class NotificationWorkerTest {
           (provider, token) -> java.util.Optional.empty(),
           RefreshPolicy.defaults(),
           ProviderRevocations.fromEnv(Map.of()),
-          (kind, key, body) -> {
-            throw new AssertionError("the worker queues nothing");
-          },
+          (kind, key, body) -> revocations.add(kind),
           erased,
           EU,
           clock);
@@ -97,7 +96,11 @@ class NotificationWorkerTest {
       };
   private final NotificationWorker worker =
       new NotificationWorker(
-          connections, List.of(polarFetcher, stravaFetcher), ingest, stores, erased, EU, clock);
+          connections, List.of(polarFetcher, stravaFetcher), ingest, stores, eraser(), EU, clock);
+
+  private UserDataEraser eraser() {
+    return TestErasers.over(stores, connections, erased, EU, clock);
+  }
 
   @Test
   void aNewActivity_isFetchedWithTheUsersToken_keptRaw_andIngestedOnce() {
@@ -145,22 +148,39 @@ class NotificationWorkerTest {
   }
 
   @Test
-  void anUpdateNotificationForAnErasedAccount_isDropped_andChangesNothing() {
+  void anUpdateNotificationForAnErasedAccount_isDropped_andErasesWhatTheAccountStillHolds() {
     connect(Provider.STRAVA, "athlete-7", "at-anna");
     strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.RUNNING));
     worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_CREATED, "123")));
-    Map<String, byte[]> objectsBefore = Map.copyOf(stores.objects);
     strava = n -> List.of(fetchedFromStrava(n.activityId().orElseThrow(), Sport.HIKING));
     erased.markers.put(ANNA, Instant.MAX);
 
     assertThat(worker.handle(message(stravaNotice(NotificationKind.ACTIVITY_UPDATED, "123"))))
         .isEqualTo(NotificationWorker.Outcome.DROPPED);
 
-    assertThat(stores.activities.values())
-        .singleElement()
-        .satisfies(a -> assertThat(a.data().sport()).isEqualTo(Sport.RUNNING));
-    assertThat(stores.objects).containsOnlyKeys(objectsBefore.keySet());
+    // The update is not applied, and what the erasure left of the account (here: all of it, as
+    // it never ran) is swept: the connection too, its grant's revocation queued.
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.objects).isEmpty();
     assertThat(stores.events).extracting(e -> e.type()).containsExactly("imported");
+    assertThat(connectionStore.list(ANNA, EU)).isEmpty();
+    assertThat(revocations).containsExactly(QueuedRevocation.KIND);
+  }
+
+  @Test
+  void aNotificationOvertakenByTheErasure_erasesWhatItWrote_andIsDropped() {
+    connect("polar-user-1", "at-anna");
+    polar = n -> List.of(fetched(n.activityId().orElseThrow(), 10_000));
+    // The eraser runs to its end between the worker's first check and its writes (it removes
+    // the connection itself): only the worker's second check can find the original and activity.
+    erased.eraseRightAfterFirstCheck(() -> eraser().erase("ev-1", ANNA, EU));
+
+    assertThat(worker.handle(message(created("polar-user-1", "ex-1"))))
+        .isEqualTo(NotificationWorker.Outcome.DROPPED);
+
+    assertThat(stores.activities).isEmpty();
+    assertThat(stores.objects).isEmpty();
+    assertThat(connectionStore.list(ANNA, EU)).isEmpty();
   }
 
   @Test
