@@ -1,0 +1,235 @@
+package app.stride.devices.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.DynamoDbSettings;
+import app.stride.core.auth.Principal;
+import app.stride.core.auth.TokenVerifier;
+import app.stride.core.config.Env;
+import app.stride.core.function.ApiFunction;
+import app.stride.core.http.ApiRequest;
+import app.stride.core.http.ApiResponse;
+import app.stride.core.region.RegionId;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
+import app.stride.devices.DevicesFunctions;
+import app.stride.devices.application.port.out.ErasedAccounts;
+import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
+import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
+import app.stride.devices.aws.adapter.out.s3.S3Settings;
+import app.stride.devices.domain.UserId;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
+import app.stride.testkit.junit.DynaliteExtension;
+import app.stride.testkit.junit.UniqueNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The race the erased marker's second check closes, against the real table and bucket (dynalite,
+ * s3proxy) and the deployable's own adapters: the whole erasure (the eraser bean over the same
+ * adapters) runs between an import's first check and its writes, so the eraser finds nothing of the
+ * import, and only the import's second check can find what it stored. Nothing of the user may be
+ * left but the marker: no original or sample stream in the bucket, no import, hash claim, activity,
+ * source claim or pending event in the table.
+ */
+class DynamoErasureRaceIT {
+  @RegisterExtension static final DynaliteExtension DYNAMO = new DynaliteExtension();
+  @RegisterExtension static final S3ProxyExtension S3 = new S3ProxyExtension();
+
+  private static final RegionId EU = RegionId.of("eu");
+  private static final TokenVerifier VERIFIER =
+      token -> new Principal(token, EU, Set.of(), "jti-" + token);
+
+  private final Clock clock = Clock.systemUTC();
+  private final List<String> published = new ArrayList<>();
+  private String table;
+  private String bucket;
+  private DynamoDbClient dynamo;
+  private S3Client s3;
+  private DevicesFunctions.Ports ports;
+  private Runnable afterFirstCheck = () -> {};
+
+  @BeforeEach
+  void adapters() {
+    table = UniqueNames.uniqueName("stride-devices-eu");
+    bucket = UniqueNames.uniqueName("stride-devices-eu").toLowerCase(Locale.ROOT);
+    S3.createBucket(bucket);
+    Map<String, String> values =
+        Map.of(
+            "STRIDE_REGION",
+            "eu",
+            "STRIDE_DEVICES_TABLE",
+            table,
+            "STRIDE_DYNAMODB_ENDPOINT",
+            DYNAMO.endpoint().toString(),
+            "STRIDE_CREATE_TABLES",
+            "true",
+            "STRIDE_LOCAL_MODE",
+            "true",
+            "STRIDE_DEVICES_BUCKET",
+            bucket,
+            "STRIDE_S3_ENDPOINT",
+            S3.endpoint().toString(),
+            "STRIDE_EVENTS_QUEUE_URL",
+            "http://127.0.0.1:1/unused",
+            "STRIDE_DEVICES_WORK_QUEUE_URL",
+            "http://127.0.0.1:1/unused",
+            "STRIDE_DEVICES_TOKEN_LOCAL_KEY",
+            Base64.getEncoder().encodeToString(new byte[32]));
+    Env env = new Env(values);
+    DevicesAwsApplication.Adapters adapters =
+        new DevicesAwsApplication.Adapters(DevicesAwsConfig.fromEnv(env), env, clock);
+    ErasedAccounts markers = adapters.erased();
+    ErasedAccounts racing =
+        new ErasedAccounts() {
+          @Override
+          public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId h) {
+            markers.markErased(userId, erasedAt, expiresAt, h);
+          }
+
+          @Override
+          public boolean isErased(UserId userId, RegionId home) {
+            boolean erased = markers.isErased(userId, home);
+            Runnable once = afterFirstCheck;
+            afterFirstCheck = () -> {};
+            once.run();
+            return erased;
+          }
+        };
+    ports =
+        new DevicesFunctions.Ports(
+            adapters.activities(),
+            adapters.activities(),
+            adapters.imports(),
+            adapters.objects(),
+            (kind, key, body) -> {},
+            event -> published.add(event.type()),
+            adapters.connections(),
+            adapters.tokens(),
+            adapters.workouts(),
+            racing);
+    dynamo =
+        DynamoDbClients.client(
+            new DynamoDbSettings(
+                Region.of(DynaliteExtension.REGION), Optional.of(DYNAMO.endpoint())));
+    s3 =
+        S3ObjectStore.client(
+            new S3Settings(
+                Region.EU_CENTRAL_1, bucket, Optional.of(S3.endpoint()), Optional.empty()));
+  }
+
+  @AfterEach
+  void close() {
+    dynamo.close();
+    s3.close();
+  }
+
+  @Test
+  void anImportOvertakenByTheErasure_leavesNothingOfTheUser_inTheTableOrTheBucket() {
+    Map<String, String> env = Map.of("STRIDE_CURSOR_KEY", base64Zeros());
+    ApiFunction http = DevicesFunctions.http(ports, env, VERIFIER, EU, clock);
+    Function<List<QueueMessage>, BatchResult> eraser =
+        DevicesFunctions.userEraser(ports, env, EU, clock);
+    String anna = "usr_" + UUID.randomUUID();
+    String ben = "usr_" + UUID.randomUUID();
+    assertThat(http.apply(upload(ben, gpx(0))).status()).isEqualTo(202);
+    assertThat(http.apply(upload(anna, gpx(1))).status()).isEqualTo(202);
+    published.clear();
+    afterFirstCheck =
+        () -> {
+          BatchResult erased = eraser.apply(List.of(deleted(anna)));
+          assertThat(erased.failedMessageIds()).isEmpty();
+        };
+
+    ApiResponse overtaken = http.apply(upload(anna, gpx(2)));
+
+    assertThat(published)
+        .as("the import wrote its activity after the eraser had run")
+        .containsExactly("app.stride.activity.v1.imported");
+    assertThat(sortKeysOf(anna)).containsExactly("ERASED");
+    assertThat(keysUnder("originals/" + anna + "/")).isEmpty();
+    assertThat(keysUnder("samples/" + anna + "/")).isEmpty();
+    assertThat(overtaken.status()).isEqualTo(401);
+    assertThat(sortKeysOf(ben)).isNotEmpty();
+    assertThat(keysUnder("originals/" + ben + "/")).hasSize(1);
+  }
+
+  private static ApiRequest upload(String user, String gpx) {
+    return new ApiRequest(
+        "POST",
+        "/v1/activities/imports",
+        Map.of(),
+        Map.of("Authorization", "Bearer " + user, "Content-Type", "application/gpx+xml"),
+        gpx.getBytes(StandardCharsets.UTF_8),
+        "203.0.113.9",
+        "req-" + UUID.randomUUID());
+  }
+
+  private static QueueMessage deleted(String user) {
+    byte[] event =
+        new EventCodec().encodeToBytes(UserDeleted.event("ev-" + user, "eu", user, Instant.now()));
+    return new QueueMessage("m-" + user, event, Map.of(), 1);
+  }
+
+  private List<String> sortKeysOf(String user) {
+    return dynamo
+        .query(
+            q ->
+                q.tableName(table)
+                    .keyConditionExpression("userId = :u")
+                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(item -> item.get("sk").s())
+        .toList();
+  }
+
+  private List<String> keysUnder(String prefix) {
+    return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  private static String base64Zeros() {
+    return Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
+  /** A ten-minute run; {@code day} sets it apart from the user's other runs. */
+  private static String gpx(int day) {
+    StringBuilder gpx =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
+                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
+    Instant start = Instant.parse("2026-09-27T07:15:00Z").plusSeconds(86_400L * day);
+    for (int i = 0; i <= 10; i++) {
+      gpx.append("<trkpt lat=\"")
+          .append(52.5 + i * 0.001)
+          .append("\" lon=\"13.4\"><time>")
+          .append(start.plusSeconds(60L * i))
+          .append("</time></trkpt>");
+    }
+    return gpx.append("</trkseg></trk></gpx>").toString();
+  }
+}
