@@ -1,7 +1,8 @@
 package app.stride.edge.ratelimit;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The {@code RateLimit-Policy} and {@code RateLimit} fields of draft-ietf-httpapi-ratelimit-headers
@@ -32,26 +33,43 @@ public final class RateLimitHeaders {
   /** Field name of the delay before a refused request may be retried (RFC 9110). */
   public static final String RETRY_AFTER = "Retry-After";
 
+  /**
+   * The policy's name as an sf-string and its whole {@code RateLimit-Policy} item, rendered once
+   * per route class, dimension and bucket shape (a handful per deployment, all from the limits
+   * file): every request names the same few policies, so its headers are not built character by
+   * character.
+   */
+  private record Rendered(String name, String item) {}
+
+  private record Policy(String routeClass, Dimension dimension, BucketSpec spec) {}
+
+  private static final ConcurrentMap<Policy, Rendered> RENDERED = new ConcurrentHashMap<>();
+
   private RateLimitHeaders() {}
 
   /** One quota policy item, e.g. {@code "auth-ip";q=10;w=60}. */
   public static String policyItem(Bucket bucket) {
-    BucketSpec spec = bucket.spec();
-    return sfString(bucket.policyName()) + ";q=" + spec.capacity() + ";w=" + spec.windowSeconds();
+    return rendered(bucket).item();
   }
 
   /** One service limit item, e.g. {@code "auth-ip";r=0;t=12}. */
   public static String limitItem(Bucket bucket, BucketState state) {
-    return sfString(bucket.policyName())
-        + ";r="
-        + state.remaining()
-        + ";t="
-        + state.secondsToNextToken();
+    return appendLimitItem(new StringBuilder(32), bucket, state).toString();
   }
 
   /** The {@code RateLimit-Policy} value for these buckets, in order. */
   public static String policy(List<Bucket> buckets) {
-    return buckets.stream().map(RateLimitHeaders::policyItem).collect(Collectors.joining(", "));
+    if (buckets.size() == 1) {
+      return policyItem(buckets.get(0));
+    }
+    StringBuilder value = new StringBuilder(64);
+    for (int i = 0; i < buckets.size(); i++) {
+      if (i > 0) {
+        value.append(", ");
+      }
+      value.append(policyItem(buckets.get(i)));
+    }
+    return value.toString();
   }
 
   /** The {@code RateLimit} value for these buckets and their states, in order. */
@@ -59,14 +77,36 @@ public final class RateLimitHeaders {
     if (buckets.size() != states.size()) {
       throw new IllegalArgumentException("one state per bucket");
     }
-    StringBuilder value = new StringBuilder();
+    StringBuilder value = new StringBuilder(64);
     for (int i = 0; i < buckets.size(); i++) {
       if (i > 0) {
         value.append(", ");
       }
-      value.append(limitItem(buckets.get(i), states.get(i)));
+      appendLimitItem(value, buckets.get(i), states.get(i));
     }
     return value.toString();
+  }
+
+  private static StringBuilder appendLimitItem(
+      StringBuilder value, Bucket bucket, BucketState state) {
+    return value
+        .append(rendered(bucket).name())
+        .append(";r=")
+        .append(state.remaining())
+        .append(";t=")
+        .append(state.secondsToNextToken());
+  }
+
+  private static Rendered rendered(Bucket bucket) {
+    Policy policy = new Policy(bucket.key().routeClass(), bucket.key().dimension(), bucket.spec());
+    Rendered rendered = RENDERED.get(policy);
+    if (rendered == null) {
+      String name = sfString(bucket.policyName());
+      BucketSpec spec = bucket.spec();
+      rendered = new Rendered(name, name + ";q=" + spec.capacity() + ";w=" + spec.windowSeconds());
+      RENDERED.putIfAbsent(policy, rendered);
+    }
+    return rendered;
   }
 
   /** An sf-string (RFC 9651 section 3.3.3): printable ASCII, quote and backslash escaped. */

@@ -86,25 +86,50 @@ public final class LayerServer implements AutoCloseable {
    */
   public LayerServer(int barePort, int edgePort, Map<String, String> edgeEnv, int users)
       throws IOException {
-    Clock clock = Clock.systemUTC();
-    KeyRing ring = KeyRing.bootstrap(REGION, clock.instant());
-    AccessTokenIssuer issuer = new AccessTokenIssuer(ISSUER, AUDIENCE, Duration.ofHours(2), clock);
-    TokenVerifier verifier = JwtTokenVerifier.forJwks(ring.publicJwks(), ISSUER, AUDIENCE, clock);
-    EventPublisher events = event -> {};
-    ApiFunction profiles =
-        ProfilesFunctions.http(new MemoryProfileStore(REGION), events, verifier, REGION, clock);
-    for (int i = 1; i <= users; i++) {
-      String token =
-          issuer.issue(ring, "layer-bench-" + i, Set.of("stride"), List.of("pwd")).token();
-      createProfile(profiles, token);
-      clients.add(token + " 10.78." + (i / 250) + "." + (i % 250 + 1));
+    Sides sides = Sides.build(edgeEnv, users);
+    clients.addAll(sides.clients());
+    servers.add(server(barePort, sides.bare()));
+    servers.add(server(edgePort, sides.edge()));
+  }
+
+  /**
+   * The two sides of the layer benchmark, without a server: the same profiles function bare and
+   * behind the edge, and its users.
+   *
+   * @param bare the profiles function (routing, validation, token verification, the handler)
+   * @param edge the same function behind {@code EdgeHttp.around}
+   * @param clients one {@code "<token> <ip>"} line per user, each with a profile
+   */
+  public record Sides(
+      ApiFunction bare, Function<ApiRequest, ApiResponse> edge, List<String> clients) {
+    /**
+     * Builds both sides and {@code users} users.
+     *
+     * @param edgeEnv the edge's settings: {@code STRIDE_REDIS_URL}, {@code
+     *     STRIDE_ORIGIN_VERIFY_SECRET} (region and the rest are set here)
+     */
+    public static Sides build(Map<String, String> edgeEnv, int users) {
+      Clock clock = Clock.systemUTC();
+      KeyRing ring = KeyRing.bootstrap(REGION, clock.instant());
+      AccessTokenIssuer issuer =
+          new AccessTokenIssuer(ISSUER, AUDIENCE, Duration.ofHours(2), clock);
+      TokenVerifier verifier = JwtTokenVerifier.forJwks(ring.publicJwks(), ISSUER, AUDIENCE, clock);
+      EventPublisher events = event -> {};
+      ApiFunction profiles =
+          ProfilesFunctions.http(new MemoryProfileStore(REGION), events, verifier, REGION, clock);
+      List<String> clients = new ArrayList<>();
+      for (int i = 1; i <= users; i++) {
+        String token =
+            issuer.issue(ring, "layer-bench-" + i, Set.of("stride"), List.of("pwd")).token();
+        createProfile(profiles, token);
+        clients.add(token + " 10.78." + (i / 250) + "." + (i % 250 + 1));
+      }
+      Map<String, String> env = new HashMap<>(edgeEnv);
+      env.put("STRIDE_REGION", REGION.value());
+      Function<ApiRequest, ApiResponse> edge =
+          EdgeHttp.around(profiles, new Env(env), new SimpleMeterRegistry());
+      return new Sides(profiles, edge, List.copyOf(clients));
     }
-    Map<String, String> env = new HashMap<>(edgeEnv);
-    env.put("STRIDE_REGION", REGION.value());
-    Function<ApiRequest, ApiResponse> edge =
-        EdgeHttp.around(profiles, new Env(env), new SimpleMeterRegistry());
-    servers.add(server(barePort, profiles));
-    servers.add(server(edgePort, edge));
   }
 
   /** Starts both sides. */
