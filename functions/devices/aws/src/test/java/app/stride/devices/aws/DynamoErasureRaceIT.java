@@ -8,24 +8,18 @@ import app.stride.core.auth.Principal;
 import app.stride.core.auth.TokenVerifier;
 import app.stride.core.config.Env;
 import app.stride.core.function.ApiFunction;
-import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.DevicesFunctions;
-import app.stride.devices.application.port.out.ErasedAccounts;
+import app.stride.devices.ErasureRace;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
 import app.stride.devices.aws.adapter.out.s3.S3Settings;
-import app.stride.devices.domain.UserId;
-import app.stride.events.EventCodec;
-import app.stride.events.user.v1.UserDeleted;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.UniqueNames;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,7 +62,7 @@ class DynamoErasureRaceIT {
   private DynamoDbClient dynamo;
   private S3Client s3;
   private DevicesFunctions.Ports ports;
-  private Runnable afterFirstCheck = () -> {};
+  private ErasureRace.Markers markers;
 
   @BeforeEach
   void adapters() {
@@ -100,23 +94,7 @@ class DynamoErasureRaceIT {
     Env env = new Env(values);
     DevicesAwsApplication.Adapters adapters =
         new DevicesAwsApplication.Adapters(DevicesAwsConfig.fromEnv(env), env, clock);
-    ErasedAccounts markers = adapters.erased();
-    ErasedAccounts racing =
-        new ErasedAccounts() {
-          @Override
-          public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId h) {
-            markers.markErased(userId, erasedAt, expiresAt, h);
-          }
-
-          @Override
-          public boolean isErased(UserId userId, RegionId home) {
-            boolean erased = markers.isErased(userId, home);
-            Runnable once = afterFirstCheck;
-            afterFirstCheck = () -> {};
-            once.run();
-            return erased;
-          }
-        };
+    markers = new ErasureRace.Markers(adapters.erased());
     ports =
         new DevicesFunctions.Ports(
             adapters.activities(),
@@ -128,7 +106,7 @@ class DynamoErasureRaceIT {
             adapters.connections(),
             adapters.tokens(),
             adapters.workouts(),
-            racing);
+            markers);
     dynamo =
         DynamoDbClients.client(
             new DynamoDbSettings(
@@ -153,16 +131,16 @@ class DynamoErasureRaceIT {
         DevicesFunctions.userEraser(ports, env, EU, clock);
     String anna = "usr_" + UUID.randomUUID();
     String ben = "usr_" + UUID.randomUUID();
-    assertThat(http.apply(upload(ben, gpx(0))).status()).isEqualTo(202);
-    assertThat(http.apply(upload(anna, gpx(1))).status()).isEqualTo(202);
+    assertThat(http.apply(ErasureRace.upload(ben, ErasureRace.gpx(0))).status()).isEqualTo(202);
+    assertThat(http.apply(ErasureRace.upload(anna, ErasureRace.gpx(1))).status()).isEqualTo(202);
     published.clear();
-    afterFirstCheck =
+    markers.eraseRightAfterNextCheck(
         () -> {
-          BatchResult erased = eraser.apply(List.of(deleted(anna)));
+          BatchResult erased = eraser.apply(List.of(ErasureRace.deleted(anna, "eu")));
           assertThat(erased.failedMessageIds()).isEmpty();
-        };
+        });
 
-    ApiResponse overtaken = http.apply(upload(anna, gpx(2)));
+    ApiResponse overtaken = http.apply(ErasureRace.upload(anna, ErasureRace.gpx(2)));
 
     assertThat(published)
         .as("the import wrote its activity after the eraser had run")
@@ -173,23 +151,6 @@ class DynamoErasureRaceIT {
     assertThat(overtaken.status()).isEqualTo(401);
     assertThat(sortKeysOf(ben)).isNotEmpty();
     assertThat(keysUnder("originals/" + ben + "/")).hasSize(1);
-  }
-
-  private static ApiRequest upload(String user, String gpx) {
-    return new ApiRequest(
-        "POST",
-        "/v1/activities/imports",
-        Map.of(),
-        Map.of("Authorization", "Bearer " + user, "Content-Type", "application/gpx+xml"),
-        gpx.getBytes(StandardCharsets.UTF_8),
-        "203.0.113.9",
-        "req-" + UUID.randomUUID());
-  }
-
-  private static QueueMessage deleted(String user) {
-    byte[] event =
-        new EventCodec().encodeToBytes(UserDeleted.event("ev-" + user, "eu", user, Instant.now()));
-    return new QueueMessage("m-" + user, event, Map.of(), 1);
   }
 
   private List<String> sortKeysOf(String user) {
@@ -214,22 +175,5 @@ class DynamoErasureRaceIT {
 
   private static String base64Zeros() {
     return Base64.getEncoder().encodeToString(new byte[32]);
-  }
-
-  /** A ten-minute run; {@code day} sets it apart from the user's other runs. */
-  private static String gpx(int day) {
-    StringBuilder gpx =
-        new StringBuilder(
-            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
-                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
-    Instant start = Instant.parse("2026-09-27T07:15:00Z").plusSeconds(86_400L * day);
-    for (int i = 0; i <= 10; i++) {
-      gpx.append("<trkpt lat=\"")
-          .append(52.5 + i * 0.001)
-          .append("\" lon=\"13.4\"><time>")
-          .append(start.plusSeconds(60L * i))
-          .append("</time></trkpt>");
-    }
-    return gpx.append("</trkseg></trk></gpx>").toString();
   }
 }

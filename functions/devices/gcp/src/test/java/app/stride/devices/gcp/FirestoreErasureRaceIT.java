@@ -5,24 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stride.core.auth.Principal;
 import app.stride.core.auth.TokenVerifier;
 import app.stride.core.function.ApiFunction;
-import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.DevicesFunctions;
-import app.stride.devices.application.port.out.ErasedAccounts;
+import app.stride.devices.ErasureRace;
 import app.stride.devices.connection.LocalAesGcmTokenCipher;
 import app.stride.devices.connection.Secret;
-import app.stride.devices.domain.UserId;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreErasedAccounts;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
 import app.stride.devices.gcp.adapter.out.gcs.GcsObjectStore;
 import app.stride.devices.gcp.adapter.out.workouts.FirestoreRecordedWorkouts;
-import app.stride.events.EventCodec;
-import app.stride.events.user.v1.UserDeleted;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.testkit.junit.FirestoreExtension;
@@ -31,9 +27,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,7 +62,7 @@ class FirestoreErasureRaceIT {
   private final Clock clock = Clock.systemUTC();
   private final List<String> published = new ArrayList<>();
   private final Storage storage = LocalStorageHelper.getOptions().getService();
-  private Runnable afterFirstCheck = () -> {};
+  private ErasureRace.Markers markers;
 
   @BeforeAll
   static void connect() {
@@ -93,13 +87,15 @@ class FirestoreErasureRaceIT {
         DevicesFunctions.userEraser(ports, env, APAC, clock);
     String anna = "usr_" + UUID.randomUUID();
     String ben = "usr_" + UUID.randomUUID();
-    assertThat(http.apply(upload(ben, gpx(0))).status()).isEqualTo(202);
-    assertThat(http.apply(upload(anna, gpx(1))).status()).isEqualTo(202);
+    assertThat(http.apply(ErasureRace.upload(ben, ErasureRace.gpx(0))).status()).isEqualTo(202);
+    assertThat(http.apply(ErasureRace.upload(anna, ErasureRace.gpx(1))).status()).isEqualTo(202);
     published.clear();
-    afterFirstCheck =
-        () -> assertThat(eraser.apply(List.of(deleted(anna))).failedMessageIds()).isEmpty();
+    markers.eraseRightAfterNextCheck(
+        () ->
+            assertThat(eraser.apply(List.of(ErasureRace.deleted(anna, "apac"))).failedMessageIds())
+                .isEmpty());
 
-    ApiResponse overtaken = http.apply(upload(anna, gpx(2)));
+    ApiResponse overtaken = http.apply(ErasureRace.upload(anna, ErasureRace.gpx(2)));
 
     assertThat(published)
         .as("the import wrote its activity after the eraser had run")
@@ -114,23 +110,7 @@ class FirestoreErasureRaceIT {
   }
 
   private DevicesFunctions.Ports ports() {
-    ErasedAccounts markers = new FirestoreErasedAccounts(firestore, APAC, clock);
-    ErasedAccounts racing =
-        new ErasedAccounts() {
-          @Override
-          public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId h) {
-            markers.markErased(userId, erasedAt, expiresAt, h);
-          }
-
-          @Override
-          public boolean isErased(UserId userId, RegionId home) {
-            boolean erased = markers.isErased(userId, home);
-            Runnable once = afterFirstCheck;
-            afterFirstCheck = () -> {};
-            once.run();
-            return erased;
-          }
-        };
+    markers = new ErasureRace.Markers(new FirestoreErasedAccounts(firestore, APAC, clock));
     FirestoreActivityStore activities = new FirestoreActivityStore(firestore, APAC, clock);
     return new DevicesFunctions.Ports(
         activities,
@@ -142,7 +122,7 @@ class FirestoreErasureRaceIT {
         new FirestoreConnectionStore(firestore, APAC, clock),
         LocalAesGcmTokenCipher.of("test", Secret.ofBytes(new byte[32])),
         new FirestoreRecordedWorkouts(firestore, APAC),
-        racing);
+        markers);
   }
 
   /** Every document under {@code users/<user>}, in all its collections. */
@@ -160,40 +140,5 @@ class FirestoreErasureRaceIT {
             false)
         .map(Blob::getName)
         .toList();
-  }
-
-  private static ApiRequest upload(String user, String gpx) {
-    return new ApiRequest(
-        "POST",
-        "/v1/activities/imports",
-        Map.of(),
-        Map.of("Authorization", "Bearer " + user, "Content-Type", "application/gpx+xml"),
-        gpx.getBytes(StandardCharsets.UTF_8),
-        "203.0.113.9",
-        "req-" + UUID.randomUUID());
-  }
-
-  private static QueueMessage deleted(String user) {
-    byte[] event =
-        new EventCodec()
-            .encodeToBytes(UserDeleted.event("ev-" + user, "apac", user, Instant.now()));
-    return new QueueMessage("m-" + user, event, Map.of(), 1);
-  }
-
-  /** A ten-minute run; {@code day} sets it apart from the user's other runs. */
-  private static String gpx(int day) {
-    StringBuilder gpx =
-        new StringBuilder(
-            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
-                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
-    Instant start = Instant.parse("2026-09-27T07:15:00Z").plusSeconds(86_400L * day);
-    for (int i = 0; i <= 10; i++) {
-      gpx.append("<trkpt lat=\"")
-          .append(52.5 + i * 0.001)
-          .append("\" lon=\"13.4\"><time>")
-          .append(start.plusSeconds(60L * i))
-          .append("</time></trkpt>");
-    }
-    return gpx.append("</trkseg></trk></gpx>").toString();
   }
 }
