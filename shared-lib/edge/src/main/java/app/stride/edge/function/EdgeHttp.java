@@ -5,6 +5,7 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.edge.observability.EdgeMetrics;
+import app.stride.edge.observability.RequestLog;
 import app.stride.edge.observability.RequestObserver;
 import app.stride.edge.observability.ServiceIdentity;
 import app.stride.edge.ratelimit.EdgeRateLimits;
@@ -47,7 +48,8 @@ public final class EdgeHttp {
     ApiFunction guarded = function.withGuard(new RateLimitGuard(limits));
     Function<ApiRequest, ApiResponse> served =
         OriginVerification.fromEnv(env).map(origin -> origin.around(guarded)).orElse(guarded);
-    return new RequestObserver(service, new EdgeMetrics(registry, service))
+    return new RequestObserver(
+            service, new EdgeMetrics(registry, service), RequestLog.fromEnv(env), System::nanoTime)
         .around(served, guarded::operationIdOf);
   }
 }

@@ -64,6 +64,15 @@ public record RequestLogLine(
    * characters (no quote, backslash or control character), {@link #INVALID} or empty.
    */
   public String toJson() {
+    return json().toString();
+  }
+
+  /** {@link #toJson()} and a line feed: the line as {@link RequestLog} writes it. */
+  public String toJsonLine() {
+    return json().append('\n').toString();
+  }
+
+  private StringBuilder json() {
     return new StringBuilder(256)
         .append("{\"requestId\":\"")
         .append(requestId)
@@ -81,8 +90,7 @@ public record RequestLogLine(
         .append(status)
         .append(",\"latencyMs\":")
         .append(latencyMs)
-        .append('}')
-        .toString();
+        .append('}');
   }
 
   private static String safe(String value) {

@@ -24,7 +24,10 @@ public final class RequestObserver {
   private final Consumer<RequestLogLine> log;
   private final LongSupplier nanoTime;
 
-  /** Logs to {@link RequestLog#LOGGER}, times with {@link System#nanoTime()}. */
+  /**
+   * Writes request lines to standard output ({@link RequestLog}), times with {@link
+   * System#nanoTime()}.
+   */
   public RequestObserver(ServiceIdentity service, EdgeMetrics metrics) {
     this(service, metrics, new RequestLog()::write, System::nanoTime);
   }

@@ -9,8 +9,8 @@
  *       outbound HTTP, {@link app.stride.edge.observability.EventTracing} for CloudEvents (the
  *       distributed-tracing extension's {@code traceparent}) and queue messages.
  *   <li>One structured JSON line per request: {@link app.stride.edge.observability.RequestLogLine},
- *       written by {@link app.stride.edge.observability.RequestLog}; nothing from headers or
- *       bodies.
+ *       written by {@link app.stride.edge.observability.RequestLog} to standard output, the whole
+ *       line the JSON object; nothing from headers or bodies.
  *   <li>Micrometer meters: {@link app.stride.edge.observability.EdgeMetrics}; {@link
  *       app.stride.edge.observability.RequestObserver} ties scope, log line and metrics together.
  * </ul>

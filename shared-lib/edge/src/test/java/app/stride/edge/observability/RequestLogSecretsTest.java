@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Feeds requests full of secrets through the observer and reads everything written to stdout and
- * stderr (slf4j-simple writes to {@code System.err}, looked up at each line): the request lines are
- * there, and not one secret is.
+ * stderr (request lines go to {@code System.out}, slf4j-simple's lines to {@code System.err}, both
+ * looked up at each line): the request lines are there, each a whole JSON object, and not one
+ * secret is.
  */
 class RequestLogSecretsTest {
   private static final String TOKEN =
@@ -83,8 +84,8 @@ class RequestLogSecretsTest {
     List<JsonNode> lines =
         output
             .lines()
-            .filter(line -> line.contains(RequestLog.LOGGER))
-            .map(line -> Json.mapper().readTree(line.substring(line.indexOf('{'))))
+            .filter(line -> line.startsWith("{\"requestId\""))
+            .map(line -> Json.mapper().readTree(line))
             .toList();
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0).propertyNames())

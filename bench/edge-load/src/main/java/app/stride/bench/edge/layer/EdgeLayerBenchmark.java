@@ -3,6 +3,10 @@ package app.stride.bench.edge.layer;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;
 import app.stride.edge.function.OriginVerification;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The edge layer's own work per request, in one thread and without HTTP, Redis or wrk: the
@@ -26,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
  * with enough of them that no bucket refuses ({@link #USERS}: each user's read bucket refills 10 a
  * second); a request that is not answered 200 fails the run.
  *
- * <p>Run with {@code bench/edge-load/jmh} (the request lines go to a file, as in the layer run).
+ * <p>Run with {@code bench/edge-load/jmh} (the request lines go to a file, {@value #REQUEST_LOG}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,12 +43,23 @@ public class EdgeLayerBenchmark {
   @Param({"bare", "edge"})
   public String side;
 
+  /** The system property naming the file the edge's request lines go to (else /dev/null). */
+  static final String REQUEST_LOG = "stride.bench.requestLog";
+
   private ApiRequest[] requests;
+  private PrintStream stdout;
   private java.util.function.Function<ApiRequest, ApiResponse> function;
   private int next;
 
   @Setup(Level.Trial)
-  public void build() {
+  public void build() throws IOException {
+    // Request lines go to standard output, as in a function; here to a file, not through JMH.
+    stdout = System.out;
+    System.setOut(
+        new PrintStream(
+            new FileOutputStream(System.getProperty(REQUEST_LOG, "/dev/null"), true),
+            false,
+            StandardCharsets.UTF_8));
     String secret = "layer-jmh-" + UUID.randomUUID();
     LayerServer.Sides sides =
         LayerServer.Sides.build(Map.of(OriginVerification.SECRET_ENV, secret), USERS);
@@ -68,6 +84,13 @@ public class EdgeLayerBenchmark {
               "127.0.0.1",
               "req-" + i);
     }
+  }
+
+  @TearDown(Level.Trial)
+  public void restore() {
+    PrintStream requestLog = System.out;
+    System.setOut(stdout);
+    requestLog.close();
   }
 
   /** One read, the next user's. */
