@@ -5,9 +5,11 @@ import app.stride.core.region.RegionId;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.domain.UserId;
+import app.stride.devices.files.xml.GpxFixtures;
 import app.stride.events.EventCodec;
 import app.stride.events.user.v1.UserDeleted;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -73,20 +75,8 @@ public final class ErasureRace {
     return new QueueMessage("m-" + user, event, Map.of(), 1);
   }
 
-  /** A ten-minute run on 2026-09-27 plus {@code day} days (runs of one user apart in time). */
+  /** {@link GpxFixtures#aTrack()}, {@code day} days after its start (one user's runs apart). */
   public static String gpx(int day) {
-    StringBuilder gpx =
-        new StringBuilder(
-            "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"t\""
-                + " xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><type>running</type><trkseg>");
-    Instant start = Instant.parse("2026-09-27T07:15:00Z").plusSeconds(86_400L * day);
-    for (int i = 0; i <= 10; i++) {
-      gpx.append("<trkpt lat=\"")
-          .append(52.5 + i * 0.001)
-          .append("\" lon=\"13.4\"><time>")
-          .append(start.plusSeconds(60L * i))
-          .append("</time></trkpt>");
-    }
-    return gpx.append("</trkseg></trk></gpx>").toString();
+    return GpxFixtures.aTrack().start(GpxFixtures.START.plus(Duration.ofDays(day))).build();
   }
 }

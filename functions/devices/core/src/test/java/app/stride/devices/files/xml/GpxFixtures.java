@@ -14,6 +14,7 @@ public final class GpxFixtures {
 
   static final double METERS_PER_DEGREE_LATITUDE = 111_195.0;
 
+  private Instant start = START;
   private int points = 121;
   private int stepSeconds = 5;
   private double speed = 3.0;
@@ -31,6 +32,12 @@ public final class GpxFixtures {
   /** A 10-minute run: 121 points 5 s apart at 3 m/s (1,800 m), HR/cadence/power in extensions. */
   public static GpxFixtures aTrack() {
     return new GpxFixtures();
+  }
+
+  /** Starts the track at {@code value} instead of {@link #START}. */
+  public GpxFixtures start(Instant value) {
+    this.start = value;
+    return this;
   }
 
   public GpxFixtures points(int value) {
@@ -106,7 +113,7 @@ public final class GpxFixtures {
         x.append("<ele>").append(300 + i * 0.5).append("</ele>");
       }
       if (times) {
-        x.append("<time>").append(START.plusSeconds(seconds)).append("</time>");
+        x.append("<time>").append(start.plusSeconds(seconds)).append("</time>");
       }
       if (!v11) {
         x.append("<speed>").append(speed).append("</speed>");
