@@ -124,19 +124,14 @@ public final class EdgeRateLimits implements AutoCloseable {
           true, routeClass.name(), Optional.empty(), Duration.ZERO, Map.of());
     }
     Acquisition acquisition = limiter.acquire(buckets);
+    // At most one bucket per dimension (user, then ip): the more restrictive goes first, and a tie
+    // keeps the user bucket first.
     List<BucketState> states = acquisition.states();
     List<Bucket> orderedBuckets = buckets;
     List<BucketState> orderedStates = states;
-    if (buckets.size() == 2) {
-      // A user and an address bucket, nearly every request: one comparison, no sort.
-      if (MORE_RESTRICTIVE.compare(states.get(1), states.get(0)) < 0) {
-        orderedBuckets = List.of(buckets.get(1), buckets.get(0));
-        orderedStates = List.of(states.get(1), states.get(0));
-      }
-    } else if (buckets.size() > 2) {
-      List<Integer> order = mostRestrictiveFirst(states);
-      orderedBuckets = order.stream().map(buckets::get).toList();
-      orderedStates = order.stream().map(states::get).toList();
+    if (buckets.size() == 2 && MORE_RESTRICTIVE.compare(states.get(1), states.get(0)) < 0) {
+      orderedBuckets = List.of(buckets.get(1), buckets.get(0));
+      orderedStates = List.of(states.get(1), states.get(0));
     }
     Dimension deciding = orderedBuckets.get(0).key().dimension();
     Duration retryAfter =
@@ -192,19 +187,6 @@ public final class EdgeRateLimits implements AutoCloseable {
   private static final Comparator<BucketState> MORE_RESTRICTIVE =
       Comparator.comparingLong(BucketState::remaining)
           .thenComparing(Comparator.comparingLong(BucketState::microsToNextToken).reversed());
-
-  /**
-   * Indexes of the states, the most restrictive first ({@link #MORE_RESTRICTIVE}); the sort is
-   * stable, so ties keep the user bucket first.
-   */
-  static List<Integer> mostRestrictiveFirst(List<BucketState> states) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < states.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> MORE_RESTRICTIVE.compare(states.get(a), states.get(b)));
-    return order;
-  }
 
   /** Whole seconds until every empty bucket has a token again, at least 1. */
   private static long retryAfterSeconds(List<BucketState> states) {
