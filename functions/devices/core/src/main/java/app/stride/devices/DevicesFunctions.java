@@ -35,6 +35,7 @@ import app.stride.devices.application.service.ActivityQueries;
 import app.stride.devices.application.service.CloudActivityEvents;
 import app.stride.devices.application.service.ConnectionRevoker;
 import app.stride.devices.application.service.ConnectionService;
+import app.stride.devices.application.service.ErasureSweep;
 import app.stride.devices.application.service.HistoryQueries;
 import app.stride.devices.application.service.ImportService;
 import app.stride.devices.application.service.ImportUploads;
@@ -279,6 +280,22 @@ public final class DevicesFunctions {
     ConnectionService connections =
         connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
     return new UserEraserQueueFunction(eraser(ports, connections, servingRegion, clock));
+  }
+
+  /** The bean name of the erasure's scheduled follow-up sweep ({@link ErasureSweep}). */
+  public static final String ERASURE_SWEEP = "devicesErasureSweep";
+
+  /**
+   * The erasure's follow-up: each tick sweeps again the accounts erased in this region within the
+   * last hour, removing what a late write left after the erasure ({@link ErasureSweep}); the same
+   * connections and stores as the data eraser.
+   */
+  public static Consumer<ScheduledTick> erasureSweep(
+      Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
+    ConnectionService connections =
+        connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
+    return new ErasureSweep(
+        ports.erased(), eraser(ports, connections, servingRegion, clock), clock);
   }
 
   private static UserDataEraser eraser(

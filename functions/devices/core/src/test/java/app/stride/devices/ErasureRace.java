@@ -11,6 +11,7 @@ import app.stride.events.user.v1.UserDeleted;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -50,6 +51,11 @@ public final class ErasureRace {
       afterCheck = () -> {};
       once.run();
       return erased;
+    }
+
+    @Override
+    public List<UserId> erasedSince(Instant since, int limit) {
+      return markers.erasedSince(since, limit);
     }
   }
 

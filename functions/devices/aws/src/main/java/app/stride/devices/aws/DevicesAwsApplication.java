@@ -45,7 +45,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       batchItemFailures};
  *   <li>{@code devicesUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events,
  *       each erasing the user's connections, imports, activities and bucket objects in their home
- *       region; unreadable or failed ones come back as {@code batchItemFailures}.
+ *       region; unreadable or failed ones come back as {@code batchItemFailures};
+ *   <li>{@code devicesErasureSweepSchedule}: EventBridge Scheduler ticks of the erasure's
+ *       follow-up, sweeping again the accounts erased in the region within the last hour.
  * </ul>
  *
  * Clients are built when the invoked function is first used; the HTTP function is served through
@@ -106,6 +108,12 @@ public class DevicesAwsApplication
                 new ServiceIdentity(config.region().value(), DevicesFunctions.USER_ERASER),
                 DevicesFunctions.userEraser(
                     adapters.ports(), settings.get().asMap(), config.region(), clock)));
+    AwsFunctions.registerSchedule(
+        context,
+        DevicesFunctions.ERASURE_SWEEP,
+        () ->
+            DevicesFunctions.erasureSweep(
+                adapters.ports(), settings.get().asMap(), config.region(), clock));
   }
 
   /** The clients, stores, bucket, queues and meter registry, each built once, on first use. */

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -105,6 +106,7 @@ class DevicesAwsLambdaIT {
   private static StrideFunctionInvoker http;
   private static StrideFunctionInvoker worker;
   private static StrideFunctionInvoker eraser;
+  private static StrideFunctionInvoker sweep;
   private static String bucket;
   private static WireMockServer polarApi;
 
@@ -157,6 +159,8 @@ class DevicesAwsLambdaIT {
     worker = new StrideFunctionInvoker();
     System.setProperty("spring.cloud.function.definition", "devicesUserEraserQueue");
     eraser = new StrideFunctionInvoker();
+    System.setProperty("spring.cloud.function.definition", "devicesErasureSweepSchedule");
+    sweep = new StrideFunctionInvoker();
   }
 
   @AfterAll
@@ -318,8 +322,9 @@ class DevicesAwsLambdaIT {
   }
 
   @Test
-  void aUserDeletedEvent_erasesTheUsersActivitiesImportsAndObjects_andAnUnreadableOneIsRedelivered()
-      throws IOException {
+  void
+      aUserDeletedEvent_erasesTheUsersActivitiesImportsAndObjects_andAnUnreadableOneIsRedelivered_andTheSweepRemovesALateUpload()
+          throws IOException {
     String user = "usr_" + UUID.randomUUID();
     JsonNode job =
         body(
@@ -364,7 +369,36 @@ class DevicesAwsLambdaIT {
         .isEqualTo(404);
     assertThat(keysUnder(s3, "originals/" + user + "/")).isEmpty();
     assertThat(keysUnder(s3, "samples/" + user + "/")).isEmpty();
+
+    // An upload URL signed before the deletion puts its object after the eraser listed the folder;
+    // the next tick of the erasure's follow-up removes it, and no one else's.
+    String late = "originals/" + user + "/up_late";
+    String other = "originals/usr_" + UUID.randomUUID() + "/up_1";
+    s3.putObject(r -> r.bucket(bucket).key(late), RequestBody.fromString("late"));
+    s3.putObject(r -> r.bucket(bucket).key(other), RequestBody.fromString("kept"));
+    sweep.handleRequest(
+        new ByteArrayInputStream(scheduledEvent("devices-erasure-sweep")),
+        new ByteArrayOutputStream(),
+        new LocalLambdaContext("devices-erasure-sweep", 60_000));
+    assertThat(keysUnder(s3, "originals/" + user + "/")).isEmpty();
+    assertThat(keysUnder(s3, other)).containsExactly(other);
     s3.close();
+  }
+
+  /** EventBridge Scheduler's event as infra's schedules send it ({@code LambdaSchedule}). */
+  private static byte[] scheduledEvent(String schedule) {
+    ObjectNode event = Json.mapper().createObjectNode();
+    event.put("version", "0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("detail-type", "Scheduled Event");
+    event.put("source", "aws.scheduler");
+    event.put("time", Instant.now().toString());
+    event.put("region", "eu-west-1");
+    event
+        .putArray("resources")
+        .add("arn:aws:scheduler:eu-west-1:000000000000:schedule/stride-eu/" + schedule);
+    event.putObject("detail");
+    return Json.toBytes(event);
   }
 
   private static List<String> keysUnder(S3Client s3, String prefix) {

@@ -4,7 +4,9 @@ import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.ErasedAccounts;
 import app.stride.devices.domain.UserId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Map;
 public final class MemoryErasedAccounts implements ErasedAccounts {
   /** The markers: user id to expiry. */
   public final Map<UserId, Instant> markers = new LinkedHashMap<>();
+
+  /** When each marked account was erased (set by {@link #markErased}). */
+  public final Map<UserId, Instant> erasedAt = new LinkedHashMap<>();
 
   /** Runs as a marker is set: a test sees there what the other stores held at that moment. */
   public Runnable onMark = () -> {};
@@ -36,6 +41,7 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
   public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId home) {
     onMark.run();
     markers.put(userId, expiresAt);
+    this.erasedAt.put(userId, erasedAt);
   }
 
   @Override
@@ -43,5 +49,19 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
     boolean erased = markers.containsKey(userId);
     afterCheck.run();
     return erased;
+  }
+
+  @Override
+  public List<UserId> erasedSince(Instant since, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    return erasedAt.entrySet().stream()
+        .filter(marker -> markers.containsKey(marker.getKey()))
+        .filter(marker -> !marker.getValue().isBefore(since))
+        .sorted(Map.Entry.<UserId, Instant>comparingByValue(Comparator.reverseOrder()))
+        .limit(limit)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 }

@@ -4,6 +4,7 @@ import app.stride.core.region.RegionId;
 import app.stride.devices.domain.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The accounts erased in this region, remembered for a while: the eraser marks a deleted account
@@ -12,7 +13,8 @@ import java.time.Instant;
  * fetch or upload, an OAuth connection completed late) is refused instead of leaving data nobody
  * will erase. A marker holds only the user id, when the account was erased and when the marker
  * expires (the store's TTL: DynamoDB item {@code sk = ERASED} in the user's partition of the
- * devices table; Firestore {@code erasedAccounts/{userId}}).
+ * devices table; Firestore {@code erasedAccounts/{userId}}). The markers of the last hour are also
+ * listed by time, for the follow-up sweep ({@code ErasureSweep}).
  */
 public interface ErasedAccounts {
   /**
@@ -43,4 +45,15 @@ public interface ErasedAccounts {
    * @throws app.stride.core.store.StoreUnavailableException when the store cannot be reached
    */
   boolean isErased(UserId userId, RegionId home);
+
+  /**
+   * The accounts marked erased in this region at or after {@code since} whose markers have not
+   * expired, newest first, at most {@code limit}: what the follow-up sweep goes over. The list may
+   * miss a marker written a moment ago (DynamoDB's index is eventually consistent); the sweep runs
+   * again and finds it then.
+   *
+   * @throws IllegalArgumentException when {@code limit} is not positive
+   * @throws app.stride.core.store.StoreUnavailableException when the store cannot be reached
+   */
+  List<UserId> erasedSince(Instant since, int limit);
 }

@@ -2,6 +2,8 @@ package app.stride.devices.aws.adapter.out.dynamodb;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
@@ -13,10 +15,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  */
 @DynamoDbBean
 public class ErasedAccountItem {
+  /** The partition of the sparse index that holds every marker. */
+  public static final String ERASED_SHARD = "erased";
+
   private String userId;
   private String sk;
   private String erasedAt;
   private Long expiresAt;
+  private String outboxShard;
+  private Long outboxSince;
 
   public ErasedAccountItem() {}
 
@@ -52,5 +59,23 @@ public class ErasedAccountItem {
 
   public void setExpiresAt(Long expiresAt) {
     this.expiresAt = expiresAt;
+  }
+
+  @DynamoDbSecondaryPartitionKey(indexNames = ActivityItem.OUTBOX_INDEX)
+  public String getOutboxShard() {
+    return outboxShard;
+  }
+
+  public void setOutboxShard(String outboxShard) {
+    this.outboxShard = outboxShard;
+  }
+
+  @DynamoDbSecondarySortKey(indexNames = ActivityItem.OUTBOX_INDEX)
+  public Long getOutboxSince() {
+    return outboxSince;
+  }
+
+  public void setOutboxSince(Long outboxSince) {
+    this.outboxSince = outboxSince;
   }
 }

@@ -69,15 +69,18 @@ class DynamoErasedAccountsIT {
   }
 
   @Test
-  void markErased_thenIsErased_andTheItemHoldsOnlyTheIdTheTimeAndTheTtl() {
+  void markErased_thenIsErased_andTheItemHoldsOnlyTheIdTheTimeTheTtlAndItsIndexKeys() {
     Instant expiresAt = NOW.plus(ErasedAccounts.KEPT);
 
     erased.markErased(USR_1, NOW, expiresAt, EU);
 
     assertThat(erased.isErased(USR_1, EU)).isTrue();
     Map<String, AttributeValue> raw = marker("usr_1");
-    assertThat(raw).containsOnlyKeys("userId", "sk", "erasedAt", "expiresAt");
+    assertThat(raw)
+        .containsOnlyKeys("userId", "sk", "erasedAt", "expiresAt", "outboxShard", "outboxSince");
     assertThat(raw.get("erasedAt").s()).isEqualTo(NOW.toString());
+    assertThat(raw.get("outboxShard").s()).isEqualTo("erased");
+    assertThat(raw.get("outboxSince").n()).isEqualTo(Long.toString(NOW.toEpochMilli()));
     assertThat(raw.get("expiresAt").n())
         .as("epoch seconds, the table's TTL attribute, 15 days on")
         .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(15)).getEpochSecond()));
@@ -126,6 +129,47 @@ class DynamoErasedAccountsIT {
 
     assertThat(erased.isErased(USR_1, EU)).isTrue();
     assertThat(partitionSortKeys("usr_1")).containsExactly("ERASED");
+  }
+
+  @Test
+  void erasedSince_listsTheMarkersFromThatTimeOn_newestFirst_upToTheLimit() {
+    erased.markErased(USR_1, NOW.minus(Duration.ofMinutes(61)), NOW.plus(ErasedAccounts.KEPT), EU);
+    erased.markErased(USR_10, NOW.minus(Duration.ofMinutes(60)), NOW.plus(ErasedAccounts.KEPT), EU);
+    erased.markErased(
+        new UserId("usr_2"), NOW.minus(Duration.ofMinutes(5)), NOW.plus(ErasedAccounts.KEPT), EU);
+    erased.markErased(
+        new UserId("usr_3"), NOW.minus(Duration.ofMinutes(30)), NOW.plus(ErasedAccounts.KEPT), EU);
+    Instant since = NOW.minus(Duration.ofHours(1));
+
+    assertThat(erased.erasedSince(since, 10))
+        .containsExactly(new UserId("usr_2"), new UserId("usr_3"), USR_10);
+    assertThat(erased.erasedSince(since, 2))
+        .containsExactly(new UserId("usr_2"), new UserId("usr_3"));
+    assertThatThrownBy(() -> erased.erasedSince(since, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void erasedSince_pagesThroughManyMarkers_andLeavesExpiredOnesOut() {
+    for (int i = 0; i < 120; i++) {
+      erased.markErased(
+          new UserId("usr_p" + i), NOW.plusMillis(i), NOW.plus(ErasedAccounts.KEPT), EU);
+    }
+    erased.markErased(USR_1, NOW.plusSeconds(1), NOW.plusSeconds(2), EU);
+    clock.advance(Duration.ofSeconds(3));
+
+    List<UserId> listed = erased.erasedSince(NOW, 1_000);
+
+    assertThat(listed).hasSize(120).doesNotContain(USR_1);
+    assertThat(listed.get(0)).isEqualTo(new UserId("usr_p119"));
+    assertThat(listed.get(119)).isEqualTo(new UserId("usr_p0"));
+  }
+
+  @Test
+  void theMarkers_stayOutOfTheActivityOutbox() {
+    erased.markErased(USR_1, NOW, NOW.plus(ErasedAccounts.KEPT), EU);
+
+    assertThat(activities.pending(100, EU)).isEmpty();
   }
 
   @Test
