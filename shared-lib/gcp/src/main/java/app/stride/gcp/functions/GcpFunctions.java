@@ -2,6 +2,7 @@ package app.stride.gcp.functions;
 
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.core.trigger.ScheduledTick;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ import org.springframework.core.ResolvableType;
  * face {@code name}{@value #MESSAGE_SUFFIX} ({@code Consumer<QueueMessage>}: one pushed message, a
  * reported failure thrown so Pub/Sub redelivers it; {@link PubSubMessageConsumer}), the entry
  * point's definition. Both are one instance, the batch function's, built when it is first looked
- * up.
+ * up. A scheduled job is one function, {@code Consumer<ScheduledTick>} ({@link #registerSchedule}).
  */
 public final class GcpFunctions {
   /** Suffix of the one-message Pub/Sub face of a queue function. */
@@ -33,7 +34,25 @@ public final class GcpFunctions {
   private static final Type MESSAGE =
       ResolvableType.forClassWithGenerics(Consumer.class, QueueMessage.class).getType();
 
+  private static final Type TICK =
+      ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class).getType();
+
   private GcpFunctions() {}
+
+  /**
+   * Registers the scheduled job {@code name} ({@code Consumer<ScheduledTick>}, what a {@code
+   * Trigger.SCHEDULE} entry point calls with each Cloud Scheduler tick) over the job {@code job}
+   * supplies, built when it is first looked up.
+   */
+  public static void registerSchedule(
+      GenericApplicationContext context,
+      String name,
+      Supplier<? extends Consumer<ScheduledTick>> job) {
+    context.registerBean(
+        name,
+        FunctionRegistration.class,
+        () -> new FunctionRegistration<>(job.get(), name).type(TICK));
+  }
 
   /**
    * Registers {@code name} and {@code name}{@value #MESSAGE_SUFFIX} over the function {@code batch}

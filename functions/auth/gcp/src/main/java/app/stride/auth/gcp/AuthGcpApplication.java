@@ -17,15 +17,14 @@ import app.stride.edge.function.EdgeHttp;
 import app.stride.edge.resilience.OutboundCalls;
 import app.stride.edge.resilience.ResilientDirectory;
 import app.stride.gcp.functions.FunctionMetrics;
+import app.stride.gcp.functions.GcpFunctions;
 import app.stride.gcp.pubsub.PubSubConfig;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
-import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.ResolvableType;
 
 /**
  * Wires the auth capability on Google Cloud by functional registration: the HTTP function {@value
@@ -48,20 +47,10 @@ public final class AuthGcpApplication
     Wiring wiring = new Wiring(env, clock);
     StrideFunctions.registerHttp(
         context, AuthFunctions.NAME, () -> new BuiltOnFirstRequest(wiring, env, clock));
-    schedule(context, AuthFunctions.KEY_ROTATION, tick -> wiring.keyRotation().accept(tick));
-    schedule(context, AuthFunctions.DELETION_RELAY, tick -> wiring.deletionRelay().accept(tick));
-  }
-
-  private static void schedule(
-      GenericApplicationContext context, String name, Consumer<ScheduledTick> job) {
-    context.registerBean(
-        name,
-        FunctionRegistration.class,
-        () ->
-            new FunctionRegistration<>(job, name)
-                .type(
-                    ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class)
-                        .getType()));
+    GcpFunctions.registerSchedule(
+        context, AuthFunctions.KEY_ROTATION, () -> tick -> wiring.keyRotation().accept(tick));
+    GcpFunctions.registerSchedule(
+        context, AuthFunctions.DELETION_RELAY, () -> tick -> wiring.deletionRelay().accept(tick));
   }
 
   /**

@@ -41,8 +41,10 @@ import org.springframework.context.support.GenericApplicationContext;
  * {@value DevicesFunctions#NAME}, and the worker as the neutral batch function {@value
  * DevicesFunctions#WORKER} with its Pub/Sub face {@value #WORKER_MESSAGE}, and the data eraser as
  * the neutral batch function {@value DevicesFunctions#USER_ERASER} with its Pub/Sub face {@value
- * #USER_ERASER_MESSAGE}. The outbox relay is not deployed on GCP yet (as for the other capabilities
- * there): events left pending by a failed publish wait in the documents' outbox.
+ * #USER_ERASER_MESSAGE}, and the erasure's follow-up sweep {@value DevicesFunctions#ERASURE_SWEEP}
+ * (a scheduled job, {@link DevicesErasureSweepFunction}). The outbox relay is not deployed on GCP
+ * yet (as for the other capabilities there): events left pending by a failed publish wait in the
+ * documents' outbox.
  */
 public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -101,6 +103,15 @@ public final class DevicesGcpApplication
                     env.asMap(),
                     config.region(),
                     clock)));
+    GcpFunctions.registerSchedule(
+        context,
+        DevicesFunctions.ERASURE_SWEEP,
+        () ->
+            DevicesFunctions.erasureSweep(
+                context.getBean(DevicesFunctions.Ports.class),
+                env.asMap(),
+                config.region(),
+                clock));
   }
 
   private static Function<List<QueueMessage>, BatchResult> worker(

@@ -85,12 +85,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The devices deployable end to end: the real Functions Framework invoker serving {@link
- * DevicesHttpFunction}, {@link DevicesWorkerFunction} and {@link DevicesUserEraserFunction} against
- * the Firestore and Pub/Sub emulators, with WireMock as Polar (OAuth token endpoint and AccessLink
- * API), a token signed here and its public key given as {@code STRIDE_LOCAL_JWKS}. System
- * properties stand in for the variables infra sets. Work messages are pulled from a subscription
- * made here and pushed to the worker as the push subscription does (the push body, no CloudEvent
- * headers); account deletions reach the eraser the same way, as its own subscription pushes them.
+ * DevicesHttpFunction}, {@link DevicesWorkerFunction}, {@link DevicesUserEraserFunction} and {@link
+ * DevicesErasureSweepFunction} against the Firestore and Pub/Sub emulators, with WireMock as Polar
+ * (OAuth token endpoint and AccessLink API), a token signed here and its public key given as {@code
+ * STRIDE_LOCAL_JWKS}. System properties stand in for the variables infra sets. Work messages are
+ * pulled from a subscription made here and pushed to the worker as the push subscription does (the
+ * push body, no CloudEvent headers); account deletions reach the eraser the same way, as its own
+ * subscription pushes them.
  *
  * <p>The entries share one Spring context (one per initializer per JVM), hence one set of ports:
  * the bucket is {@code LocalStorageHelper}'s in-memory fake ({@code STRIDE_GCS_IN_MEMORY=true}),
@@ -122,9 +123,11 @@ class DevicesFunctionIT {
   private static Invoker http;
   private static Invoker worker;
   private static Invoker eraser;
+  private static Invoker sweep;
   private static URI httpBase;
   private static URI workerBase;
   private static URI eraserBase;
+  private static URI sweepBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -178,6 +181,10 @@ class DevicesFunctionIT {
     eraser = new Invoker(eraserPort, DevicesUserEraserFunction.class.getName(), null, loader());
     eraser.startTestServer();
     eraserBase = URI.create("http://127.0.0.1:" + eraserPort);
+    int sweepPort = freePort();
+    sweep = new Invoker(sweepPort, DevicesErasureSweepFunction.class.getName(), null, loader());
+    sweep.startTestServer();
+    sweepBase = URI.create("http://127.0.0.1:" + sweepPort);
     // The functions' in-memory bucket, seen without resetting it (getOptions() would).
     bucket =
         StorageOptions.newBuilder()
@@ -189,6 +196,9 @@ class DevicesFunctionIT {
 
   @AfterAll
   static void stop() throws Exception {
+    if (sweep != null) {
+      sweep.stopServer();
+    }
     if (eraser != null) {
       eraser.stopServer();
     }
@@ -357,6 +367,35 @@ class DevicesFunctionIT {
         .as("a redelivery erases nothing more: " + again.body())
         .isEqualTo(204);
     assertThat(imports.find(new UserId("usr_10"), kept.id(), APAC)).contains(kept);
+  }
+
+  @Test
+  void sweepTick_afterAnErasure_removesAnObjectThatLandedLate_andNoOneElses() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    assertThat(pushUserDeleted(UUID.randomUUID().toString(), user).statusCode()).isEqualTo(204);
+    // An upload URL signed before the deletion puts its object after the eraser listed the folder.
+    String late = "originals/" + user + "/up_late";
+    String other = "originals/u-" + UUID.randomUUID() + "/up_1";
+    bucket.create(BlobInfo.newBuilder(BUCKET, late).build(), new byte[] {1});
+    bucket.create(BlobInfo.newBuilder(BUCKET, other).build(), new byte[] {2});
+
+    HttpResponse<String> tick =
+        send(
+            HttpRequest.newBuilder(sweepBase)
+                .header("ce-id", "tick-" + UUID.randomUUID())
+                .header("ce-specversion", "1.0")
+                .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+                .header(
+                    "ce-source",
+                    "//pubsub.googleapis.com/projects/stride-test/topics/devices-erasure-sweep")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        template("pubsub/erasure-sweep-tick.json"))));
+
+    assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
+    assertThat(objects("originals/" + user + "/")).isEmpty();
+    assertThat(objects(other)).hasSize(1);
   }
 
   @Test

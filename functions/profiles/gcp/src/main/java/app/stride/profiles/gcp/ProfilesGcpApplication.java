@@ -3,7 +3,6 @@ package app.stride.profiles.gcp;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
-import app.stride.core.trigger.ScheduledTick;
 import app.stride.edge.function.EdgeHttp;
 import app.stride.edge.function.TracedQueueFunction;
 import app.stride.edge.observability.ServiceIdentity;
@@ -14,11 +13,8 @@ import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.profiles.ProfilesFunctions;
 import app.stride.profiles.gcp.adapter.out.firestore.FirestoreProfileStore;
 import java.time.Clock;
-import java.util.function.Consumer;
-import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.ResolvableType;
 
 /**
  * Wires the profiles capability on Google Cloud by functional bean registration (no scanning): the
@@ -74,19 +70,14 @@ public final class ProfilesGcpApplication
                             clock),
                         env,
                         FunctionMetrics.fromEnv(env))));
-    context.registerBean(
+    GcpFunctions.registerSchedule(
+        context,
         ProfilesFunctions.OUTBOX_RELAY,
-        FunctionRegistration.class,
         () ->
-            new FunctionRegistration<>(
-                    ProfilesFunctions.outboxRelay(
-                        context.getBean(FirestoreProfileStore.class),
-                        context.getBean(PubSubEventPublisher.class),
-                        config.region()),
-                    ProfilesFunctions.OUTBOX_RELAY)
-                .type(
-                    ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class)
-                        .getType()));
+            ProfilesFunctions.outboxRelay(
+                context.getBean(FirestoreProfileStore.class),
+                context.getBean(PubSubEventPublisher.class),
+                config.region()));
     registerUserEraser(context, config, clock);
   }
 

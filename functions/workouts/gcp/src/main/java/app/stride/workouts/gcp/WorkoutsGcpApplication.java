@@ -3,22 +3,19 @@ package app.stride.workouts.gcp;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
-import app.stride.core.trigger.ScheduledTick;
 import app.stride.edge.function.EdgeHttp;
 import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
+import app.stride.gcp.functions.GcpFunctions;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.workouts.WorkoutsFunctions;
 import app.stride.workouts.gcp.adapter.out.firestore.FirestoreUnitPreferences;
 import app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutStore;
 import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
-import java.util.function.Consumer;
-import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.ResolvableType;
 
 /**
  * Wires the workouts capability on Google Cloud by functional bean registration: configuration read
@@ -65,18 +62,13 @@ public final class WorkoutsGcpApplication
                             clock),
                         env,
                         FunctionMetrics.fromEnv(env))));
-    context.registerBean(
+    GcpFunctions.registerSchedule(
+        context,
         WorkoutsFunctions.OUTBOX_RELAY,
-        FunctionRegistration.class,
         () ->
-            new FunctionRegistration<>(
-                    WorkoutsFunctions.outboxRelay(
-                        context.getBean(FirestoreWorkoutStore.class),
-                        context.getBean(PubSubEventPublisher.class),
-                        config.region()),
-                    WorkoutsFunctions.OUTBOX_RELAY)
-                .type(
-                    ResolvableType.forClassWithGenerics(Consumer.class, ScheduledTick.class)
-                        .getType()));
+            WorkoutsFunctions.outboxRelay(
+                context.getBean(FirestoreWorkoutStore.class),
+                context.getBean(PubSubEventPublisher.class),
+                config.region()));
   }
 }

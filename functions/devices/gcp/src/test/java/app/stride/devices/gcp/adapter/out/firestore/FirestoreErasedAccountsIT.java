@@ -23,6 +23,8 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +130,47 @@ class FirestoreErasedAccountsIT {
     assertThat(connections.delete(userId, Provider.STRAVA, APAC)).isPresent();
 
     assertThat(erased.isErased(userId, APAC)).isTrue();
+  }
+
+  @Test
+  void erasedSince_listsTheMarkersFromThatTimeOn_newestFirst_upToTheLimit_withoutExpiredOnes() {
+    // A time of this test's own, so the other tests' markers (at NOW) stay out of its window.
+    Instant base = NOW.plus(Duration.ofDays(400));
+    clock = new MutableClock(base);
+    erased = new FirestoreErasedAccounts(firestore, APAC, clock);
+    UserId old = marked(base.minus(Duration.ofMinutes(61)), base.plus(ErasedAccounts.KEPT));
+    UserId edge = marked(base.minus(Duration.ofMinutes(60)), base.plus(ErasedAccounts.KEPT));
+    UserId newest = marked(base.minus(Duration.ofMinutes(5)), base.plus(ErasedAccounts.KEPT));
+    UserId middle = marked(base.minus(Duration.ofMinutes(30)), base.plus(ErasedAccounts.KEPT));
+    UserId expired = marked(base.minus(Duration.ofMinutes(20)), base.minusSeconds(1));
+    Instant since = base.minus(Duration.ofHours(1));
+
+    assertThat(erased.erasedSince(since, 10)).containsExactly(newest, middle, edge);
+    assertThat(erased.erasedSince(since, 2)).containsExactly(newest, middle);
+    assertThat(erased.erasedSince(since, 10)).doesNotContain(old, expired);
+    assertThatThrownBy(() -> erased.erasedSince(since, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void erasedSince_pagesThroughMoreMarkersThanAPage() {
+    Instant base = NOW.plus(Duration.ofDays(800));
+    clock = new MutableClock(base);
+    erased = new FirestoreErasedAccounts(firestore, APAC, clock);
+    List<UserId> marked = new ArrayList<>();
+    for (int i = 0; i < FirestoreErasedAccounts.PAGE + 20; i++) {
+      marked.add(0, marked(base.plusMillis(i), base.plus(ErasedAccounts.KEPT)));
+    }
+
+    assertThat(erased.erasedSince(base, 1_000)).containsExactlyElementsOf(marked);
+    assertThat(erased.erasedSince(base, FirestoreErasedAccounts.PAGE + 5))
+        .containsExactlyElementsOf(marked.subList(0, FirestoreErasedAccounts.PAGE + 5));
+  }
+
+  private UserId marked(Instant erasedAt, Instant expiresAt) {
+    UserId marked = new UserId("u-" + UUID.randomUUID());
+    erased.markErased(marked, erasedAt, expiresAt, APAC);
+    return marked;
   }
 
   @Test
