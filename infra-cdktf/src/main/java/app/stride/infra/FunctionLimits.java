@@ -25,12 +25,13 @@ import java.util.Map;
  *   <li>work-queue workers, where a capability declares one (devices will): {@code
  *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
  *   <li>event subscribers (the data erasers): {@value #SUBSCRIBER};
- *   <li>scheduled functions: {@value #SCHEDULED}; one tick at a time, the next tick catches up.
+ *   <li>scheduled functions (relays, key rotation, a subscriber's follow-up sweep): {@value
+ *       #SCHEDULED}; one tick at a time, the next tick catches up.
  * </ul>
  */
 public final class FunctionLimits {
 
-  /** The cap of every scheduled function (relays, key rotation). */
+  /** The cap of every scheduled function (relays, key rotation, sweeps). */
   public static final int SCHEDULED = 1;
 
   /**
@@ -72,6 +73,10 @@ public final class FunctionLimits {
       }
       for (Capability.Subscriber subscriber : capability.subscribers()) {
         caps.put(region.subscriberFunctionName(capability.name(), subscriber.stem()), SUBSCRIBER);
+        if (subscriber.sweep().isPresent()) {
+          caps.put(
+              region.subscriberSweepFunctionName(capability.name(), subscriber.stem()), SCHEDULED);
+        }
       }
     }
     // The chat channel: the WebSocket Lambda (AWS), the Cloud Run server (GCP).

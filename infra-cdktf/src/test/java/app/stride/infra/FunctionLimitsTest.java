@@ -108,6 +108,18 @@ class FunctionLimitsTest {
   }
 
   @Test
+  void theDevicesErasureSweep_runsOneAtATime_inEveryRegionOfBothClouds_theProfilesEraserHasNone() {
+    for (RegionConfig region : env.regions()) {
+      assertThat(FunctionLimits.forRegion(region, env))
+          .as(region.id())
+          .containsEntry(
+              region.subscriberSweepFunctionName("devices", "eraser"), FunctionLimits.SCHEDULED)
+          .doesNotContainKey(region.subscriberSweepFunctionName("profiles", "eraser"));
+    }
+    assertThat(FunctionLimits.SCHEDULED).isEqualTo(1);
+  }
+
+  @Test
   void directoryFunction_reservesItsConfiguredConcurrency() {
     JsonNode fn = SynthesizedStacks.stack(GlobalStack.NAME).only("aws_lambda_function");
 

@@ -435,6 +435,13 @@ public final class ResidencyRules {
           // The subscriber's function (and role), also the name of its queue.
           markers.add(other.subscriberFunctionName(capability.name(), subscriber.stem()));
           markers.add(other.eventsName(subscriber.events()));
+          // Its sweep's function (and role), also the name of its schedule's topic (GCP).
+          subscriber
+              .sweep()
+              .ifPresent(
+                  s ->
+                      markers.add(
+                          other.subscriberSweepFunctionName(capability.name(), subscriber.stem())));
         }
       }
       markers.add(other.profilesTableName());

@@ -84,6 +84,11 @@ class ResidencyTest {
         }
         for (Capability.Subscriber subscriber : capability.subscribers()) {
           expected.add(region.subscriberFunctionName(capability.name(), subscriber.stem()));
+          if (subscriber.sweep().isPresent()) {
+            String sweep = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
+            expected.add(sweep);
+            expected.add(sweep + "-scheduler");
+          }
         }
       }
       // The pipe fanning profile events out to the subscribers' queues.

@@ -30,11 +30,12 @@ import tools.jackson.databind.JsonNode;
  * HTTP function with the routes the spec gives it, where it emits events its events queue and
  * scheduled outbox relay, and where it declares them its bucket, envelope key, work queue and the
  * queue's worker, and where it subscribes to events its subscribers (the data erasers: each a queue
- * and a Lambda, {@link EventSubscriber}) fed by the events queue's fan-out ({@link EventsFanOut}:
- * an EventBridge Pipe to an SNS topic); the chat channel (a WebSocket API served by a second social
- * Lambda, {@link RealtimeApi}); the auth table, secrets, SES configuration set and identity, the
- * auth HTTP function on the same API, and the auth schedules; the API's stage with its throttling,
- * CloudFront with AWS WAF in front of it, and the alarm topic every alarm notifies.
+ * and a Lambda, {@link EventSubscriber}; the devices eraser also a scheduled sweep, {@link
+ * SubscriberSweep}) fed by the events queue's fan-out ({@link EventsFanOut}: an EventBridge Pipe to
+ * an SNS topic); the chat channel (a WebSocket API served by a second social Lambda, {@link
+ * RealtimeApi}); the auth table, secrets, SES configuration set and identity, the auth HTTP
+ * function on the same API, and the auth schedules; the API's stage with its throttling, CloudFront
+ * with AWS WAF in front of it, and the alarm topic every alarm notifies.
  */
 public final class AwsRegionStack extends TerraformStack {
 
@@ -262,9 +263,10 @@ public final class AwsRegionStack extends TerraformStack {
 
   /**
    * One capability's HTTP function ({@code <name>_function}), its worker ({@code <name>_worker})
-   * when its work queue has one, its subscribers ({@code <name>_<stem>_function}), the key policies
-   * of its own keys, its outbox relay ({@code <name>_outbox_relay}) when it has an outbox, and its
-   * routes from the spec ({@code <name>_routes}).
+   * when its work queue has one, its subscribers ({@code <name>_<stem>_function}) and their sweeps
+   * ({@code <name>_<stem>_sweep}, scheduled in the region's group), the key policies of its own
+   * keys, its outbox relay ({@code <name>_outbox_relay}) when it has an outbox, and its routes from
+   * the spec ({@code <name>_routes}).
    */
   private CapabilityRoutes addCapability(
       CapabilityRuntime runtime,
@@ -305,7 +307,8 @@ public final class AwsRegionStack extends TerraformStack {
                   region, env, capabilities, region.workerFunctionName(capability.name())));
       roles.add(worker.roleArn());
     }
-    // Its subscribers (the data eraser) touch none of its own keys: they stay off their policies.
+    // Its subscribers (the data eraser) and their sweeps touch none of its own keys: they stay off
+    // their policies.
     for (Capability.Subscriber subscriber : capability.subscribers()) {
       String stem = EventsQueue.subscriberStem(capability.name(), subscriber);
       new EventSubscriber(
@@ -321,6 +324,21 @@ public final class AwsRegionStack extends TerraformStack {
               env,
               capabilities,
               region.subscriberFunctionName(capability.name(), subscriber.stem())));
+      if (subscriber.sweep().isPresent()) {
+        new SubscriberSweep(
+            this,
+            stem.replace('-', '_') + "_sweep",
+            runtime,
+            subscriber,
+            scheduleGroupName,
+            env.observability(),
+            jar,
+            FunctionLimits.of(
+                region,
+                env,
+                capabilities,
+                region.subscriberSweepFunctionName(capability.name(), subscriber.stem())));
+      }
     }
     // The capability's own keys: usable by its HTTP function and worker, no other role.
     if (capability.bucket().isPresent()) {

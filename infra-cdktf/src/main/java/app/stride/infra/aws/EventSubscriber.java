@@ -119,7 +119,8 @@ public final class EventSubscriber extends Construct {
         .build();
   }
 
-  private static Map<String, String> environment(CapabilityRuntime runtime) {
+  /** The subscriber's environment, also its sweep's ({@link SubscriberSweep}). */
+  static Map<String, String> environment(CapabilityRuntime runtime) {
     Capability capability = runtime.capability();
     RegionStores stores = runtime.stores();
     Map<String, String> env = runtime.dataEnvironment(false);
@@ -132,27 +133,36 @@ public final class EventSubscriber extends Construct {
     return env;
   }
 
-  /**
-   * Receiving from its queue, the region key (its queue, table and the queues it sends to are
-   * encrypted with it), and what its use case does: the profiles eraser reads and rewrites the
-   * profile item and publishes the profile's deletion to its events queue; the devices eraser
-   * queries and deletes the user's items, lists and deletes the user's objects (no reads, no
-   * writes, so not the bucket's key) and queues each connection's revocation on its work queue (the
-   * sealed tokens as stored, so not the token key). A subscriber not listed here fails the synth:
-   * its rights must be decided, not inherited.
-   */
+  /** Receiving from its queue, and what its use case does to the stores ({@link #storeGrants}). */
   static List<DataAwsIamPolicyDocumentStatement> grants(
       CapabilityRuntime runtime, Capability.Subscriber subscriber, EventsQueue queue) {
+    List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
+    grants.add(
+        allow(
+            CapabilityRuntime.pascal(
+                    EventsQueue.subscriberStem(runtime.capability().name(), subscriber))
+                + "Receive",
+            CapabilityRuntime.WORK_RECEIVE_ACTIONS,
+            queue.arn()));
+    grants.addAll(storeGrants(runtime, subscriber));
+    return grants;
+  }
+
+  /**
+   * The region key (its queue, table and the queues it sends to are encrypted with it) and what its
+   * use case does, which its sweep ({@link SubscriberSweep}) does again: the profiles eraser reads
+   * and rewrites the profile item and publishes the profile's deletion to its events queue; the
+   * devices eraser queries and deletes the user's items, lists and deletes the user's objects (no
+   * reads, no writes, so not the bucket's key) and queues each connection's revocation on its work
+   * queue (the sealed tokens as stored, so not the token key). A subscriber not listed here fails
+   * the synth: its rights must be decided, not inherited.
+   */
+  static List<DataAwsIamPolicyDocumentStatement> storeGrants(
+      CapabilityRuntime runtime, Capability.Subscriber subscriber) {
     Capability capability = runtime.capability();
     String stem = CapabilityRuntime.pascal(capability.name());
     CapabilityTable table = runtime.table();
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
-    grants.add(
-        allow(
-            CapabilityRuntime.pascal(EventsQueue.subscriberStem(capability.name(), subscriber))
-                + "Receive",
-            CapabilityRuntime.WORK_RECEIVE_ACTIONS,
-            queue.arn()));
     grants.add(runtime.keyGrant());
     if (subscriber.equals(Capabilities.PROFILES_ERASER)) {
       grants.add(allow(stem + "Table", PROFILES_ERASER_TABLE_ACTIONS, table.arn()));

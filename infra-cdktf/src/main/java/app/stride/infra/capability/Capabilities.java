@@ -52,10 +52,30 @@ public final class Capabilities {
           1024);
 
   /**
+   * The devices eraser's follow-up ({@code ErasureSweep}): every 15 minutes, as long as an upload
+   * URL stays valid, it lists the accounts erased in the last hour and runs the erasure's removal
+   * steps again for each, catching the writes that land after the eraser ran (a request whose own
+   * cleanup failed; an object put through an upload URL signed before the erasure). On AWS {@code
+   * devicesErasureSweepSchedule} of the devices jar ({@code DevicesAwsApplication}) queries the
+   * erased-account markers in the {@link #OUTBOX_INDEX} under {@code outboxShard = "erased"},
+   * {@code outboxSince} = the erasure's epoch millis; on GCP {@code DevicesErasureSweepFunction}
+   * queries {@code erasedAccounts} by {@code erasedAt}, a single-field index Firestore keeps by
+   * itself.
+   */
+  public static final Capability.Sweep DEVICES_ERASURE_SWEEP =
+      new Capability.Sweep(
+          "devicesErasureSweepSchedule",
+          "app.stride.devices.gcp.DevicesErasureSweepFunction",
+          "devices-erasure-sweep",
+          15,
+          OUTBOX_INDEX.name());
+
+  /**
    * The devices data eraser ({@code DevicesFunctions.USER_ERASER}): connections (each revocation
    * queued on the work queue), imports, activities, and every object under the user's folders of
    * the bucket, in pages; a failed step fails the delivery and the next resumes, so 300 s is a
-   * budget per attempt, not a bound on a user's data.
+   * budget per attempt, not a bound on a user's data. Followed up by {@link
+   * #DEVICES_ERASURE_SWEEP}.
    */
   public static final Capability.Subscriber DEVICES_ERASER =
       new Capability.Subscriber(
@@ -65,7 +85,8 @@ public final class Capabilities {
           "devicesUserEraserQueue",
           "app.stride.devices.gcp.DevicesUserEraserFunction",
           300,
-          1024);
+          1024,
+          Optional.of(DEVICES_ERASURE_SWEEP));
 
   /**
    * Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}; its data eraser

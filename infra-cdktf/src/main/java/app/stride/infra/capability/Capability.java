@@ -271,6 +271,7 @@ public record Capability(
    * @param gcpEntryPoint the Functions Framework target taking one Pub/Sub push
    * @param timeoutSeconds its time limit for one batch or message
    * @param memoryMb its memory (Lambda; on Cloud Functions as MiB, one vCPU)
+   * @param sweep its scheduled follow-up, if a late write can land after it ran
    */
   public record Subscriber(
       String stem,
@@ -279,7 +280,8 @@ public record Capability(
       String definition,
       String gcpEntryPoint,
       int timeoutSeconds,
-      int memoryMb) {
+      int memoryMb,
+      Optional<Sweep> sweep) {
 
     private static final Pattern STEM = Pattern.compile("[a-z]{2,8}");
     private static final Pattern TYPE = Pattern.compile("app\\.stride\\.[a-z]+\\.v[0-9]+\\.[a-z]+");
@@ -301,6 +303,85 @@ public record Capability(
       if (memoryMb < 512 || memoryMb > 4096) {
         throw new IllegalArgumentException("subscriber memory must be 512..4096 MB");
       }
+      Objects.requireNonNull(sweep, "sweep");
+    }
+
+    /** A subscriber without a follow-up sweep. */
+    public Subscriber(
+        String stem,
+        String events,
+        String eventType,
+        String definition,
+        String gcpEntryPoint,
+        int timeoutSeconds,
+        int memoryMb) {
+      this(
+          stem,
+          events,
+          eventType,
+          definition,
+          gcpEntryPoint,
+          timeoutSeconds,
+          memoryMb,
+          Optional.empty());
+    }
+  }
+
+  /**
+   * The scheduled follow-up of a {@link Subscriber} (so far only the devices data eraser's): a
+   * function of the same jar and zip that runs the subscriber's removal steps again for the
+   * accounts it handled lately, catching writes that landed after it ran (a request whose own
+   * cleanup failed, an upload through a URL signed before the erasure). It touches the stores as
+   * the subscriber does, with its time limit and memory, plus one read: listing those accounts, on
+   * AWS from the sparse global index {@link #awsIndex()} of the capability's table (on GCP from a
+   * Firestore collection by a single field, an automatic index). Each tick redoes the same
+   * idempotent work, so a failed tick is not retried and one runs at a time.
+   *
+   * @param definition the Spring Cloud Function bean of the AWS jar taking EventBridge Scheduler
+   *     ticks
+   * @param gcpEntryPoint the Functions Framework target taking a Cloud Scheduler tick (a CloudEvent
+   *     of its schedule's topic)
+   * @param scheduleName the schedule's name, which the tick carries: the EventBridge Scheduler
+   *     schedule in the region's group, the {@code schedule} attribute of the Cloud Scheduler
+   *     message
+   * @param everyMinutes how often it runs, in minutes: a divisor of 60 below 60, so that the GCP
+   *     cron {@code *}{@code /n} ticks as evenly as the AWS rate
+   * @param awsIndex the global index of the capability's table it queries (AWS)
+   */
+  public record Sweep(
+      String definition,
+      String gcpEntryPoint,
+      String scheduleName,
+      int everyMinutes,
+      String awsIndex) {
+
+    private static final Pattern SCHEDULE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    /**
+     * A schedule name EventBridge Scheduler and a message attribute take (lower case, dashes, at
+     * most 64 characters) and an interval both clouds express alike.
+     */
+    public Sweep {
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(gcpEntryPoint, "gcpEntryPoint");
+      Objects.requireNonNull(awsIndex, "awsIndex");
+      if (!SCHEDULE_NAME.matcher(scheduleName).matches() || scheduleName.length() > 64) {
+        throw new IllegalArgumentException("not a schedule name: " + scheduleName);
+      }
+      if (everyMinutes < 1 || everyMinutes >= 60 || 60 % everyMinutes != 0) {
+        throw new IllegalArgumentException(
+            "a sweep runs every n minutes, n a divisor of 60 below 60: " + everyMinutes);
+      }
+    }
+
+    /** The EventBridge Scheduler expression, e.g. {@code rate(15 minutes)}. */
+    public String awsRate() {
+      return "rate(" + everyMinutes + (everyMinutes == 1 ? " minute)" : " minutes)");
+    }
+
+    /** The Cloud Scheduler cron (UTC), e.g. {@code *}{@code /15 * * * *}. */
+    public String gcpCron() {
+      return (everyMinutes == 1 ? "*" : "*/" + everyMinutes) + " * * * *";
     }
   }
 
@@ -332,7 +413,10 @@ public record Capability(
         List.of());
   }
 
-  /** Validates the name and that the outbox's index is one of the table's global indexes. */
+  /**
+   * Validates the name and that the outbox's index and every subscriber sweep's index are global
+   * indexes of the table.
+   */
   public Capability {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {
@@ -357,10 +441,21 @@ public record Capability(
     }
     outbox.ifPresent(
         o -> {
-          if (table.globalIndexes().stream().noneMatch(i -> i.name().equals(o.index()))) {
+          if (!table.hasGlobalIndex(o.index())) {
             throw new IllegalArgumentException(name + " outbox index is not in its table");
           }
         });
+    for (Subscriber subscriber : subscribers) {
+      subscriber
+          .sweep()
+          .ifPresent(
+              s -> {
+                if (!table.hasGlobalIndex(s.awsIndex())) {
+                  throw new IllegalArgumentException(
+                      name + " " + subscriber.stem() + " sweep index is not in its table");
+                }
+              });
+    }
   }
 
   /** This capability with {@code subscriber} added to its subscribers. */

@@ -98,6 +98,11 @@ public record TableSchema(
         partitionKey, sortKey, localIndexes, globalIndexes, Optional.of(attribute));
   }
 
+  /** Whether {@code name} is one of its global indexes. */
+  public boolean hasGlobalIndex(String name) {
+    return globalIndexes.stream().anyMatch(i -> i.name().equals(name));
+  }
+
   /**
    * Every key attribute once, in order: table keys, then local and global index keys. Fails when
    * one name is declared with two types.

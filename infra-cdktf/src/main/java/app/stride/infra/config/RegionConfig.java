@@ -75,6 +75,16 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-" + capability + "-" + stem + "-" + id;
   }
 
+  /**
+   * The scheduled follow-up sweep of the subscriber {@code stem} of {@code capability} (e.g. {@code
+   * stride-devices-eraser-sweep-eu}), also the name of its Lambda role; on GCP it runs as the
+   * subscriber's account, and its schedule's topic and job take this name. At most 51 characters
+   * for any valid capability, stem and region id: under Lambda's 64 and Cloud Functions' 63.
+   */
+  public String subscriberSweepFunctionName(String capability, String stem) {
+    return "stride-" + capability + "-" + stem + "-sweep-" + id;
+  }
+
   /** The DynamoDB table of {@code capability} in an AWS region ({@code TableNames} in code). */
   public String tableName(String capability) {
     return "stride-" + capability + "-" + id;

@@ -9,6 +9,7 @@ import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfuncti
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionBuildConfig;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionBuildConfigSource;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionBuildConfigSourceStorageSource;
+import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionEventTrigger;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfig;
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables;
 import com.hashicorp.cdktf.providers.google.storage_bucket.StorageBucket;
@@ -48,6 +49,9 @@ public final class CapabilityCloudFunction extends Construct {
 
   /** Time limit of one request. */
   public static final int TIMEOUT_SECONDS = 10;
+
+  /** An event trigger's retry policy when the next event does the same work (schedule ticks). */
+  private static final String RETRY_POLICY_DO_NOT_RETRY = "RETRY_POLICY_DO_NOT_RETRY";
 
   private final String bucketName;
   private final String sourceObject;
@@ -153,6 +157,25 @@ public final class CapabilityCloudFunction extends Construct {
     }
 
     /**
+     * A subscriber sweep's settings: these (its subscriber's: account, variables, no secret) capped
+     * at {@code sweepMaxInstances}.
+     */
+    public Settings forSweep(int sweepMaxInstances) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          sweepMaxInstances,
+          requestsPerInstance,
+          edgeAddress,
+          chatPush,
+          resources,
+          secrets);
+    }
+
+    /**
      * A subscriber's settings (a data eraser): its own account and cap, one message per instance at
      * a time, only the capability's resource variables {@code subscriberResources} its code reads
      * and no secret (an eraser calls no provider and reads no cursor).
@@ -177,21 +200,35 @@ public final class CapabilityCloudFunction extends Construct {
   }
 
   /**
-   * Which function of the capability's zip: the public HTTP function, or a worker or subscriber
-   * reachable only from inside Google (a Pub/Sub push) by one invoker.
+   * Which function of the capability's zip: the public HTTP function, or a worker, subscriber or
+   * sweep reachable only from inside Google (a Pub/Sub push, an event trigger) by one invoker.
    *
    * @param name the function's name
    * @param entryPoint the Functions Framework target
    * @param timeoutSeconds the time limit of one request
    * @param memory the memory of an instance, e.g. {@code 1Gi}
    * @param invoker the only member that may invoke it; empty: everyone ({@code allUsers}, public)
+   * @param trigger the event trigger delivering to it, if any (a push subscription is declared
+   *     apart)
    */
   private record Target(
       String name,
       String entryPoint,
       int timeoutSeconds,
       String memory,
-      Optional<String> invoker) {}
+      Optional<String> invoker,
+      Optional<Cloudfunctions2FunctionEventTrigger> trigger) {
+
+    /** A target without event trigger. */
+    Target(
+        String name,
+        String entryPoint,
+        int timeoutSeconds,
+        String memory,
+        Optional<String> invoker) {
+      this(name, entryPoint, timeoutSeconds, memory, invoker, Optional.empty());
+    }
+  }
 
   /** The memory of an HTTP function instance. */
   public static final String HTTP_MEMORY = "1Gi";
@@ -285,6 +322,54 @@ public final class CapabilityCloudFunction extends Construct {
         settings);
   }
 
+  /**
+   * The follow-up sweep of {@code subscriber} of {@code capability} ({@code
+   * stride-<name>-<stem>-sweep-<regionId>}, {@link Capability.Sweep#gcpEntryPoint()}) from the same
+   * zip as {@code http}, with the subscriber's time limit and memory and {@code settings} (the
+   * subscriber's, {@link Settings#forSweep}): triggered by the messages of {@code scheduleTopicId}
+   * through the trigger account {@code triggerEmail} ({@code triggerMember}), the only member that
+   * may invoke it, without retries (the next tick does the same work); internal ingress only.
+   */
+  public static CapabilityCloudFunction sweep(
+      Construct scope,
+      String id,
+      Capability capability,
+      Capability.Subscriber subscriber,
+      CapabilityCloudFunction http,
+      Settings settings,
+      String scheduleTopicId,
+      String triggerEmail,
+      String triggerMember) {
+    Capability.Sweep sweep =
+        subscriber
+            .sweep()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        capability.name() + " " + subscriber.stem() + " has no sweep"));
+    RegionConfig region = settings.region();
+    return new CapabilityCloudFunction(
+        scope,
+        id,
+        http.bucketName,
+        http.sourceObject,
+        new Target(
+            region.subscriberSweepFunctionName(capability.name(), subscriber.stem()),
+            sweep.gcpEntryPoint(),
+            subscriber.timeoutSeconds(),
+            subscriber.memoryMb() + "Mi",
+            Optional.of(triggerMember),
+            Optional.of(
+                Cloudfunctions2FunctionEventTrigger.builder()
+                    .triggerRegion(region.location())
+                    .eventType(AuthCloudFunctions.MESSAGE_PUBLISHED)
+                    .pubsubTopic(scheduleTopicId)
+                    .retryPolicy(RETRY_POLICY_DO_NOT_RETRY)
+                    .serviceAccountEmail(triggerEmail)
+                    .build())),
+        settings);
+  }
+
   private CapabilityCloudFunction(
       Construct scope,
       String id,
@@ -316,7 +401,7 @@ public final class CapabilityCloudFunction extends Construct {
 
   private Cloudfunctions2Function declare(Target target, Settings settings) {
     RegionConfig region = settings.region();
-    Cloudfunctions2Function declared =
+    Cloudfunctions2Function.Builder builder =
         Cloudfunctions2Function.Builder.create(this, "function")
             .project(region.gcpProject())
             .location(region.location())
@@ -349,8 +434,9 @@ public final class CapabilityCloudFunction extends Construct {
                     .serviceAccountEmail(settings.identity().email())
                     .environmentVariables(environment(settings))
                     .secretEnvironmentVariables(secretReferences(settings))
-                    .build())
-            .build();
+                    .build());
+    target.trigger().ifPresent(builder::eventTrigger);
+    Cloudfunctions2Function declared = builder.build();
     CloudRunV2ServiceIamMember.Builder.create(
             this, target.invoker().isPresent() ? "invoker" : "public_invoker")
         .project(region.gcpProject())

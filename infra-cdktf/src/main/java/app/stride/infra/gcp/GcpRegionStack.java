@@ -26,11 +26,12 @@ import software.constructs.Construct;
  * One GCP home region: Firestore database, events topics, every capability's HTTP function and,
  * where a capability has them, its key ring, bucket, work topic and the topic's push worker (or,
  * without a worker, a delivery subscription holding the messages) and its subscribers (the data
- * erasers, {@link SubscriberFunction}) with their push subscriptions of the events topic; the chat
- * server (Cloud Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets,
- * service accounts, functions and schedules; logs and alerts of every function; the API Gateway
- * derived from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts,
- * every alert notifying the configured channels.
+ * erasers, {@link SubscriberFunction}) with their push subscriptions of the events topic and, the
+ * devices eraser, its scheduled sweep ({@link SubscriberSweepFunction}); the chat server (Cloud
+ * Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service
+ * accounts, functions and schedules; logs and alerts of every function; the API Gateway derived
+ * from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every
+ * alert notifying the configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
@@ -169,7 +170,7 @@ public final class GcpRegionStack extends TerraformStack {
         workTopics.get(capability.name()).hold();
       }
       for (Capability.Subscriber subscriber : capability.subscribers()) {
-        subscribers.add(
+        subscribers.addAll(
             addSubscriber(
                 capability,
                 subscriber,
@@ -327,12 +328,13 @@ public final class GcpRegionStack extends TerraformStack {
    * The subscriber {@code subscriber} of {@code capability} ({@code <name>_<stem>}, a data eraser):
    * its own account ({@code <name>_<stem>_identity}) with Firestore and exactly the access its code
    * needs ({@link SubscriberFunction.EraserAccess}), the function and its push subscription of the
-   * events topic it subscribes to.
+   * events topic it subscribes to; and where it has one its scheduled sweep ({@code
+   * <name>_<stem>_sweep}, {@link SubscriberSweepFunction}) with the same account and variables.
    *
    * @param own the capability's resources; null when it has none
-   * @return the subscriber function's name
+   * @return the names of the subscriber's function and of its sweep, if any
    */
-  private String addSubscriber(
+  private List<String> addSubscriber(
       Capability capability,
       Capability.Subscriber subscriber,
       RegionConfig region,
@@ -377,17 +379,24 @@ public final class GcpRegionStack extends TerraformStack {
           region);
       variables = own.eraserEnvironment(access.deletesObjects(), access.queuesWork());
     }
-    new SubscriberFunction(
-        this,
-        prefix,
-        capability,
-        subscriber,
-        http,
+    CapabilityCloudFunction.Settings subscriberSettings =
         httpSettings.forSubscriber(
-            identity, FunctionLimits.of(region, env, capabilities, name), variables),
-        events,
-        pubsubAgent);
-    return name;
+            identity, FunctionLimits.of(region, env, capabilities, name), variables);
+    new SubscriberFunction(
+        this, prefix, capability, subscriber, http, subscriberSettings, events, pubsubAgent);
+    List<String> names = new ArrayList<>(List.of(name));
+    if (subscriber.sweep().isPresent()) {
+      String sweepName = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
+      new SubscriberSweepFunction(
+          this,
+          prefix + "_sweep",
+          capability,
+          subscriber,
+          http,
+          subscriberSettings.forSweep(FunctionLimits.of(region, env, capabilities, sweepName)));
+      names.add(sweepName);
+    }
+    return names;
   }
 
   /**

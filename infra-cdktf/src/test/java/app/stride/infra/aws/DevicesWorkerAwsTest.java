@@ -79,15 +79,16 @@ class DevicesWorkerAwsTest {
             "sqs:DeleteMessage",
             "sqs:ChangeMessageVisibility",
             "sqs:GetQueueAttributes");
-    // The eraser's role names the bucket and the queue too: its exact grants are in
-    // SubscribersAwsTest.
+    // The eraser's and its sweep's roles name the bucket and the queue too: their exact grants
+    // are in SubscribersAwsTest and ErasureSweepAwsTest.
     assertNoOtherRoleNamesTheDevicesResources(
         stack,
         region,
         List.of(
             region.functionName("devices"),
             region.workerFunctionName("devices"),
-            region.subscriberFunctionName("devices", "eraser")));
+            region.subscriberFunctionName("devices", "eraser"),
+            region.subscriberSweepFunctionName("devices", "eraser")));
   }
 
   @ParameterizedTest

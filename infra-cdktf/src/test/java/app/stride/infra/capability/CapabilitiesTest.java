@@ -209,6 +209,60 @@ class CapabilitiesTest {
     assertThatThrownBy(() -> once.withSubscriber(eraser)).hasMessageContaining("twice");
   }
 
+  @Test
+  void onlyTheDevicesEraser_isSweptEveryFifteenMinutes_byItsScheduleBeanAndEntryPoint() {
+    Capability.Sweep sweep = Capabilities.DEVICES_ERASER.sweep().orElseThrow();
+
+    assertThat(sweep).isSameAs(Capabilities.DEVICES_ERASURE_SWEEP);
+    assertThat(sweep.definition()).isEqualTo("devicesErasureSweepSchedule");
+    assertThat(sweep.gcpEntryPoint())
+        .isEqualTo("app.stride.devices.gcp.DevicesErasureSweepFunction");
+    assertThat(sweep.scheduleName()).isEqualTo("devices-erasure-sweep");
+    assertThat(sweep.awsRate()).isEqualTo("rate(15 minutes)");
+    assertThat(sweep.gcpCron()).isEqualTo("*/15 * * * *");
+    // The erased-account markers live in the devices table's sparse outbox index.
+    assertThat(sweep.awsIndex()).isEqualTo(Capabilities.OUTBOX_INDEX.name()).isEqualTo("outbox");
+    assertThat(Capabilities.DEVICES.table().globalIndexes()).contains(Capabilities.OUTBOX_INDEX);
+    assertThat(Capabilities.PROFILES_ERASER.sweep()).isEmpty();
+    assertThat(Capabilities.ALL)
+        .flatExtracting(Capability::subscribers)
+        .filteredOn(s -> s.sweep().isPresent())
+        .containsExactly(Capabilities.DEVICES_ERASER);
+  }
+
+  @Test
+  void aSweep_ticksAlikeOnBothClouds_hasAScheduleName_andQueriesAGlobalIndexOfItsTable() {
+    assertThat(sweep(1).awsRate()).isEqualTo("rate(1 minute)");
+    assertThat(sweep(1).gcpCron()).isEqualTo("* * * * *");
+    assertThat(sweep(5).awsRate()).isEqualTo("rate(5 minutes)");
+    assertThat(sweep(5).gcpCron()).isEqualTo("*/5 * * * *");
+    for (int uneven : List.of(0, 7, 45, 60, 90)) {
+      assertThatThrownBy(() -> sweep(uneven))
+          .as("every %d minutes", uneven)
+          .hasMessageContaining("divisor of 60");
+    }
+    assertThatThrownBy(() -> new Capability.Sweep("bean", "a.F", "Sweep Now", 15, "outbox"))
+        .hasMessageContaining("schedule name");
+    Capability.Subscriber swept =
+        new Capability.Subscriber(
+            "auditor",
+            "profile-events",
+            "app.stride.user.v1.deleted",
+            "bean",
+            "a.F",
+            60,
+            1024,
+            Optional.of(new Capability.Sweep("sweep", "a.S", "planner-sweep", 15, "outbox")));
+    assertThat(subscriber("eraser", "app.stride.user.v1.deleted", 60).sweep()).isEmpty();
+    assertThatThrownBy(() -> Capabilities.PLANNER.withSubscriber(swept))
+        .hasMessageContaining("sweep index is not in its table");
+    assertThat(Capabilities.PROFILES.withSubscriber(swept).subscribers()).contains(swept);
+  }
+
+  private static Capability.Sweep sweep(int everyMinutes) {
+    return new Capability.Sweep("bean", "a.F", "a-sweep", everyMinutes, "outbox");
+  }
+
   private static Capability.Subscriber subscriber(String stem, String type, int timeoutSeconds) {
     return new Capability.Subscriber(
         stem, "profile-events", type, "bean", "a.Function", timeoutSeconds, 1024);

@@ -179,6 +179,32 @@ class EnvConfigTest {
   }
 
   @Test
+  void subscriberSweepNames_deriveFromTheRegionId_andFitLambdaAndCloudFunctionsLimits() {
+    RegionConfig eu = new RegionConfig("eu", Cloud.AWS, "eu-central-1", null);
+    EnvConfig env = EnvConfigLoader.loadDefault();
+
+    assertThat(eu.subscriberSweepFunctionName("devices", "eraser"))
+        .isEqualTo("stride-devices-eraser-sweep-eu");
+    for (RegionConfig region : env.regions()) {
+      for (Capability capability : Capabilities.ALL) {
+        for (Capability.Subscriber subscriber : capability.subscribers()) {
+          String name = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
+          // Lambda names and IAM role names (its scheduler's role adds "-scheduler"): 64.
+          // Cloud Functions (and their Cloud Run services): 63.
+          int limit = region.cloud() == Cloud.AWS ? 64 - "-scheduler".length() : 63;
+          assertThat(name).as(region.id()).hasSizeLessThanOrEqualTo(limit);
+        }
+      }
+    }
+    // The longest a region id, capability name and subscriber stem may be: still within both.
+    RegionConfig longest = new RegionConfig("a23456789012", Cloud.GCP, "asia-southeast1", "p");
+    assertThat(longest.subscriberSweepFunctionName("a234567890123456", "abcdefgh"))
+        .hasSize(51)
+        .hasSizeLessThanOrEqualTo(63)
+        .hasSizeLessThanOrEqualTo(64 - "-scheduler".length());
+  }
+
+  @Test
   void globalNames_deriveFromTheDirectoryTable() {
     GlobalConfig global = new GlobalConfig("eu-central-1", "stride-directory");
 

@@ -202,10 +202,13 @@ class DevicesGcpTest {
 
   /**
    * Exactly the functions {@code devices} get the devices variables of {@code stack}; the data
-   * eraser gets the bucket and the work topic, never the tokens key.
+   * eraser and its sweep get the bucket and the work topic, never the tokens key.
    */
   static void assertOnlyGetTheDevicesVariables(TfStack stack, List<String> devices) {
-    String eraser = APAC.subscriberFunctionName("devices", "eraser");
+    List<String> erasers =
+        List.of(
+            APAC.subscriberFunctionName("devices", "eraser"),
+            APAC.subscriberSweepFunctionName("devices", "eraser"));
     Map<String, String> expected =
         Map.of(
             "STRIDE_DEVICES_BUCKET",
@@ -224,7 +227,7 @@ class DevicesGcpTest {
                 assertThat(env.path(variable).asString())
                     .as(name + " " + variable)
                     .isEqualTo(value));
-      } else if (name.equals(eraser)) {
+      } else if (erasers.contains(name)) {
         assertThat(env.path("STRIDE_DEVICES_BUCKET").asString())
             .isEqualTo(expected.get("STRIDE_DEVICES_BUCKET"));
         assertThat(env.path("STRIDE_DEVICES_WORK_TOPIC").asString())
