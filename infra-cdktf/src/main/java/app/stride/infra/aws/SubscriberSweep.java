@@ -49,13 +49,7 @@ public final class SubscriberSweep extends Construct {
     if (!capability.subscribers().contains(subscriber)) {
       throw new IllegalArgumentException(capability.name() + " has no subscriber " + subscriber);
     }
-    Capability.Sweep sweep =
-        subscriber
-            .sweep()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        capability.name() + " " + subscriber.stem() + " has no sweep"));
+    Capability.Sweep sweep = subscriber.requiredSweep();
     RegionConfig region = runtime.region();
     String name = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
     function =

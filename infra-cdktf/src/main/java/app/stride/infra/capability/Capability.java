@@ -325,6 +325,15 @@ public record Capability(
           memoryMb,
           Optional.empty());
     }
+
+    /**
+     * Its follow-up sweep, which the caller requires.
+     *
+     * @throws IllegalArgumentException when it has none
+     */
+    public Sweep requiredSweep() {
+      return sweep.orElseThrow(() -> new IllegalArgumentException(stem + " has no sweep"));
+    }
   }
 
   /**

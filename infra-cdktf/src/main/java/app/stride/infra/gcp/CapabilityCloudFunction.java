@@ -340,13 +340,7 @@ public final class CapabilityCloudFunction extends Construct {
       String scheduleTopicId,
       String triggerEmail,
       String triggerMember) {
-    Capability.Sweep sweep =
-        subscriber
-            .sweep()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        capability.name() + " " + subscriber.stem() + " has no sweep"));
+    Capability.Sweep sweep = subscriber.requiredSweep();
     RegionConfig region = settings.region();
     return new CapabilityCloudFunction(
         scope,

@@ -38,13 +38,7 @@ public final class SubscriberSweepFunction extends Construct {
       CapabilityCloudFunction http,
       CapabilityCloudFunction.Settings settings) {
     super(scope, id);
-    Capability.Sweep sweep =
-        subscriber
-            .sweep()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        capability.name() + " " + subscriber.stem() + " has no sweep"));
+    Capability.Sweep sweep = subscriber.requiredSweep();
     RegionConfig region = settings.region();
     String name = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
     ServiceAccount trigger =

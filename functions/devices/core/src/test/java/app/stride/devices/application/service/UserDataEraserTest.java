@@ -7,27 +7,17 @@ import app.stride.core.region.RegionId;
 import app.stride.core.store.StoreUnavailableException;
 import app.stride.devices.application.service.UserDataEraser.Erasure;
 import app.stride.devices.application.service.UserDataEraser.Status;
-import app.stride.devices.connection.ConnectionSettings;
-import app.stride.devices.connection.LocalAesGcmTokenCipher;
-import app.stride.devices.connection.OAuthClient;
-import app.stride.devices.connection.ProviderRevocations;
-import app.stride.devices.connection.RefreshPolicy;
-import app.stride.devices.connection.Secret;
-import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.domain.Activity;
-import app.stride.devices.domain.Connection;
 import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,39 +25,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the devices eraser removes for a deleted account, and what it never touches. */
 class UserDataEraserTest {
-  private static final RegionId EU = new RegionId("eu");
+  private static final RegionId EU = ErasureScene.EU;
   private static final UserId ANNA = new UserId("usr_1");
   // Shares ANNA's id as a prefix: a careless prefix delete would take her data too.
   private static final UserId BEN = new UserId("usr_10");
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
-  private final MemoryStores stores = new MemoryStores();
-  private final MemoryConnections connectionStore = new MemoryConnections();
-  private final TokenCipher cipher = LocalAesGcmTokenCipher.of("k1", Secret.ofBytes(new byte[32]));
-  private final List<String> queued = new ArrayList<>();
-  private boolean queueDown;
-  private final MemoryErasedAccounts erased = new MemoryErasedAccounts();
-  private final ConnectionService connections =
-      new ConnectionService(
-          connectionStore,
-          ConnectionSettings.fromEnv(Map.of()),
-          OAuthClient.withDefaults(),
-          cipher,
-          (provider, token) -> java.util.Optional.empty(),
-          RefreshPolicy.defaults(),
-          ProviderRevocations.fromEnv(Map.of()),
-          (kind, key, body) -> {
-            if (queueDown) {
-              throw new StoreUnavailableException("queue down", null);
-            }
-            queued.add(new String(body, StandardCharsets.UTF_8));
-          },
-          erased,
-          EU,
-          Clock.fixed(NOW, ZoneOffset.UTC));
-  private final UserDataEraser eraser =
-      new UserDataEraser(
-          connections, stores, stores, stores, erased, EU, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ErasureScene scene = new ErasureScene(Clock.fixed(NOW, ZoneOffset.UTC));
+  private final MemoryStores stores = scene.stores;
+  private final MemoryConnections connectionStore = scene.connectionStore;
+  private final List<String> queued = scene.queued;
+  private final MemoryErasedAccounts erased = scene.erased;
+  private final UserDataEraser eraser = scene.eraser;
 
   @Test
   void erase_removesConnectionsImportsActivitiesAndObjects_ofThatUserOnly() {
@@ -176,7 +145,7 @@ class UserDataEraserTest {
   @Test
   void erase_whenTheQueueIsDown_fails_beforeRemovingTheConnectionItCouldNotRevoke() {
     holdDataOf(ANNA);
-    queueDown = true;
+    scene.queueDown = true;
 
     assertThatThrownBy(() -> eraser.erase("ev-1", ANNA, EU))
         .isInstanceOf(StoreUnavailableException.class);
@@ -184,7 +153,7 @@ class UserDataEraserTest {
     // The redelivery starts over: the Strava grant is still there to revoke, nothing else went.
     assertThat(connectionStore.find(ANNA, Provider.STRAVA, EU)).isPresent();
     assertThat(stores.activities).hasSize(2);
-    queueDown = false;
+    scene.queueDown = false;
     assertThat(eraser.erase("ev-1", ANNA, EU).status()).isEqualTo(Status.ERASED);
     assertThat(connectionStore.list(ANNA, EU)).isEmpty();
     assertThat(stores.activities).isEmpty();
@@ -211,8 +180,8 @@ class UserDataEraserTest {
   }
 
   private void holdDataOf(UserId user) {
-    connect(user, Provider.STRAVA);
-    connect(user, Provider.SUUNTO);
+    scene.connect(user, Provider.STRAVA);
+    scene.connect(user, Provider.SUUNTO);
     Random random = new Random(user.value().hashCode());
     for (int i = 0; i < 2; i++) {
       Activity activity =
@@ -234,21 +203,5 @@ class UserDataEraserTest {
     stores.put("originals/" + user + "/strava/abc", new byte[] {2}, "application/json");
     stores.put("samples/" + user + "/a1/s_1", new byte[] {3}, "application/json");
     stores.put("samples/" + user + "/a2", new byte[] {4}, "application/json");
-  }
-
-  private void connect(UserId user, Provider provider) {
-    connectionStore.save(
-        new Connection(
-            user,
-            provider,
-            provider.wire() + "-" + user,
-            cipher.encrypt(Secret.of("token"), user, provider),
-            null,
-            null,
-            "read",
-            NOW,
-            NOW,
-            1),
-        EU);
   }
 }
