@@ -230,5 +230,10 @@ final class WebhookPorts {
     public boolean isErased(UserId userId, RegionId home) {
       throw reached();
     }
+
+    @Override
+    public List<UserId> erasedSince(Instant since, int limit) {
+      throw reached();
+    }
   }
 }
