@@ -73,6 +73,13 @@ class AddRegionTest {
     assertThat(stack.only("aws_s3_bucket").path("bucket").asString())
         .startsWith("stride-devices-ca-");
     assertThat(stack.named("aws_sqs_queue", "name", "stride-devices-work-ca")).isNotNull();
+    // Strava's limits are now split four ways: the share follows the number of regions.
+    assertThat(
+            stack
+                .named("aws_lambda_function", "function_name", "stride-devices-worker-ca")
+                .at("/environment/variables/STRIDE_PROVIDER_STRAVA_BUDGET_SHARE")
+                .asString())
+        .isEqualTo("0.25");
     JsonNode fn = stack.named("aws_lambda_function", "function_name", "stride-profiles-ca");
     JsonNode relay =
         stack.named("aws_lambda_function", "function_name", "stride-profiles-outbox-relay-ca");

@@ -304,7 +304,8 @@ public final class AwsRegionStack extends TerraformStack {
               env.observability(),
               jar,
               FunctionLimits.of(
-                  region, env, capabilities, region.workerFunctionName(capability.name())));
+                  region, env, capabilities, region.workerFunctionName(capability.name())),
+              env.regionShare());
       roles.add(worker.roleArn());
     }
     // Its subscribers (the data eraser) and their sweeps touch none of its own keys: they stay off

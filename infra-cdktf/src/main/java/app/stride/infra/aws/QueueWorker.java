@@ -19,7 +19,9 @@ import software.constructs.Construct;
  * {@value #BATCH_SIZE} message per invocation that reports partial batch failures ({@code
  * SqsBatchFunction} answers them), with its cap as both reserved concurrency and the event source's
  * maximum concurrency. Its role may receive and delete from the work queue (not send), use its own
- * table, the tables it reads, its bucket and keys.
+ * table, the tables it reads, its bucket and keys. Its environment is the HTTP function's data and
+ * resource variables, plus the region's share of limits all regions draw on ({@link
+ * Capability.Worker#regionShareVariables()}).
  *
  * <p>No SnapStart: the jar's SnapStart priming builds the HTTP function, and a queue worker's cold
  * start delays a message, not a user.
@@ -37,14 +39,18 @@ public final class QueueWorker extends Construct {
 
   private final SpringLambda lambda;
 
-  /** Creates the worker of {@code runtime}'s capability, capped at {@code maxConcurrency}. */
+  /**
+   * Creates the worker of {@code runtime}'s capability, capped at {@code maxConcurrency}, its
+   * {@link Capability.Worker#regionShareVariables()} set to {@code regionShare}.
+   */
   public QueueWorker(
       Construct scope,
       String id,
       CapabilityRuntime runtime,
       ObservabilityConfig observability,
       BuiltArtifact jar,
-      int maxConcurrency) {
+      int maxConcurrency,
+      String regionShare) {
     super(scope, id);
     Capability capability = runtime.capability();
     Capability.Worker work =
@@ -55,6 +61,7 @@ public final class QueueWorker extends Construct {
     EventsQueue queue = runtime.workQueue().orElseThrow();
     Map<String, String> env = runtime.dataEnvironment(true);
     env.putAll(runtime.resourceEnvironment());
+    env.putAll(work.regionShareEnvironment(regionShare));
     List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
     grants.add(runtime.tableGrant());
     grants.addAll(runtime.readGrants());

@@ -202,6 +202,12 @@ public final class Capabilities {
                   Field.desc("messageId"))));
 
   /**
+   * The devices worker's share of Strava's application limits ({@code
+   * DevicesFunctions.STRAVA_BUDGET_SHARE_ENV}, a decimal in (0, 1]).
+   */
+  public static final String STRAVA_BUDGET_SHARE_ENV = "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE";
+
+  /**
    * The devices worker: fetches a notified activity from its provider's API, stores the original
    * and its samples, writes the activity with its event, refreshing and resealing the connection's
    * tokens as needed. {@code devicesWorkerQueue} is the SQS batch face ({@code batchItemFailures})
@@ -210,10 +216,19 @@ public final class Capabilities {
    * (up to 512 MiB zipped, an Apple Health export inflating to gigabytes of XML, streamed): 540 s
    * (Cloud Functions' limit for an event-driven function) and 3072 MB cover that; the work queue's
    * visibility timeout (AWS, six times this) and the push's ack deadline (GCP) derive from it.
+   *
+   * <p>Strava's rate limits are per application, and every region pulls with the same one: each
+   * region's worker counts its calls (in {@code providerCallWindows} on GCP, {@code CALLS#<window>}
+   * items of its table on AWS) up to its share, {@value #STRAVA_BUDGET_SHARE_ENV}, so that all the
+   * regions together stay within them.
    */
   public static final Capability.Worker DEVICES_WORKER =
       new Capability.Worker(
-          "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 540, 3072);
+          "devicesWorkerQueue",
+          "app.stride.devices.gcp.DevicesWorkerFunction",
+          540,
+          3072,
+          List.of(STRAVA_BUDGET_SHARE_ENV));
 
   /** The providers devices connects to, as their variables spell them ({@code Provider}). */
   public static final List<String> DEVICE_PROVIDERS =
@@ -233,10 +248,13 @@ public final class Capabilities {
    * #DEVICES_TTL_FIELD}: {@code imports} and {@code importHashes} ({@code users/{userId}/...}, 30
    * days after an import's last change, {@code ImportDocument.RETENTION}) and {@code
    * erasedAccounts}, the markers of erased accounts that refuse late writes for 15 days. Their
-   * adapters read a passed {@code expiresAt} as absent, so TTL only tidies up.
+   * adapters read a passed {@code expiresAt} as absent, so TTL only tidies up. Also {@code
+   * providerCallWindows}, the region's counters of provider calls ({@code
+   * FirestoreSharedCallCounter}), kept an hour past their window, whose key names the window so
+   * none is counted again.
    */
   public static final List<String> DEVICES_FIRESTORE_TTL_COLLECTIONS =
-      List.of("imports", "importHashes", "erasedAccounts");
+      List.of("imports", "importHashes", "erasedAccounts", "providerCallWindows");
 
   /**
    * The timestamp field of {@link #DEVICES_FIRESTORE_TTL_COLLECTIONS} after which Firestore

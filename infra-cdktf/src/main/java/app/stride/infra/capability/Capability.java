@@ -1,8 +1,10 @@
 package app.stride.infra.capability;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -176,11 +178,22 @@ public record Capability(
    * @param gcpEntryPoint the Functions Framework target of the worker Cloud Function
    * @param timeoutSeconds the worker's time limit for one batch or message
    * @param memoryMb the worker's memory (Lambda; on Cloud Functions as MiB, one vCPU)
+   * @param regionShareVariables variables that tell the worker its region's share of a limit every
+   *     region draws on at once (a provider application's rate limits, the same application in
+   *     every region): each gets the region's share, one over the number of regions ({@code
+   *     EnvConfig.regionShare()})
    */
-  public record Worker(String definition, String gcpEntryPoint, int timeoutSeconds, int memoryMb) {
+  public record Worker(
+      String definition,
+      String gcpEntryPoint,
+      int timeoutSeconds,
+      int memoryMb,
+      List<String> regionShareVariables) {
 
     /** The memory of a worker that does not say. */
     public static final int DEFAULT_MEMORY_MB = 1024;
+
+    private static final Pattern VARIABLE = Pattern.compile("STRIDE_[A-Z0-9_]+");
 
     /**
      * Lambda and Cloud Functions allow up to 900 s and 540 s; a worker needs some seconds. One vCPU
@@ -195,11 +208,30 @@ public record Capability(
       if (memoryMb < 512 || memoryMb > 4096) {
         throw new IllegalArgumentException("worker memory must be 512..4096 MB");
       }
+      regionShareVariables = List.copyOf(regionShareVariables);
+      for (String variable : regionShareVariables) {
+        if (!VARIABLE.matcher(variable).matches()) {
+          throw new IllegalArgumentException("not a share variable: " + variable);
+        }
+      }
+    }
+
+    /** A worker with {@code memoryMb} and no share of a limit. */
+    public Worker(String definition, String gcpEntryPoint, int timeoutSeconds, int memoryMb) {
+      this(definition, gcpEntryPoint, timeoutSeconds, memoryMb, List.of());
     }
 
     /** A worker with {@value #DEFAULT_MEMORY_MB} MB. */
     public Worker(String definition, String gcpEntryPoint, int timeoutSeconds) {
       this(definition, gcpEntryPoint, timeoutSeconds, DEFAULT_MEMORY_MB);
+    }
+
+    /** Each of {@link #regionShareVariables()} set to {@code regionShare}, in order. */
+    public Map<String, String> regionShareEnvironment(String regionShare) {
+      Objects.requireNonNull(regionShare, "regionShare");
+      Map<String, String> env = new LinkedHashMap<>();
+      regionShareVariables.forEach(variable -> env.put(variable, regionShare));
+      return env;
     }
   }
 

@@ -1,5 +1,7 @@
 package app.stride.infra.config;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +59,22 @@ public record EnvConfig(
         throw new IllegalArgumentException("duplicate region: " + region.id());
       }
     }
+  }
+
+  /** Decimal places of {@link #regionShare()}. */
+  public static final int SHARE_SCALE = 6;
+
+  /**
+   * Each region's share of a limit every region draws on at once (a provider application's rate
+   * limits: one application for all regions, on both clouds): one over the number of regions, as a
+   * plain decimal rounded down to {@value #SHARE_SCALE} places, so that the shares never add up to
+   * more than the whole ({@code 0.333333} for three regions, {@code 1} for one).
+   */
+  public String regionShare() {
+    return BigDecimal.ONE
+        .divide(BigDecimal.valueOf(regions.size()), SHARE_SCALE, RoundingMode.DOWN)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The region with the given id, if configured. */

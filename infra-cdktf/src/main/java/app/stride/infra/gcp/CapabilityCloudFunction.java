@@ -136,12 +136,16 @@ public final class CapabilityCloudFunction extends Construct {
 
     /**
      * A worker's settings: its own account and cap, one message per instance at a time, the secret
-     * settings {@code workerSecrets} it reads.
+     * settings {@code workerSecrets} it reads, and its own plain variables {@code workerVariables}
+     * beside the capability's resource variables.
      */
     public Settings forWorker(
         CapabilityIdentity workerIdentity,
         int workerMaxInstances,
-        Map<String, String> workerSecrets) {
+        Map<String, String> workerSecrets,
+        Map<String, String> workerVariables) {
+      Map<String, String> variables = new LinkedHashMap<>(resources);
+      variables.putAll(workerVariables);
       return new Settings(
           region,
           auth,
@@ -152,7 +156,7 @@ public final class CapabilityCloudFunction extends Construct {
           1,
           edgeAddress,
           Optional.empty(),
-          resources,
+          variables,
           workerSecrets);
     }
 

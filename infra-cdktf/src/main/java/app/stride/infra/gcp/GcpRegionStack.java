@@ -285,7 +285,8 @@ public final class GcpRegionStack extends TerraformStack {
   /**
    * The worker of {@code capability}'s work topic ({@code <name>_worker}): its own account ({@code
    * <name>_worker_identity}) with the HTTP function's data grants but no publishing to the work
-   * topic, and the push subscription that feeds it.
+   * topic, the region's share of limits all regions draw on ({@link
+   * Capability.Worker#regionShareVariables()}), and the push subscription that feeds it.
    *
    * @return the worker function's name
    */
@@ -318,7 +319,8 @@ public final class GcpRegionStack extends TerraformStack {
         httpSettings.forWorker(
             identity,
             FunctionLimits.of(region, env, capabilities, workerName),
-            own.secretEnvironment(true)),
+            own.secretEnvironment(true),
+            capability.worker().orElseThrow().regionShareEnvironment(env.regionShare())),
         workTopic,
         pubsubAgent);
     return workerName;

@@ -12,6 +12,7 @@ import static app.stride.infra.aws.DevicesAwsTest.roleArn;
 import static app.stride.infra.aws.DevicesAwsTest.workQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.infra.RegionShares;
 import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
 import app.stride.infra.capability.Capabilities;
@@ -19,13 +20,15 @@ import app.stride.infra.config.EnvConfig;
 import app.stride.infra.config.RegionConfig;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The devices worker ({@link Capabilities#DEVICES_WORKER}) in every AWS region: its Lambda and SQS
- * event source, its role beside the HTTP function's on the devices keys, bucket and queue.
+ * event source, its role beside the HTTP function's on the devices keys, bucket and queue, its
+ * share of Strava's limits.
  */
 class DevicesWorkerAwsTest {
 
@@ -89,6 +92,46 @@ class DevicesWorkerAwsTest {
             region.workerFunctionName("devices"),
             region.subscriberFunctionName("devices", "eraser"),
             region.subscriberSweepFunctionName("devices", "eraser")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void workerRole_mayUpdateItemsOfTheDevicesTable_forTheSharedStravaCallCounter(String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+    String table =
+        stack.ref(
+            "aws_dynamodb_table",
+            stack.named("aws_dynamodb_table", "name", "stride-devices-" + regionId),
+            "arn");
+
+    // One conditional UpdateItem per counted call on the CALLS#<window> / COUNT items.
+    assertThat(grantsByResource(stack, region.workerFunctionName("devices")).get(table))
+        .contains("dynamodb:UpdateItem", "dynamodb:GetItem");
+  }
+
+  @Test
+  void everyRegionsWorker_getsItsShareOfStravasLimits_positive_summingToAtMostOne() {
+    Map<String, String> shares = RegionShares.ofDevicesWorkers();
+
+    RegionShares.assertPositive_summingToAtMostOne(shares);
+    // The AWS regions among them (apac: DevicesWorkerGcpTest), each worker's own variable.
+    for (String regionId : List.of("eu", "us")) {
+      TfStack stack = SynthesizedStacks.region(regionId);
+      RegionConfig region = ENV.region(regionId).orElseThrow();
+      assertThat(
+              function(stack, region.workerFunctionName("devices"))
+                  .at("/environment/variables/" + Capabilities.STRAVA_BUDGET_SHARE_ENV)
+                  .asString())
+          .isEqualTo(shares.get(regionId))
+          .isEqualTo("0.333333");
+      // The HTTP function fetches no activity from a provider: no share.
+      assertThat(
+              function(stack, region.functionName("devices"))
+                  .at("/environment/variables")
+                  .has(Capabilities.STRAVA_BUDGET_SHARE_ENV))
+          .isFalse();
+    }
   }
 
   @ParameterizedTest

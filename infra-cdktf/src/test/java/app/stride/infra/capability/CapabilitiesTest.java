@@ -60,7 +60,11 @@ class CapabilitiesTest {
     assertThat(devices.worker())
         .contains(
             new Capability.Worker(
-                "devicesWorkerQueue", "app.stride.devices.gcp.DevicesWorkerFunction", 540, 3072));
+                "devicesWorkerQueue",
+                "app.stride.devices.gcp.DevicesWorkerFunction",
+                540,
+                3072,
+                List.of("STRIDE_PROVIDER_STRAVA_BUDGET_SHARE")));
     assertThat(devices.workQueue().orElseThrow().consumerTimeoutSeconds()).isEqualTo(540);
     assertThat(Capabilities.ALL.stream().filter(c -> c != devices))
         .allSatisfy(

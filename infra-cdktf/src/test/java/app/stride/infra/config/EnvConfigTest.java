@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,46 @@ class EnvConfigTest {
             org.assertj.core.groups.Tuple.tuple("apac", Cloud.GCP, "gcp-asia-southeast1"));
     assertThat(env.region("apac").orElseThrow().gcpProject()).isEqualTo("stride-apac-prod");
     assertThat(env.observability().logRetentionDays()).isEqualTo(30);
+  }
+
+  @Test
+  void regionShare_isOneOverTheRegionsOfBothClouds_roundedDown_neverSummingOverOne() {
+    EnvConfig base = EnvConfigLoader.loadDefault();
+
+    assertThat(base.regionShare()).as("eu, us, apac").isEqualTo("0.333333");
+    for (int count = 1; count <= 12; count++) {
+      String share = withRegions(base, count).regionShare();
+      BigDecimal each = new BigDecimal(share);
+
+      assertThat(each).as(share).isPositive().isLessThanOrEqualTo(BigDecimal.ONE);
+      assertThat(each.multiply(BigDecimal.valueOf(count)))
+          .as(share)
+          .isLessThanOrEqualTo(BigDecimal.ONE);
+      assertThat(share).as("plain decimal").matches("1|0\\.[0-9]{1,6}");
+    }
+    assertThat(withRegions(base, 1).regionShare()).isEqualTo("1");
+    assertThat(withRegions(base, 4).regionShare()).isEqualTo("0.25");
+    assertThat(withRegions(base, 7).regionShare()).isEqualTo("0.142857");
+  }
+
+  private static EnvConfig withRegions(EnvConfig base, int count) {
+    List<RegionConfig> regions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      regions.add(new RegionConfig("r" + i, Cloud.AWS, "test-region-" + i, null));
+    }
+    return new EnvConfig(
+        base.name(),
+        regions,
+        base.global(),
+        base.auth(),
+        base.throttle(),
+        base.observability(),
+        base.artifacts(),
+        base.authFunctions(),
+        base.edge(),
+        base.scaling(),
+        base.alerting(),
+        base.realtime());
   }
 
   @Test

@@ -29,12 +29,14 @@ class DevicesGcpTest {
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @Test
-  void importsHashClaimsAndErasedAccountMarkers_expireByTtlPolicies_afterTheChats_beforeIndexes() {
+  void importsHashClaimsMarkersAndCallWindows_expireByTtlPolicies_afterTheChats_beforeIndexes() {
     JsonNode db = stack.only("google_firestore_database");
     JsonNode previous =
         stack.named("google_firestore_field", "collection", "realtimeSubscriptions");
 
-    for (String collection : List.of("imports", "importHashes", "erasedAccounts")) {
+    // providerCallWindows: the region's Strava call counters (FirestoreSharedCallCounter).
+    for (String collection :
+        List.of("imports", "importHashes", "erasedAccounts", "providerCallWindows")) {
       JsonNode ttl = stack.named("google_firestore_field", "collection", collection);
       assertThat(ttl.path("database").asString())
           .as(collection)

@@ -11,6 +11,7 @@ import static app.stride.infra.gcp.DevicesGcpTest.member;
 import static app.stride.infra.gcp.DevicesGcpTest.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.infra.RegionShares;
 import app.stride.infra.SynthesizedStacks;
 import app.stride.infra.TfStack;
 import app.stride.infra.capability.Capabilities;
@@ -113,6 +114,25 @@ class DevicesWorkerGcpTest {
                 "email"));
     assertThat(http.at("/build_config/entry_point").asString())
         .isEqualTo("app.stride.devices.gcp.DevicesHttpFunction");
+  }
+
+  @Test
+  void worker_getsItsShareOfStravasLimits_withTheAwsRegions_summingToAtMostOne() {
+    Map<String, String> shares = RegionShares.ofDevicesWorkers();
+
+    RegionShares.assertPositive_summingToAtMostOne(shares);
+    assertThat(
+            function(stack, APAC.workerFunctionName("devices"))
+                .at("/service_config/environment_variables/STRIDE_PROVIDER_STRAVA_BUDGET_SHARE")
+                .asString())
+        .isEqualTo(shares.get("apac"))
+        .isEqualTo("0.333333");
+    // The HTTP function calls no provider's API for activities: it gets no share.
+    assertThat(
+            function(stack, APAC.functionName("devices"))
+                .at("/service_config/environment_variables")
+                .has(Capabilities.STRAVA_BUDGET_SHARE_ENV))
+        .isFalse();
   }
 
   @Test

@@ -27,7 +27,7 @@ class GcpAuthTest {
             .collect(Collectors.toMap(f -> f.path("collection").asString(), f -> f));
 
     // Beside the chat channel's registry (RealtimeGcpTest) and devices' erased-account markers
-    // (DevicesGcpTest), only these collections expire.
+    // and call windows (DevicesGcpTest), only these collections expire.
     assertThat(byCollection.keySet())
         .containsExactlyInAnyOrder(
             "profiles",
@@ -38,7 +38,8 @@ class GcpAuthTest {
             "realtimeSubscriptions",
             "imports",
             "importHashes",
-            "erasedAccounts");
+            "erasedAccounts",
+            "providerCallWindows");
     String previous = "profiles";
     for (String collection : List.of("authSessions", "authRefreshTokens", "authOneTimeTokens")) {
       JsonNode field = byCollection.get(collection);

@@ -77,6 +77,7 @@ import app.stride.devices.webhook.fitbit.FitbitWebhookReceiver;
 import app.stride.devices.webhook.garmin.GarminUserLookup;
 import app.stride.devices.webhook.garmin.GarminWebhookReceiver;
 import app.stride.devices.webhook.polar.PolarWebhookReceiver;
+import app.stride.devices.webhook.strava.SharedCallCounter;
 import app.stride.devices.webhook.strava.StravaRateBudget;
 import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
@@ -335,12 +336,23 @@ public final class DevicesFunctions {
       "STRIDE_PROVIDER_SUUNTO_SUBSCRIPTION_KEY";
 
   /**
+   * The region's share of Strava's application limits (a decimal in (0, 1], default 1): infra sets
+   * one over the number of regions, as every region pulls with the same application.
+   */
+  public static final String STRAVA_BUDGET_SHARE_ENV = "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE";
+
+  /**
    * The provider fetchers of a deployment: production APIs unless {@code STRIDE_PROVIDER_API_*}
    * overrides them (the local platform and tests). Suunto joins when its subscription key is set.
-   * One Strava budget per process. Each provider's API is behind its own time limit, breaker and
-   * bulkhead ({@link GuardedFetchers}); their meters go to {@code registry}.
+   * One Strava budget per process, also counted across the region's instances in {@code
+   * stravaCalls} up to the region's share ({@value #STRAVA_BUDGET_SHARE_ENV}). Each provider's API
+   * is behind its own time limit, breaker and bulkhead ({@link GuardedFetchers}); their meters go
+   * to {@code registry}.
+   *
+   * @throws IllegalArgumentException when the share is not a decimal in (0, 1]
    */
-  public static List<ActivityFetcher> fetchers(Map<String, String> env, MeterRegistry registry) {
+  public static List<ActivityFetcher> fetchers(
+      Map<String, String> env, MeterRegistry registry, SharedCallCounter stravaCalls) {
     ProviderHttp http = ProviderHttp.withDefaults();
     ProviderApis apis = ProviderApis.fromEnv(env);
     List<ActivityFetcher> fetchers = new ArrayList<>();
@@ -349,7 +361,8 @@ public final class DevicesFunctions {
     fetchers.add(new CorosFetcher(http, apis));
     fetchers.add(new GarminFetcher(http, apis));
     fetchers.add(new FitbitFetcher(http, apis));
-    fetchers.add(new StravaFetcher(http, apis, new StravaRateBudget()));
+    fetchers.add(
+        new StravaFetcher(http, apis, StravaRateBudget.shared(stravaCalls, stravaShare(env))));
     String suunto = env.get(SUUNTO_SUBSCRIPTION_KEY_ENV);
     if (suunto != null && !suunto.isBlank()) {
       fetchers.add(new SuuntoFetcher(http, apis, Secret.of(suunto)));
@@ -415,6 +428,18 @@ public final class DevicesFunctions {
   public static Consumer<ScheduledTick> outboxRelay(
       ActivityOutboxPort outbox, EventPublisher events, RegionId region) {
     return new ActivityOutboxRelay(outbox, events, region);
+  }
+
+  private static double stravaShare(Map<String, String> env) {
+    String share = env.get(STRAVA_BUDGET_SHARE_ENV);
+    if (share == null || share.isBlank()) {
+      return 1.0;
+    }
+    try {
+      return Double.parseDouble(share.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(STRAVA_BUDGET_SHARE_ENV + " is not a decimal", e);
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoErasedAccounts;
 import app.stride.devices.aws.adapter.out.dynamodb.DynamoImportJobStore;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoSharedCallCounter;
 import app.stride.devices.aws.adapter.out.kms.KmsSettings;
 import app.stride.devices.aws.adapter.out.kms.KmsTokenCipher;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
@@ -96,7 +97,8 @@ public class DevicesAwsApplication
                 DevicesFunctions.worker(
                     adapters.ports(),
                     settings.get().asMap(),
-                    DevicesFunctions.fetchers(settings.get().asMap(), adapters.meters()),
+                    DevicesFunctions.fetchers(
+                        settings.get().asMap(), adapters.meters(), adapters.providerCalls()),
                     config.region(),
                     clock,
                     adapters.meters())));
@@ -169,6 +171,12 @@ public class DevicesAwsApplication
                 DynamoDbClients.enhanced(client()), config.tableName(), config.region(), clock);
       }
       return erased;
+    }
+
+    /** The region's shared provider call windows (Strava's budget), in the devices table. */
+    synchronized DynamoSharedCallCounter providerCalls() {
+      activities();
+      return new DynamoSharedCallCounter(client(), config.tableName());
     }
 
     /** The workouts table, read-only, for the history. */

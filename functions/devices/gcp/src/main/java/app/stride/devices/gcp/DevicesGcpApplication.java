@@ -12,6 +12,7 @@ import app.stride.devices.gcp.adapter.out.firestore.FirestoreActivityStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreConnectionStore;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreErasedAccounts;
 import app.stride.devices.gcp.adapter.out.firestore.FirestoreImportJobStore;
+import app.stride.devices.gcp.adapter.out.firestore.FirestoreSharedCallCounter;
 import app.stride.devices.gcp.adapter.out.gcs.GcsObjectStore;
 import app.stride.devices.gcp.adapter.out.kms.CloudKmsSettings;
 import app.stride.devices.gcp.adapter.out.kms.CloudKmsTokenCipher;
@@ -36,15 +37,15 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Wires the devices capability on Google Cloud by functional bean registration: configuration read
- * once, one set of ports (a Firestore client shared by the activity, import and connection stores,
- * the bucket, the work and events topics, the token cipher) built on first use, the HTTP function
- * {@value DevicesFunctions#NAME}, and the worker as the neutral batch function {@value
- * DevicesFunctions#WORKER} with its Pub/Sub face {@value #WORKER_MESSAGE}, and the data eraser as
- * the neutral batch function {@value DevicesFunctions#USER_ERASER} with its Pub/Sub face {@value
- * #USER_ERASER_MESSAGE}, and the erasure's follow-up sweep {@value DevicesFunctions#ERASURE_SWEEP}
- * (a scheduled job, {@link DevicesErasureSweepFunction}). The outbox relay is not deployed on GCP
- * yet (as for the other capabilities there): events left pending by a failed publish wait in the
- * documents' outbox.
+ * once, one set of ports (a Firestore client shared by the activity, import and connection stores
+ * and the worker's shared Strava call counter, the bucket, the work and events topics, the token
+ * cipher) built on first use, the HTTP function {@value DevicesFunctions#NAME}, and the worker as
+ * the neutral batch function {@value DevicesFunctions#WORKER} with its Pub/Sub face {@value
+ * #WORKER_MESSAGE}, and the data eraser as the neutral batch function {@value
+ * DevicesFunctions#USER_ERASER} with its Pub/Sub face {@value #USER_ERASER_MESSAGE}, and the
+ * erasure's follow-up sweep {@value DevicesFunctions#ERASURE_SWEEP} (a scheduled job, {@link
+ * DevicesErasureSweepFunction}). The outbox relay is not deployed on GCP yet (as for the other
+ * capabilities there): events left pending by a failed publish wait in the documents' outbox.
  */
 public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -91,7 +92,12 @@ public final class DevicesGcpApplication
         () ->
             new TracedQueueFunction(
                 new ServiceIdentity(config.region().value(), DevicesFunctions.WORKER),
-                worker(context.getBean(DevicesFunctions.Ports.class), env, config, clock)));
+                worker(
+                    context.getBean(DevicesFunctions.Ports.class),
+                    context.getBean(Firestore.class),
+                    env,
+                    config,
+                    clock)));
     GcpFunctions.registerQueue(
         context,
         DevicesFunctions.USER_ERASER,
@@ -115,12 +121,16 @@ public final class DevicesGcpApplication
   }
 
   private static Function<List<QueueMessage>, BatchResult> worker(
-      DevicesFunctions.Ports ports, Env env, DevicesGcpConfig config, Clock clock) {
+      DevicesFunctions.Ports ports,
+      Firestore firestore,
+      Env env,
+      DevicesGcpConfig config,
+      Clock clock) {
     MeterRegistry meters = FunctionMetrics.fromEnv(env);
     return DevicesFunctions.worker(
         ports,
         env.asMap(),
-        DevicesFunctions.fetchers(env.asMap(), meters),
+        DevicesFunctions.fetchers(env.asMap(), meters, new FirestoreSharedCallCounter(firestore)),
         config.region(),
         clock,
         meters);

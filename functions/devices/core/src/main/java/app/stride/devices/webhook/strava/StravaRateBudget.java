@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,6 +16,15 @@ import java.util.function.Function;
  * X-RateLimit-Usage} ({@code "<15-min>,<daily>"}) once a response shows them; the read limits
  * ({@code X-ReadRateLimit-*}), when present, bind too. Thread-safe; one instance per application
  * and process (usage from the headers keeps instances in step).
+ *
+ * <p>With a {@link SharedCallCounter} the application's limits are also counted across every
+ * instance of the region: a pull counts in the region's day and quarter windows, each up to the
+ * region's {@code share} of the current limit (e.g. a third with three regions), before it runs.
+ * The headers alone keep instances in step only after each one's next answer; the shared counters
+ * hold however many instances pull at once. The quarter is counted first, then the day; a full
+ * shared window is remembered here as spent until it ends (no further store call for it), and a
+ * quarter counted for a pull whose day is full stays counted (harmless: nothing runs until
+ * midnight).
  */
 public final class StravaRateBudget {
   /** The documented defaults. */
@@ -24,16 +34,40 @@ public final class StravaRateBudget {
 
   private static final Duration QUARTER = Duration.ofMinutes(15);
 
+  /** How long a shared window's counter is kept after the window ends. */
+  static final Duration SHARED_KEPT = Duration.ofHours(1);
+
   private final Window overall;
   private final Window read = new Window(Integer.MAX_VALUE, Integer.MAX_VALUE);
+  private final SharedCallCounter shared;
+  private final double share;
 
-  /** A budget with the documented defaults. */
+  /** A budget with the documented defaults, this process's alone. */
   public StravaRateBudget() {
     this(DEFAULT_PER_15_MINUTES, DEFAULT_PER_DAY);
   }
 
+  /** This process's budget alone. */
   public StravaRateBudget(int per15Minutes, int perDay) {
+    this(per15Minutes, perDay, null, 1.0);
+  }
+
+  /**
+   * A budget with the documented defaults that also counts in the region's {@code shared} windows,
+   * up to {@code share} of each limit.
+   */
+  public static StravaRateBudget shared(SharedCallCounter shared, double share) {
+    return new StravaRateBudget(
+        DEFAULT_PER_15_MINUTES, DEFAULT_PER_DAY, Objects.requireNonNull(shared, "shared"), share);
+  }
+
+  StravaRateBudget(int per15Minutes, int perDay, SharedCallCounter shared, double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("share must be in (0, 1]: " + share);
+    }
     this.overall = new Window(per15Minutes, perDay);
+    this.shared = shared;
+    this.share = share;
   }
 
   /** Whether a pull may run now, or until when it must wait. */
@@ -49,15 +83,56 @@ public final class StravaRateBudget {
     record Wait(Instant until) implements Decision {}
   }
 
-  /** Takes one request from the budget if both windows have room; otherwise says until when. */
-  public synchronized Decision tryAcquire(Instant now) {
-    Optional<Instant> wait = max(overall.waitUntil(now), read.waitUntil(now));
-    if (wait.isPresent()) {
-      return new Decision.Wait(wait.get());
+  /**
+   * Takes one request from the budget if every window has room (this process's, and the region's
+   * shared ones when there are); otherwise says until when.
+   *
+   * @throws app.stride.core.store.StoreUnavailableException when the shared counters cannot be
+   *     reached (nothing is taken)
+   */
+  public Decision tryAcquire(Instant now) {
+    int perQuarter;
+    int perDay;
+    synchronized (this) {
+      Optional<Instant> wait = max(overall.waitUntil(now), read.waitUntil(now));
+      if (wait.isPresent()) {
+        return new Decision.Wait(wait.get());
+      }
+      perQuarter = overall.limitQuarter;
+      perDay = overall.limitDay;
     }
-    overall.count(now);
-    read.count(now);
+    if (shared != null) {
+      Instant quarterEnd = quarterStart(now).plus(QUARTER);
+      if (!shared.tryCount(
+          "strava:quarter:" + quarterStart(now),
+          regionShare(perQuarter),
+          quarterEnd.plus(SHARED_KEPT))) {
+        synchronized (this) {
+          overall.exhaustQuarter(now);
+        }
+        return new Decision.Wait(quarterEnd);
+      }
+      Instant midnight = nextMidnight(now);
+      if (!shared.tryCount(
+          "strava:day:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
+          regionShare(perDay),
+          midnight.plus(SHARED_KEPT))) {
+        synchronized (this) {
+          overall.exhaustDay(now);
+        }
+        return new Decision.Wait(midnight);
+      }
+    }
+    synchronized (this) {
+      overall.count(now);
+      read.count(now);
+    }
     return new Decision.Allowed();
+  }
+
+  /** The region's part of {@code limit}: at least one call. */
+  int regionShare(int limit) {
+    return Math.max(1, (int) Math.floor(limit * share));
   }
 
   /**
@@ -149,6 +224,11 @@ public final class StravaRateBudget {
     void exhaustQuarter(Instant now) {
       roll(now);
       usedQuarter = Math.max(usedQuarter, limitQuarter);
+    }
+
+    void exhaustDay(Instant now) {
+      roll(now);
+      usedDay = Math.max(usedDay, limitDay);
     }
 
     private void roll(Instant now) {
