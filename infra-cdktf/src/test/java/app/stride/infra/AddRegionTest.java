@@ -29,20 +29,7 @@ class AddRegionTest {
     List<RegionConfig> regions = new ArrayList<>(base.regions());
     RegionConfig ca = new RegionConfig("ca", Cloud.AWS, "ca-central-1", null);
     regions.add(ca);
-    EnvConfig env =
-        new EnvConfig(
-            base.name(),
-            regions,
-            base.global(),
-            base.auth(),
-            base.throttle(),
-            base.observability(),
-            base.artifacts(),
-            base.authFunctions(),
-            base.edge(),
-            base.scaling(),
-            base.alerting(),
-            base.realtime());
+    EnvConfig env = base.withRegions(regions);
     Path jar = repoRoot.resolve(base.artifacts().awsProfilesJar());
     Files.createDirectories(jar.getParent());
     Files.write(jar, new byte[] {1, 2, 3});

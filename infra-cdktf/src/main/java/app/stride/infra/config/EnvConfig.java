@@ -64,6 +64,23 @@ public record EnvConfig(
   /** Decimal places of {@link #regionShare()}. */
   public static final int SHARE_SCALE = 6;
 
+  /** This environment with {@code regions} instead of its own (adding a region, tests). */
+  public EnvConfig withRegions(List<RegionConfig> regions) {
+    return new EnvConfig(
+        name,
+        regions,
+        global,
+        auth,
+        throttle,
+        observability,
+        artifacts,
+        authFunctions,
+        edge,
+        scaling,
+        alerting,
+        realtime);
+  }
+
   /**
    * Each region's share of a limit every region draws on at once (a provider application's rate
    * limits: one application for all regions, on both clouds): one over the number of regions, as a

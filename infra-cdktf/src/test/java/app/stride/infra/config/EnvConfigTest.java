@@ -86,19 +86,7 @@ class EnvConfigTest {
     for (int i = 0; i < count; i++) {
       regions.add(new RegionConfig("r" + i, Cloud.AWS, "test-region-" + i, null));
     }
-    return new EnvConfig(
-        base.name(),
-        regions,
-        base.global(),
-        base.auth(),
-        base.throttle(),
-        base.observability(),
-        base.artifacts(),
-        base.authFunctions(),
-        base.edge(),
-        base.scaling(),
-        base.alerting(),
-        base.realtime());
+    return base.withRegions(regions);
   }
 
   @Test
