@@ -2,6 +2,7 @@ package app.stride.auth;
 
 import app.stride.core.config.Env;
 import app.stride.core.region.RegionId;
+import app.stride.edge.redis.RedisEndpoint;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Base64;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * @param directorySecret {@code STRIDE_DIRECTORY_SECRET} (base64, at least 32 bytes), the keyed
  *     hash's secret, the same in every region
  * @param publicUrl {@code STRIDE_PUBLIC_URL}, the base of links in mail
- * @param redisUrl {@code STRIDE_REDIS_URL}, the throttle's Redis; absent means in-process counters
+ * @param redis {@code STRIDE_REDIS_URL} (and {@code STRIDE_REDIS_AUTH}), the throttle's Redis;
+ *     absent means in-process counters
  * @param googleClientIds {@code STRIDE_GOOGLE_CLIENT_IDS}, comma-separated
  * @param appleClientIds {@code STRIDE_APPLE_CLIENT_IDS}, comma-separated
  * @param googleIssuer {@code STRIDE_GOOGLE_ISSUER}, local mode only (a local OIDC stub)
@@ -32,7 +34,7 @@ public record AuthConfig(
     String audience,
     byte[] directorySecret,
     URI publicUrl,
-    Optional<String> redisUrl,
+    Optional<RedisEndpoint> redis,
     Set<String> googleClientIds,
     Set<String> appleClientIds,
     URI googleIssuer,
@@ -57,7 +59,7 @@ public record AuthConfig(
         env.require("STRIDE_JWT_AUDIENCE"),
         Base64.getDecoder().decode(env.require("STRIDE_DIRECTORY_SECRET")),
         URI.create(env.require("STRIDE_PUBLIC_URL")),
-        env.optional("STRIDE_REDIS_URL"),
+        RedisEndpoint.fromEnv(env),
         list(env.optional("STRIDE_GOOGLE_CLIENT_IDS")),
         list(env.optional("STRIDE_APPLE_CLIENT_IDS")),
         env.optional("STRIDE_GOOGLE_ISSUER").map(URI::create).orElse(GOOGLE),

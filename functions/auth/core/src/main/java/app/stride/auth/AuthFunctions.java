@@ -135,9 +135,9 @@ public final class AuthFunctions {
 
   private static AttemptCounters counters(AuthConfig config, Clock clock) {
     return config
-        .redisUrl()
+        .redis()
         .<AttemptCounters>map(
-            url -> new FallbackAttemptCounters(RedisAttemptCounters.create(url), clock))
+            redis -> new FallbackAttemptCounters(RedisAttemptCounters.create(redis), clock))
         .orElseGet(() -> new InMemoryAttemptCounters(clock));
   }
 

@@ -38,7 +38,7 @@ public final class AwsClientDefaults {
   }
 
   /** In Lambda the credentials are in the environment; elsewhere the default chain finds them. */
-  private static AwsCredentialsProvider cloudCredentials() {
+  public static AwsCredentialsProvider cloudCredentials() {
     return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
         ? EnvironmentVariableCredentialsProvider.create()
         : DefaultCredentialsProvider.builder().build();

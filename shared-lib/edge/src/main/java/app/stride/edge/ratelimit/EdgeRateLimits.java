@@ -3,6 +3,7 @@ package app.stride.edge.ratelimit;
 import app.stride.core.config.Env;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.Operation;
+import app.stride.edge.redis.RedisEndpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -79,11 +80,11 @@ public final class EdgeRateLimits implements AutoCloseable {
     LocalRateLimiter local = new LocalRateLimiter(clock, settings.localMaxKeys());
     RateLimiter limiter =
         settings
-            .redisUrl()
+            .redis()
             .<RateLimiter>map(
-                url ->
+                redis ->
                     new FallbackRateLimiter(
-                        shared(url, settings),
+                        shared(redis, settings),
                         local,
                         clock,
                         settings.probeInterval(),
@@ -94,8 +95,8 @@ public final class EdgeRateLimits implements AutoCloseable {
   }
 
   /** Redis, through token leases unless the settings switch them off. */
-  private static SharedRateLimiter shared(String url, RateLimitSettings settings) {
-    RedisRateLimiter redis = RedisRateLimiter.create(url, settings.redisTimeout());
+  private static SharedRateLimiter shared(RedisEndpoint endpoint, RateLimitSettings settings) {
+    RedisRateLimiter redis = RedisRateLimiter.create(endpoint, settings.redisTimeout());
     return settings.leases()
         ? new LeasingRateLimiter(
             redis, LeasePolicy.standard(), settings.localMaxKeys(), settings.redisTimeout())

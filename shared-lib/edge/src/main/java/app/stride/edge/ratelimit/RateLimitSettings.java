@@ -1,6 +1,7 @@
 package app.stride.edge.ratelimit;
 
 import app.stride.core.config.Env;
+import app.stride.edge.redis.RedisEndpoint;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import java.util.Optional;
  * <table>
  *   <caption>Environment variables</caption>
  *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@code STRIDE_REDIS_URL}</td><td>the region's Redis ({@code redis://host:port/db});
- *       the auth throttle reads it too (its keys are under another prefix)</td>
- *       <td>absent: buckets in this process only</td></tr>
+ *   <tr><td>{@code STRIDE_REDIS_URL}</td><td>the region's Redis ({@code redis://host:port/db},
+ *       {@code rediss://} with TLS); the auth throttle reads it too (its keys are under another
+ *       prefix)</td><td>absent: buckets in this process only</td></tr>
+ *   <tr><td>{@code STRIDE_REDIS_AUTH}</td><td>how to sign in to it ({@link RedisEndpoint#fromEnv},
+ *       e.g. {@code elasticache-iam})</td><td>absent: the URL's own credentials</td></tr>
  *   <tr><td>{@code STRIDE_RATELIMIT_REDIS_TIMEOUT_MS}</td><td>connect and command timeout</td>
  *       <td>100</td></tr>
  *   <tr><td>{@code STRIDE_RATELIMIT_PROBE_INTERVAL_MS}</td><td>least time between two tries of a
@@ -25,21 +28,21 @@ import java.util.Optional;
  *       request</td><td>on</td></tr>
  * </table>
  *
- * @param redisUrl the Redis URL; empty for in-process buckets only
+ * @param redis the Redis; empty for in-process buckets only
  * @param redisTimeout connect and command timeout of Redis calls
  * @param probeInterval least time between two probes of a failed Redis
  * @param localMaxKeys the most buckets the in-process limiter keeps (and keys holding leases)
  * @param leases whether Redis tokens are leased a few at a time
  */
 public record RateLimitSettings(
-    Optional<String> redisUrl,
+    Optional<RedisEndpoint> redis,
     Duration redisTimeout,
     Duration probeInterval,
     int localMaxKeys,
     boolean leases) {
 
   /** Variable naming the Redis. */
-  public static final String REDIS_URL = "STRIDE_REDIS_URL";
+  public static final String REDIS_URL = RedisEndpoint.URL;
 
   /** Variable of {@link #redisTimeout()} in milliseconds. */
   public static final String REDIS_TIMEOUT_MS = "STRIDE_RATELIMIT_REDIS_TIMEOUT_MS";
@@ -54,7 +57,7 @@ public record RateLimitSettings(
   public static final String LEASES = "STRIDE_RATELIMIT_LEASES";
 
   public RateLimitSettings {
-    Objects.requireNonNull(redisUrl, "redisUrl");
+    Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(redisTimeout, "redisTimeout");
     Objects.requireNonNull(probeInterval, "probeInterval");
     if (redisTimeout.toMillis() < 1 || probeInterval.isNegative() || localMaxKeys < 1) {
@@ -65,7 +68,7 @@ public record RateLimitSettings(
   /** The settings in {@code env}, defaults for what is absent. */
   public static RateLimitSettings from(Env env) {
     return new RateLimitSettings(
-        env.optional(REDIS_URL),
+        RedisEndpoint.fromEnv(env),
         Duration.ofMillis(
             number(env, REDIS_TIMEOUT_MS, RedisRateLimiter.DEFAULT_TIMEOUT.toMillis())),
         Duration.ofMillis(

@@ -1,6 +1,7 @@
 package app.stride.edge.ratelimit;
 
 import app.stride.edge.redis.RedisConnection;
+import app.stride.edge.redis.RedisEndpoint;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -54,7 +55,15 @@ public final class RedisRateLimiter implements SharedRateLimiter, TokenSource, A
    * client down.
    */
   public static RedisRateLimiter create(String redisUri, Duration timeout) {
-    RedisClient client = RedisConnection.failFastClient(redisUri, timeout);
+    return create(RedisEndpoint.of(redisUri), timeout);
+  }
+
+  /**
+   * Buckets on {@code endpoint} with the given connect and command timeout. Does not connect yet;
+   * {@link #close()} shuts the client down.
+   */
+  public static RedisRateLimiter create(RedisEndpoint endpoint, Duration timeout) {
+    RedisClient client = RedisConnection.failFastClient(endpoint, timeout);
     return new RedisRateLimiter(client);
   }
 

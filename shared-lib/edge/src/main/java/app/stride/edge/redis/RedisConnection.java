@@ -36,14 +36,24 @@ public final class RedisConnection implements AutoCloseable {
 
   /**
    * A client for {@code redisUri} ({@code redis://host:port[/db]} or {@code rediss://...}) that
-   * fails fast: connect and command time out after {@code timeout}, no automatic reconnect (this
-   * class reconnects on the next call), commands refused while disconnected. Does not connect yet.
+   * fails fast, signed in with the URL's own credentials: see {@link #failFastClient(RedisEndpoint,
+   * Duration)}.
    */
   public static RedisClient failFastClient(String redisUri, Duration timeout) {
-    Objects.requireNonNull(redisUri, "redisUri");
+    return failFastClient(RedisEndpoint.of(redisUri), timeout);
+  }
+
+  /**
+   * A client for {@code endpoint} that fails fast: connect and command time out after {@code
+   * timeout}, no automatic reconnect (this class reconnects on the next call, asking the endpoint's
+   * credentials provider again), commands refused while disconnected. Does not connect yet.
+   */
+  public static RedisClient failFastClient(RedisEndpoint endpoint, Duration timeout) {
+    Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(timeout, "timeout");
-    RedisURI uri = RedisURI.create(redisUri);
+    RedisURI uri = RedisURI.create(endpoint.url());
     uri.setTimeout(timeout);
+    endpoint.credentials().ifPresent(uri::setCredentialsProvider);
     RedisClient client = RedisClient.create(uri);
     client.setOptions(
         ClientOptions.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.config.Env;
+import app.stride.edge.redis.RedisEndpoint;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class RateLimitSettingsTest {
   void from_emptyEnvironment_meansInProcessBuckets_withDefaults() {
     RateLimitSettings settings = RateLimitSettings.from(new Env(Map.of()));
 
-    assertThat(settings.redisUrl()).isEmpty();
+    assertThat(settings.redis()).isEmpty();
     assertThat(settings.redisTimeout()).isEqualTo(RedisRateLimiter.DEFAULT_TIMEOUT);
     assertThat(settings.probeInterval()).isEqualTo(FallbackRateLimiter.DEFAULT_PROBE_INTERVAL);
     assertThat(settings.localMaxKeys()).isEqualTo(LocalRateLimiter.DEFAULT_MAX_KEYS);
@@ -33,7 +34,8 @@ class RateLimitSettingsTest {
                     "STRIDE_RATELIMIT_LOCAL_MAX_KEYS", "500",
                     "STRIDE_RATELIMIT_LEASES", "off")));
 
-    assertThat(settings.redisUrl()).contains("redis://127.0.0.1:6390/0");
+    assertThat(settings.redis().map(RedisEndpoint::url)).contains("redis://127.0.0.1:6390/0");
+    assertThat(settings.redis().orElseThrow().credentials()).as("the URL's own").isEmpty();
     assertThat(settings.redisTimeout()).isEqualTo(Duration.ofMillis(40));
     assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.localMaxKeys()).isEqualTo(500);

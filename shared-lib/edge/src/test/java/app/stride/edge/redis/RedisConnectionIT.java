@@ -3,6 +3,7 @@ package app.stride.edge.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.core.config.Env;
 import app.stride.testkit.server.RedisServer;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -11,6 +12,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,44 @@ class RedisConnectionIT {
 
     server = RedisServer.start(port);
     assertThat(run("counter", 1)).isEqualTo(1L);
+  }
+
+  @Test
+  void endpointCredentials_signIn_andAreAskedAgainAtEveryConnect() {
+    server = RedisServer.start();
+    server.command("ACL", "SETUSER", "edge", "on", ">first-pass", "~*", "+@all");
+    RedisEndpoint endpoint =
+        RedisEndpoint.fromEnv(
+                new Env(
+                    Map.of(
+                        "STRIDE_REDIS_URL",
+                        server.endpoint().toString(),
+                        "STRIDE_REDIS_AUTH",
+                        CountingPasswordAuth.NAME,
+                        "STRIDE_REDIS_TEST_USER",
+                        "edge",
+                        "STRIDE_REDIS_TEST_PASSWORD",
+                        "first-pass")))
+            .orElseThrow();
+    client = RedisConnection.failFastClient(endpoint, Duration.ofMillis(500));
+    redis = new RedisConnection(client, Unavailable::new);
+    int askedBefore = CountingPasswordAuth.ASKED.get();
+
+    String who = redis.call(commands -> commands.aclWhoami());
+    assertThat(who).isEqualTo("edge");
+    assertThat(run("counter", 1)).isEqualTo(1L);
+    int askedAtFirstConnect = CountingPasswordAuth.ASKED.get();
+    assertThat(askedAtFirstConnect).isGreaterThan(askedBefore);
+
+    // The password changes and the connection drops: the next connect asks again and is refused.
+    server.command("ACL", "SETUSER", "edge", "resetpass", ">second-pass");
+    server.command("CLIENT", "KILL", "USER", "edge");
+    assertThatThrownBy(() -> run("counter", 1)).isInstanceOf(Unavailable.class);
+    assertThatThrownBy(() -> run("counter", 1)).isInstanceOf(Unavailable.class);
+    assertThat(CountingPasswordAuth.ASKED.get())
+        .as("asked again")
+        .isGreaterThan(askedAtFirstConnect);
+    assertThat(server.command("GET", "counter")).isEqualTo("1");
   }
 
   private long run(String key, int by) {

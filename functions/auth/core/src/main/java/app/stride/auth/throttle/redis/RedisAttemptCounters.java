@@ -4,6 +4,7 @@ import app.stride.auth.throttle.AttemptCounters;
 import app.stride.auth.throttle.AttemptCountersUnavailableException;
 import app.stride.edge.redis.LuaScript;
 import app.stride.edge.redis.RedisConnection;
+import app.stride.edge.redis.RedisEndpoint;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
@@ -51,7 +52,20 @@ public final class RedisAttemptCounters implements AttemptCounters, AutoCloseabl
    * connect yet; {@link #close()} shuts the client down.
    */
   public static RedisAttemptCounters create(String redisUri, Duration timeout) {
-    RedisClient client = RedisConnection.failFastClient(redisUri, timeout);
+    return create(RedisEndpoint.of(redisUri), timeout);
+  }
+
+  /** Counters on {@code endpoint} with {@link #DEFAULT_TIMEOUT}. Does not connect yet. */
+  public static RedisAttemptCounters create(RedisEndpoint endpoint) {
+    return create(endpoint, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Counters on {@code endpoint} with the given connect and command timeout. Does not connect yet;
+   * {@link #close()} shuts the client down.
+   */
+  public static RedisAttemptCounters create(RedisEndpoint endpoint, Duration timeout) {
+    RedisClient client = RedisConnection.failFastClient(endpoint, timeout);
     return new RedisAttemptCounters(client, true);
   }
 
