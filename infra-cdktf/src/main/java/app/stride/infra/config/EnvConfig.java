@@ -23,6 +23,7 @@ import java.util.Set;
  * @param scaling concurrency caps that are configuration (see {@code FunctionLimits})
  * @param alerting who the alarms notify and when the edge alarms fire
  * @param realtime the real-time chat channel's image and caps
+ * @param cache the region's Redis (rate limits, login throttle) and the network it lives in
  */
 public record EnvConfig(
     String name,
@@ -36,7 +37,8 @@ public record EnvConfig(
     EdgeConfig edge,
     ScalingConfig scaling,
     AlertingConfig alerting,
-    RealtimeConfig realtime) {
+    RealtimeConfig realtime,
+    CacheConfig cache) {
 
   /** Requires every part and unique region ids and stack names. */
   public EnvConfig {
@@ -52,6 +54,7 @@ public record EnvConfig(
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(alerting, "alerting");
     Objects.requireNonNull(realtime, "realtime");
+    Objects.requireNonNull(cache, "cache");
     Set<String> ids = new HashSet<>();
     Set<String> stacks = new HashSet<>();
     for (RegionConfig region : regions) {
@@ -78,7 +81,8 @@ public record EnvConfig(
         edge,
         scaling,
         alerting,
-        realtime);
+        realtime,
+        cache);
   }
 
   /**

@@ -43,7 +43,8 @@ class EnvConfigTest {
                                                     "requestsPerInstance": 7 } },
                      "workers": { "devices": 9 } },
         "alerting": { "emails": [], "throttledRequestsThreshold": 1, "periodSeconds": 60 },
-        "realtime": { "gcpImage": "registry.example/app/realtime:1", "awsMaxConcurrency": 8, "gcpMaxInstances": 1 }
+        "realtime": { "gcpImage": "registry.example/app/realtime:1", "awsMaxConcurrency": 8, "gcpMaxInstances": 1 },
+        "cache": { "awsNodeType": "cache.t4g.micro", "gcpMemorySizeGb": 2, "vpcCidr": "10.9.0.0/16" }
       }
       """;
 
