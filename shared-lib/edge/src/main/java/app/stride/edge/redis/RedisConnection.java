@@ -4,9 +4,12 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -46,7 +49,8 @@ public final class RedisConnection implements AutoCloseable {
   /**
    * A client for {@code endpoint} that fails fast: connect and command time out after {@code
    * timeout}, no automatic reconnect (this class reconnects on the next call, asking the endpoint's
-   * credentials provider again), commands refused while disconnected. Does not connect yet.
+   * credentials provider again), commands refused while disconnected; with the endpoint's CA, TLS
+   * trusts that authority alone (and still checks the host name). Does not connect yet.
    */
   public static RedisClient failFastClient(RedisEndpoint endpoint, Duration timeout) {
     Objects.requireNonNull(endpoint, "endpoint");
@@ -55,14 +59,25 @@ public final class RedisConnection implements AutoCloseable {
     uri.setTimeout(timeout);
     endpoint.credentials().ifPresent(uri::setCredentialsProvider);
     RedisClient client = RedisClient.create(uri);
+    ClientOptions.Builder options = ClientOptions.builder();
+    endpoint.caPem().ifPresent(pem -> options.sslOptions(trusting(pem)));
     client.setOptions(
-        ClientOptions.builder()
+        options
             .autoReconnect(false)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
             .timeoutOptions(TimeoutOptions.enabled(timeout))
             .build());
     return client;
+  }
+
+  /** TLS that trusts only the authority in {@code pem}, with the JDK's TLS. */
+  private static SslOptions trusting(String pem) {
+    byte[] bytes = pem.getBytes(StandardCharsets.US_ASCII);
+    return SslOptions.builder()
+        .jdkSslProvider()
+        .trustManager(() -> new ByteArrayInputStream(bytes))
+        .build();
   }
 
   /** Runs {@code command} on the connection, connecting first when there is none. */

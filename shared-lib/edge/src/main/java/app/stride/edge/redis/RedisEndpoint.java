@@ -1,20 +1,28 @@
 package app.stride.edge.redis;
 
 import app.stride.core.config.Env;
+import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A region's Redis as a function reaches it: the URL ({@code redis://host:port/db}, or {@code
- * rediss://} for TLS, with any user and password in it) and, when the cloud issues short-lived
- * credentials instead, the provider asked at every connect.
+ * rediss://} for TLS, with any user and password in it), the credentials when they come from
+ * elsewhere (a password from a secret, or a cloud's short-lived token asked at every connect), and
+ * the certificate authority to trust when the server's is not a public one (Memorystore's).
  *
  * @param url the Redis URL
  * @param credentials credentials for each connection; empty uses the URL's own (if any)
+ * @param caPem the PEM certificates trusted for TLS instead of the JVM's; empty: the JVM's
  */
-public record RedisEndpoint(String url, Optional<RedisCredentialsProvider> credentials) {
+public record RedisEndpoint(
+    String url, Optional<RedisCredentialsProvider> credentials, Optional<String> caPem) {
 
   /** Variable naming the Redis. */
   public static final String URL = "STRIDE_REDIS_URL";
@@ -25,16 +33,36 @@ public record RedisEndpoint(String url, Optional<RedisCredentialsProvider> crede
    */
   public static final String AUTH = "STRIDE_REDIS_AUTH";
 
-  /** Validates the URL's syntax. */
+  /**
+   * Variable holding the password (Redis {@code AUTH <password>}) when a secret delivers it apart
+   * from the URL; not with {@value #AUTH}.
+   */
+  public static final String PASSWORD = "STRIDE_REDIS_PASSWORD";
+
+  /** Variable holding the PEM certificate(s) of the authority that signed the server's. */
+  public static final String CA_PEM = "STRIDE_REDIS_CA_PEM";
+
+  /**
+   * Validates the URL's syntax, and that a CA goes with TLS and parses as X.509 certificates.
+   *
+   * @throws IllegalArgumentException naming the problem
+   */
   public RedisEndpoint {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(credentials, "credentials");
-    RedisURI.create(url);
+    Objects.requireNonNull(caPem, "caPem");
+    RedisURI uri = RedisURI.create(url);
+    if (caPem.isPresent()) {
+      if (!uri.isSsl()) {
+        throw new IllegalArgumentException(CA_PEM + " is set but the Redis URL is not rediss://");
+      }
+      requireCertificates(caPem.get());
+    }
   }
 
   /** The Redis at {@code url}, signed in with the URL's own credentials (if any). */
   public static RedisEndpoint of(String url) {
-    return new RedisEndpoint(url, Optional.empty());
+    return new RedisEndpoint(url, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -47,18 +75,47 @@ public record RedisEndpoint(String url, Optional<RedisCredentialsProvider> crede
   public static Optional<RedisEndpoint> fromEnv(Env env) {
     Optional<String> url = env.optional(URL).map(String::trim).filter(u -> !u.isEmpty());
     Optional<String> auth = env.optional(AUTH).map(String::trim).filter(a -> !a.isEmpty());
+    Optional<String> password = env.optional(PASSWORD).filter(p -> !p.isEmpty());
+    Optional<String> caPem = env.optional(CA_PEM).map(String::trim).filter(c -> !c.isEmpty());
     if (url.isEmpty()) {
-      if (auth.isPresent()) {
-        throw new IllegalStateException(AUTH + " is set but " + URL + " is not");
+      for (String other : new String[] {AUTH, PASSWORD, CA_PEM}) {
+        if (env.optional(other).filter(v -> !v.isBlank()).isPresent()) {
+          throw new IllegalStateException(other + " is set but " + URL + " is not");
+        }
       }
       return Optional.empty();
     }
-    if (auth.isEmpty()) {
-      return Optional.of(of(url.get()));
+    if (auth.isPresent() && password.isPresent()) {
+      throw new IllegalStateException(AUTH + " and " + PASSWORD + " are exclusive: set one");
     }
     RedisURI uri = RedisURI.create(url.get());
-    RedisAuthMechanism mechanism = RedisAuthMechanism.named(auth.get());
-    return Optional.of(new RedisEndpoint(url.get(), Optional.of(mechanism.credentials(uri, env))));
+    Optional<RedisCredentialsProvider> credentials =
+        auth.map(name -> RedisAuthMechanism.named(name).credentials(uri, env))
+            .or(() -> password.map(RedisEndpoint::passwordOnly));
+    try {
+      return Optional.of(new RedisEndpoint(url.get(), credentials, caPem));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static RedisCredentialsProvider passwordOnly(String password) {
+    RedisCredentials credentials = RedisCredentials.just(null, password);
+    return RedisCredentialsProvider.from(() -> credentials);
+  }
+
+  private static void requireCertificates(String pem) {
+    try {
+      var certificates =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException(CA_PEM + " holds no certificate");
+      }
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException(CA_PEM + " is not PEM X.509: " + e.getMessage(), e);
+    }
   }
 
   /** The URL without its password, for logs and messages. */
@@ -70,7 +127,8 @@ public record RedisEndpoint(String url, Optional<RedisCredentialsProvider> crede
         + uri.getHost()
         + ":"
         + uri.getPort()
-        + (credentials.isPresent() ? ", per-connection credentials" : "")
+        + (credentials.isPresent() ? ", credentials apart" : "")
+        + (caPem.isPresent() ? ", own CA" : "")
         + "]";
   }
 }

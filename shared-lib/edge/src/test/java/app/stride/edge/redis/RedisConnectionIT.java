@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.config.Env;
 import app.stride.testkit.server.RedisServer;
+import app.stride.testkit.server.TestCertificates;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shared Redis plumbing against a real redis-server of its own, stopped and started again. */
 class RedisConnectionIT {
@@ -102,6 +106,47 @@ class RedisConnectionIT {
         .as("asked again")
         .isGreaterThan(askedAtFirstConnect);
     assertThat(server.command("GET", "counter")).isEqualTo("1");
+  }
+
+  @Test
+  void tls_trustsTheEndpointsCaAlone_andSignsInWithThePasswordOfItsOwnVariable(@TempDir Path dir) {
+    TestCertificates certificates = TestCertificates.create(dir.resolve("ours"));
+    TestCertificates stranger = TestCertificates.create(dir.resolve("stranger"));
+    server = RedisServer.startWithTls(certificates);
+    server.command("CONFIG", "SET", "requirepass", "auth-string-from-a-secret");
+    String url = server.tlsEndpoint().orElseThrow().toString();
+
+    assertThat(counter(url, "auth-string-from-a-secret", certificates.caPem()))
+        .as("our CA, the password")
+        .isEqualTo(1L);
+    assertThatThrownBy(() -> counter(url, "auth-string-from-a-secret", stranger.caPem()))
+        .as("a server certificate from another CA")
+        .isInstanceOf(Unavailable.class);
+    assertThatThrownBy(() -> counter(url, "auth-string-from-a-secret", null))
+        .as("the JVM's own trust store does not know a private CA")
+        .isInstanceOf(Unavailable.class);
+    assertThatThrownBy(() -> counter(url, "guessed", certificates.caPem()))
+        .as("a wrong password")
+        .isInstanceOf(Unavailable.class);
+    assertThat(counter(url, "auth-string-from-a-secret", certificates.caPem())).isEqualTo(2L);
+  }
+
+  /** Increments {@code counter} over a connection of its own to {@code url}. */
+  private static long counter(String url, String password, String caPem) {
+    Map<String, String> env = new HashMap<>();
+    env.put("STRIDE_REDIS_URL", url);
+    env.put("STRIDE_REDIS_PASSWORD", password);
+    if (caPem != null) {
+      env.put("STRIDE_REDIS_CA_PEM", caPem);
+    }
+    RedisEndpoint endpoint = RedisEndpoint.fromEnv(new Env(env)).orElseThrow();
+    RedisClient client = RedisConnection.failFastClient(endpoint, Duration.ofSeconds(2));
+    try (RedisConnection connection = new RedisConnection(client, Unavailable::new)) {
+      Long value = connection.call(commands -> commands.incr("counter"));
+      return value;
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
   }
 
   private long run(String key, int by) {

@@ -74,6 +74,56 @@ class RedisEndpointTest {
   }
 
   @Test
+  void fromEnv_passwordApart_isSentAsAuthWithoutUser_andExcludesAMechanism() {
+    RedisEndpoint endpoint =
+        RedisEndpoint.fromEnv(
+                new Env(
+                    Map.of(
+                        "STRIDE_REDIS_URL", "rediss://10.0.0.3:6378",
+                        "STRIDE_REDIS_PASSWORD", "0f2c-auth-string")))
+            .orElseThrow();
+
+    var credentials = endpoint.credentials().orElseThrow().resolveCredentials().block();
+    assertThat(credentials.hasUsername()).isFalse();
+    assertThat(new String(credentials.getPassword())).isEqualTo("0f2c-auth-string");
+    assertThat(endpoint.toString()).doesNotContain("0f2c-auth-string");
+    assertThatThrownBy(
+            () ->
+                RedisEndpoint.fromEnv(
+                    new Env(
+                        Map.of(
+                            "STRIDE_REDIS_URL", "rediss://10.0.0.3:6378",
+                            "STRIDE_REDIS_PASSWORD", "x",
+                            "STRIDE_REDIS_AUTH", "test-password"))))
+        .hasMessageContaining("exclusive");
+  }
+
+  @Test
+  void fromEnv_caWithoutTls_orNotACertificate_orWithoutUrl_isRefusedAtStart() {
+    assertThatThrownBy(
+            () ->
+                RedisEndpoint.fromEnv(
+                    new Env(
+                        Map.of(
+                            "STRIDE_REDIS_URL", "redis://10.0.0.3:6378",
+                            "STRIDE_REDIS_CA_PEM", "-----BEGIN CERTIFICATE-----"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rediss://");
+    assertThatThrownBy(
+            () ->
+                RedisEndpoint.fromEnv(
+                    new Env(
+                        Map.of(
+                            "STRIDE_REDIS_URL", "rediss://10.0.0.3:6378",
+                            "STRIDE_REDIS_CA_PEM", "not a certificate"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("STRIDE_REDIS_CA_PEM");
+    assertThatThrownBy(
+            () -> RedisEndpoint.fromEnv(new Env(Map.of("STRIDE_REDIS_PASSWORD", "orphan"))))
+        .hasMessageContaining("STRIDE_REDIS_URL");
+  }
+
+  @Test
   void toString_leavesTheUrlsPasswordOut() {
     assertThat(RedisEndpoint.of("redis://edge:hunter2-pass@10.0.0.5:6380/2").toString())
         .contains("10.0.0.5:6380")

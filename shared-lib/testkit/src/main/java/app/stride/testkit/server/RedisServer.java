@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,14 @@ public final class RedisServer implements LocalServer {
   public static final Path DEFAULT_BINARY = Path.of("/usr/bin/redis-server");
 
   private final URI endpoint;
+  private final Optional<URI> tlsEndpoint;
   private final ManagedProcess process;
   private final Path workDir;
 
-  private RedisServer(URI endpoint, ManagedProcess process, Path workDir) {
+  private RedisServer(
+      URI endpoint, Optional<URI> tlsEndpoint, ManagedProcess process, Path workDir) {
     this.endpoint = endpoint;
+    this.tlsEndpoint = tlsEndpoint;
     this.process = process;
     this.workDir = workDir;
   }
@@ -53,10 +57,40 @@ public final class RedisServer implements LocalServer {
 
   /** Starts redis-server on {@code port} (0 picks a free one) and waits until it answers PING. */
   public static RedisServer start(int port) {
+    return start(port, Optional.empty());
+  }
+
+  /**
+   * Starts redis-server speaking TLS with {@code certificates}' server certificate on a second free
+   * loopback port ({@link #tlsEndpoint()}), clients not asked for certificates; the plain port
+   * stays for {@link #command}.
+   */
+  public static RedisServer startWithTls(TestCertificates certificates) {
+    return start(0, Optional.of(certificates));
+  }
+
+  private static RedisServer start(int port, Optional<TestCertificates> tls) {
     Path binary = binary().orElseThrow(() -> new ServerStartException(availability().reason()));
     int chosenPort = Loopback.portOrFree(port);
+    Optional<Integer> tlsPort = tls.map(t -> Loopback.portOrFree(0));
     Path workDir = DataDirs.createTemp("stride-redis-");
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    tls.ifPresent(
+        certificates ->
+            command.addAll(
+                List.of(
+                    "--tls-port",
+                    String.valueOf(tlsPort.orElseThrow()),
+                    "--tls-cert-file",
+                    certificates.serverCertificate().toString(),
+                    "--tls-key-file",
+                    certificates.serverKey().toString(),
+                    "--tls-ca-cert-file",
+                    certificates.caCertificate().toString(),
+                    "--tls-auth-clients",
+                    "no")));
+    command.addAll(
+        0,
         List.of(
             binary.toString(),
             "--port",
@@ -70,7 +104,7 @@ public final class RedisServer implements LocalServer {
             "--daemonize",
             "no",
             "--dir",
-            workDir.toString());
+            workDir.toString()));
     ManagedProcess process = ManagedProcess.start("redis", chosenPort, command, workDir, Map.of());
     try {
       Await.until(
@@ -84,8 +118,20 @@ public final class RedisServer implements LocalServer {
       throw e;
     }
     URI endpoint = URI.create("redis://" + Loopback.HOST + ":" + chosenPort);
-    StartLine.log("redis-server", endpoint, "pid " + process.pid() + ", no persistence");
-    return new RedisServer(endpoint, process, workDir);
+    Optional<URI> tlsEndpoint = tlsPort.map(p -> URI.create("rediss://" + Loopback.HOST + ":" + p));
+    StartLine.log(
+        "redis-server",
+        endpoint,
+        "pid "
+            + process.pid()
+            + ", no persistence"
+            + tlsEndpoint.map(t -> ", TLS " + t).orElse(""));
+    return new RedisServer(endpoint, tlsEndpoint, process, workDir);
+  }
+
+  /** {@code rediss://127.0.0.1:P} when started with TLS. */
+  public Optional<URI> tlsEndpoint() {
+    return tlsEndpoint;
   }
 
   @Override
