@@ -21,9 +21,11 @@ import tools.jackson.databind.JsonNode;
  *       stack ({@code ${aws_x.y.arn}}, optionally {@code /index/*}, {@code /index/<name>} or {@code
  *       :*}, or {@code ${aws_apigatewayv2_api.y.execution_arn}/<stage>/POST/@connections/*}); no
  *       literal ARN, no other wildcard; role policies come only from those scanned documents; no
- *       managed policies. A key policy lets only this stack's roles use a key, or a service for
- *       this stack's resources ({@code aws:SourceArn}); the account may manage a key but use only
- *       the region's own key, whose use IAM decides.
+ *       managed policies. The one exception: Lambda's network-interface actions for a function in
+ *       the region's network ({@link #LAMBDA_VPC_ACTIONS}) on {@code *}, as EC2 cannot scope its
+ *       describe calls and an interface holds no data. A key policy lets only this stack's roles
+ *       use a key, or a service for this stack's resources ({@code aws:SourceArn}); the account may
+ *       manage a key but use only the region's own key, whose use IAM decides.
  *   <li>GCP: a project-level binding of a data role carries a condition whose references are all in
  *       the same stack; a resource-level binding (topic, subscription, bucket, service, secret)
  *       names a resource of the same stack; no authoritative project policy.
@@ -148,6 +150,9 @@ public final class ResidencyRules {
                   // A bucket policy only refuses; access comes from the roles' own policies.
                   violations.add(new Violation(stack.name(), where, "bucket policy allows"));
                 }
+                if (lambdaNetworkInterfaces(statement)) {
+                  continue;
+                }
                 for (String resource : TfStack.strings(statement.path("resources"))) {
                   checkAwsResource(stack, where, resource, violations);
                 }
@@ -183,6 +188,27 @@ public final class ResidencyRules {
           .forEach(id -> violations.add(new Violation(stack.name(), type + "." + id, "attached")));
     }
     return grants;
+  }
+
+  /**
+   * The actions Lambda's documentation asks of the execution role of a function in a VPC, to manage
+   * the function's network interfaces; nothing else may go with them on {@code *}.
+   */
+  public static final Set<String> LAMBDA_VPC_ACTIONS =
+      Set.of(
+          "ec2:CreateNetworkInterface",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSubnets",
+          "ec2:DeleteNetworkInterface",
+          "ec2:AssignPrivateIpAddresses",
+          "ec2:UnassignPrivateIpAddresses");
+
+  private static boolean lambdaNetworkInterfaces(JsonNode statement) {
+    List<String> actions = TfStack.strings(statement.path("actions"));
+    return statement.path("effect").asString("Allow").equals("Allow")
+        && !actions.isEmpty()
+        && LAMBDA_VPC_ACTIONS.containsAll(actions)
+        && TfStack.strings(statement.path("resources")).equals(List.of("*"));
   }
 
   private static void checkAwsResource(

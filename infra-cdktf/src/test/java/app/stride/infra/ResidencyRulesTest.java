@@ -25,6 +25,7 @@ class ResidencyRulesTest {
     "aws-literal-foreign-table, eu, not an own-resource reference",
     "aws-literal-foreign-table, eu, mentions foreign data stride-profiles-us",
     "aws-wildcard, eu, not an own-resource reference: *",
+    "aws-wildcard-beside-network-interfaces, eu, not an own-resource reference: *",
     "aws-reference-outside-stack, eu, references a resource outside the stack",
     "aws-raw-policy, us, policy is not a scanned policy document",
     "aws-managed-policy-attachment, us, attached",

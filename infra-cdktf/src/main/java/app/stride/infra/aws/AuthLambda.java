@@ -3,15 +3,22 @@ package app.stride.infra.aws;
 import app.stride.infra.BuiltArtifact;
 import app.stride.infra.config.ObservabilityConfig;
 import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
 import com.hashicorp.cdktf.providers.aws.lambda_alias.LambdaAlias;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
  * The auth HTTP Lambda of one region ({@value #DEFINITION}): arm64, {@value #MEMORY_MB} MB
  * (Argon2id needs about 19 MiB per hash, and Lambda's CPU grows with memory, which is what hashing
  * needs), a reserved concurrency that caps the hashing load, SnapStart on published versions behind
- * the alias {@value #ALIAS}, with its log group, role and error alarm.
+ * the alias {@value #ALIAS}, with its log group, role and error alarm; in the region's network,
+ * signing in to its Redis (the login throttle's counters and the edge's buckets, {@link
+ * RegionRedis}).
  */
 public final class AuthLambda extends Construct {
 
@@ -38,8 +45,20 @@ public final class AuthLambda extends Construct {
       AuthRuntime runtime,
       int reservedConcurrency,
       ObservabilityConfig observability,
-      BuiltArtifact jar) {
+      BuiltArtifact jar,
+      RegionRedis redis) {
     super(scope, id);
+    Map<String, String> env = new LinkedHashMap<>(runtime.environment(true));
+    env.putAll(redis.environment());
+    List<DataAwsIamPolicyDocumentStatement> grants =
+        new ArrayList<>(
+            List.of(
+                runtime.tableGrant(),
+                runtime.eventsGrant(),
+                runtime.keyGrant(),
+                runtime.secretsGrant(),
+                runtime.mailGrant()));
+    grants.addAll(redis.grants());
     lambda =
         new SpringLambda(
             this,
@@ -50,14 +69,10 @@ public final class AuthLambda extends Construct {
                 DEFINITION,
                 TIMEOUT_SECONDS,
                 true,
-                runtime.environment(true),
-                List.of(
-                    runtime.tableGrant(),
-                    runtime.eventsGrant(),
-                    runtime.keyGrant(),
-                    runtime.secretsGrant(),
-                    runtime.mailGrant())),
+                env,
+                grants),
             SpringLambda.Sizing.arm64(MEMORY_MB, reservedConcurrency),
+            Optional.of(redis.network()),
             jar,
             observability,
             region.id());

@@ -71,7 +71,10 @@ public final class AwsRegionStack extends TerraformStack {
         .build();
     RegionKey key = new RegionKey(this, "region_key", region);
     CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region, key);
-    RegionStores stores = stores(region, key, cursorKey);
+    RegionNetwork network = new RegionNetwork(this, "network", region, env.cache());
+    RegionRedis redis =
+        new RegionRedis(this, "redis", region, env.cache(), network, key, env.observability());
+    RegionStores stores = stores(region, key, cursorKey, redis);
     fanOut(region, key, stores);
     SchedulerScheduleGroup schedules =
         SchedulerScheduleGroup.Builder.create(this, "schedule_group")
@@ -94,7 +97,8 @@ public final class AwsRegionStack extends TerraformStack {
             key,
             stores.queue(Capabilities.PROFILES.outbox().orElseThrow().eventsName()),
             api,
-            schedules.getName());
+            schedules.getName(),
+            redis);
     AuthMail mail = auth.mail();
     routes.addAll(auth.routes().routes());
     new ApiStage(
@@ -161,7 +165,8 @@ public final class AwsRegionStack extends TerraformStack {
    * settings bundle ({@code <name>_settings}), and every subscriber's queue ({@code <name>_<stem>},
    * e.g. {@code devices_eraser}), with the region's key and cursor secret.
    */
-  private RegionStores stores(RegionConfig region, RegionKey key, CursorKeySecret cursorKey) {
+  private RegionStores stores(
+      RegionConfig region, RegionKey key, CursorKeySecret cursorKey, RegionRedis redis) {
     Map<String, CapabilityTable> tables = new LinkedHashMap<>();
     Map<String, EventsQueue> queues = new LinkedHashMap<>();
     Map<String, CapabilityBucket> buckets = new LinkedHashMap<>();
@@ -228,7 +233,7 @@ public final class AwsRegionStack extends TerraformStack {
                 this, stem.replace('-', '_'), region, key, capability.name(), subscriber));
       }
     }
-    return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys, settings);
+    return new RegionStores(key, cursorKey, tables, queues, buckets, envelopeKeys, settings, redis);
   }
 
   /**
@@ -416,7 +421,8 @@ public final class AwsRegionStack extends TerraformStack {
       RegionKey key,
       EventsQueue events,
       ProfilesHttpApi api,
-      String scheduleGroupName) {
+      String scheduleGroupName,
+      RegionRedis redis) {
     AuthTable table = new AuthTable(this, "auth_table", region, key);
     AuthSecrets secrets = new AuthSecrets(this, "auth_secrets", region, key);
     AuthMail mail = new AuthMail(this, "auth_mail", region, env.authFunctions());
@@ -431,7 +437,8 @@ public final class AwsRegionStack extends TerraformStack {
             runtime,
             FunctionLimits.of(region, env, capabilities, region.authFunctionName()),
             env.observability(),
-            jar);
+            jar,
+            redis);
     AuthRoutes routes = new AuthRoutes(this, "auth_routes", api, function);
     new AuthSchedules(
         this, "auth_schedules", region, runtime, scheduleGroupName, env.observability(), jar);

@@ -21,7 +21,9 @@ import software.constructs.Construct;
  * capability's own table and indexes, the tables it reads (read actions on the table only), its
  * events queue, the region's key and cursor key secret, its settings bundle where it has secret
  * settings ({@link SettingsBundleSecret}), and, where the capability pushes chat changes, {@code
- * execute-api:ManageConnections} on the region's WebSocket API stage ({@link RealtimeApi}).
+ * execute-api:ManageConnections} on the region's WebSocket API stage ({@link RealtimeApi}). The
+ * HTTP function (behind the edge, rate-limited) runs in the region's network and signs in to its
+ * Redis ({@link RegionRedis}); the WebSocket function does neither.
  */
 public final class CapabilityLambda extends Construct {
 
@@ -159,6 +161,13 @@ public final class CapabilityLambda extends Construct {
               env.put(RealtimeApi.ENDPOINT_ENV, api.managementEndpoint());
               grants.add(api.manageConnectionsGrant());
             });
+    Optional<SpringLambda.Network> network = Optional.empty();
+    if (bean.behindEdge()) {
+      RegionRedis redis = runtime.stores().redis();
+      env.putAll(redis.environment());
+      grants.addAll(redis.grants());
+      network = Optional.of(redis.network());
+    }
     lambda =
         new SpringLambda(
             this,
@@ -172,6 +181,7 @@ public final class CapabilityLambda extends Construct {
                 env,
                 grants),
             SpringLambda.Sizing.arm64(MEMORY_MB, reservedConcurrency),
+            network,
             jar,
             observability,
             runtime.region().id());

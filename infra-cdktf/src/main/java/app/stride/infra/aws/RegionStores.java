@@ -1,6 +1,7 @@
 package app.stride.infra.aws;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param buckets the capability buckets, by capability name
  * @param envelopeKeys the capability envelope keys, by capability name
  * @param settings the settings bundles of the capabilities with secret settings, by capability name
+ * @param redis the region's Redis, which the HTTP functions reach through the region's network
  */
 public record RegionStores(
     RegionKey key,
@@ -26,7 +28,8 @@ public record RegionStores(
     Map<String, EventsQueue> queues,
     Map<String, CapabilityBucket> buckets,
     Map<String, RegionKey> envelopeKeys,
-    Map<String, SettingsBundleSecret> settings) {
+    Map<String, SettingsBundleSecret> settings,
+    RegionRedis redis) {
 
   /** Copies the maps. */
   public RegionStores {
@@ -35,6 +38,7 @@ public record RegionStores(
     buckets = Map.copyOf(buckets);
     envelopeKeys = Map.copyOf(envelopeKeys);
     settings = Map.copyOf(settings);
+    Objects.requireNonNull(redis, "redis");
   }
 
   /** The table of {@code capability}; fails when the region has none. */

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIam
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionEnvironment;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionSnapStart;
+import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionVpcConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,22 @@ public final class SpringLambda extends Construct {
     }
   }
 
+  /**
+   * Where a function attached to the region's network runs: its network interfaces go into {@code
+   * subnetIds} with {@code securityGroupIds}.
+   */
+  public record Network(List<String> subnetIds, List<String> securityGroupIds) {
+
+    /** Copies the lists; both must name something. */
+    public Network {
+      subnetIds = List.copyOf(subnetIds);
+      securityGroupIds = List.copyOf(securityGroupIds);
+      if (subnetIds.isEmpty() || securityGroupIds.isEmpty()) {
+        throw new IllegalArgumentException("a function's network needs subnets and a group");
+      }
+    }
+  }
+
   private final LambdaFunction function;
   private final FunctionRole role;
 
@@ -104,6 +121,22 @@ public final class SpringLambda extends Construct {
       String id,
       Spec spec,
       Sizing sizing,
+      BuiltArtifact jar,
+      ObservabilityConfig observability,
+      String regionId) {
+    this(scope, id, spec, sizing, Optional.empty(), jar, observability, regionId);
+  }
+
+  /**
+   * Creates the function {@code spec.name()} from {@code jar}, sized by {@code sizing}, attached to
+   * {@code network} when given (the spec's grants must then let Lambda manage its interfaces).
+   */
+  public SpringLambda(
+      Construct scope,
+      String id,
+      Spec spec,
+      Sizing sizing,
+      Optional<Network> network,
       BuiltArtifact jar,
       ObservabilityConfig observability,
       String regionId) {
@@ -128,6 +161,13 @@ public final class SpringLambda extends Construct {
             .dependsOn(List.of(logs, role.policy()));
     sizing.architecture().ifPresent(a -> builder.architectures(List.of(a)));
     sizing.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
+    network.ifPresent(
+        n ->
+            builder.vpcConfig(
+                LambdaFunctionVpcConfig.builder()
+                    .subnetIds(n.subnetIds())
+                    .securityGroupIds(n.securityGroupIds())
+                    .build()));
     if (spec.snapStart()) {
       builder.snapStart(LambdaFunctionSnapStart.builder().applyOn("PublishedVersions").build());
     }

@@ -85,6 +85,10 @@ class AuthAwsStackTest {
             "STRIDE_DIRECTORY_URL",
             "STRIDE_DIRECTORY_SECRET_ARN",
             "STRIDE_DIRECTORY_API_SECRET_ARN",
+            "STRIDE_REDIS_URL",
+            "STRIDE_REDIS_AUTH",
+            "STRIDE_REDIS_USER",
+            "STRIDE_REDIS_CACHE_NAME",
             "STRIDE_METRICS",
             "STRIDE_ORIGIN_VERIFY_SECRET",
             "JAVA_TOOL_OPTIONS",
@@ -177,7 +181,15 @@ class AuthAwsStackTest {
     JsonNode statements = roleStatements(stack, "stride-auth-" + region);
 
     assertThat(statements.values().stream().map(s -> s.path("sid").asString()))
-        .containsExactly("AuthTable", "Events", "RegionKey", "AuthSecrets", "SendAuthMail", "Logs");
+        .containsExactly(
+            "AuthTable",
+            "Events",
+            "RegionKey",
+            "AuthSecrets",
+            "SendAuthMail",
+            "RedisConnect",
+            "VpcNetworkInterfaces",
+            "Logs");
     assertThat(strings(statements.get(0).path("actions")))
         .containsExactly(
             "dynamodb:GetItem",

@@ -278,7 +278,14 @@ class AwsRegionStackTest {
     assertThat(httpFunction(stack, region).path("role").asString())
         .isEqualTo(stack.ref("aws_iam_role", role, "arn"));
     assertThat(statements.values().stream().map(s -> s.path("sid").asString()))
-        .containsExactly("ProfilesTable", "ProfileEvents", "RegionKey", "CursorKey", "Logs");
+        .containsExactly(
+            "ProfilesTable",
+            "ProfileEvents",
+            "RegionKey",
+            "CursorKey",
+            "RedisConnect",
+            "VpcNetworkInterfaces",
+            "Logs");
     assertThat(strings(statements.get(0).path("actions")))
         .containsExactly(
             "dynamodb:GetItem",
@@ -301,7 +308,8 @@ class AwsRegionStackTest {
                 "aws_secretsmanager_secret",
                 stack.named("aws_secretsmanager_secret", "name", "stride-cursor-key-" + region),
                 "arn"));
-    assertThat(strings(statements.get(4).path("resources")))
+    // 4 and 5: the region's Redis (RegionRedisAwsTest).
+    assertThat(strings(statements.get(6).path("resources")))
         .containsExactly(
             stack.ref(
                     "aws_cloudwatch_log_group",

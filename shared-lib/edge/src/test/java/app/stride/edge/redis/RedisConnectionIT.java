@@ -73,7 +73,8 @@ class RedisConnectionIT {
   @Test
   void endpointCredentials_signIn_andAreAskedAgainAtEveryConnect() {
     server = RedisServer.start();
-    server.command("ACL", "SETUSER", "edge", "on", ">first-pass", "~*", "+@all");
+    // The access string infra gives the functions' ElastiCache user (RegionRedis.FUNCTION_ACCESS).
+    server.command("ACL", "SETUSER", "edge", "on", ">first-pass", "~*", "+@all", "-@dangerous");
     RedisEndpoint endpoint =
         RedisEndpoint.fromEnv(
                 new Env(
@@ -94,6 +95,8 @@ class RedisConnectionIT {
     String who = redis.call(commands -> commands.aclWhoami());
     assertThat(who).isEqualTo("edge");
     assertThat(run("counter", 1)).isEqualTo(1L);
+    server.command("SCRIPT", "FLUSH");
+    assertThat(run("counter", 1)).as("the script loaded again by that user").isEqualTo(2L);
     int askedAtFirstConnect = CountingPasswordAuth.ASKED.get();
     assertThat(askedAtFirstConnect).isGreaterThan(askedBefore);
 
@@ -105,7 +108,7 @@ class RedisConnectionIT {
     assertThat(CountingPasswordAuth.ASKED.get())
         .as("asked again")
         .isGreaterThan(askedAtFirstConnect);
-    assertThat(server.command("GET", "counter")).isEqualTo("1");
+    assertThat(server.command("GET", "counter")).isEqualTo("2");
   }
 
   @Test
