@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * No secret value is in any synthesized stack: a function gets a secret only as the ARN of a
  * Secrets Manager secret of its own stack ({@code <NAME>_ARN}) or, on GCP, as a Secret Manager
- * reference; no secret version (the only place a value could live) is declared.
+ * reference; no secret version (the only place a value could live) is declared, but for the GCP
+ * region's Redis AUTH string, whose one version is a reference to the instance's computed {@code
+ * auth_string} (in the state whatever is done, never in the JSON; {@code RegionRedisGcpTest}).
  */
 class NoSecretValuesTest {
 
@@ -32,7 +34,8 @@ class NoSecretValuesTest {
                   "STRIDE_DIRECTORY_SECRET",
                   "STRIDE_DIRECTORY_API_SECRET",
                   "STRIDE_SMTP_PASSWORD",
-                  "STRIDE_CHAT_PUSH_SECRET"),
+                  "STRIDE_CHAT_PUSH_SECRET",
+                  "STRIDE_REDIS_PASSWORD"),
               Capabilities.ALL.stream()
                   .flatMap(c -> c.secrets().stream())
                   .map(Capability.SecretSetting::variable))
@@ -42,22 +45,47 @@ class NoSecretValuesTest {
       Pattern.compile("\\$\\{aws_secretsmanager_secret\\.([A-Za-z0-9_-]+)\\.arn\\}");
   private static final Pattern SECRET_ID_REF =
       Pattern.compile("\\$\\{google_secret_manager_secret\\.([A-Za-z0-9_-]+)\\.secret_id\\}");
+  private static final Pattern AUTH_STRING_REF =
+      Pattern.compile("\\$\\{google_redis_instance\\.([A-Za-z0-9_-]+)\\.auth_string\\}");
 
   @Test
-  void noStack_declaresASecretVersionOrValue() {
+  void noStack_declaresASecretVersionOrValue_butTheRedisAuthStringsReference() {
     SynthesizedStacks.all()
         .forEach(
             (name, stack) -> {
               assertThat(stack.resourceTypes())
                   .as(name)
-                  .doesNotContain(
-                      "aws_secretsmanager_secret_version",
-                      "google_secret_manager_secret_version",
-                      "random_password");
-              assertThat(stack.json())
-                  .as(name)
-                  .doesNotContain("secret_string", "secret_binary", "secret_data");
+                  .doesNotContain("aws_secretsmanager_secret_version", "random_password");
+              assertThat(stack.json()).as(name).doesNotContain("secret_string", "secret_binary");
+              Map<String, JsonNode> versions =
+                  stack.resources("google_secret_manager_secret_version");
+              assertThat(versions.size()).as(name).isLessThanOrEqualTo(1);
+              for (JsonNode version : versions.values()) {
+                Matcher m = AUTH_STRING_REF.matcher(version.path("secret_data").asString());
+                assertThat(m.matches()).as("%s: %s", name, version).isTrue();
+                assertThat(stack.resources("google_redis_instance")).containsKey(m.group(1));
+                assertThat(version.path("secret").asString())
+                    .as(name)
+                    .isEqualTo(
+                        stack.ref(
+                            "google_secret_manager_secret",
+                            stack.named(
+                                "google_secret_manager_secret",
+                                "secret_id",
+                                "stride-redis-auth-" + regionId(name)),
+                            "id"));
+              }
+              assertThat(count(stack.json(), "secret_data")).as(name).isEqualTo(versions.size());
             });
+  }
+
+  /** The region id of a regional stack's name, e.g. {@code apac} for the GCP stack. */
+  private static String regionId(String stackName) {
+    return SynthesizedStacks.config().regions().stream()
+        .filter(r -> r.stackName().equals(stackName))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   @Test
@@ -169,11 +197,12 @@ class NoSecretValuesTest {
     assertThat(references)
         .as(
             "three secrets for each of three auth functions, the chat push secret for social, the"
-                + " cursor key for each capability's HTTP function, the devices settings for its"
+                + " cursor key and the Redis AUTH string for each capability's HTTP function, the"
+                + " Redis AUTH string for the auth HTTP function, the devices settings for its"
                 + " HTTP function and the worker's for its worker")
         .isEqualTo(
-            10
-                + Capabilities.ALL.size()
+            11
+                + 2 * Capabilities.ALL.size()
                 + Capabilities.DEVICES.secrets().size()
                 + Capabilities.DEVICES.workerSecrets().size());
     for (String name : SECRET_VALUES) {

@@ -3,6 +3,7 @@ package app.stride.infra;
 import app.stride.infra.capability.Capabilities;
 import app.stride.infra.capability.Capability;
 import app.stride.infra.config.RegionConfig;
+import app.stride.infra.gcp.RegionRedis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -481,6 +482,7 @@ public final class ResidencyRules {
       markers.add(other.directoryHashKeySecretName());
       markers.add(other.directoryApiSecretName());
       markers.add(other.smtpPasswordSecretName());
+      markers.add(RegionRedis.authSecretName(other));
       markers.add(other.sesConfigurationSetName());
       markers.add(":" + other.location() + ":");
       markers.add("locations/" + other.location());

@@ -52,6 +52,14 @@ public record CacheConfig(String awsNodeType, int gcpMemorySizeGb, String vpcCid
     return prefix() + ".255.240/28";
   }
 
+  /**
+   * The /28 just below {@link #top28()}, e.g. {@code 10.40.255.224/28}: like it, inside the last
+   * /20 ({@code subnet20(15)}), and not overlapping it.
+   */
+  public String secondTop28() {
+    return prefix() + ".255.224/28";
+  }
+
   private String prefix() {
     return vpcCidr.substring(0, vpcCidr.indexOf(".0.0/16"));
   }

@@ -36,7 +36,9 @@ import software.constructs.Construct;
  * </ul>
  *
  * All three run as the auth service account with the same settings (one wiring in code); mail goes
- * through the configured SMTP relay with STARTTLS; secrets are Secret Manager references only.
+ * through the configured SMTP relay with STARTTLS; secrets are Secret Manager references only. The
+ * HTTP function alone reaches the region's Redis (its login throttle, {@link RedisAccess}): through
+ * the VPC connector, with the Redis variables and the AUTH string as a secret reference.
  */
 public final class AuthCloudFunctions extends Construct {
 
@@ -77,9 +79,13 @@ public final class AuthCloudFunctions extends Construct {
       EventsTopic events,
       AuthFunctionSecrets secrets,
       AuthFunctionIdentity identity,
-      String edgeAddress) {}
+      String edgeAddress,
+      RedisAccess redis) {}
 
-  /** Uploads the zip to the region's source bucket and creates the functions and schedules. */
+  /**
+   * Uploads the zip to the region's source bucket and creates the functions and schedules, the HTTP
+   * function reaching the region's Redis through {@code redis}.
+   */
   public AuthCloudFunctions(
       Construct scope,
       String id,
@@ -92,7 +98,8 @@ public final class AuthCloudFunctions extends Construct {
       EventsTopic events,
       AuthFunctionSecrets secrets,
       AuthFunctionIdentity identity,
-      String edgeAddress) {
+      String edgeAddress,
+      RedisAccess redis) {
     super(scope, id);
     // A content-addressed object name makes a new build redeploy the functions.
     String objectName =
@@ -117,7 +124,8 @@ public final class AuthCloudFunctions extends Construct {
             events,
             secrets,
             identity,
-            edgeAddress);
+            edgeAddress,
+            redis);
     http =
         Cloudfunctions2Function.Builder.create(this, "http")
             .project(region.gcpProject())
@@ -136,8 +144,12 @@ public final class AuthCloudFunctions extends Construct {
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(identity.email())
                     .environmentVariables(environment(true))
-                    .secretEnvironmentVariables(secretReferences())
+                    .secretEnvironmentVariables(secretReferences(true))
+                    .vpcConnector(redis.connectorId())
+                    .vpcConnectorEgressSettings(RedisAccess.EGRESS)
                     .build())
+            // The first deploy must not start an instance before it may read the AUTH secret.
+            .dependsOn(redis.ready())
             .build();
     CloudRunV2ServiceIamMember.Builder.create(this, "public_invoker")
         .project(region.gcpProject())
@@ -198,7 +210,7 @@ public final class AuthCloudFunctions extends Construct {
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(settings.identity().email())
                     .environmentVariables(environment(false))
-                    .secretEnvironmentVariables(secretReferences())
+                    .secretEnvironmentVariables(secretReferences(false))
                     .build())
             .eventTrigger(
                 Cloudfunctions2FunctionEventTrigger.builder()
@@ -235,7 +247,7 @@ public final class AuthCloudFunctions extends Construct {
 
   /**
    * Region, store, events topic, token settings, mail relay and directory. {@code http} adds {@code
-   * STRIDE_JWKS_URL}, read only by the HTTP function's token verifier.
+   * STRIDE_JWKS_URL}, read only by the HTTP function's token verifier, and the Redis variables.
    */
   private Map<String, String> environment(boolean http) {
     AuthFunctionConfig functions = settings.functions();
@@ -266,24 +278,36 @@ public final class AuthCloudFunctions extends Construct {
     env.put(CloudMonitoringWriter.METRICS_ENV, CloudMonitoringWriter.METRICS);
     env.put(CloudMonitoringWriter.PROJECT_ENV, settings.region().gcpProject());
     env.put("JAVA_TOOL_OPTIONS", CapabilityCloudFunction.JAVA_TOOL_OPTIONS);
+    if (http) {
+      env.putAll(settings.redis().environment());
+    }
     return env;
   }
 
-  /** Each secret as a reference to its latest version, never a value. */
-  private List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> secretReferences() {
-    List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
+  /**
+   * Each secret as a reference to its latest version, never a value; {@code http} adds the Redis
+   * AUTH string.
+   */
+  private List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> secretReferences(
+      boolean http) {
+    Map<String, String> secretIds = new LinkedHashMap<>();
     settings
         .secrets()
         .byVariable()
-        .forEach(
-            (variable, secret) ->
-                refs.add(
-                    Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables.builder()
-                        .key(variable)
-                        .projectId(settings.region().gcpProject())
-                        .secret(secret.getSecretId())
-                        .version("latest")
-                        .build()));
+        .forEach((variable, secret) -> secretIds.put(variable, secret.getSecretId()));
+    if (http) {
+      secretIds.put(RedisAccess.PASSWORD_ENV, settings.redis().secretId());
+    }
+    List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
+    secretIds.forEach(
+        (variable, secretId) ->
+            refs.add(
+                Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables.builder()
+                    .key(variable)
+                    .projectId(settings.region().gcpProject())
+                    .secret(secretId)
+                    .version("latest")
+                    .build()));
     return refs;
   }
 

@@ -11,7 +11,8 @@ import software.constructs.Construct;
  * The auth functions' own service account and its only grants: Firestore access on the region's
  * database (project-level role narrowed by an IAM condition on the database name, as for profiles),
  * reading each of the auth secrets (secret-level bindings), and publishing account-deletion events
- * to the region's events topic (topic-level binding).
+ * to the region's events topic (topic-level binding). The region's Redis grants it reading its AUTH
+ * secret ({@link RegionRedis#grantTo}).
  */
 public final class AuthFunctionIdentity extends Construct {
 
@@ -60,6 +61,11 @@ public final class AuthFunctionIdentity extends Construct {
 
   private static String lower(String variable) {
     return variable.toLowerCase(Locale.ROOT);
+  }
+
+  /** The account as an IAM member ({@code serviceAccount:<email>}). */
+  public String member() {
+    return account.getMember();
   }
 
   /** The account's e-mail, the functions' runtime identity. */

@@ -59,8 +59,10 @@ public final class CapabilityCloudFunction extends Construct {
 
   /**
    * What a capability's function runs with; {@code resources} are the variables of the capability's
-   * own bucket, envelope key and work topic, if it has them, and {@code secrets} the Secret Manager
-   * secret ids of the secret settings it reads, by variable.
+   * own bucket, envelope key and work topic, if it has them, {@code secrets} the Secret Manager
+   * secret ids of the secret settings it reads, by variable, and {@code redis} the region's Redis,
+   * which only HTTP functions reach (workers, subscribers and sweeps do not rate-limit; the chat
+   * server, built from the social function's settings, ignores it).
    */
   public record Settings(
       RegionConfig region,
@@ -73,7 +75,8 @@ public final class CapabilityCloudFunction extends Construct {
       String edgeAddress,
       Optional<PushTarget> chatPush,
       Map<String, String> resources,
-      Map<String, String> secrets) {
+      Map<String, String> secrets,
+      Optional<RedisAccess> redis) {
 
     /** Copies the variables, keeping the secrets' order. */
     public Settings {
@@ -94,7 +97,8 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           Optional.of(target),
           resources,
-          secrets);
+          secrets,
+          redis);
     }
 
     /**
@@ -113,7 +117,8 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           chatPush,
           resources,
-          secrets);
+          secrets,
+          redis);
     }
 
     /** The same settings, also reading the secret {@code secretId} as {@code variable}. */
@@ -131,13 +136,31 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           chatPush,
           resources,
-          more);
+          more,
+          redis);
+    }
+
+    /** The same settings, reaching the region's Redis through {@code access}. */
+    public Settings withRedis(RedisAccess access) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          maxInstances,
+          requestsPerInstance,
+          edgeAddress,
+          chatPush,
+          resources,
+          secrets,
+          Optional.of(access));
     }
 
     /**
      * A worker's settings: its own account and cap, one message per instance at a time, the secret
      * settings {@code workerSecrets} it reads, and its own plain variables {@code workerVariables}
-     * beside the capability's resource variables.
+     * beside the capability's resource variables; no Redis.
      */
     public Settings forWorker(
         CapabilityIdentity workerIdentity,
@@ -157,7 +180,8 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           Optional.empty(),
           variables,
-          workerSecrets);
+          workerSecrets,
+          Optional.empty());
     }
 
     /**
@@ -176,13 +200,14 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           chatPush,
           resources,
-          secrets);
+          secrets,
+          redis);
     }
 
     /**
      * A subscriber's settings (a data eraser): its own account and cap, one message per instance at
-     * a time, only the capability's resource variables {@code subscriberResources} its code reads
-     * and no secret (an eraser calls no provider and reads no cursor).
+     * a time, only the capability's resource variables {@code subscriberResources} its code reads,
+     * no secret (an eraser calls no provider and reads no cursor) and no Redis.
      */
     public Settings forSubscriber(
         CapabilityIdentity subscriberIdentity,
@@ -199,7 +224,8 @@ public final class CapabilityCloudFunction extends Construct {
           edgeAddress,
           Optional.empty(),
           subscriberResources,
-          Map.of());
+          Map.of(),
+          Optional.empty());
     }
   }
 
@@ -430,10 +456,15 @@ public final class CapabilityCloudFunction extends Construct {
                         target.invoker().isPresent() ? "ALLOW_INTERNAL_ONLY" : "ALLOW_ALL")
                     .allTrafficOnLatestRevision(true)
                     .serviceAccountEmail(settings.identity().email())
-                    .environmentVariables(environment(settings))
+                    .environmentVariables(functionEnvironment(settings))
                     .secretEnvironmentVariables(secretReferences(settings))
+                    .vpcConnector(settings.redis().map(RedisAccess::connectorId).orElse(null))
+                    .vpcConnectorEgressSettings(
+                        settings.redis().map(r -> RedisAccess.EGRESS).orElse(null))
                     .build());
     target.trigger().ifPresent(builder::eventTrigger);
+    // The first deploy must not start an instance before it may read the AUTH secret's version.
+    settings.redis().ifPresent(redis -> builder.dependsOn(redis.ready()));
     Cloudfunctions2Function declared = builder.build();
     CloudRunV2ServiceIamMember.Builder.create(
             this, target.invoker().isPresent() ? "invoker" : "public_invoker")
@@ -446,7 +477,10 @@ public final class CapabilityCloudFunction extends Construct {
     return declared;
   }
 
-  /** The chat push secret, if it pushes chat changes, and the secret settings it reads. */
+  /**
+   * The chat push secret, if it pushes chat changes, the secret settings it reads and, reaching the
+   * region's Redis, its AUTH string.
+   */
   private static List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables>
       secretReferences(Settings settings) {
     Map<String, String> secrets = new LinkedHashMap<>();
@@ -454,6 +488,7 @@ public final class CapabilityCloudFunction extends Construct {
         .chatPush()
         .ifPresent(push -> secrets.put(ChatPush.SECRET_ENV, push.push().secret().getSecretId()));
     secrets.putAll(settings.secrets());
+    settings.redis().ifPresent(redis -> secrets.put(RedisAccess.PASSWORD_ENV, redis.secretId()));
     List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
     secrets.forEach(
         (variable, secretId) ->
@@ -476,6 +511,13 @@ public final class CapabilityCloudFunction extends Construct {
         .publicAccessPrevention("enforced")
         .build()
         .getName();
+  }
+
+  /** {@link #environment} and, reaching the region's Redis, its URL and CA. */
+  private static Map<String, String> functionEnvironment(Settings settings) {
+    Map<String, String> env = environment(settings);
+    settings.redis().ifPresent(redis -> env.putAll(redis.environment()));
+    return env;
   }
 
   /**

@@ -29,9 +29,11 @@ import software.constructs.Construct;
  * erasers, {@link SubscriberFunction}) with their push subscriptions of the events topic and, the
  * devices eraser, its scheduled sweep ({@link SubscriberSweepFunction}); the chat server (Cloud
  * Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service
- * accounts, functions and schedules; logs and alerts of every function; the API Gateway derived
- * from the spec, the load balancer with Cloud Armor in front of it, and the edge alerts, every
- * alert notifying the configured channels.
+ * accounts, functions and schedules; the region's Redis ({@link RegionRedis}) on its own network
+ * ({@link RegionNetwork}), which every HTTP function (capabilities' and auth's) reaches through the
+ * network's connector; logs and alerts of every function; the API Gateway derived from the spec,
+ * the load balancer with Cloud Armor in front of it, and the edge alerts, every alert notifying the
+ * configured channels.
  */
 public final class GcpRegionStack extends TerraformStack {
 
@@ -103,6 +105,8 @@ public final class GcpRegionStack extends TerraformStack {
     Map<String, String> backends = new LinkedHashMap<>();
     Map<String, CapabilityCloudFunction.Settings> settings = new LinkedHashMap<>();
     CursorKeySecret cursorKey = new CursorKeySecret(this, "cursor_key", region);
+    RegionNetwork network = new RegionNetwork(this, "network", region, env.cache());
+    RegionRedis redis = new RegionRedis(this, "redis", region, env.cache(), network);
     for (Capability capability : this.capabilities) {
       CapabilityCloudFunction.Settings functionSettings =
           settings(capability, region, env, store, topics, edgeAddress);
@@ -114,11 +118,23 @@ public final class GcpRegionStack extends TerraformStack {
       }
       cursorKey.grantTo(capability.name() + "_reader", functionSettings.identity().member());
       functionSettings = functionSettings.withSecret(CursorKeySecret.ENV, cursorKey.secretId());
+      functionSettings =
+          functionSettings.withRedis(
+              redis.grantTo(capability.name() + "_reader", functionSettings.identity().member()));
       settings.put(capability.name(), functionSettings);
     }
     TerraformOutput.Builder.create(this, "cursor_key_secret_name")
         .value(cursorKey.secretId())
         .description("Secret to add a version to once: base64 of >= 32 random bytes (cursor HMAC)")
+        .build();
+    TerraformOutput.Builder.create(this, "redis_host")
+        .value(redis.host())
+        .description("The region's Redis (private address, reached through the VPC connector)")
+        .build();
+    TerraformOutput.Builder.create(this, "redis_auth_secret_name")
+        .value(redis.secretId())
+        .description(
+            "Secret holding the Redis AUTH string (written by Terraform from the instance)")
         .build();
     // The chat server first: the social function pushes chat changes to the sockets it holds.
     RealtimeChannel channel = Capabilities.SOCIAL_REALTIME;
@@ -241,7 +257,8 @@ public final class GcpRegionStack extends TerraformStack {
             events,
             authSecrets,
             authIdentity,
-            edgeAddress.getAddress());
+            edgeAddress.getAddress(),
+            redis.grantTo("auth_reader", authIdentity.member()));
     backends.put("auth", auth.serviceUri());
     GoogleBeta.declare(this, region);
     ApiGateway gateway =
@@ -427,6 +444,7 @@ public final class GcpRegionStack extends TerraformStack {
         edgeAddress.getAddress(),
         Optional.empty(),
         Map.of(),
-        Map.of());
+        Map.of(),
+        Optional.empty());
   }
 }

@@ -28,7 +28,7 @@ class CursorKeyGcpTest {
     assertThat(secret.at("/replication/user_managed/replicas").values())
         .extracting(r -> r.path("location").asString())
         .containsExactly(APAC.location());
-    assertThat(stack.json()).doesNotContain("google_secret_manager_secret_version");
+    RegionRedisGcpTest.assertOnlyTheRedisAuthSecretHasAVersion(stack);
   }
 
   @Test

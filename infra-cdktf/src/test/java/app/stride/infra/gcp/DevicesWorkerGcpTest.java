@@ -179,7 +179,7 @@ class DevicesWorkerGcpTest {
           .extracting(r -> r.path("location").asString())
           .containsExactly(APAC.location());
     }
-    assertThat(stack.json()).doesNotContain("google_secret_manager_secret_version");
+    RegionRedisGcpTest.assertOnlyTheRedisAuthSecretHasAVersion(stack);
   }
 
   @Test
@@ -210,7 +210,8 @@ class DevicesWorkerGcpTest {
 
   /**
    * A function's secret environment variables (variable to secret id reference) but the region's
-   * cursor key, which every capability reads ({@link CursorKeyGcpTest}).
+   * cursor key and Redis AUTH string, which every capability's HTTP function reads ({@link
+   * CursorKeyGcpTest}, {@link RegionRedisGcpTest}).
    */
   private static Map<String, String> secretRefs(JsonNode function) {
     Map<String, String> refs = new LinkedHashMap<>();
@@ -219,6 +220,7 @@ class DevicesWorkerGcpTest {
       refs.put(ref.path("key").asString(), ref.path("secret").asString());
     }
     refs.remove(CursorKeySecret.ENV);
+    refs.remove(RedisAccess.PASSWORD_ENV);
     return refs;
   }
 

@@ -53,6 +53,9 @@ class RealtimeGcpTest {
         .forEach(e -> expected.put(e.getKey(), e.getValue().asString()));
     expected.put("STRIDE_REALTIME", "true");
     expected.remove(ChatPush.URL_ENV); // the server is the push target, it does not push to itself
+    // Only the HTTP functions rate-limit in the region's Redis (RegionRedisGcpTest).
+    expected.remove(RedisAccess.URL_ENV);
+    expected.remove(RedisAccess.CA_ENV);
     Map<String, String> actual = new LinkedHashMap<>();
     service()
         .at("/template/containers/0/env")
@@ -90,6 +93,7 @@ class RealtimeGcpTest {
                 + ", \"https://\", \"wss://\")}/internal/push");
     assertThat(social.at("/service_config/secret_environment_variables").values())
         .filteredOn(v -> !v.path("key").asString().equals(CursorKeySecret.ENV))
+        .filteredOn(v -> !v.path("key").asString().equals(RedisAccess.PASSWORD_ENV))
         .singleElement()
         .satisfies(
             v -> {
