@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,10 +39,31 @@ public final class AwsClientDefaults {
     return builder;
   }
 
-  /** In Lambda the credentials are in the environment; elsewhere the default chain finds them. */
+  /**
+   * The function's own credentials. In Lambda they are the role's: as variables ({@code
+   * AWS_ACCESS_KEY_ID} ...) in a plain function, but from the runtime's local credentials endpoint
+   * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, with its token) in a SnapStart function, whose
+   * snapshot must not carry keys; {@link #lambdaCredentials()} asks both, in that order, on every
+   * resolution. Elsewhere the SDK's default chain finds them.
+   */
   public static AwsCredentialsProvider cloudCredentials() {
     return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null
-        ? EnvironmentVariableCredentialsProvider.create()
+        ? lambdaCredentials()
         : DefaultCredentialsProvider.builder().build();
+  }
+
+  /**
+   * The role's credentials inside Lambda: the variables when they are set, else the runtime's
+   * credentials endpoint (cached by the SDK until shortly before they expire). The chain does not
+   * stick to the provider that answered first: a snapshot restored without the variables still
+   * finds the endpoint.
+   */
+  public static AwsCredentialsProvider lambdaCredentials() {
+    return AwsCredentialsProviderChain.builder()
+        .reuseLastProviderEnabled(false)
+        .credentialsProviders(
+            EnvironmentVariableCredentialsProvider.create(),
+            ContainerCredentialsProvider.builder().build())
+        .build();
   }
 }
