@@ -21,12 +21,31 @@ import software.constructs.IConstruct;
  * <p>The breaker alarm reads the gauge the functions publish as CloudWatch Embedded Metric Format:
  * {@value #BREAKER_METRIC} in namespace {@value ApiStage#NAMESPACE}, dimension {@code dependency},
  * {@code 1} while a breaker is open. A Metrics Insights query takes the maximum over every
- * dependency (and any further dimensions), so a new dependency needs no new alarm.
+ * dependency (and any further dimensions), so a new dependency needs no new alarm. The fallback
+ * alarm reads {@value #FALLBACK_METRIC} the same way: an HTTP function deciding on in-process
+ * buckets for {@value #FALLBACK_MINUTES} minutes in a row means the region's Redis ({@link
+ * RegionRedis}) is unreachable or slow.
  */
 public final class RegionAlarms extends Construct {
 
   /** The breaker-state gauge: 0 closed, 1 open (half-open in between). */
   public static final String BREAKER_METRIC = "stride.breaker.state";
+
+  /**
+   * The rate limiter's fallback gauge: 1 while a function decides on its in-process buckets because
+   * the region's Redis fails or is slow.
+   */
+  public static final String FALLBACK_METRIC = "stride.ratelimit.fallback.active";
+
+  /** The Metrics Insights query of the fallback alarm: any function of any capability. */
+  public static final String FALLBACK_QUERY =
+      "SELECT MAX(\"" + FALLBACK_METRIC + "\") FROM \"" + ApiStage.NAMESPACE + "\"";
+
+  /**
+   * Minutes in a row of fallback before the alarm: a failover (seconds) or one slow minute is not
+   * worth a page; Redis unreachable for five minutes is (every bucket then holds per instance).
+   */
+  public static final int FALLBACK_MINUTES = 5;
 
   /** The Metrics Insights query of the breaker alarm. */
   public static final String BREAKER_QUERY =
@@ -57,6 +76,26 @@ public final class RegionAlarms extends Construct {
                     .returnData(true)
                     .build()))
         .evaluationPeriods(1)
+        .threshold(1)
+        .comparisonOperator("GreaterThanOrEqualToThreshold")
+        .treatMissingData("notBreaching")
+        .build();
+    CloudwatchMetricAlarm.Builder.create(this, "ratelimit_fallback")
+        .alarmName("stride-" + region.id() + "-ratelimit-fallback")
+        .alarmDescription(
+            "HTTP functions in "
+                + region.id()
+                + " rate-limit on in-process buckets: the region's Redis fails or is slow")
+        .metricQuery(
+            List.of(
+                CloudwatchMetricAlarmMetricQuery.builder()
+                    .id("fallback")
+                    .expression(FALLBACK_QUERY)
+                    .period(60)
+                    .returnData(true)
+                    .build()))
+        .evaluationPeriods(FALLBACK_MINUTES)
+        .datapointsToAlarm(FALLBACK_MINUTES)
         .threshold(1)
         .comparisonOperator("GreaterThanOrEqualToThreshold")
         .treatMissingData("notBreaching")

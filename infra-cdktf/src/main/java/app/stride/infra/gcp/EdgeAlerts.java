@@ -20,13 +20,24 @@ import software.constructs.IConstruct;
  * and bans) and of each HTTP function (Cloud Run answers 429 when no instance is left under the
  * max-instances cap), and any open circuit breaker: the functions publish the gauge {@value
  * #BREAKER_METRIC} (label {@code dependency}, {@code 1} while open) through the Cloud Monitoring
- * output. {@link #notifyOnEveryAlert(Construct)} adds the channels to every alert policy of the
- * stack.
+ * output; and the rate limiter deciding on in-process buckets for five minutes ({@value
+ * #FALLBACK_METRIC} above 0.9: the region's Redis, {@link RegionRedis}, unreachable or slow).
+ * {@link #notifyOnEveryAlert(Construct)} adds the channels to every alert policy of the stack.
  */
 public final class EdgeAlerts extends Construct {
 
   /** The custom metric of the breaker-state gauge ({@code stride.breaker.state}). */
   public static final String BREAKER_METRIC = "custom.googleapis.com/stride/breaker/state";
+
+  /**
+   * The rate limiter's fallback gauge ({@code stride.ratelimit.fallback.active}): 1 while a
+   * function decides on in-process buckets because the region's Redis fails or is slow.
+   */
+  public static final String FALLBACK_METRIC =
+      "custom.googleapis.com/stride/ratelimit/fallback/active";
+
+  /** How long the fallback lasts before the alert: five minutes, as on AWS. */
+  public static final String FALLBACK_DURATION = "300s";
 
   private final RegionConfig region;
   private final AlertingConfig alerting;
@@ -92,6 +103,36 @@ public final class EdgeAlerts extends Construct {
                             .comparison("COMPARISON_GT")
                             .thresholdValue(0.9)
                             .duration("0s")
+                            .aggregations(
+                                List.of(
+                                    MonitoringAlertPolicyConditionsConditionThresholdAggregations
+                                        .builder()
+                                        .alignmentPeriod("60s")
+                                        .perSeriesAligner("ALIGN_MAX")
+                                        .crossSeriesReducer("REDUCE_MAX")
+                                        .build()))
+                            .build())
+                    .build()))
+        .build();
+    fallbackAlert();
+  }
+
+  /** Redis unreachable or slow for {@value #FALLBACK_DURATION}: buckets hold per instance. */
+  private void fallbackAlert() {
+    MonitoringAlertPolicy.Builder.create(this, "ratelimit_fallback")
+        .project(region.gcpProject())
+        .displayName("stride-" + region.id() + " rate limits on in-process buckets")
+        .combiner("OR")
+        .conditions(
+            List.of(
+                MonitoringAlertPolicyConditions.builder()
+                    .displayName("HTTP functions cannot use the region's Redis")
+                    .conditionThreshold(
+                        MonitoringAlertPolicyConditionsConditionThreshold.builder()
+                            .filter("metric.type = \"" + FALLBACK_METRIC + "\"")
+                            .comparison("COMPARISON_GT")
+                            .thresholdValue(0.9)
+                            .duration(FALLBACK_DURATION)
                             .aggregations(
                                 List.of(
                                     MonitoringAlertPolicyConditionsConditionThresholdAggregations

@@ -228,6 +228,29 @@ class RegionRedisAwsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void fallbackAlarm_firesAfterFiveMinutesOfInProcessBuckets_toTheRegionsTopic(String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    JsonNode alarm =
+        stack.named(
+            "aws_cloudwatch_metric_alarm",
+            "alarm_name",
+            "stride-" + regionId + "-ratelimit-fallback");
+    JsonNode query = alarm.path("metric_query").get(0);
+
+    assertThat(query.path("expression").asString())
+        .isEqualTo("SELECT MAX(\"stride.ratelimit.fallback.active\") FROM \"Stride\"");
+    assertThat(query.path("period").asInt()).isEqualTo(60);
+    assertThat(alarm.path("evaluation_periods").asInt()).isEqualTo(5);
+    assertThat(alarm.path("datapoints_to_alarm").asInt()).isEqualTo(5);
+    assertThat(alarm.path("threshold").asDouble()).isEqualTo(1.0);
+    assertThat(alarm.path("comparison_operator").asString())
+        .isEqualTo("GreaterThanOrEqualToThreshold");
+    assertThat(strings(alarm.path("alarm_actions")))
+        .containsExactly(DevicesAwsTest.alarmTopic(stack, regionId));
+  }
+
   /** The auth function and every capability's HTTP function. */
   private static List<String> httpFunctions(RegionConfig region) {
     List<String> names = new ArrayList<>(List.of(region.authFunctionName()));

@@ -317,4 +317,23 @@ class RegionRedisGcpTest {
     }
     return count;
   }
+
+  @Test
+  void fallbackAlert_whenFunctionsDecideOnInProcessBucketsForFiveMinutes_toTheChannels() {
+    JsonNode policy =
+        stack.named(
+            "google_monitoring_alert_policy",
+            "display_name",
+            "stride-apac rate limits on in-process buckets");
+    JsonNode condition = policy.path("conditions").get(0).path("condition_threshold");
+
+    assertThat(condition.path("filter").asString())
+        .isEqualTo("metric.type = \"custom.googleapis.com/stride/ratelimit/fallback/active\"");
+    assertThat(condition.path("comparison").asString()).isEqualTo("COMPARISON_GT");
+    assertThat(condition.path("threshold_value").asDouble()).isEqualTo(0.9);
+    assertThat(condition.path("duration").asString()).isEqualTo("300s");
+    assertThat(strings(policy.path("notification_channels")))
+        .hasSize(ENV.alerting().emails().size())
+        .isNotEmpty();
+  }
 }
