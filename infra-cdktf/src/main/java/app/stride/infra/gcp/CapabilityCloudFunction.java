@@ -86,19 +86,7 @@ public final class CapabilityCloudFunction extends Construct {
 
     /** The same settings, delivering chat changes to {@code target}. */
     public Settings withChatPush(PushTarget target) {
-      return new Settings(
-          region,
-          auth,
-          store,
-          events,
-          identity,
-          maxInstances,
-          requestsPerInstance,
-          edgeAddress,
-          Optional.of(target),
-          resources,
-          secrets,
-          redis);
+      return with(Optional.of(target), resources, secrets, redis);
     }
 
     /**
@@ -106,42 +94,27 @@ public final class CapabilityCloudFunction extends Construct {
      * settings {@code secrets} it reads.
      */
     public Settings withResources(Map<String, String> resources, Map<String, String> secrets) {
-      return new Settings(
-          region,
-          auth,
-          store,
-          events,
-          identity,
-          maxInstances,
-          requestsPerInstance,
-          edgeAddress,
-          chatPush,
-          resources,
-          secrets,
-          redis);
+      return with(chatPush, resources, secrets, redis);
     }
 
     /** The same settings, also reading the secret {@code secretId} as {@code variable}. */
     public Settings withSecret(String variable, String secretId) {
       Map<String, String> more = new LinkedHashMap<>(secrets);
       more.put(variable, secretId);
-      return new Settings(
-          region,
-          auth,
-          store,
-          events,
-          identity,
-          maxInstances,
-          requestsPerInstance,
-          edgeAddress,
-          chatPush,
-          resources,
-          more,
-          redis);
+      return with(chatPush, resources, more, redis);
     }
 
     /** The same settings, reaching the region's Redis through {@code access}. */
     public Settings withRedis(RedisAccess access) {
+      return with(chatPush, resources, secrets, Optional.of(access));
+    }
+
+    /** These settings with the four parts the copy methods change. */
+    private Settings with(
+        Optional<PushTarget> chatPush,
+        Map<String, String> resources,
+        Map<String, String> secrets,
+        Optional<RedisAccess> redis) {
       return new Settings(
           region,
           auth,
@@ -154,7 +127,7 @@ public final class CapabilityCloudFunction extends Construct {
           chatPush,
           resources,
           secrets,
-          Optional.of(access));
+          redis);
     }
 
     /**

@@ -88,51 +88,38 @@ public final class EdgeAlerts extends Construct {
               + "\" AND metric.type = \"run.googleapis.com/request_count\""
               + " AND metric.labels.response_code = \"429\"");
     }
-    MonitoringAlertPolicy.Builder.create(this, "breaker_open")
-        .project(region.gcpProject())
-        .displayName("stride-" + region.id() + " breaker open")
-        .combiner("OR")
-        .conditions(
-            List.of(
-                MonitoringAlertPolicyConditions.builder()
-                    .displayName("A circuit breaker is open")
-                    .conditionThreshold(
-                        MonitoringAlertPolicyConditionsConditionThreshold.builder()
-                            .filter("metric.type = \"" + BREAKER_METRIC + "\"")
-                            // The gauge is 0 or 1 (0.5 half-open): "above 0.9" is "open".
-                            .comparison("COMPARISON_GT")
-                            .thresholdValue(0.9)
-                            .duration("0s")
-                            .aggregations(
-                                List.of(
-                                    MonitoringAlertPolicyConditionsConditionThresholdAggregations
-                                        .builder()
-                                        .alignmentPeriod("60s")
-                                        .perSeriesAligner("ALIGN_MAX")
-                                        .crossSeriesReducer("REDUCE_MAX")
-                                        .build()))
-                            .build())
-                    .build()))
-        .build();
-    fallbackAlert();
+    // The gauges are 0 or 1 (the breaker 0.5 half-open): "above 0.9" is "on".
+    gaugeAlert(
+        "breaker_open",
+        "stride-" + region.id() + " breaker open",
+        "A circuit breaker is open",
+        BREAKER_METRIC,
+        "0s");
+    gaugeAlert(
+        "ratelimit_fallback",
+        "stride-" + region.id() + " rate limits on in-process buckets",
+        "HTTP functions cannot use the region's Redis",
+        FALLBACK_METRIC,
+        FALLBACK_DURATION);
   }
 
-  /** Redis unreachable or slow for {@value #FALLBACK_DURATION}: buckets hold per instance. */
-  private void fallbackAlert() {
-    MonitoringAlertPolicy.Builder.create(this, "ratelimit_fallback")
+  /** An alert when the gauge {@code metric} of any function is above 0.9 for {@code duration}. */
+  private void gaugeAlert(
+      String id, String title, String condition, String metric, String duration) {
+    MonitoringAlertPolicy.Builder.create(this, id)
         .project(region.gcpProject())
-        .displayName("stride-" + region.id() + " rate limits on in-process buckets")
+        .displayName(title)
         .combiner("OR")
         .conditions(
             List.of(
                 MonitoringAlertPolicyConditions.builder()
-                    .displayName("HTTP functions cannot use the region's Redis")
+                    .displayName(condition)
                     .conditionThreshold(
                         MonitoringAlertPolicyConditionsConditionThreshold.builder()
-                            .filter("metric.type = \"" + FALLBACK_METRIC + "\"")
+                            .filter("metric.type = \"" + metric + "\"")
                             .comparison("COMPARISON_GT")
                             .thresholdValue(0.9)
-                            .duration(FALLBACK_DURATION)
+                            .duration(duration)
                             .aggregations(
                                 List.of(
                                     MonitoringAlertPolicyConditionsConditionThresholdAggregations
