@@ -34,6 +34,15 @@ public final class RegionRedis extends Construct {
   /** The newest Redis version Memorystore for Redis offers. */
   public static final String REDIS_VERSION = "REDIS_7_2";
 
+  /**
+   * How the functions check the server's certificate: its chain, ending at the instance's own CA
+   * (trusted alone, {@code STRIDE_REDIS_CA_PEM}), without a host name check. The server certificate
+   * names the instance's IP in its common name, which the JDK never matches an IP against (only
+   * subject alternative names), and the CA is the instance's own, so the chain identifies the
+   * instance ({@code RedisConnectionIT} shows both with such a certificate).
+   */
+  public static final String VERIFY_PEER = "CA";
+
   /** A replica in a second zone. */
   public static final String TIER = "STANDARD_HA";
 
@@ -133,7 +142,12 @@ public final class RegionRedis extends Construct {
 
   /** {@code rediss://<host>:<port>} of the instance. */
   private String url() {
-    return "rediss://" + instance.getHost() + ":" + Token.asString(instance.getPort());
+    return "rediss://"
+        + instance.getHost()
+        + ":"
+        + Token.asString(instance.getPort())
+        + "?verifyPeer="
+        + VERIFY_PEER;
   }
 
   /** The instance's private address, for the stack's outputs. */

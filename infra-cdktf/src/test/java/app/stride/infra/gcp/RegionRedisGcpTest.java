@@ -114,7 +114,8 @@ class RegionRedisGcpTest {
         "rediss://"
             + stack.ref("google_redis_instance", instance, "host")
             + ":"
-            + stack.ref("google_redis_instance", instance, "port");
+            + stack.ref("google_redis_instance", instance, "port")
+            + "?verifyPeer=CA";
     // Every listed CA (two during a rotation), joined: the functions trust each.
     String instanceRef = stack.ref("google_redis_instance", instance, "x");
     String ca =

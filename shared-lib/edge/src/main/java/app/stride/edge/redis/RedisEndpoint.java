@@ -4,6 +4,7 @@ import app.stride.core.config.Env;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisCredentialsProvider;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslVerifyMode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -13,7 +14,9 @@ import java.util.Optional;
 
 /**
  * A region's Redis as a function reaches it: the URL ({@code redis://host:port/db}, or {@code
- * rediss://} for TLS, with any user and password in it), the credentials when they come from
+ * rediss://} for TLS, with any user and password in it; TLS checks the server's certificate chain
+ * and host name, or with {@code ?verifyPeer=CA} the chain alone, allowed only when the chain must
+ * end at the server's own CA, {@value #CA_PEM}; never off), the credentials when they come from
  * elsewhere (a password from a secret, or a cloud's short-lived token asked at every connect), and
  * the certificate authority to trust when the server's is not a public one (Memorystore's).
  *
@@ -57,6 +60,13 @@ public record RedisEndpoint(
         throw new IllegalArgumentException(CA_PEM + " is set but the Redis URL is not rediss://");
       }
       requireCertificates(caPem.get());
+    }
+    if (uri.isSsl() && uri.getVerifyMode() == SslVerifyMode.NONE) {
+      throw new IllegalArgumentException("the Redis URL turns TLS verification off (verifyPeer)");
+    }
+    if (uri.isSsl() && uri.getVerifyMode() == SslVerifyMode.CA && caPem.isEmpty()) {
+      // Any certificate a public CA signed would pass a chain check without a host name check.
+      throw new IllegalArgumentException("verifyPeer=CA needs the server's own CA in " + CA_PEM);
     }
   }
 

@@ -134,6 +134,29 @@ class RedisConnectionIT {
     assertThat(counter(url, "auth-string-from-a-secret", certificates.caPem())).isEqualTo(2L);
   }
 
+  @Test
+  void aCertificateNamingItsIpInTheCommonNameOnly_passesWithTheChainCheckAgainstItsOwnCa(
+      @TempDir Path dir) {
+    // Memorystore's server certificates name the instance's IP in the common name; the JDK matches
+    // an IP against subject alternative names only, so the full check refuses them.
+    TestCertificates certificates = TestCertificates.withoutAlternativeNames(dir.resolve("ours"));
+    TestCertificates stranger = TestCertificates.withoutAlternativeNames(dir.resolve("stranger"));
+    server = RedisServer.startWithTls(certificates);
+    server.command("CONFIG", "SET", "requirepass", "auth-string-from-a-secret");
+    String url = server.tlsEndpoint().orElseThrow().toString();
+
+    assertThatThrownBy(() -> counter(url, "auth-string-from-a-secret", certificates.caPem()))
+        .as("the host name check")
+        .isInstanceOf(Unavailable.class);
+    assertThat(counter(url + "?verifyPeer=CA", "auth-string-from-a-secret", certificates.caPem()))
+        .as("the chain, ending at the server's own CA")
+        .isEqualTo(1L);
+    assertThatThrownBy(
+            () -> counter(url + "?verifyPeer=CA", "auth-string-from-a-secret", stranger.caPem()))
+        .as("another CA's certificate, with the chain check alone")
+        .isInstanceOf(Unavailable.class);
+  }
+
   /** Increments {@code counter} over a connection of its own to {@code url}. */
   private static long counter(String url, String password, String caPem) {
     Map<String, String> env = new HashMap<>();

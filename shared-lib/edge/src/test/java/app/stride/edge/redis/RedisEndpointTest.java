@@ -124,6 +124,17 @@ class RedisEndpointTest {
   }
 
   @Test
+  void tlsVerification_neverOff_andChainOnlyJustWithTheServersOwnCa() {
+    assertThatThrownBy(() -> RedisEndpoint.of("rediss://10.0.0.3:6378?verifyPeer=NONE"))
+        .hasMessageContaining("verification off");
+    // Lettuce 7 no longer reads true/false: refused as it parses the URL.
+    assertThatThrownBy(() -> RedisEndpoint.of("rediss://10.0.0.3:6378?verifyPeer=false"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RedisEndpoint.of("rediss://10.0.0.3:6378?verifyPeer=CA"))
+        .hasMessageContaining("STRIDE_REDIS_CA_PEM");
+  }
+
+  @Test
   void toString_leavesTheUrlsPasswordOut() {
     assertThat(RedisEndpoint.of("redis://edge:hunter2-pass@10.0.0.5:6380/2").toString())
         .contains("10.0.0.5:6380")

@@ -24,11 +24,24 @@ public final class TestCertificates {
 
   /** Makes a CA and a server certificate (RSA 2048, valid one day) under {@code dir}. */
   public static TestCertificates create(Path dir) {
+    return create(dir, true);
+  }
+
+  /**
+   * Like {@link #create}, but the server certificate names {@code 127.0.0.1} in its subject's
+   * common name only, with no subject alternative name, as some managed Redis servers do (the JDK
+   * matches an IP address against the alternative names alone, so a host name check fails).
+   */
+  public static TestCertificates withoutAlternativeNames(Path dir) {
+    return create(dir, false);
+  }
+
+  private static TestCertificates create(Path dir, boolean alternativeNames) {
     try {
       Files.createDirectories(dir);
       Files.writeString(
           dir.resolve("server.ext"),
-          "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+          (alternativeNames ? "subjectAltName=IP:127.0.0.1,DNS:localhost\n" : "")
               + "keyUsage=digitalSignature,keyEncipherment\n"
               + "extendedKeyUsage=serverAuth\n");
     } catch (IOException e) {
