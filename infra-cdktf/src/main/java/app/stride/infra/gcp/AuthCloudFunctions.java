@@ -15,7 +15,6 @@ import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfuncti
 import com.hashicorp.cdktf.providers.google.cloudfunctions2_function.Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables;
 import com.hashicorp.cdktf.providers.google.service_account.ServiceAccount;
 import com.hashicorp.cdktf.providers.google.storage_bucket_object.StorageBucketObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,17 +297,7 @@ public final class AuthCloudFunctions extends Construct {
     if (http) {
       secretIds.put(RedisAccess.PASSWORD_ENV, settings.redis().secretId());
     }
-    List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
-    secretIds.forEach(
-        (variable, secretId) ->
-            refs.add(
-                Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables.builder()
-                    .key(variable)
-                    .projectId(settings.region().gcpProject())
-                    .secret(secretId)
-                    .version("latest")
-                    .build()));
-    return refs;
+    return CapabilityCloudFunction.secretReferences(settings.region().gcpProject(), secretIds);
   }
 
   private static String urlSafe(String base64) {

@@ -462,13 +462,22 @@ public final class CapabilityCloudFunction extends Construct {
         .ifPresent(push -> secrets.put(ChatPush.SECRET_ENV, push.push().secret().getSecretId()));
     secrets.putAll(settings.secrets());
     settings.redis().ifPresent(redis -> secrets.put(RedisAccess.PASSWORD_ENV, redis.secretId()));
+    return secretReferences(settings.region().gcpProject(), secrets);
+  }
+
+  /**
+   * Each secret of {@code project} ({@code secretIds}: Secret Manager ids by variable, in order) as
+   * a reference to its latest version, never a value; the auth functions' too.
+   */
+  static List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> secretReferences(
+      String project, Map<String, String> secretIds) {
     List<Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables> refs = new ArrayList<>();
-    secrets.forEach(
+    secretIds.forEach(
         (variable, secretId) ->
             refs.add(
                 Cloudfunctions2FunctionServiceConfigSecretEnvironmentVariables.builder()
                     .key(variable)
-                    .projectId(settings.region().gcpProject())
+                    .projectId(project)
                     .secret(secretId)
                     .version("latest")
                     .build()));

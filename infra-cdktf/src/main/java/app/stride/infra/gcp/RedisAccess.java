@@ -13,8 +13,10 @@ import java.util.Objects;
  * deployed (its account's grant on that secret and the secret's version).
  *
  * @param connectorId the Serverless VPC Access connector's id
- * @param url {@code rediss://<host>:<port>} of the instance
- * @param caPem the certificate of the instance's server CA (public), which the client trusts
+ * @param url {@code rediss://<host>:<port>?verifyPeer=CA} of the instance ({@link
+ *     RegionRedis#VERIFY_PEER})
+ * @param caPem the certificates of the instance's server CAs (public, all it lists), which the
+ *     client trusts alone
  * @param secretId the Secret Manager secret holding the instance's AUTH string
  * @param ready the reader's grant on the secret and the secret's version
  */
@@ -28,7 +30,7 @@ public record RedisAccess(
   /** The Redis URL variable ({@code RedisEndpoint.URL} in shared-lib/edge). */
   public static final String URL_ENV = "STRIDE_REDIS_URL";
 
-  /** The variable holding the PEM of the server CA the client trusts. */
+  /** The variable holding the PEM of the server CAs the client trusts. */
   public static final String CA_ENV = "STRIDE_REDIS_CA_PEM";
 
   /** The secret variable holding the AUTH string. */
