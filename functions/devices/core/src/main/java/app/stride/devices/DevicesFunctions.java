@@ -424,10 +424,12 @@ public final class DevicesFunctions {
         clock);
   }
 
-  /** The scheduled relay that publishes events left in the outbox. */
-  public static Consumer<ScheduledTick> outboxRelay(
-      ActivityOutboxPort outbox, EventPublisher events, RegionId region) {
-    return new ActivityOutboxRelay(outbox, events, region);
+  /**
+   * The scheduled relay that publishes events left in the outbox, except an erased account's
+   * ({@link ActivityOutboxRelay}).
+   */
+  public static Consumer<ScheduledTick> outboxRelay(Ports ports, RegionId region) {
+    return new ActivityOutboxRelay(ports.outbox(), ports.events(), ports.erased(), region);
   }
 
   private static double stravaShare(Map<String, String> env) {

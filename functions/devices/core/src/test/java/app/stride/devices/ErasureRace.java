@@ -28,6 +28,7 @@ public final class ErasureRace {
   public static final class Markers implements ErasedAccounts {
     private final ErasedAccounts markers;
     private Runnable afterCheck = () -> {};
+    private Runnable beforeCheck = () -> {};
 
     /** Answers from {@code markers}, the store's own. */
     public Markers(ErasedAccounts markers) {
@@ -39,6 +40,11 @@ public final class ErasureRace {
       afterCheck = erasure;
     }
 
+    /** Runs {@code look} before every check reads its answer: what the stores held then. */
+    public void beforeEachCheck(Runnable look) {
+      beforeCheck = Objects.requireNonNull(look, "look");
+    }
+
     @Override
     public void markErased(UserId userId, Instant erasedAt, Instant expiresAt, RegionId home) {
       markers.markErased(userId, erasedAt, expiresAt, home);
@@ -46,6 +52,7 @@ public final class ErasureRace {
 
     @Override
     public boolean isErased(UserId userId, RegionId home) {
+      beforeCheck.run();
       boolean erased = markers.isErased(userId, home);
       Runnable once = afterCheck;
       afterCheck = () -> {};

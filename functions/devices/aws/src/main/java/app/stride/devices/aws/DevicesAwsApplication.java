@@ -85,9 +85,7 @@ public class DevicesAwsApplication
     AwsFunctions.registerSchedule(
         context,
         DevicesFunctions.OUTBOX_RELAY,
-        () ->
-            DevicesFunctions.outboxRelay(
-                adapters.activities(), adapters.events(), config.region()));
+        () -> DevicesFunctions.outboxRelay(adapters.ports(), config.region()));
     AwsFunctions.registerQueue(
         context,
         DevicesFunctions.WORKER,

@@ -7,16 +7,19 @@ import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.core.auth.Principal;
 import app.stride.core.auth.TokenVerifier;
 import app.stride.core.config.Env;
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.function.ApiFunction;
 import app.stride.core.http.ApiResponse;
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.core.trigger.ScheduledTick;
 import app.stride.devices.DevicesFunctions;
 import app.stride.devices.ErasureRace;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
 import app.stride.devices.aws.adapter.out.s3.S3Settings;
+import app.stride.devices.domain.UserId;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.UniqueNames;
 import java.time.Clock;
@@ -56,7 +59,8 @@ class DynamoErasureRaceIT {
       token -> new Principal(token, EU, Set.of(), "jti-" + token);
 
   private final Clock clock = Clock.systemUTC();
-  private final List<String> published = new ArrayList<>();
+  private final List<OutboundEvent> published = new ArrayList<>();
+  private boolean transportDown;
   private String table;
   private String bucket;
   private DynamoDbClient dynamo;
@@ -102,7 +106,12 @@ class DynamoErasureRaceIT {
             adapters.imports(),
             adapters.objects(),
             (kind, key, body) -> {},
-            event -> published.add(event.type()),
+            event -> {
+              if (transportDown) {
+                throw new IllegalStateException("queue down");
+              }
+              published.add(event);
+            },
             adapters.connections(),
             adapters.tokens(),
             adapters.workouts(),
@@ -139,18 +148,63 @@ class DynamoErasureRaceIT {
           BatchResult erased = eraser.apply(List.of(ErasureRace.deleted(anna, "eu")));
           assertThat(erased.failedMessageIds()).isEmpty();
         });
+    List<List<String>> atChecks = new ArrayList<>();
+    markers.beforeEachCheck(() -> atChecks.add(sortKeysOf(anna)));
 
     ApiResponse overtaken = http.apply(ErasureRace.upload(anna, ErasureRace.gpx(2)));
 
-    assertThat(published)
-        .as("the import wrote its activity after the eraser had run")
-        .containsExactly("app.stride.activity.v1.imported");
+    assertThat(atChecks).hasSize(2);
+    assertThat(atChecks.get(1))
+        .as("the import had written its activity after the eraser had run")
+        .anyMatch(sk -> sk.startsWith("ACTIVITY#"));
+    assertThat(published).as("its activity's event never left").isEmpty();
+    DevicesFunctions.outboxRelay(ports, EU)
+        .accept(new ScheduledTick("t1", "outbox", clock.instant()));
+    assertThat(published).as("nor through the relay").isEmpty();
     assertThat(sortKeysOf(anna)).containsExactly("ERASED");
     assertThat(keysUnder("originals/" + anna + "/")).isEmpty();
     assertThat(keysUnder("samples/" + anna + "/")).isEmpty();
     assertThat(overtaken.status()).isEqualTo(401);
     assertThat(sortKeysOf(ben)).isNotEmpty();
     assertThat(keysUnder("originals/" + ben + "/")).hasSize(1);
+  }
+
+  @Test
+  void theRelay_publishesWhatAFailedPublishLeft_butClearsAnErasedAccountsEventsUnsent() {
+    ApiFunction http =
+        DevicesFunctions.http(
+            ports, Map.of("STRIDE_CURSOR_KEY", base64Zeros()), VERIFIER, EU, clock);
+    String anna = "usr_" + UUID.randomUUID();
+    String ben = "usr_" + UUID.randomUUID();
+    transportDown = true;
+    assertThat(http.apply(ErasureRace.upload(ben, ErasureRace.gpx(0))).status()).isEqualTo(202);
+    assertThat(http.apply(ErasureRace.upload(anna, ErasureRace.gpx(1))).status()).isEqualTo(202);
+    transportDown = false;
+    // Anna's account is erased; her activity (a late write, say) waits for the sweep.
+    markers.markErased(new UserId(anna), clock.instant(), clock.instant().plusSeconds(60), EU);
+    assertThat(pendingOf(anna)).hasSize(1);
+
+    DevicesFunctions.outboxRelay(ports, EU)
+        .accept(new ScheduledTick("t1", "outbox", clock.instant()));
+
+    assertThat(published).extracting(OutboundEvent::subject).doesNotContain(anna);
+    assertThat(published)
+        .filteredOn(event -> event.subject().equals(ben))
+        .extracting(OutboundEvent::type)
+        .containsExactly("app.stride.activity.v1.imported");
+    assertThat(pendingOf(anna)).as("cleared unsent").isEmpty();
+    assertThat(pendingOf(ben)).isEmpty();
+    assertThat(sortKeysOf(anna))
+        .as("the activity is the sweep's")
+        .anyMatch(sk -> sk.startsWith("ACTIVITY#"));
+  }
+
+  /** The pending events the relay would see for {@code user}. */
+  private List<String> pendingOf(String user) {
+    return ports.outbox().pending(100, EU).stream()
+        .filter(pending -> pending.userId().value().equals(user))
+        .map(pending -> pending.event().id())
+        .toList();
   }
 
   private List<String> sortKeysOf(String user) {

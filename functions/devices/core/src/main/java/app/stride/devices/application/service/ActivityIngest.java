@@ -85,10 +85,12 @@ public final class ActivityIngest {
   /**
    * Stores {@code data} from {@code source} for {@code user}, a recording the source announced as
    * new: when the source is already known nothing changes, so a redelivered announcement is
-   * harmless.
+   * harmless. The event the write stored goes to {@code later}, to be published once the write has
+   * been checked ({@link ErasedGuard}); unpublished, it waits in the outbox for the relay.
    */
-  public Outcome ingest(UserId user, RegionId home, ActivityData data, ActivitySource source) {
-    return retrying(() -> once(user, home, data, source, false));
+  Outcome ingest(
+      UserId user, RegionId home, ActivityData data, ActivitySource source, HeldEvents later) {
+    return retrying(() -> once(user, home, data, source, false, later));
   }
 
   /**
@@ -100,9 +102,9 @@ public final class ActivityIngest {
    * unknown source is stored as {@link #ingest} does (the provider may announce a recording we
    * never received as an update).
    */
-  public Outcome ingestUpdate(
-      UserId user, RegionId home, ActivityData data, ActivitySource source) {
-    return retrying(() -> once(user, home, data, source, true));
+  Outcome ingestUpdate(
+      UserId user, RegionId home, ActivityData data, ActivitySource source, HeldEvents later) {
+    return retrying(() -> once(user, home, data, source, true, later));
   }
 
   private Outcome retrying(Supplier<Outcome> write) {
@@ -119,13 +121,18 @@ public final class ActivityIngest {
   }
 
   private Outcome once(
-      UserId user, RegionId home, ActivityData data, ActivitySource source, boolean update) {
+      UserId user,
+      RegionId home,
+      ActivityData data,
+      ActivitySource source,
+      boolean update,
+      HeldEvents later) {
     if (source.externalId() != null) {
       Optional<Activity> known =
           store.findBySource(user, source.provider(), source.externalId(), home);
       if (known.isPresent()) {
         return update
-            ? reapply(known.get(), data, source, home)
+            ? reapply(known.get(), data, source, home, later)
             : new Outcome(known.get().id(), Kind.ALREADY_KNOWN);
       }
     }
@@ -147,7 +154,7 @@ public final class ActivityIngest {
         putStream(merged, data);
       }
       replace(existing, merged, event, home);
-      publish(merged, event, home);
+      later.hold(() -> publish(merged, event, home));
       return new Outcome(existing.id(), Kind.MERGED);
     }
     ActivityId id = ActivityId.next(now, random);
@@ -163,12 +170,13 @@ public final class ActivityIngest {
       discardUnstored(activity);
       throw e;
     }
-    publish(activity, event, home);
+    later.hold(() -> publish(activity, event, home));
     return new Outcome(id, Kind.CREATED);
   }
 
   /** Replaces {@code known}'s data with its data source's update, if that changed it. */
-  private Outcome reapply(Activity known, ActivityData data, ActivitySource source, RegionId home) {
+  private Outcome reapply(
+      Activity known, ActivityData data, ActivitySource source, RegionId home, HeldEvents later) {
     if (!known.hasDataFrom(source)) {
       log.info(
           "activity={} update from provider={} not applied: its data comes from provider={}",
@@ -189,11 +197,11 @@ public final class ActivityIngest {
       putStream(updated, data);
     }
     replace(known, updated, event, home);
-    publish(updated, event, home);
+    later.hold(() -> publish(updated, event, home));
     return new Outcome(known.id(), Kind.UPDATED);
   }
 
-  /** Publishes right after the write; the relay publishes what fails here. */
+  /** Publishes a stored event once it is released; the relay publishes what fails here. */
   private void publish(Activity activity, OutboundEvent event, RegionId home) {
     try {
       publisher.publish(event);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write that fails is checked after too: what it stored before it failed is swept as well, and
  * its own failure is what the caller sees.
+ *
+ * <p>The activity events a write stored are published only once its check after writing has found
+ * the account still there ({@link HeldEvents}), also when the write failed after storing some; a
+ * write that raced the erasure publishes none.
  */
 final class ErasedGuard {
   private static final Logger log = LoggerFactory.getLogger(ErasedGuard.class);
@@ -61,6 +66,14 @@ final class ErasedGuard {
    *     sweep fails (the request may be sent again; the first check then refuses it)
    */
   <T> T request(UserId user, Supplier<T> write) {
+    return request(user, held -> write.get());
+  }
+
+  /**
+   * A request's write that stores activity events: as {@link #request(UserId, Supplier)}, and the
+   * events {@code write} holds are published after the check that follows it.
+   */
+  <T> T request(UserId user, Function<HeldEvents, T> write) {
     if (erased(user)) {
       throw refused();
     }
@@ -74,13 +87,14 @@ final class ErasedGuard {
   /**
    * A worker's write: skipped when the account was erased, or swept again when the account was
    * erased while it ran. A worker sweeps in both cases, as its message may be the redelivery of one
-   * whose sweep failed.
+   * whose sweep failed. The events {@code write} holds are published after the check that follows
+   * it.
    *
    * @return what {@code write} answered; empty when the account was erased (the message is dropped)
    * @throws app.stride.core.store.StoreUnavailableException when the marker cannot be read or the
    *     sweep fails: redeliver the message
    */
-  <T> Optional<T> work(UserId user, Supplier<T> write) {
+  <T> Optional<T> work(UserId user, Function<HeldEvents, T> write) {
     if (erased(user)) {
       sweep.accept(user);
       return Optional.empty();
@@ -88,20 +102,38 @@ final class ErasedGuard {
     return Optional.ofNullable(checkedAfter(user, write));
   }
 
-  /** Runs {@code write}, then checks again; null when the account was erased meanwhile (swept). */
-  private <T> T checkedAfter(UserId user, Supplier<T> write) {
+  /**
+   * Runs {@code write}, then checks again; null when the account was erased meanwhile (swept, its
+   * events dropped). The events it held are published only when that check found the account: after
+   * a failed check or sweep they wait in their outboxes for the relay.
+   */
+  private <T> T checkedAfter(UserId user, Function<HeldEvents, T> write) {
+    HeldEvents held = new HeldEvents();
     T written;
     try {
-      written = write.get();
+      written = write.apply(held);
     } catch (RuntimeException failed) {
       try {
-        sweepIfErased(user);
+        publishUnlessErased(user, held);
       } catch (RuntimeException alsoFailed) {
         failed.addSuppressed(alsoFailed);
       }
       throw failed;
     }
-    return sweepIfErased(user) ? null : Objects.requireNonNull(written, "written");
+    if (!publishUnlessErased(user, held)) {
+      return null;
+    }
+    return Objects.requireNonNull(written, "written");
+  }
+
+  /** Publishes {@code held} unless the account was erased (then swept); whether it was not. */
+  private boolean publishUnlessErased(UserId user, HeldEvents held) {
+    if (sweepIfErased(user)) {
+      held.drop();
+      return false;
+    }
+    held.release();
+    return true;
   }
 
   private boolean sweepIfErased(UserId user) {

@@ -27,15 +27,18 @@ final class ImportRun {
     this.clock = clock;
   }
 
-  /** Ingests {@code decoded} (at least one activity) and marks {@code job} done. */
-  ImportJob ingest(ImportJob job, List<ActivityData> decoded, RegionId home) {
+  /**
+   * Ingests {@code decoded} (at least one activity) and marks {@code job} done; the activities'
+   * events go to {@code later}.
+   */
+  ImportJob ingest(ImportJob job, List<ActivityData> decoded, RegionId home, HeldEvents later) {
     List<ActivityId> activities = new ArrayList<>();
     for (int i = 0; i < decoded.size(); i++) {
       ActivityData data = decoded.get(i);
       ActivitySource source =
           new ActivitySource(
               job.provider(), uploadId(job.sha256(), i), job.id(), data.device(), clock.instant());
-      ActivityId id = ingest.ingest(job.userId(), home, data, source).activityId();
+      ActivityId id = ingest.ingest(job.userId(), home, data, source, later).activityId();
       if (!activities.contains(id)) {
         activities.add(id);
       }

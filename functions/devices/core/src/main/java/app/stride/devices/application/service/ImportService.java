@@ -76,15 +76,20 @@ public final class ImportService {
   public ImportJob importFile(
       UserId user, RegionId home, Provider source, String mediaType, byte[] body) {
     guard.requireHome(home);
-    return erased.request(user, () -> store(user, home, source, mediaType, body));
+    return erased.request(user, held -> store(user, home, source, mediaType, body, held));
   }
 
   private ImportJob store(
-      UserId user, RegionId home, Provider source, String mediaType, byte[] body) {
+      UserId user,
+      RegionId home,
+      Provider source,
+      String mediaType,
+      byte[] body,
+      HeldEvents later) {
     String sha256 = sha256(body);
     Optional<ImportJob> earlier = jobs.findBySha256(user, sha256, home);
     if (earlier.isPresent()) {
-      return resume(earlier.get(), body, home);
+      return resume(earlier.get(), body, home, later);
     }
     Instant now = clock.instant();
     ImportId id = ImportId.next(now, random);
@@ -99,21 +104,21 @@ public final class ImportService {
       objects.delete(key);
       return jobs.findBySha256(user, sha256, home).orElseThrow(() -> raced);
     }
-    return process(job, body, home);
+    return process(job, body, home, later);
   }
 
   /**
    * The earlier import of the same bytes: answered when it has its outcome, finished when a crash
    * left it processing; one still awaiting its upload takes these bytes as that upload.
    */
-  private ImportJob resume(ImportJob earlier, byte[] body, RegionId home) {
+  private ImportJob resume(ImportJob earlier, byte[] body, RegionId home, HeldEvents later) {
     if (earlier.status().isFinal()) {
       return earlier;
     }
     if (earlier.status() == ImportStatus.AWAITING_UPLOAD) {
       objects.put(earlier.originalKey(), body, earlier.format());
     }
-    return process(earlier, body, home);
+    return process(earlier, body, home, later);
   }
 
   /** The bucket key of an import's raw original. */
@@ -137,9 +142,9 @@ public final class ImportService {
             () -> new ProblemException(ProblemType.NOT_FOUND, "You have no import " + id + "."));
   }
 
-  private ImportJob process(ImportJob job, byte[] body, RegionId home) {
+  private ImportJob process(ImportJob job, byte[] body, RegionId home, HeldEvents later) {
     try {
-      return run.ingest(job, decoder.decode(job.format(), body), home);
+      return run.ingest(job, decoder.decode(job.format(), body), home, later);
     } catch (ActivityDecoder.Rejected rejected) {
       return run.fail(job, rejected.failure(), home);
     }

@@ -326,12 +326,16 @@ public final class ImportUploads {
     boolean mismatch = longer || !digest.equals(job.sha256());
     List<ActivityData> activities = decoded;
     ImportFailure failure = rejected;
-    return erased.work(job.userId(), () -> outcome(job, mismatch, failure, activities));
+    return erased.work(job.userId(), held -> outcome(job, mismatch, failure, activities, held));
   }
 
   /** Writes the import's outcome: failed (a mismatch or the decoder's reason) or ingested. */
   private ImportJob outcome(
-      ImportJob job, boolean mismatch, ImportFailure rejected, List<ActivityData> decoded) {
+      ImportJob job,
+      boolean mismatch,
+      ImportFailure rejected,
+      List<ActivityData> decoded,
+      HeldEvents later) {
     if (mismatch) {
       return run.fail(
           job,
@@ -340,7 +344,9 @@ public final class ImportUploads {
               "The uploaded file's SHA-256 is not the one announced; announce and upload it again."),
           region);
     }
-    return rejected != null ? run.fail(job, rejected, region) : run.ingest(job, decoded, region);
+    return rejected != null
+        ? run.fail(job, rejected, region)
+        : run.ingest(job, decoded, region, later);
   }
 
   private PresignedUpload sign(ImportJob job) {

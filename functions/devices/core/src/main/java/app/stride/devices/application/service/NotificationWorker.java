@@ -140,7 +140,7 @@ public final class NotificationWorker {
     }
     boolean update = n.kind() == NotificationKind.ACTIVITY_UPDATED;
     Optional<Map<ActivityIngest.Kind, Integer>> ingested =
-        erased.work(connection.userId(), () -> ingestAll(connection, fetched, update));
+        erased.work(connection.userId(), held -> ingestAll(connection, fetched, update, held));
     if (ingested.isEmpty()) {
       return dropped(n, "the account was erased");
     }
@@ -156,10 +156,10 @@ public final class NotificationWorker {
   }
 
   private Map<ActivityIngest.Kind, Integer> ingestAll(
-      Connection connection, List<FetchedActivity> fetched, boolean update) {
+      Connection connection, List<FetchedActivity> fetched, boolean update, HeldEvents later) {
     Map<ActivityIngest.Kind, Integer> kinds = new EnumMap<>(ActivityIngest.Kind.class);
     for (FetchedActivity activity : fetched) {
-      kinds.merge(ingest(connection, activity, update).kind(), 1, Integer::sum);
+      kinds.merge(ingest(connection, activity, update, later).kind(), 1, Integer::sum);
     }
     return kinds;
   }
@@ -179,7 +179,7 @@ public final class NotificationWorker {
   }
 
   private ActivityIngest.Outcome ingest(
-      Connection connection, FetchedActivity activity, boolean update) {
+      Connection connection, FetchedActivity activity, boolean update, HeldEvents later) {
     Provider provider = connection.provider();
     String key =
         ImportService.originalsFolder(connection.userId())
@@ -195,8 +195,8 @@ public final class NotificationWorker {
             activity.data().device(),
             clock.instant());
     return update
-        ? ingest.ingestUpdate(connection.userId(), region, activity.data(), source)
-        : ingest.ingest(connection.userId(), region, activity.data(), source);
+        ? ingest.ingestUpdate(connection.userId(), region, activity.data(), source, later)
+        : ingest.ingest(connection.userId(), region, activity.data(), source, later);
   }
 
   private static Outcome dropped(WebhookNotification n, String why) {

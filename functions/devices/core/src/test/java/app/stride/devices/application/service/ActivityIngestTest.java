@@ -1,5 +1,6 @@
 package app.stride.devices.application.service;
 
+import static app.stride.devices.application.service.PassedChecks.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,10 +52,12 @@ class ActivityIngestTest {
   @Test
   void
       ingestUpdate_sportCorrectedAtTheDataSource_changesTheSport_bumpsTheVersion_andEmitsOneEvent() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
 
     ActivityIngest.Outcome outcome =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA, held));
 
     assertThat(outcome).isEqualTo(new ActivityIngest.Outcome(id, ActivityIngest.Kind.UPDATED));
     Activity stored = queries.activity(ANNA, EU, id);
@@ -73,11 +76,13 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_withTheDataAlreadyStored_writesNothing_andEmitsNoEvent() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     Activity before = queries.activity(ANNA, EU, id);
 
     ActivityIngest.Outcome outcome =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.ALREADY_KNOWN);
     assertThat(queries.activity(ANNA, EU, id)).isEqualTo(before);
@@ -86,14 +91,18 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_fromASourceTheDataDoesNotComeFrom_changesNothing() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN).activityId();
-    assertThat(ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).kind())
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN, held))
+            .activityId();
+    assertThat(
+            released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+                .kind())
         .as("fewer samples than Garmin's recording: the data stays Garmin's")
         .isEqualTo(ActivityIngest.Kind.MERGED);
     Activity merged = queries.activity(ANNA, EU, id);
 
     ActivityIngest.Outcome outcome =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA, held));
 
     assertThat(outcome)
         .isEqualTo(new ActivityIngest.Outcome(id, ActivityIngest.Kind.ALREADY_KNOWN));
@@ -106,13 +115,15 @@ class ActivityIngestTest {
 
   @Test
   void aRicherMerge_makesTheNewSourceTheDataSource_whoseUpdatesThenApply() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
-    ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN);
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
+    released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN, held));
 
     ActivityIngest.Outcome fromStrava =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA, held));
     ActivityIngest.Outcome fromGarmin =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.WALKING, 50, 8), GARMIN);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.WALKING, 50, 8), GARMIN, held));
 
     assertThat(fromStrava.kind()).isEqualTo(ActivityIngest.Kind.ALREADY_KNOWN);
     assertThat(fromGarmin.kind()).isEqualTo(ActivityIngest.Kind.UPDATED);
@@ -124,9 +135,12 @@ class ActivityIngestTest {
 
   @Test
   void ingest_aRedeliveredAnnouncementOfANewRecording_changesNothing_evenWhenItsDataDiffers() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
 
-    ActivityIngest.Outcome again = ingest.ingest(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA);
+    ActivityIngest.Outcome again =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA, held));
 
     assertThat(again).isEqualTo(new ActivityIngest.Outcome(id, ActivityIngest.Kind.ALREADY_KNOWN));
     assertThat(queries.activity(ANNA, EU, id).data().sport()).isEqualTo(Sport.RUNNING);
@@ -137,7 +151,7 @@ class ActivityIngestTest {
   @Test
   void ingestUpdate_ofASourceNeverStored_importsIt_asANewRecordingWould() {
     ActivityIngest.Outcome outcome =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.CREATED);
     assertThat(queries.activity(ANNA, EU, outcome.activityId()).dataSource()).isEqualTo(STRAVA);
@@ -146,9 +160,11 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_withANewStream_replacesTheStoredStream() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
 
-    ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 40, 4), STRAVA);
+    released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 40, 4), STRAVA, held));
 
     Activity stored = queries.activity(ANNA, EU, id);
     assertThat(stored.data().elapsed()).isEqualTo(Duration.ofMinutes(40));
@@ -158,26 +174,32 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_withoutSamples_overTheSameSpan_keepsTheStoredStream() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
 
     ActivityIngest.Outcome outcome =
-        ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 0), STRAVA);
+        released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 0), STRAVA, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.UPDATED);
     Activity stored = queries.activity(ANNA, EU, id);
     assertThat(stored.data().sport()).isEqualTo(Sport.HIKING);
     assertThat(stored.sampleCount()).isEqualTo(5);
     assertThat(queries.samples(stored)).hasSize(5);
-    assertThat(ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 0), STRAVA).kind())
+    assertThat(
+            released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 0), STRAVA, held))
+                .kind())
         .as("the same stream-less update again")
         .isEqualTo(ActivityIngest.Kind.ALREADY_KNOWN);
   }
 
   @Test
   void ingestUpdate_withoutSamples_ofATrimmedRecording_leavesItWithoutAStream() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
 
-    ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 45, 0), STRAVA);
+    released(held -> ingest.ingestUpdate(ANNA, EU, run(Sport.RUNNING, 45, 0), STRAVA, held));
 
     Activity stored = queries.activity(ANNA, EU, id);
     assertThat(stored.data().elapsed()).isEqualTo(Duration.ofMinutes(45));
@@ -191,7 +213,7 @@ class ActivityIngestTest {
   void ingest_ofANewRecording_writesItsStreamToAKeyOfItsOwn_thatTheActivityRecords() {
     ActivityData strava = run(Sport.RUNNING, 50, 5);
 
-    ActivityId id = ingest.ingest(ANNA, EU, strava, STRAVA).activityId();
+    ActivityId id = released(held -> ingest.ingest(ANNA, EU, strava, STRAVA, held)).activityId();
 
     Activity stored = queries.activity(ANNA, EU, id);
     assertThat(stored.streamId()).isNotNull();
@@ -202,11 +224,14 @@ class ActivityIngestTest {
 
   @Test
   void aRicherMerge_writesANewStreamKey_pointsTheActivityAtIt_andDeletesTheReplacedStream() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     Activity before = queries.activity(ANNA, EU, id);
     ActivityData garmin = run(Sport.RUNNING, 50, 8);
 
-    ActivityIngest.Outcome outcome = ingest.ingest(ANNA, EU, garmin, GARMIN);
+    ActivityIngest.Outcome outcome =
+        released(held -> ingest.ingest(ANNA, EU, garmin, GARMIN, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.MERGED);
     Activity merged = queries.activity(ANNA, EU, id);
@@ -217,10 +242,12 @@ class ActivityIngestTest {
 
   @Test
   void aMergeThatIsNotRicher_keepsTheStreamAndItsObject() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 8), GARMIN, held))
+            .activityId();
     Activity before = queries.activity(ANNA, EU, id);
 
-    ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA);
+    released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held));
 
     Activity merged = queries.activity(ANNA, EU, id);
     assertThat(merged.streamId()).isEqualTo(before.streamId());
@@ -229,11 +256,13 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_withANewStream_writesANewStreamKey_andDeletesTheReplacedStream() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     Activity before = queries.activity(ANNA, EU, id);
     ActivityData trimmed = run(Sport.RUNNING, 40, 4);
 
-    ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA);
+    released(held -> ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA, held));
 
     Activity updated = queries.activity(ANNA, EU, id);
     assertThat(updated.streamId()).isNotNull().isNotEqualTo(before.streamId());
@@ -243,7 +272,9 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_losingTheRaceToARicherMerge_deletesTheStreamItWrote_andTheWinnersStays() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     ActivityData garmin = run(Sport.RUNNING, 50, 8);
     List<String> writtenByTheLoser = new ArrayList<>();
     ActivityStore racing =
@@ -256,14 +287,17 @@ class ActivityIngestTest {
               raced = true;
               writtenByTheLoser.add(SampleStreams.key(activity).orElseThrow());
               // Garmin's richer recording is merged between the update's read and its write.
-              ingest.ingest(ANNA, EU, garmin, GARMIN);
+              released(held -> ingest.ingest(ANNA, EU, garmin, GARMIN, held));
             }
             super.update(activity, pending, home);
           }
         };
 
     ActivityIngest.Outcome outcome =
-        ingest(racing, stores).ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 6), STRAVA);
+        released(
+            held ->
+                ingest(racing, stores)
+                    .ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 6), STRAVA, held));
 
     assertThat(outcome.kind())
         .as("on the retry the data is Garmin's, which a Strava update does not change")
@@ -293,8 +327,10 @@ class ActivityIngestTest {
         };
 
     ActivityId id =
-        ingest(conflicting, stores)
-            .ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA)
+        released(
+                held ->
+                    ingest(conflicting, stores)
+                        .ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
             .activityId();
 
     assertThat(stores.objects).doesNotContainKey(refused.get(0));
@@ -306,12 +342,14 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_whenDeletingTheReplacedStreamFails_stillUpdates_andLeavesTheOldObject() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     String oldKey = SampleStreams.key(queries.activity(ANNA, EU, id)).orElseThrow();
     ActivityData trimmed = run(Sport.RUNNING, 40, 4);
 
     ActivityIngest.Outcome outcome =
-        ingestDeletingNothing().ingestUpdate(ANNA, EU, trimmed, STRAVA);
+        released(held -> ingestDeletingNothing().ingestUpdate(ANNA, EU, trimmed, STRAVA, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.UPDATED);
     Activity updated = queries.activity(ANNA, EU, id);
@@ -336,7 +374,7 @@ class ActivityIngestTest {
     assertThat(queries.samples(queries.activity(ANNA, EU, id))).isEqualTo(strava.samples());
 
     ActivityData trimmed = run(Sport.RUNNING, 40, 4);
-    ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA);
+    released(held -> ingest.ingestUpdate(ANNA, EU, trimmed, STRAVA, held));
 
     Activity updated = queries.activity(ANNA, EU, id);
     assertThat(updated.streamId()).isNotNull();
@@ -346,7 +384,9 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_racingAnotherWriteOfTheActivity_readsItAgain_andApplies() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     ActivitySource polar = new ActivitySource(Provider.POLAR, "p-1", null, null, START);
     ActivityStore racing =
         new DelegatingStore(stores) {
@@ -368,7 +408,10 @@ class ActivityIngestTest {
         };
 
     ActivityIngest.Outcome outcome =
-        ingest(racing, stores).ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA);
+        released(
+            held ->
+                ingest(racing, stores)
+                    .ingestUpdate(ANNA, EU, run(Sport.HIKING, 50, 5), STRAVA, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.UPDATED);
     Activity stored = queries.activity(ANNA, EU, id);
@@ -381,7 +424,9 @@ class ActivityIngestTest {
 
   @Test
   void ingestUpdate_whoseEventCannotBeBuilt_writesNothing() {
-    ActivityId id = ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA).activityId();
+    ActivityId id =
+        released(held -> ingest.ingest(ANNA, EU, run(Sport.RUNNING, 50, 5), STRAVA, held))
+            .activityId();
     Activity before = queries.activity(ANNA, EU, id);
     byte[] stream = stores.objects.get(SampleStreams.key(before).orElseThrow()).clone();
     ActivityEvents refusing =
@@ -403,7 +448,11 @@ class ActivityIngestTest {
         };
 
     assertThatThrownBy(
-            () -> ingest(stores, refusing).ingestUpdate(ANNA, EU, run(Sport.HIKING, 40, 4), STRAVA))
+            () ->
+                released(
+                    held ->
+                        ingest(stores, refusing)
+                            .ingestUpdate(ANNA, EU, run(Sport.HIKING, 40, 4), STRAVA, held)))
         .isInstanceOf(IllegalArgumentException.class);
 
     assertThat(queries.activity(ANNA, EU, id)).isEqualTo(before);

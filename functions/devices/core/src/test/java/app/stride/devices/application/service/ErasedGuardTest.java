@@ -36,7 +36,7 @@ class ErasedGuardTest {
   @Test
   void aWriteOfAnAccountNotErased_runs_andSweepsNothing() {
     assertThat(guard.request(ANNA, () -> "written")).isEqualTo("written");
-    assertThat(guard.work(ANNA, () -> "written")).contains("written");
+    assertThat(guard.work(ANNA, held -> "written")).contains("written");
     assertThat(swept).isEmpty();
   }
 
@@ -58,7 +58,7 @@ class ErasedGuardTest {
     erased.markers.put(ANNA, Instant.MAX);
     List<String> ran = new ArrayList<>();
 
-    assertThat(guard.work(ANNA, () -> ran.add("write"))).isEmpty();
+    assertThat(guard.work(ANNA, held -> ran.add("write"))).isEmpty();
     assertThat(ran).isEmpty();
     assertThat(swept).containsExactly(ANNA);
   }
@@ -88,7 +88,7 @@ class ErasedGuardTest {
             () ->
                 guard.work(
                     ANNA,
-                    () -> {
+                    held -> {
                       erased.markers.put(ANNA, Instant.MAX);
                       throw failed;
                     }))
@@ -104,7 +104,7 @@ class ErasedGuardTest {
             () ->
                 guard.work(
                     ANNA,
-                    () -> {
+                    held -> {
                       throw failed;
                     }))
         .isSameAs(failed);
@@ -119,14 +119,114 @@ class ErasedGuardTest {
             () ->
                 guard.work(
                     ANNA,
-                    () -> {
+                    held -> {
                       erased.markers.put(ANNA, Instant.MAX);
                       return "written";
                     }))
         .isSameAs(sweepFailure);
     // The redelivery's first check finds the marker and sweeps again.
     sweepFailure = null;
-    assertThat(guard.work(ANNA, () -> Optional.of("written again"))).isEmpty();
+    assertThat(guard.work(ANNA, held -> Optional.of("written again"))).isEmpty();
     assertThat(swept).containsExactly(ANNA, ANNA);
+  }
+
+  @Test
+  void theEventsAWriteHeld_arePublished_onlyOnceTheCheckAfterItFoundTheAccount() {
+    List<String> published = new ArrayList<>();
+
+    String written =
+        guard.request(
+            ANNA,
+            held -> {
+              held.hold(() -> published.add("imported"));
+              held.hold(() -> published.add("merged"));
+              assertThat(published).as("nothing leaves while the write runs").isEmpty();
+              return "written";
+            });
+
+    assertThat(written).isEqualTo("written");
+    assertThat(published).containsExactly("imported", "merged");
+  }
+
+  @Test
+  void theEventsOfAWriteOvertakenByTheErasure_areNeverPublished() {
+    List<String> published = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                guard.request(
+                    ANNA,
+                    held -> {
+                      held.hold(() -> published.add("imported"));
+                      erased.markers.put(ANNA, Instant.MAX);
+                      return "written";
+                    }))
+        .isInstanceOf(ProblemException.class);
+    assertThat(
+            guard.work(
+                ANNA,
+                held -> {
+                  held.hold(() -> published.add("imported again"));
+                  return "written";
+                }))
+        .isEmpty();
+
+    assertThat(published).isEmpty();
+    assertThat(swept).containsExactly(ANNA, ANNA);
+  }
+
+  @Test
+  void aFailedWrite_ofAnAccountStillThere_publishesTheEventsOfWhatItStored() {
+    List<String> published = new ArrayList<>();
+    IllegalStateException failed = new IllegalStateException("second activity refused");
+
+    assertThatThrownBy(
+            () ->
+                guard.work(
+                    ANNA,
+                    held -> {
+                      held.hold(() -> published.add("first activity imported"));
+                      throw failed;
+                    }))
+        .isSameAs(failed);
+    assertThat(published).containsExactly("first activity imported");
+  }
+
+  @Test
+  void aFailedWrite_overtakenByTheErasure_publishesNothing() {
+    List<String> published = new ArrayList<>();
+    IllegalStateException failed = new IllegalStateException("second activity refused");
+
+    assertThatThrownBy(
+            () ->
+                guard.work(
+                    ANNA,
+                    held -> {
+                      held.hold(() -> published.add("first activity imported"));
+                      erased.markers.put(ANNA, Instant.MAX);
+                      throw failed;
+                    }))
+        .isSameAs(failed);
+    assertThat(published).isEmpty();
+    assertThat(swept).containsExactly(ANNA);
+  }
+
+  @Test
+  void aCheckAfterTheWriteThatCannotBeMade_publishesNothing_leavingTheEventsToTheRelay() {
+    List<String> published = new ArrayList<>();
+    StoreUnavailableException down = new StoreUnavailableException("erasedAccounts", null);
+
+    assertThatThrownBy(
+            () ->
+                guard.work(
+                    ANNA,
+                    held -> {
+                      held.hold(() -> published.add("imported"));
+                      erased.unavailable = down;
+                      return "written";
+                    }))
+        .isSameAs(down);
+    assertThat(published).isEmpty();
+    assertThat(swept).isEmpty();
   }
 }

@@ -1,11 +1,15 @@
 package app.stride.devices.application.service;
 
+import static app.stride.devices.application.service.PassedChecks.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
+import app.stride.core.store.StoreUnavailableException;
+import app.stride.core.trigger.ScheduledTick;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ActivityData;
@@ -115,6 +119,10 @@ class ImportServiceTest {
     assertThat(stores.activities.values()).extracting(Activity::userId).containsOnly(BEN);
     assertThat(stores.objects.keySet()).allMatch(key -> key.contains("/usr_ben/"));
     assertThat(stores.objects).containsKey(bens.originalKey());
+    assertThat(stores.published)
+        .as("the erased account's activity event never left; Ben's did")
+        .extracting(OutboundEvent::subject)
+        .containsExactly(BEN.value());
   }
 
   @Test
@@ -129,6 +137,61 @@ class ImportServiceTest {
 
   @Test
   void aFailingPublisher_leavesTheEventInTheOutbox_andTheImportSucceeds() {
+    ImportService service = serviceWithTransportDown();
+
+    ImportJob job = upload(service, ANNA, "0:60:200");
+
+    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
+    assertThat(stores.pending).hasSize(1);
+    assertThat(stores.published).isEmpty();
+  }
+
+  @Test
+  void theRelay_publishesWhatAFailedPublishLeft_once() {
+    upload(serviceWithTransportDown(), ANNA, "0:60:200");
+    ActivityOutboxRelay relay = new ActivityOutboxRelay(stores, stores::publish, erased, EU);
+
+    relay.accept(tick("t1"));
+    relay.accept(tick("t2"));
+
+    assertThat(stores.published).extracting(OutboundEvent::subject).containsExactly(ANNA.value());
+    assertThat(stores.pending).isEmpty();
+  }
+
+  @Test
+  void theRelay_neverPublishesTheEventsOfAnErasedAccount_andClearsThem() {
+    ImportService transportDown = serviceWithTransportDown();
+    upload(transportDown, ANNA, "0:60:200;7200:60:200");
+    upload(transportDown, BEN, "0:60:200");
+    // Anna's account was erased; her activities (a late write) wait for the sweep.
+    erased.markers.put(ANNA, Instant.MAX);
+    ActivityOutboxRelay relay = new ActivityOutboxRelay(stores, stores::publish, erased, EU);
+    int checksBefore = erased.checks;
+
+    relay.accept(tick("t1"));
+
+    assertThat(stores.published).extracting(OutboundEvent::subject).containsExactly(BEN.value());
+    assertThat(stores.pending).as("Anna's events are cleared, unsent").isEmpty();
+    assertThat(erased.checks - checksBefore)
+        .as("one marker read per account and tick")
+        .isEqualTo(2);
+    relay.accept(tick("t2"));
+    assertThat(stores.published).hasSize(1);
+  }
+
+  @Test
+  void theRelay_withTheMarkersUnreadable_publishesNothing_andKeepsEverythingPending() {
+    upload(serviceWithTransportDown(), ANNA, "0:60:200");
+    erased.unavailable = new StoreUnavailableException("erasedAccounts", null);
+    ActivityOutboxRelay relay = new ActivityOutboxRelay(stores, stores::publish, erased, EU);
+
+    assertThatThrownBy(() -> relay.accept(tick("t1"))).isSameAs(erased.unavailable);
+
+    assertThat(stores.published).isEmpty();
+    assertThat(stores.pending).hasSize(1);
+  }
+
+  private ImportService serviceWithTransportDown() {
     ActivityIngest failing =
         new ActivityIngest(
             stores,
@@ -140,19 +203,16 @@ class ImportServiceTest {
             },
             clock,
             new Random(7));
-    ImportService service =
-        new ImportService(stores, stores, decoder, failing, eraser, EU, clock, new Random(3));
+    return new ImportService(stores, stores, decoder, failing, eraser, EU, clock, new Random(3));
+  }
 
-    ImportJob job =
-        service.importFile(
-            ANNA,
-            EU,
-            Provider.UPLOAD,
-            "application/fit",
-            "0:60:200".getBytes(StandardCharsets.UTF_8));
+  private static ImportJob upload(ImportService service, UserId user, String content) {
+    return service.importFile(
+        user, EU, Provider.UPLOAD, "application/fit", content.getBytes(StandardCharsets.UTF_8));
+  }
 
-    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
-    assertThat(stores.pending).hasSize(1);
+  private ScheduledTick tick(String id) {
+    return new ScheduledTick(id, "devices-outbox", clock.instant());
   }
 
   @Test
@@ -231,7 +291,8 @@ class ImportServiceTest {
     ActivitySource strava =
         new ActivitySource(Provider.STRAVA, "123456789", null, null, clock.instant());
 
-    ActivityIngest.Outcome outcome = ingest.ingest(ANNA, EU, run(20, 1790, 4980, 0), strava);
+    ActivityIngest.Outcome outcome =
+        released(held -> ingest.ingest(ANNA, EU, run(20, 1790, 4980, 0), strava, held));
 
     assertThat(outcome.kind()).isEqualTo(ActivityIngest.Kind.MERGED);
     assertThat(outcome.activityId()).isEqualTo(file.activityIds().get(0));
@@ -250,9 +311,11 @@ class ImportServiceTest {
   void ingest_theSameSourceAgain_changesNothing() {
     ActivitySource strava =
         new ActivitySource(Provider.STRAVA, "123456789", null, null, clock.instant());
-    ActivityIngest.Outcome first = ingest.ingest(ANNA, EU, run(0, 1800, 5000, 0), strava);
+    ActivityIngest.Outcome first =
+        released(held -> ingest.ingest(ANNA, EU, run(0, 1800, 5000, 0), strava, held));
 
-    ActivityIngest.Outcome again = ingest.ingest(ANNA, EU, run(0, 1800, 5000, 0), strava);
+    ActivityIngest.Outcome again =
+        released(held -> ingest.ingest(ANNA, EU, run(0, 1800, 5000, 0), strava, held));
 
     assertThat(again)
         .isEqualTo(
@@ -265,13 +328,17 @@ class ImportServiceTest {
     upload(ANNA, "0:1800:5000");
     ActivitySource strava = new ActivitySource(Provider.STRAVA, "987", null, null, clock.instant());
 
-    ActivityIngest.Outcome later = ingest.ingest(ANNA, EU, run(3600, 1800, 5000, 0), strava);
+    ActivityIngest.Outcome later =
+        released(held -> ingest.ingest(ANNA, EU, run(3600, 1800, 5000, 0), strava, held));
     ActivityIngest.Outcome longer =
-        ingest.ingest(
-            ANNA,
-            EU,
-            run(0, 1800, 9000, 0),
-            new ActivitySource(Provider.GARMIN, "g1", null, null, clock.instant()));
+        released(
+            held ->
+                ingest.ingest(
+                    ANNA,
+                    EU,
+                    run(0, 1800, 9000, 0),
+                    new ActivitySource(Provider.GARMIN, "g1", null, null, clock.instant()),
+                    held));
 
     assertThat(later.kind()).isEqualTo(ActivityIngest.Kind.CREATED);
     assertThat(longer.kind()).as("distance 80 % off").isEqualTo(ActivityIngest.Kind.CREATED);
@@ -305,8 +372,7 @@ class ImportServiceTest {
   }
 
   private ImportJob upload(UserId user, String content) {
-    return service.importFile(
-        user, EU, Provider.UPLOAD, "application/fit", content.getBytes(StandardCharsets.UTF_8));
+    return upload(service, user, content);
   }
 
   private static ActivityData run(int offsetSeconds, int seconds, int meters) {

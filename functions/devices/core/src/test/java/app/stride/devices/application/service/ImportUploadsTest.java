@@ -3,6 +3,7 @@ package app.stride.devices.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.region.RegionId;
 import app.stride.devices.application.port.out.ActivityDecoder;
@@ -345,6 +346,10 @@ class ImportUploadsTest {
     assertThat(stores.jobs.values()).extracting(ImportJob::userId).containsOnly(BEN);
     assertThat(stores.activities.values()).extracting(a -> a.userId()).containsOnly(BEN);
     assertThat(stores.objects.keySet()).allMatch(key -> key.contains("/usr_ben/"));
+    assertThat(stores.published)
+        .as("the erased account's activity event never left; Ben's did")
+        .extracting(OutboundEvent::subject)
+        .containsExactly(BEN.value());
   }
 
   @Test

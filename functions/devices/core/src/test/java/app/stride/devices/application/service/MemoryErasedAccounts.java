@@ -23,6 +23,12 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
   /** Runs as a marker is set: a test sees there what the other stores held at that moment. */
   public Runnable onMark = () -> {};
 
+  /** How many checks were made. */
+  public int checks;
+
+  /** When set, every check throws it, as a marker store that cannot be reached. */
+  public RuntimeException unavailable;
+
   private Runnable afterCheck = () -> {};
 
   /**
@@ -46,6 +52,10 @@ public final class MemoryErasedAccounts implements ErasedAccounts {
 
   @Override
   public boolean isErased(UserId userId, RegionId home) {
+    checks++;
+    if (unavailable != null) {
+      throw unavailable;
+    }
     boolean erased = markers.containsKey(userId);
     afterCheck.run();
     return erased;

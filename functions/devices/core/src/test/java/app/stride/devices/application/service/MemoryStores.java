@@ -204,9 +204,25 @@ public final class MemoryStores
     pending.remove(eventId);
   }
 
+  /**
+   * The pending events of activities still stored, oldest first: an activity's outbox goes with it,
+   * as it does in the stores (the events sit on the activity's item or document).
+   */
   @Override
   public List<PendingEvent> pending(int limit, RegionId home) {
-    return List.of();
+    return events.stream()
+        .filter(event -> pending.contains(event.id()))
+        .filter(event -> activities.containsKey(event.subject() + "/" + activityOf(event)))
+        .map(
+            event ->
+                new PendingEvent(
+                    new UserId(event.subject()), new ActivityId(activityOf(event)), event))
+        .limit(limit)
+        .toList();
+  }
+
+  private static String activityOf(OutboundEvent event) {
+    return new String(event.json(), StandardCharsets.UTF_8);
   }
 
   /** A publisher recording into {@link #published}. */

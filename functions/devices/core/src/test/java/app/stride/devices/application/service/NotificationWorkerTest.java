@@ -1,5 +1,6 @@
 package app.stride.devices.application.service;
 
+import static app.stride.devices.application.service.PassedChecks.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -181,6 +182,7 @@ class NotificationWorkerTest {
     assertThat(stores.activities).isEmpty();
     assertThat(stores.objects).isEmpty();
     assertThat(connectionStore.list(ANNA, EU)).isEmpty();
+    assertThat(stores.published).as("the activity's event never left").isEmpty();
   }
 
   @Test
@@ -197,11 +199,15 @@ class NotificationWorkerTest {
   @Test
   void theSameWorkoutFromAProviderAfterAnUpload_isMergedIntoOneActivity() {
     connect("polar-user-1", "at-anna");
-    ingest.ingest(
-        ANNA,
-        EU,
-        run(10_050),
-        new app.stride.devices.domain.ActivitySource(Provider.UPLOAD, null, null, null, NOW));
+    released(
+        held ->
+            ingest.ingest(
+                ANNA,
+                EU,
+                run(10_050),
+                new app.stride.devices.domain.ActivitySource(
+                    Provider.UPLOAD, null, null, null, NOW),
+                held));
     polar = n -> List.of(fetched("ex-2", 10_000));
 
     worker.handle(message(created("polar-user-1", "ex-2")));
