@@ -25,8 +25,9 @@ import java.util.Map;
  *   <li>work-queue workers, where a capability declares one (devices will): {@code
  *       scaling.workers}, which bounds the calls a region makes to third-party APIs at once;
  *   <li>event subscribers (the data erasers): {@value #SUBSCRIBER};
- *   <li>scheduled functions (relays, key rotation, a subscriber's follow-up sweep): {@value
- *       #SCHEDULED}; one tick at a time, the next tick catches up.
+ *   <li>scheduled functions (the outbox relays and auth's deletion relay, key rotation, a
+ *       subscriber's follow-up sweep), on both clouds: {@value #SCHEDULED}; one tick at a time, the
+ *       next tick catches up.
  * </ul>
  */
 public final class FunctionLimits {
@@ -62,8 +63,7 @@ public final class FunctionLimits {
       caps.put(
           region.functionName(capability.name()),
           env.scaling().httpMaxConcurrency(capability.name()));
-      // Outbox relays run on AWS only: GCP has no relay function deployed yet.
-      if (region.cloud() == Cloud.AWS && capability.outbox().isPresent()) {
+      if (capability.outbox().isPresent()) {
         caps.put(region.outboxRelayFunctionName(capability.name()), SCHEDULED);
       }
       if (capability.worker().isPresent()) {

@@ -120,6 +120,19 @@ class FunctionLimitsTest {
   }
 
   @Test
+  void theOutboxRelays_runOneAtATime_inEveryRegionOfBothClouds_forEachCapabilityWithAnOutbox() {
+    for (RegionConfig region : env.regions()) {
+      assertThat(FunctionLimits.forRegion(region, env))
+          .as(region.id())
+          .containsEntry(region.outboxRelayFunctionName("profiles"), FunctionLimits.SCHEDULED)
+          .containsEntry(region.outboxRelayFunctionName("workouts"), FunctionLimits.SCHEDULED)
+          .containsEntry(region.outboxRelayFunctionName("devices"), FunctionLimits.SCHEDULED)
+          .doesNotContainKey(region.outboxRelayFunctionName("planner"))
+          .doesNotContainKey(region.outboxRelayFunctionName("social"));
+    }
+  }
+
+  @Test
   void directoryFunction_reservesItsConfiguredConcurrency() {
     JsonNode fn = SynthesizedStacks.stack(GlobalStack.NAME).only("aws_lambda_function");
 

@@ -198,11 +198,13 @@ class NoSecretValuesTest {
         .as(
             "three secrets for each of three auth functions, the chat push secret for social, the"
                 + " cursor key and the Redis AUTH string for each capability's HTTP function, the"
-                + " Redis AUTH string for the auth HTTP function, the devices settings for its"
-                + " HTTP function and the worker's for its worker")
+                + " cursor key for each outbox relay, the Redis AUTH string for the auth HTTP"
+                + " function, the devices settings for its HTTP function and the worker's for its"
+                + " worker")
         .isEqualTo(
             11
                 + 2 * Capabilities.ALL.size()
+                + (int) Capabilities.ALL.stream().filter(c -> c.outbox().isPresent()).count()
                 + Capabilities.DEVICES.secrets().size()
                 + Capabilities.DEVICES.workerSecrets().size());
     for (String name : SECRET_VALUES) {

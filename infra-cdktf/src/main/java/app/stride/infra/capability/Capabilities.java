@@ -101,7 +101,12 @@ public final class Capabilities {
               "app.stride.profiles.gcp.ProfilesHttpFunction",
               TableSchema.pkSk().withGlobalIndex(OUTBOX_INDEX).withTtl("expiresAt"),
               List.of(),
-              Optional.of(new Outbox("profile-events", "profilesOutboxRelaySchedule", "outbox")),
+              Optional.of(
+                  new Outbox(
+                      "profile-events",
+                      "profilesOutboxRelaySchedule",
+                      "app.stride.profiles.gcp.ProfilesOutboxRelayFunction",
+                      "outbox")),
               List.of())
           .withSubscriber(PROFILES_ERASER);
 
@@ -146,7 +151,12 @@ public final class Capabilities {
               .withGlobalIndex(OUTBOX_INDEX)
               .withTtl("expiresAt"),
           List.of(TableRead.getItem("profiles")),
-          Optional.of(new Outbox("workout-events", "workoutsOutboxRelaySchedule", "outbox")),
+          Optional.of(
+              new Outbox(
+                  "workout-events",
+                  "workoutsOutboxRelaySchedule",
+                  "app.stride.workouts.gcp.WorkoutsOutboxRelayFunction",
+                  "outbox")),
           List.of(
               FirestoreIndexSpec.collection(
                   "workouts",
@@ -293,7 +303,12 @@ public final class Capabilities {
               .withTtl("expiresAt"),
           List.of(
               TableRead.getItem("profiles"), new TableRead("workouts", List.of("dynamodb:Query"))),
-          Optional.of(new Outbox("activity-events", "devicesOutboxRelaySchedule", "outbox")),
+          Optional.of(
+              new Outbox(
+                  "activity-events",
+                  "devicesOutboxRelaySchedule",
+                  "app.stride.devices.gcp.DevicesOutboxRelayFunction",
+                  "outbox")),
           List.of(),
           Optional.of(
               new ObjectBucket(

@@ -75,13 +75,28 @@ public record Capability(
   }
 
   /**
-   * Events written to the table with the change and relayed on a schedule (DESIGN.md section 5).
+   * Events written to the table with the change and relayed on a schedule (DESIGN.md section 5):
+   * every minute a relay of the capability's own jar or zip publishes what a failed publish left
+   * pending, on both clouds.
    *
    * @param eventsName the stem of the events queue or topic ({@code stride-<eventsName>-<id>})
-   * @param relayDefinition the bean of the same jar that relays pending events
+   * @param relayDefinition the bean of the same jar that relays pending events (AWS, taking
+   *     EventBridge Scheduler ticks)
+   * @param gcpEntryPoint the Functions Framework target of the relay Cloud Function, taking a Cloud
+   *     Scheduler tick (a CloudEvent of its schedule's topic)
    * @param index the sparse global index of items with pending events
    */
-  public record Outbox(String eventsName, String relayDefinition, String index) {}
+  public record Outbox(
+      String eventsName, String relayDefinition, String gcpEntryPoint, String index) {
+
+    /** Every part is required. */
+    public Outbox {
+      Objects.requireNonNull(eventsName, "eventsName");
+      Objects.requireNonNull(relayDefinition, "relayDefinition");
+      Objects.requireNonNull(gcpEntryPoint, "gcpEntryPoint");
+      Objects.requireNonNull(index, "index");
+    }
+  }
 
   /**
    * A private object store per region (S3 / Cloud Storage), encrypted with its own customer-managed

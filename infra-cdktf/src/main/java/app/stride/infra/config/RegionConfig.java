@@ -90,7 +90,12 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return "stride-" + capability + "-" + id;
   }
 
-  /** The Lambda that relays the outbox of {@code capability} in an AWS region on a schedule. */
+  /**
+   * The function that relays the outbox of {@code capability} on a schedule (Lambda or Cloud
+   * Function), e.g. {@code stride-devices-outbox-relay-eu}; also the name of its Lambda role, and
+   * on GCP of its schedule's job and topic. At most 49 characters for any valid capability and
+   * region id: under Lambda's 64 and Cloud Functions' 63.
+   */
   public String outboxRelayFunctionName(String capability) {
     return "stride-" + capability + "-outbox-relay-" + id;
   }
@@ -105,7 +110,7 @@ public record RegionConfig(String id, Cloud cloud, String location, String gcpPr
     return functionName("profiles");
   }
 
-  /** The Lambda that relays the profile outbox of an AWS region on a schedule. */
+  /** The function that relays the profile outbox of this region on a schedule. */
   public String profilesOutboxRelayFunctionName() {
     return outboxRelayFunctionName("profiles");
   }

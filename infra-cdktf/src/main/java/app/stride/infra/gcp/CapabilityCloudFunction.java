@@ -50,6 +50,9 @@ public final class CapabilityCloudFunction extends Construct {
   /** Time limit of one request. */
   public static final int TIMEOUT_SECONDS = 10;
 
+  /** Time limit of one outbox relay tick, as on AWS. */
+  public static final int RELAY_TIMEOUT_SECONDS = 60;
+
   /** An event trigger's retry policy when the next event does the same work (schedule ticks). */
   private static final String RETRY_POLICY_DO_NOT_RETRY = "RETRY_POLICY_DO_NOT_RETRY";
 
@@ -178,6 +181,32 @@ public final class CapabilityCloudFunction extends Construct {
     }
 
     /**
+     * An outbox relay's settings: these (the HTTP function's account and variables, from which its
+     * configuration builds the store and publisher) capped at {@code relayMaxInstances}, one tick
+     * per instance at a time, with only the resource variables {@code relayResources} its
+     * configuration requires and the secrets {@code relaySecrets} (the capability's provider
+     * settings are not among them), without Redis or chat push.
+     */
+    public Settings forRelay(
+        int relayMaxInstances,
+        Map<String, String> relayResources,
+        Map<String, String> relaySecrets) {
+      return new Settings(
+          region,
+          auth,
+          store,
+          events,
+          identity,
+          relayMaxInstances,
+          1,
+          edgeAddress,
+          Optional.empty(),
+          relayResources,
+          relaySecrets,
+          Optional.empty());
+    }
+
+    /**
      * A subscriber's settings (a data eraser): its own account and cap, one message per instance at
      * a time, only the capability's resource variables {@code subscriberResources} its code reads,
      * no secret (an eraser calls no provider and reads no cursor) and no Redis.
@@ -203,8 +232,9 @@ public final class CapabilityCloudFunction extends Construct {
   }
 
   /**
-   * Which function of the capability's zip: the public HTTP function, or a worker, subscriber or
-   * sweep reachable only from inside Google (a Pub/Sub push, an event trigger) by one invoker.
+   * Which function of the capability's zip: the public HTTP function, or a worker, subscriber,
+   * sweep or outbox relay reachable only from inside Google (a Pub/Sub push, an event trigger) by
+   * one invoker.
    *
    * @param name the function's name
    * @param entryPoint the Functions Framework target
@@ -356,15 +386,61 @@ public final class CapabilityCloudFunction extends Construct {
             subscriber.timeoutSeconds(),
             subscriber.memoryMb() + "Mi",
             Optional.of(triggerMember),
-            Optional.of(
-                Cloudfunctions2FunctionEventTrigger.builder()
-                    .triggerRegion(region.location())
-                    .eventType(AuthCloudFunctions.MESSAGE_PUBLISHED)
-                    .pubsubTopic(scheduleTopicId)
-                    .retryPolicy(RETRY_POLICY_DO_NOT_RETRY)
-                    .serviceAccountEmail(triggerEmail)
-                    .build())),
+            Optional.of(scheduleTrigger(region, scheduleTopicId, triggerEmail))),
         settings);
+  }
+
+  /**
+   * The outbox relay of {@code capability} ({@code stride-<name>-outbox-relay-<regionId>}, {@link
+   * Capability.Outbox#gcpEntryPoint()}) from the same zip as {@code http}, with {@value
+   * #RELAY_TIMEOUT_SECONDS} s and {@value #HTTP_MEMORY}, as on AWS, and {@code settings} (the HTTP
+   * function's, {@link Settings#forRelay}): triggered by the messages of {@code scheduleTopicId}
+   * through the trigger account {@code triggerEmail} ({@code triggerMember}), the only member that
+   * may invoke it, without retries (the next tick relays the same pending events); internal ingress
+   * only.
+   */
+  public static CapabilityCloudFunction relay(
+      Construct scope,
+      String id,
+      Capability capability,
+      CapabilityCloudFunction http,
+      Settings settings,
+      String scheduleTopicId,
+      String triggerEmail,
+      String triggerMember) {
+    Capability.Outbox outbox =
+        capability
+            .outbox()
+            .orElseThrow(() -> new IllegalArgumentException(capability.name() + " has no outbox"));
+    RegionConfig region = settings.region();
+    return new CapabilityCloudFunction(
+        scope,
+        id,
+        http.bucketName,
+        http.sourceObject,
+        new Target(
+            region.outboxRelayFunctionName(capability.name()),
+            outbox.gcpEntryPoint(),
+            RELAY_TIMEOUT_SECONDS,
+            HTTP_MEMORY,
+            Optional.of(triggerMember),
+            Optional.of(scheduleTrigger(region, scheduleTopicId, triggerEmail))),
+        settings);
+  }
+
+  /**
+   * The event trigger of a scheduled function: the messages of its schedule's topic, delivered as
+   * {@code triggerEmail}, never retried (the next tick does the same work).
+   */
+  private static Cloudfunctions2FunctionEventTrigger scheduleTrigger(
+      RegionConfig region, String scheduleTopicId, String triggerEmail) {
+    return Cloudfunctions2FunctionEventTrigger.builder()
+        .triggerRegion(region.location())
+        .eventType(AuthCloudFunctions.MESSAGE_PUBLISHED)
+        .pubsubTopic(scheduleTopicId)
+        .retryPolicy(RETRY_POLICY_DO_NOT_RETRY)
+        .serviceAccountEmail(triggerEmail)
+        .build();
   }
 
   private CapabilityCloudFunction(

@@ -94,6 +94,14 @@ public final class CapabilityResources extends Construct {
   }
 
   /**
+   * The variables an outbox relay's configuration requires, though the relay touches none of these
+   * resources: the bucket's and the work topic's names. Never the envelope key.
+   */
+  public Map<String, String> relayEnvironment() {
+    return eraserEnvironment(true, true);
+  }
+
+  /**
    * Lets a data eraser's account (construct ids {@code <prefix>_...}) list and delete the bucket's
    * objects through the custom role {@code objectRoleId} ({@code objects}) and publish to the work
    * topic ({@code work}); no key, no secret, no signing.

@@ -24,13 +24,14 @@ import software.constructs.Construct;
 
 /**
  * One GCP home region: Firestore database, events topics, every capability's HTTP function and,
- * where a capability has them, its key ring, bucket, work topic and the topic's push worker (or,
- * without a worker, a delivery subscription holding the messages) and its subscribers (the data
- * erasers, {@link SubscriberFunction}) with their push subscriptions of the events topic and, the
- * devices eraser, its scheduled sweep ({@link SubscriberSweepFunction}); the chat server (Cloud
- * Run, {@link RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service
- * accounts, functions and schedules; the region's Redis ({@link RegionRedis}) on its own network
- * ({@link RegionNetwork}), which every HTTP function (capabilities' and auth's) reaches through the
+ * where a capability has them, its outbox relay every minute ({@link OutboxRelayFunction}), its key
+ * ring, bucket, work topic and the topic's push worker (or, without a worker, a delivery
+ * subscription holding the messages) and its subscribers (the data erasers, {@link
+ * SubscriberFunction}) with their push subscriptions of the events topic and, the devices eraser,
+ * its scheduled sweep ({@link SubscriberSweepFunction}); the chat server (Cloud Run, {@link
+ * RealtimeService}) and its TTL policies; the auth TTL policies, secrets, service accounts,
+ * functions and schedules; the region's Redis ({@link RegionRedis}) on its own network ({@link
+ * RegionNetwork}), which every HTTP function (capabilities' and auth's) reaches through the
  * network's connector; logs and alerts of every function; the API Gateway derived from the spec,
  * the load balancer with Cloud Armor in front of it, and the edge alerts, every alert notifying the
  * configured channels.
@@ -157,6 +158,7 @@ public final class GcpRegionStack extends TerraformStack {
     Optional<String> sourceBucket = Optional.empty();
     List<String> workers = new ArrayList<>();
     List<String> subscribers = new ArrayList<>();
+    List<String> relays = new ArrayList<>();
     for (Capability capability : this.capabilities) {
       CapabilityCloudFunction.Settings functionSettings = settings.get(capability.name());
       CapabilityCloudFunction function =
@@ -169,6 +171,17 @@ public final class GcpRegionStack extends TerraformStack {
               functionSettings);
       sourceBucket = Optional.of(function.sourceBucketName());
       backends.put(capability.name(), function.serviceUri());
+      if (capability.outbox().isPresent()) {
+        relays.add(
+            addRelay(
+                capability,
+                region,
+                env,
+                function,
+                functionSettings,
+                resources.get(capability.name()),
+                cursorKey));
+      }
       if (capability.worker().isPresent()) {
         workers.add(
             addWorker(
@@ -270,6 +283,7 @@ public final class GcpRegionStack extends TerraformStack {
     httpFunctions.add(region.authFunctionName());
     List<String> observed = new ArrayList<>(httpFunctions);
     observed.add(region.realtimeFunctionName(channel.name()));
+    observed.addAll(relays);
     observed.addAll(workers);
     observed.addAll(subscribers);
     observed.add(region.authKeyRotationFunctionName());
@@ -297,6 +311,38 @@ public final class GcpRegionStack extends TerraformStack {
             "Secrets to add a version to once: directory hash key (same in every region),"
                 + " directory API secret (the global stack's value), SMTP relay password")
         .build();
+  }
+
+  /**
+   * The outbox relay of {@code capability} ({@code <name>_outbox_relay}, {@link
+   * OutboxRelayFunction}): the HTTP function's account and variables, from which its configuration
+   * builds the store and publisher, the names of the capability's bucket and work topic that
+   * configuration requires ({@link CapabilityResources#relayEnvironment}, not the envelope key),
+   * and of the secrets only the cursor key (a store that lists pages is keyed by it, the workouts
+   * store among them); no provider setting, no Redis.
+   *
+   * @param own the capability's resources; null when it has none
+   * @return the relay function's name
+   */
+  private String addRelay(
+      Capability capability,
+      RegionConfig region,
+      EnvConfig env,
+      CapabilityCloudFunction http,
+      CapabilityCloudFunction.Settings httpSettings,
+      CapabilityResources own,
+      CursorKeySecret cursorKey) {
+    String name = region.outboxRelayFunctionName(capability.name());
+    new OutboxRelayFunction(
+        this,
+        capability.name() + "_outbox_relay",
+        capability,
+        http,
+        httpSettings.forRelay(
+            FunctionLimits.of(region, env, capabilities, name),
+            own == null ? Map.of() : own.relayEnvironment(),
+            Map.of(CursorKeySecret.ENV, cursorKey.secretId())));
+    return name;
   }
 
   /**

@@ -175,7 +175,9 @@ class CapabilitiesTest {
                     "a.Function",
                     TableSchema.pkSk(),
                     List.of(),
-                    Optional.of(new Capability.Outbox("thing-events", "relay", "outbox")),
+                    Optional.of(
+                        new Capability.Outbox(
+                            "thing-events", "relay", "a.RelayFunction", "outbox")),
                     List.of()))
         .hasMessageContaining("outbox index");
   }

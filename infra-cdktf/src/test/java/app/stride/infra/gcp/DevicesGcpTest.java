@@ -207,10 +207,13 @@ class DevicesGcpTest {
    * eraser and its sweep get the bucket and the work topic, never the tokens key.
    */
   static void assertOnlyGetTheDevicesVariables(TfStack stack, List<String> devices) {
+    // The bucket's and work topic's names, never the key: the eraser, its sweep, and the outbox
+    // relay (whose configuration requires them).
     List<String> erasers =
         List.of(
             APAC.subscriberFunctionName("devices", "eraser"),
-            APAC.subscriberSweepFunctionName("devices", "eraser"));
+            APAC.subscriberSweepFunctionName("devices", "eraser"),
+            APAC.outboxRelayFunctionName("devices"));
     Map<String, String> expected =
         Map.of(
             "STRIDE_DEVICES_BUCKET",

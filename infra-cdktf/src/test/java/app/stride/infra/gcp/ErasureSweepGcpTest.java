@@ -155,7 +155,12 @@ class ErasureSweepGcpTest {
     assertThat(stack.resources("google_cloud_scheduler_job").values())
         .extracting(j -> j.path("name").asString())
         .containsExactlyInAnyOrder(
-            APAC.authKeyRotationFunctionName(), APAC.authDeletionRelayFunctionName(), SWEEP);
+            APAC.authKeyRotationFunctionName(),
+            APAC.authDeletionRelayFunctionName(),
+            APAC.outboxRelayFunctionName("profiles"),
+            APAC.outboxRelayFunctionName("workouts"),
+            APAC.outboxRelayFunctionName("devices"),
+            SWEEP);
   }
 
   @Test

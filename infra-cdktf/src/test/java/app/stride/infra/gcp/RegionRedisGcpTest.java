@@ -204,7 +204,10 @@ class RegionRedisGcpTest {
             APAC.authDeletionRelayFunctionName(),
             APAC.subscriberFunctionName("profiles", "eraser"),
             APAC.subscriberFunctionName("devices", "eraser"),
-            APAC.subscriberSweepFunctionName("devices", "eraser"));
+            APAC.subscriberSweepFunctionName("devices", "eraser"),
+            APAC.outboxRelayFunctionName("profiles"),
+            APAC.outboxRelayFunctionName("workouts"),
+            APAC.outboxRelayFunctionName("devices"));
 
     for (String name : others) {
       JsonNode fn = function(name);

@@ -44,8 +44,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * #WORKER_MESSAGE}, and the data eraser as the neutral batch function {@value
  * DevicesFunctions#USER_ERASER} with its Pub/Sub face {@value #USER_ERASER_MESSAGE}, and the
  * erasure's follow-up sweep {@value DevicesFunctions#ERASURE_SWEEP} (a scheduled job, {@link
- * DevicesErasureSweepFunction}). The outbox relay is not deployed on GCP yet (as for the other
- * capabilities there): events left pending by a failed publish wait in the documents' outbox.
+ * DevicesErasureSweepFunction}), and the outbox relay {@value DevicesFunctions#OUTBOX_RELAY} (a
+ * scheduled job every minute, {@link DevicesOutboxRelayFunction}), which publishes the events a
+ * failed publish left pending in the activities' outbox.
  */
 public final class DevicesGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -118,6 +119,12 @@ public final class DevicesGcpApplication
                 env.asMap(),
                 config.region(),
                 clock));
+    GcpFunctions.registerSchedule(
+        context,
+        DevicesFunctions.OUTBOX_RELAY,
+        () ->
+            DevicesFunctions.outboxRelay(
+                context.getBean(DevicesFunctions.Ports.class), config.region()));
   }
 
   private static Function<List<QueueMessage>, BatchResult> worker(

@@ -11,8 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.json.Json;
 import app.stride.core.region.RegionId;
+import app.stride.devices.application.service.HistoryTestData;
 import app.stride.devices.application.service.QueuedRevocation;
 import app.stride.devices.domain.Activity;
 import app.stride.devices.domain.ImportId;
@@ -63,6 +65,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,13 +88,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The devices deployable end to end: the real Functions Framework invoker serving {@link
- * DevicesHttpFunction}, {@link DevicesWorkerFunction}, {@link DevicesUserEraserFunction} and {@link
- * DevicesErasureSweepFunction} against the Firestore and Pub/Sub emulators, with WireMock as Polar
- * (OAuth token endpoint and AccessLink API), a token signed here and its public key given as {@code
- * STRIDE_LOCAL_JWKS}. System properties stand in for the variables infra sets. Work messages are
- * pulled from a subscription made here and pushed to the worker as the push subscription does (the
- * push body, no CloudEvent headers); account deletions reach the eraser the same way, as its own
- * subscription pushes them.
+ * DevicesHttpFunction}, {@link DevicesWorkerFunction}, {@link DevicesUserEraserFunction}, {@link
+ * DevicesErasureSweepFunction} and {@link DevicesOutboxRelayFunction} against the Firestore and
+ * Pub/Sub emulators, with WireMock as Polar (OAuth token endpoint and AccessLink API), a token
+ * signed here and its public key given as {@code STRIDE_LOCAL_JWKS}. System properties stand in for
+ * the variables infra sets. Work messages are pulled from a subscription made here and pushed to
+ * the worker as the push subscription does (the push body, no CloudEvent headers); account
+ * deletions reach the eraser the same way, as its own subscription pushes them.
  *
  * <p>The entries share one Spring context (one per initializer per JVM), hence one set of ports:
  * the bucket is {@code LocalStorageHelper}'s in-memory fake ({@code STRIDE_GCS_IN_MEMORY=true}),
@@ -124,10 +127,12 @@ class DevicesFunctionIT {
   private static Invoker worker;
   private static Invoker eraser;
   private static Invoker sweep;
+  private static Invoker relay;
   private static URI httpBase;
   private static URI workerBase;
   private static URI eraserBase;
   private static URI sweepBase;
+  private static URI relayBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -185,6 +190,10 @@ class DevicesFunctionIT {
     sweep = new Invoker(sweepPort, DevicesErasureSweepFunction.class.getName(), null, loader());
     sweep.startTestServer();
     sweepBase = URI.create("http://127.0.0.1:" + sweepPort);
+    int relayPort = freePort();
+    relay = new Invoker(relayPort, DevicesOutboxRelayFunction.class.getName(), null, loader());
+    relay.startTestServer();
+    relayBase = URI.create("http://127.0.0.1:" + relayPort);
     // The functions' in-memory bucket, seen without resetting it (getOptions() would).
     bucket =
         StorageOptions.newBuilder()
@@ -196,6 +205,9 @@ class DevicesFunctionIT {
 
   @AfterAll
   static void stop() throws Exception {
+    if (relay != null) {
+      relay.stopServer();
+    }
     if (sweep != null) {
       sweep.stopServer();
     }
@@ -396,6 +408,48 @@ class DevicesFunctionIT {
     assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
     assertThat(objects("originals/" + user + "/")).isEmpty();
     assertThat(objects(other)).hasSize(1);
+  }
+
+  @Test
+  void relayTick_publishesAnActivityEventLeftInTheOutbox_andClearsIt() throws Exception {
+    // An import whose publish never happened: the activity and its event stored, nothing sent.
+    UserId user = new UserId("u-" + UUID.randomUUID());
+    String eventId = UUID.randomUUID().toString();
+    activities.create(
+        HistoryTestData.anActivity(
+            user, Instant.parse("2026-03-14T06:30:00Z"), Duration.ofMinutes(40), 8_000.0),
+        new OutboundEvent(
+            eventId,
+            "app.stride.activity.v1.imported",
+            "users/" + user.value() + "/activities",
+            ("{\"id\":\"" + eventId + "\"}").getBytes(StandardCharsets.UTF_8)),
+        APAC);
+
+    HttpResponse<String> tick =
+        send(
+            HttpRequest.newBuilder(relayBase)
+                .header("ce-id", "tick-" + UUID.randomUUID())
+                .header("ce-specversion", "1.0")
+                .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+                .header(
+                    "ce-source",
+                    "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        template("pubsub/outbox-relay-tick.json"))));
+
+    assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
+    assertThat(pull(events, 1))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getAttributesMap())
+                  .containsEntry("ce-id", eventId)
+                  .containsEntry("ce-type", "app.stride.activity.v1.imported");
+              assertThat(m.getOrderingKey()).isEqualTo("users/" + user.value() + "/activities");
+            });
+    assertThat(activities.pending(100, APAC)).noneMatch(p -> p.userId().equals(user));
   }
 
   @Test
