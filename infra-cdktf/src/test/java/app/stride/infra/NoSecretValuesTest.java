@@ -198,13 +198,20 @@ class NoSecretValuesTest {
         .as(
             "three secrets for each of three auth functions, the chat push secret for social, the"
                 + " cursor key and the Redis AUTH string for each capability's HTTP function, the"
-                + " cursor key for each outbox relay, the Redis AUTH string for the auth HTTP"
+                + " cursor key for each outbox relay whose store needs it, the Redis AUTH string for the auth HTTP"
                 + " function, the devices settings for its HTTP function and the worker's for its"
                 + " worker")
         .isEqualTo(
             11
                 + 2 * Capabilities.ALL.size()
-                + (int) Capabilities.ALL.stream().filter(c -> c.outbox().isPresent()).count()
+                + (int)
+                    Capabilities.ALL.stream()
+                        .filter(
+                            c ->
+                                c.outbox()
+                                    .map(Capability.Outbox::storeNeedsCursorKey)
+                                    .orElse(false))
+                        .count()
                 + Capabilities.DEVICES.secrets().size()
                 + Capabilities.DEVICES.workerSecrets().size());
     for (String name : SECRET_VALUES) {

@@ -100,6 +100,46 @@ public final class CapabilityRuntime {
     return env;
   }
 
+  /**
+   * What the capability's outbox relay starts with: {@link #dataEnvironment} without other
+   * capabilities' tables, the cursor key's ARN when its store is built with it ({@link
+   * Capability.Outbox#storeNeedsCursorKey()}, workouts'; {@link #relayGrants}) and the names of its
+   * bucket and work queue, which its configuration requires at start (devices'), though the relay
+   * never touches them: no grant goes with those names.
+   */
+  public Map<String, String> relayEnvironment() {
+    Map<String, String> env = dataEnvironment(false);
+    if (relayReadsCursorKey()) {
+      env.put(CapabilityLambda.CURSOR_KEY_ARN_ENV, stores.cursorKey().arn());
+    }
+    capability
+        .bucket()
+        .ifPresent(spec -> env.put(spec.bucketVariable(), stores.bucket(capability.name()).name()));
+    capability
+        .workQueue()
+        .ifPresent(q -> env.put(q.awsQueueVariable(), stores.queue(q.stem()).url()));
+    return env;
+  }
+
+  /**
+   * The grants of the capability's outbox relay beyond its item writes and outbox index query:
+   * sending to its events queue, its region key and, when its store is built with it, the cursor
+   * key.
+   */
+  public List<DataAwsIamPolicyDocumentStatement> relayGrants() {
+    List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
+    grants.add(eventsGrant().orElseThrow());
+    grants.add(keyGrant());
+    if (relayReadsCursorKey()) {
+      grants.add(cursorKeyGrant());
+    }
+    return grants;
+  }
+
+  private boolean relayReadsCursorKey() {
+    return capability.outbox().map(Capability.Outbox::storeNeedsCursorKey).orElse(false);
+  }
+
   /** The work queue, if the capability has one. */
   public Optional<EventsQueue> workQueue() {
     return capability.workQueue().map(q -> stores.queue(q.stem()));

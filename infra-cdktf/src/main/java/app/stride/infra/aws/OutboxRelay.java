@@ -7,7 +7,9 @@ import app.stride.infra.FunctionLimits;
 import app.stride.infra.capability.Capability;
 import app.stride.infra.config.ObservabilityConfig;
 import app.stride.infra.config.RegionConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
+import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -59,18 +61,8 @@ public final class OutboxRelay extends Construct {
                     outbox.relayDefinition(),
                     ONE_MINUTE,
                     false,
-                    runtime.dataEnvironment(false),
-                    List.of(
-                        allow(
-                            CapabilityRuntime.pascal(capability.name()) + "Table",
-                            CapabilityRuntime.RELAY_ITEM_ACTIONS,
-                            table.arn()),
-                        allow(
-                            "OutboxIndex",
-                            List.of("dynamodb:Query"),
-                            table.indexArn(outbox.index())),
-                        runtime.eventsGrant().orElseThrow(),
-                        runtime.keyGrant())),
+                    runtime.relayEnvironment(),
+                    grants(runtime, table, outbox)),
                 SpringLambda.Sizing.arm64(CapabilityLambda.MEMORY_MB, FunctionLimits.SCHEDULED),
                 jar,
                 observability,
@@ -88,6 +80,19 @@ public final class OutboxRelay extends Construct {
                 scheduleGroupName,
                 name + "-scheduler"),
             function);
+  }
+
+  private static List<DataAwsIamPolicyDocumentStatement> grants(
+      CapabilityRuntime runtime, CapabilityTable table, Capability.Outbox outbox) {
+    List<DataAwsIamPolicyDocumentStatement> grants = new ArrayList<>();
+    grants.add(
+        allow(
+            CapabilityRuntime.pascal(runtime.capability().name()) + "Table",
+            CapabilityRuntime.RELAY_ITEM_ACTIONS,
+            table.arn()));
+    grants.add(allow("OutboxIndex", List.of("dynamodb:Query"), table.indexArn(outbox.index())));
+    grants.addAll(runtime.relayGrants());
+    return grants;
   }
 
   /** The schedule's name inside the region's group; also the tick's schedule name. */

@@ -106,7 +106,8 @@ public final class Capabilities {
                       "profile-events",
                       "profilesOutboxRelaySchedule",
                       "app.stride.profiles.gcp.ProfilesOutboxRelayFunction",
-                      "outbox")),
+                      "outbox",
+                      false)),
               List.of())
           .withSubscriber(PROFILES_ERASER);
 
@@ -156,7 +157,8 @@ public final class Capabilities {
                   "workout-events",
                   "workoutsOutboxRelaySchedule",
                   "app.stride.workouts.gcp.WorkoutsOutboxRelayFunction",
-                  "outbox")),
+                  "outbox",
+                  true)),
           List.of(
               FirestoreIndexSpec.collection(
                   "workouts",
@@ -308,7 +310,8 @@ public final class Capabilities {
                   "activity-events",
                   "devicesOutboxRelaySchedule",
                   "app.stride.devices.gcp.DevicesOutboxRelayFunction",
-                  "outbox")),
+                  "outbox",
+                  false)),
           List.of(),
           Optional.of(
               new ObjectBucket(

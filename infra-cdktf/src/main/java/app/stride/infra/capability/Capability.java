@@ -85,9 +85,16 @@ public record Capability(
    * @param gcpEntryPoint the Functions Framework target of the relay Cloud Function, taking a Cloud
    *     Scheduler tick (a CloudEvent of its schedule's topic)
    * @param index the sparse global index of items with pending events
+   * @param storeNeedsCursorKey whether the capability's store is built with the region's cursor key
+   *     (a store that lists pages signs its cursors: workouts'): its relay then reads that secret
+   *     too, on both clouds, and otherwise not
    */
   public record Outbox(
-      String eventsName, String relayDefinition, String gcpEntryPoint, String index) {
+      String eventsName,
+      String relayDefinition,
+      String gcpEntryPoint,
+      String index,
+      boolean storeNeedsCursorKey) {
 
     /** Every part is required. */
     public Outbox {

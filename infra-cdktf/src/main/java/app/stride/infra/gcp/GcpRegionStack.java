@@ -318,8 +318,8 @@ public final class GcpRegionStack extends TerraformStack {
    * OutboxRelayFunction}): the HTTP function's account and variables, from which its configuration
    * builds the store and publisher, the names of the capability's bucket and work topic that
    * configuration requires ({@link CapabilityResources#relayEnvironment}, not the envelope key),
-   * and of the secrets only the cursor key (a store that lists pages is keyed by it, the workouts
-   * store among them); no provider setting, no Redis.
+   * and of the secrets only the cursor key, when its store is built with it ({@link
+   * Capability.Outbox#storeNeedsCursorKey()}, workouts'); no provider setting, no Redis.
    *
    * @param own the capability's resources; null when it has none
    * @return the relay function's name
@@ -341,7 +341,9 @@ public final class GcpRegionStack extends TerraformStack {
         httpSettings.forRelay(
             FunctionLimits.of(region, env, capabilities, name),
             own == null ? Map.of() : own.relayEnvironment(),
-            Map.of(CursorKeySecret.ENV, cursorKey.secretId())));
+            capability.outbox().orElseThrow().storeNeedsCursorKey()
+                ? Map.of(CursorKeySecret.ENV, cursorKey.secretId())
+                : Map.of()));
     return name;
   }
 

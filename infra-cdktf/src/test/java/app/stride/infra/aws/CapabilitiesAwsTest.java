@@ -240,12 +240,88 @@ class CapabilitiesAwsTest {
     assertThat(schedule.at("/target/arn").asString())
         .isEqualTo(stack.ref("aws_lambda_function", relay, "arn"));
     assertThat(statements.values().stream().map(s -> s.path("sid").asString()))
-        .containsExactly("WorkoutsTable", "OutboxIndex", "WorkoutEvents", "RegionKey", "Logs");
+        .containsExactly(
+            "WorkoutsTable", "OutboxIndex", "WorkoutEvents", "RegionKey", "CursorKey", "Logs");
     assertThat(strings(statements.get(0).path("resources"))).containsExactly(tableArn);
     assertThat(strings(statements.get(1).path("resources")))
         .containsExactly(tableArn + "/index/outbox");
     assertThat(strings(statements.get(2).path("resources")))
         .containsExactly(stack.ref("aws_sqs_queue", queue, "arn"));
+  }
+
+  /**
+   * What each relay starts with: exactly these variables (the capabilities' {@code *AwsLambdaIT}
+   * start their relay with these alone, a cursor key's value standing for its ARN) and these
+   * grants. A relay given fewer failed at start: devices' configuration requires its bucket and
+   * work queue names, workouts' store its cursor key.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void everyRelay_startsWithTheVariablesItsConfigurationRequires_andNoGrantBeyondItsWork(
+      String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    RegionConfig region = SynthesizedStacks.config().region(regionId).orElseThrow();
+    Map<String, List<String>> own =
+        Map.of(
+            "profiles", List.of("STRIDE_PROFILES_TABLE"),
+            "workouts", List.of("STRIDE_WORKOUTS_TABLE", CapabilityLambda.CURSOR_KEY_ARN_ENV),
+            "devices",
+                List.of(
+                    "STRIDE_DEVICES_TABLE",
+                    "STRIDE_DEVICES_BUCKET",
+                    "STRIDE_DEVICES_WORK_QUEUE_URL"));
+    Map<String, String> events =
+        Map.of(
+            "profiles", "ProfileEvents", "workouts", "WorkoutEvents", "devices", "ActivityEvents");
+    for (Capability capability : Capabilities.ALL) {
+      if (capability.outbox().isEmpty()) {
+        continue;
+      }
+      String name = region.outboxRelayFunctionName(capability.name());
+      JsonNode relay = stack.named("aws_lambda_function", "function_name", name);
+      List<String> expected =
+          new ArrayList<>(
+              List.of(
+                  "MAIN_CLASS",
+                  "SPRING_CLOUD_FUNCTION_DEFINITION",
+                  "STRIDE_REGION",
+                  "STRIDE_EVENTS_QUEUE_URL",
+                  SpringLambda.METRICS_ENV,
+                  "JAVA_TOOL_OPTIONS",
+                  "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS"));
+      expected.addAll(own.get(capability.name()));
+      assertThat(relay.at("/environment/variables").propertyNames())
+          .as(name)
+          .containsExactlyInAnyOrderElementsOf(expected);
+      JsonNode statements = stack.inlinePolicyStatements(stack.named("aws_iam_role", "name", name));
+      List<String> sids =
+          statements.values().stream().map(st -> st.path("sid").asString()).toList();
+      List<String> grants =
+          new ArrayList<>(
+              List.of(
+                  CapabilityRuntime.pascal(capability.name()) + "Table",
+                  "OutboxIndex",
+                  events.get(capability.name()),
+                  "RegionKey"));
+      if (capability.outbox().orElseThrow().storeNeedsCursorKey()) {
+        grants.add("CursorKey");
+      }
+      grants.add("Logs");
+      assertThat(sids)
+          .as(name + ": no bucket, work queue or settings grant goes with their names")
+          .containsExactlyElementsOf(grants);
+      if (sids.contains("CursorKey")) {
+        JsonNode cursor = statements.get(sids.indexOf("CursorKey"));
+        assertThat(strings(cursor.path("actions")))
+            .containsExactly("secretsmanager:GetSecretValue");
+        assertThat(strings(cursor.path("resources")))
+            .containsExactly(
+                stack.ref(
+                    "aws_secretsmanager_secret",
+                    stack.named("aws_secretsmanager_secret", "name", region.cursorKeySecretName()),
+                    "arn"));
+      }
+    }
   }
 
   private static Map<String, JsonNode> routesOf(TfStack stack, String regionId, String capability) {

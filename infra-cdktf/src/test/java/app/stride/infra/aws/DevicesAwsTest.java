@@ -193,7 +193,7 @@ class DevicesAwsTest {
 
   /**
    * Exactly the Lambdas {@code devices} get the devices variables of {@code stack}; the devices
-   * eraser and its sweep only the bucket's name and the work queue's URL.
+   * eraser, its sweep and the outbox relay only the bucket's name and the work queue's URL.
    */
   static void assertOnlyGetTheDevicesResources(
       TfStack stack, RegionConfig region, List<String> devices) {
@@ -222,14 +222,15 @@ class DevicesAwsTest {
     List<String> erasers =
         List.of(
             region.subscriberFunctionName("devices", "eraser"),
-            region.subscriberSweepFunctionName("devices", "eraser"));
+            region.subscriberSweepFunctionName("devices", "eraser"),
+            region.outboxRelayFunctionName("devices"));
     for (JsonNode fn : stack.resources("aws_lambda_function").values()) {
       String name = fn.path("function_name").asString();
       if (devices.contains(name)) {
         continue;
       }
       if (erasers.contains(name)) {
-        // The eraser's context needs the bucket and the work queue to start; not the keys.
+        // Their context needs the bucket and the work queue to start; not the keys.
         JsonNode env = fn.at("/environment/variables");
         for (String variable : List.of("STRIDE_DEVICES_BUCKET", "STRIDE_DEVICES_WORK_QUEUE_URL")) {
           assertThat(env.path(variable).asString()).as(name).isEqualTo(expected.get(variable));

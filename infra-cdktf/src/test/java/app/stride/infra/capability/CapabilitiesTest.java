@@ -177,7 +177,7 @@ class CapabilitiesTest {
                     List.of(),
                     Optional.of(
                         new Capability.Outbox(
-                            "thing-events", "relay", "a.RelayFunction", "outbox")),
+                            "thing-events", "relay", "a.RelayFunction", "outbox", false)),
                     List.of()))
         .hasMessageContaining("outbox index");
   }

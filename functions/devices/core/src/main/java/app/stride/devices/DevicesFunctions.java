@@ -428,8 +428,9 @@ public final class DevicesFunctions {
    * The scheduled relay that publishes events left in the outbox, except an erased account's
    * ({@link ActivityOutboxRelay}).
    */
-  public static Consumer<ScheduledTick> outboxRelay(Ports ports, RegionId region) {
-    return new ActivityOutboxRelay(ports.outbox(), ports.events(), ports.erased(), region);
+  public static Consumer<ScheduledTick> outboxRelay(
+      ActivityOutboxPort outbox, EventPublisher events, ErasedAccounts erased, RegionId region) {
+    return new ActivityOutboxRelay(outbox, events, erased, region);
   }
 
   private static double stravaShare(Map<String, String> env) {

@@ -1,5 +1,6 @@
 package app.stride.aws.lambda;
 
+import app.stride.core.function.Once;
 import app.stride.core.function.StrideFunctions;
 import app.stride.core.http.ApiRequest;
 import app.stride.core.http.ApiResponse;

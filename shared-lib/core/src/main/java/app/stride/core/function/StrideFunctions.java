@@ -20,14 +20,20 @@ public final class StrideFunctions {
 
   private StrideFunctions() {}
 
-  /** Registers a capability's HTTP function under {@code name}, created lazily on first lookup. */
+  /**
+   * Registers a capability's HTTP function under {@code name}, built on its first call ({@link
+   * Once}): the registration is instantiated when the context starts, whatever the entry point, the
+   * function only when a request reaches it.
+   */
   public static void registerHttp(
       GenericApplicationContext context,
       String name,
       Supplier<? extends Function<ApiRequest, ApiResponse>> function) {
+    Supplier<? extends Function<ApiRequest, ApiResponse>> once = Once.of(function);
+    Function<ApiRequest, ApiResponse> built = request -> once.get().apply(request);
     context.registerBean(
         name,
         FunctionRegistration.class,
-        () -> new FunctionRegistration<>(function.get(), name).type(HTTP_FUNCTION_TYPE));
+        () -> new FunctionRegistration<>(built, name).type(HTTP_FUNCTION_TYPE));
   }
 }

@@ -1,5 +1,6 @@
 package app.stride.gcp.functions;
 
+import app.stride.core.function.Once;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
@@ -18,8 +19,13 @@ import org.springframework.core.ResolvableType;
  * Function<List<QueueMessage>, BatchResult>}, what tests and the AWS twin call) and its Pub/Sub
  * face {@code name}{@value #MESSAGE_SUFFIX} ({@code Consumer<QueueMessage>}: one pushed message, a
  * reported failure thrown so Pub/Sub redelivers it; {@link PubSubMessageConsumer}), the entry
- * point's definition. Both are one instance, the batch function's, built when it is first looked
- * up. A scheduled job is one function, {@code Consumer<ScheduledTick>} ({@link #registerSchedule}).
+ * point's definition. Both are one instance, the batch function's. A scheduled job is one function,
+ * {@code Consumer<ScheduledTick>} ({@link #registerSchedule}).
+ *
+ * <p>Every function is built on its first call ({@link Once}), not when the context starts: each
+ * Cloud Function of a capability's zip starts the same context, which instantiates every
+ * registration, and an entry point (an eraser, a relay) is given only the variables of what it
+ * serves, so building its siblings at start would fail it.
  */
 public final class GcpFunctions {
   /** Suffix of the one-message Pub/Sub face of a queue function. */
@@ -42,30 +48,32 @@ public final class GcpFunctions {
   /**
    * Registers the scheduled job {@code name} ({@code Consumer<ScheduledTick>}, what a {@code
    * Trigger.SCHEDULE} entry point calls with each Cloud Scheduler tick) over the job {@code job}
-   * supplies, built when it is first looked up.
+   * supplies, built on the first tick.
    */
   public static void registerSchedule(
       GenericApplicationContext context,
       String name,
       Supplier<? extends Consumer<ScheduledTick>> job) {
+    Supplier<? extends Consumer<ScheduledTick>> once = Once.of(job);
+    Consumer<ScheduledTick> built = tick -> once.get().accept(tick);
     context.registerBean(
-        name,
-        FunctionRegistration.class,
-        () -> new FunctionRegistration<>(job.get(), name).type(TICK));
+        name, FunctionRegistration.class, () -> new FunctionRegistration<>(built, name).type(TICK));
   }
 
   /**
    * Registers {@code name} and {@code name}{@value #MESSAGE_SUFFIX} over the function {@code batch}
-   * supplies.
+   * supplies, built on the first message.
    */
   public static void registerQueue(
       GenericApplicationContext context,
       String name,
       Supplier<? extends Function<List<QueueMessage>, BatchResult>> batch) {
+    Supplier<? extends Function<List<QueueMessage>, BatchResult>> once = Once.of(batch);
+    Function<List<QueueMessage>, BatchResult> built = messages -> once.get().apply(messages);
     context.registerBean(
         name,
         FunctionRegistration.class,
-        () -> new FunctionRegistration<>(batch.get(), name).type(BATCH));
+        () -> new FunctionRegistration<>(built, name).type(BATCH));
     String message = name + MESSAGE_SUFFIX;
     context.registerBean(
         message,

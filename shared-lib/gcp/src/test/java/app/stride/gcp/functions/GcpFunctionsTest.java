@@ -3,9 +3,14 @@ package app.stride.gcp.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.stride.core.function.StrideFunctions;
+import app.stride.core.http.ApiRequest;
+import app.stride.core.http.ApiResponse;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.core.trigger.ScheduledTick;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.support.GenericApplicationContext;
 
-/** A queue function and its Pub/Sub face: one instance, failures thrown for redelivery. */
+/**
+ * A queue function and its Pub/Sub face: one instance, failures thrown for redelivery; every
+ * registration built on its first call.
+ */
 class GcpFunctionsTest {
   private final AtomicInteger built = new AtomicInteger();
   private final List<String> handled = new ArrayList<>();
@@ -45,6 +53,52 @@ class GcpFunctionsTest {
           .isInstanceOf(PubSubMessageConsumer.MessageNotHandledException.class)
           .hasMessageContaining("message=m-4")
           .hasMessageNotContaining("boom");
+    }
+  }
+
+  /**
+   * The context starts every registration, whatever the entry point: a function is built only on
+   * its first call, so an entry point given only its own variables (a relay, an eraser) starts even
+   * though its siblings' factories would fail without theirs.
+   */
+  @Test
+  void everyRegistration_buildsItsFunctionOnItsFirstCall_notWhenTheContextStarts() {
+    List<String> builtNow = new ArrayList<>();
+    List<ScheduledTick> ticks = new ArrayList<>();
+    try (GenericApplicationContext context = new GenericApplicationContext()) {
+      StrideFunctions.registerHttp(
+          context,
+          "http",
+          () -> {
+            throw new IllegalStateException("missing configuration STRIDE_CURSOR_KEY");
+          });
+      GcpFunctions.registerQueue(
+          context,
+          "worker",
+          () -> {
+            throw new IllegalStateException("missing configuration STRIDE_PROVIDER_SETTINGS");
+          });
+      GcpFunctions.registerSchedule(
+          context,
+          "relay",
+          () -> {
+            builtNow.add("relay");
+            return ticks::add;
+          });
+      context.refresh();
+      assertThat(builtNow).as("nothing built at start").isEmpty();
+
+      Consumer<ScheduledTick> relay = target(context, "relay");
+      ScheduledTick tick = new ScheduledTick("t1", "relay", Instant.EPOCH);
+      relay.accept(tick);
+      relay.accept(tick);
+
+      assertThat(builtNow).containsExactly("relay");
+      assertThat(ticks).hasSize(2);
+      Function<ApiRequest, ApiResponse> http = target(context, "http");
+      assertThatThrownBy(
+              () -> http.apply(new ApiRequest("GET", "/", null, null, null, "127.0.0.1", "r1")))
+          .hasMessageContaining("STRIDE_CURSOR_KEY");
     }
   }
 

@@ -85,7 +85,9 @@ public class DevicesAwsApplication
     AwsFunctions.registerSchedule(
         context,
         DevicesFunctions.OUTBOX_RELAY,
-        () -> DevicesFunctions.outboxRelay(adapters.ports(), config.region()));
+        () ->
+            DevicesFunctions.outboxRelay(
+                adapters.activities(), adapters.events(), adapters.erased(), config.region()));
     AwsFunctions.registerQueue(
         context,
         DevicesFunctions.WORKER,

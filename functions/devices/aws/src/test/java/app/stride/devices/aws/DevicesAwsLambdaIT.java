@@ -10,11 +10,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.aws.dynamodb.DynamoDbClients;
+import app.stride.aws.dynamodb.DynamoDbSettings;
+import app.stride.aws.dynamodb.LocalTables;
 import app.stride.aws.lambda.LocalLambdaContext;
 import app.stride.aws.lambda.StrideFunctionInvoker;
 import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsSettings;
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.json.Json;
+import app.stride.core.region.RegionId;
+import app.stride.devices.aws.adapter.out.dynamodb.ActivityTestData;
+import app.stride.devices.aws.adapter.out.dynamodb.DynamoActivityStore;
 import app.stride.devices.aws.adapter.out.s3.S3ObjectStore;
 import app.stride.devices.aws.adapter.out.s3.S3ProxyExtension;
 import app.stride.devices.aws.adapter.out.s3.S3Settings;
@@ -22,6 +29,7 @@ import app.stride.events.EventCodec;
 import app.stride.events.user.v1.UserDeleted;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
+import app.stride.testkit.junit.OnlyProperties;
 import app.stride.testkit.junit.UniqueNames;
 import app.stride.testkit.tokens.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -34,13 +42,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,6 +63,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -99,6 +111,24 @@ class DevicesAwsLambdaIT {
           "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
           "STRIDE_OAUTH_POLAR_TOKEN_URL",
           "STRIDE_PROVIDER_API_POLAR");
+
+  /**
+   * What infra gives the outbox relay Lambda ({@code CapabilityRuntime.relayEnvironment}), with the
+   * local endpoints and switch the cloud does not need.
+   */
+  private static final Set<String> RELAY_VARIABLES =
+      Set.of(
+          "MAIN_CLASS",
+          "spring.cloud.function.definition",
+          "STRIDE_REGION",
+          "STRIDE_DEVICES_TABLE",
+          "STRIDE_EVENTS_QUEUE_URL",
+          "STRIDE_DEVICES_BUCKET",
+          "STRIDE_DEVICES_WORK_QUEUE_URL",
+          "STRIDE_DYNAMODB_ENDPOINT",
+          "STRIDE_SQS_ENDPOINT",
+          "STRIDE_S3_ENDPOINT",
+          "STRIDE_LOCAL_MODE");
 
   private static SqsClient sqs;
   private static String workQueue;
@@ -385,6 +415,52 @@ class DevicesAwsLambdaIT {
     s3.close();
   }
 
+  /**
+   * The outbox relay Lambda starts with only the variables infra gives it (pinned by infra's {@code
+   * CapabilitiesAwsTest}; the local endpoints and switch stand in for the cloud's) and publishes an
+   * event a failed publish left in an activity's outbox. Before 2026-11-28 infra gave it neither
+   * the bucket's name nor the work queue's URL, which the deployable's configuration requires at
+   * start: every tick failed.
+   */
+  @Test
+  void outboxRelay_startsWithOnlyItsVariables_andPublishesWhatAFailedPublishLeft()
+      throws Exception {
+    String user = "usr_" + UUID.randomUUID();
+    OutboundEvent event = ActivityTestData.anEvent(user);
+    DynamoDbClient dynamo =
+        DynamoDbClients.client(
+            new DynamoDbSettings(
+                Region.of(DynaliteExtension.REGION), Optional.of(DYNAMO.endpoint())));
+    DynamoActivityStore store =
+        new DynamoActivityStore(
+            DynamoDbClients.enhanced(dynamo),
+            System.getProperty("STRIDE_DEVICES_TABLE"),
+            RegionId.of("eu"),
+            Clock.systemUTC());
+    LocalTables.createIfMissing(store.table(), dynamo);
+    store.create(ActivityTestData.anActivity().of(user).build(), event, RegionId.of("eu"));
+
+    OnlyProperties.during(
+        PROPERTIES,
+        RELAY_VARIABLES,
+        () -> {
+          System.setProperty("spring.cloud.function.definition", "devicesOutboxRelaySchedule");
+          new StrideFunctionInvoker()
+              .handleRequest(
+                  new ByteArrayInputStream(scheduledEvent("devices-outbox-relay")),
+                  new ByteArrayOutputStream(),
+                  new LocalLambdaContext("devices-outbox-relay", 60_000));
+          return null;
+        });
+
+    assertThat(receiveAll(eventsQueue))
+        .extracting(m -> m.messageAttributes().get("ce-id").stringValue())
+        .contains(event.id());
+    assertThat(store.pending(100, RegionId.of("eu")))
+        .noneMatch(p -> p.event().id().equals(event.id()));
+    dynamo.close();
+  }
+
   /** EventBridge Scheduler's event as infra's schedules send it ({@code LambdaSchedule}). */
   private static byte[] scheduledEvent(String schedule) {
     ObjectNode event = Json.mapper().createObjectNode();
@@ -622,6 +698,27 @@ class DevicesAwsLambdaIT {
     assertThat(messages).hasSize(1);
     sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(messages.get(0).receiptHandle()));
     return messages.get(0);
+  }
+
+  /** Every message waiting in {@code queue}, deleted. */
+  private static List<Message> receiveAll(String queue) {
+    List<Message> all = new ArrayList<>();
+    while (true) {
+      List<Message> batch =
+          sqs.receiveMessage(
+                  r ->
+                      r.queueUrl(queue)
+                          .messageAttributeNames("All")
+                          .maxNumberOfMessages(10)
+                          .waitTimeSeconds(1))
+              .messages();
+      if (batch.isEmpty()) {
+        return all;
+      }
+      batch.forEach(
+          m -> sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
+      all.addAll(batch);
+    }
   }
 
   private static boolean receiveNone(String queue) {

@@ -158,7 +158,7 @@ class DynamoErasureRaceIT {
         .as("the import had written its activity after the eraser had run")
         .anyMatch(sk -> sk.startsWith("ACTIVITY#"));
     assertThat(published).as("its activity's event never left").isEmpty();
-    DevicesFunctions.outboxRelay(ports, EU)
+    DevicesFunctions.outboxRelay(ports.outbox(), ports.events(), ports.erased(), EU)
         .accept(new ScheduledTick("t1", "outbox", clock.instant()));
     assertThat(published).as("nor through the relay").isEmpty();
     assertThat(sortKeysOf(anna)).containsExactly("ERASED");
@@ -184,7 +184,7 @@ class DynamoErasureRaceIT {
     markers.markErased(new UserId(anna), clock.instant(), clock.instant().plusSeconds(60), EU);
     assertThat(pendingOf(anna)).hasSize(1);
 
-    DevicesFunctions.outboxRelay(ports, EU)
+    DevicesFunctions.outboxRelay(ports.outbox(), ports.events(), ports.erased(), EU)
         .accept(new ScheduledTick("t1", "outbox", clock.instant()));
 
     assertThat(published).extracting(OutboundEvent::subject).doesNotContain(anna);

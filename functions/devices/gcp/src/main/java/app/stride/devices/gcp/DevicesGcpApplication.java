@@ -122,9 +122,11 @@ public final class DevicesGcpApplication
     GcpFunctions.registerSchedule(
         context,
         DevicesFunctions.OUTBOX_RELAY,
-        () ->
-            DevicesFunctions.outboxRelay(
-                context.getBean(DevicesFunctions.Ports.class), config.region()));
+        () -> {
+          DevicesFunctions.Ports ports = context.getBean(DevicesFunctions.Ports.class);
+          return DevicesFunctions.outboxRelay(
+              ports.outbox(), ports.events(), ports.erased(), config.region());
+        });
   }
 
   private static Function<List<QueueMessage>, BatchResult> worker(

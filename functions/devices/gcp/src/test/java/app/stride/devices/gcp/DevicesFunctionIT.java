@@ -28,6 +28,8 @@ import app.stride.events.user.v1.UserDeleted;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.testkit.junit.FirestoreExtension;
+import app.stride.testkit.junit.IsolatedClassLoader;
+import app.stride.testkit.junit.OnlyProperties;
 import app.stride.testkit.junit.PubSubExtension;
 import app.stride.testkit.tokens.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -75,6 +77,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
@@ -113,6 +116,28 @@ class DevicesFunctionIT {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Map<String, String> CONFIG = new LinkedHashMap<>();
 
+  /**
+   * What infra gives the relay function beyond the Functions Framework's own: the region, its
+   * store, its events topic, the token settings every function of the zip gets (the local JWKS
+   * standing for the JWKS URL) and the names of the bucket and work topic its configuration
+   * requires; with the emulators, the in-memory bucket and the local switch the cloud does not
+   * need. No secret: the devices relay reads none.
+   */
+  private static final Set<String> RELAY_VARIABLES =
+      Set.of(
+          "STRIDE_REGION",
+          "STRIDE_JWT_ISSUER",
+          "STRIDE_JWT_AUDIENCE",
+          "STRIDE_LOCAL_JWKS",
+          "STRIDE_FIRESTORE_PROJECT",
+          "STRIDE_EVENTS_TOPIC",
+          "STRIDE_DEVICES_WORK_TOPIC",
+          "STRIDE_DEVICES_BUCKET",
+          "STRIDE_FIRESTORE_EMULATOR_HOST",
+          "STRIDE_PUBSUB_ENDPOINT",
+          DevicesGcpConfig.IN_MEMORY_BUCKET_ENV,
+          "STRIDE_LOCAL_MODE");
+
   private static ManagedChannel channel;
   private static SubscriptionAdminClient subscriptions;
   private static TopicName workTopic;
@@ -127,12 +152,10 @@ class DevicesFunctionIT {
   private static Invoker worker;
   private static Invoker eraser;
   private static Invoker sweep;
-  private static Invoker relay;
   private static URI httpBase;
   private static URI workerBase;
   private static URI eraserBase;
   private static URI sweepBase;
-  private static URI relayBase;
 
   @BeforeAll
   static void start() throws Exception {
@@ -190,10 +213,6 @@ class DevicesFunctionIT {
     sweep = new Invoker(sweepPort, DevicesErasureSweepFunction.class.getName(), null, loader());
     sweep.startTestServer();
     sweepBase = URI.create("http://127.0.0.1:" + sweepPort);
-    int relayPort = freePort();
-    relay = new Invoker(relayPort, DevicesOutboxRelayFunction.class.getName(), null, loader());
-    relay.startTestServer();
-    relayBase = URI.create("http://127.0.0.1:" + relayPort);
     // The functions' in-memory bucket, seen without resetting it (getOptions() would).
     bucket =
         StorageOptions.newBuilder()
@@ -205,9 +224,6 @@ class DevicesFunctionIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (relay != null) {
-      relay.stopServer();
-    }
     if (sweep != null) {
       sweep.stopServer();
     }
@@ -425,19 +441,10 @@ class DevicesFunctionIT {
             ("{\"id\":\"" + eventId + "\"}").getBytes(StandardCharsets.UTF_8)),
         APAC);
 
+    // The relay starts with only the variables infra gives it (infra's OutboxRelaysGcpTest and
+    // DevicesGcpTest pin them), the emulators and the in-memory bucket standing in for the cloud's.
     HttpResponse<String> tick =
-        send(
-            HttpRequest.newBuilder(relayBase)
-                .header("ce-id", "tick-" + UUID.randomUUID())
-                .header("ce-specversion", "1.0")
-                .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-                .header(
-                    "ce-source",
-                    "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        template("pubsub/outbox-relay-tick.json"))));
+        OnlyProperties.during(CONFIG.keySet(), RELAY_VARIABLES, () -> relayTick());
 
     assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
     assertThat(pull(events, 1))
@@ -450,6 +457,36 @@ class DevicesFunctionIT {
               assertThat(m.getOrderingKey()).isEqualTo("users/" + user.value() + "/activities");
             });
     assertThat(activities.pending(100, APAC)).noneMatch(p -> p.userId().equals(user));
+  }
+
+  /**
+   * Starts the relay's entry point on its own, in a class loader of its own (so its application
+   * context starts afresh with the variables set now, not the one the other entry points share),
+   * and sends it one schedule tick.
+   */
+  private static HttpResponse<String> relayTick() throws Exception {
+    int port = freePort();
+    IsolatedClassLoader isolated =
+        new IsolatedClassLoader(
+            loader(), List.of("com.google.cloud.functions.", "io.cloudevents."));
+    Invoker relay = new Invoker(port, DevicesOutboxRelayFunction.class.getName(), null, isolated);
+    relay.startTestServer();
+    try {
+      return send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
+              .header("ce-id", "tick-" + UUID.randomUUID())
+              .header("ce-specversion", "1.0")
+              .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+              .header(
+                  "ce-source",
+                  "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(template("pubsub/outbox-relay-tick.json"))));
+    } finally {
+      relay.stopServer();
+      isolated.close();
+    }
   }
 
   @Test

@@ -108,7 +108,7 @@ class FirestoreErasureRaceIT {
         .as("the import had written its activity after the eraser had run")
         .anyMatch(path -> path.contains("/activities/"));
     assertThat(published).as("its activity's event never left").isEmpty();
-    DevicesFunctions.outboxRelay(ports, APAC)
+    DevicesFunctions.outboxRelay(ports.outbox(), ports.events(), ports.erased(), APAC)
         .accept(new ScheduledTick("t1", "outbox", clock.instant()));
     assertThat(published).as("nor through the relay").isEmpty();
     assertThat(documentsOf(anna)).isEmpty();
@@ -145,7 +145,7 @@ class FirestoreErasureRaceIT {
     for (int tick = 0;
         tick < 20 && !(pendingOf(ports, anna).isEmpty() && pendingOf(ports, ben).isEmpty());
         tick++) {
-      DevicesFunctions.outboxRelay(ports, APAC)
+      DevicesFunctions.outboxRelay(ports.outbox(), ports.events(), ports.erased(), APAC)
           .accept(new ScheduledTick("t" + tick, "outbox", clock.instant()));
     }
 

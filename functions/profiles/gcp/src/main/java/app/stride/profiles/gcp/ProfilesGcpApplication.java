@@ -53,23 +53,19 @@ public final class ProfilesGcpApplication
     context.registerBean(
         PubSubEventPublisher.class, () -> new PubSubEventPublisher(config.events()));
 
-    // Built on the first request: the eraser and relay entries start this context too, and need
-    // neither the spec nor the token verifier's configuration.
     StrideFunctions.registerHttp(
         context,
         ProfilesFunctions.NAME,
         () ->
-            new BuiltOnFirstCall<>(
-                () ->
-                    EdgeHttp.around(
-                        ProfilesFunctions.http(
-                            context.getBean(FirestoreProfileStore.class),
-                            context.getBean(PubSubEventPublisher.class),
-                            TokenVerifiers.fromEnv(env, clock),
-                            config.region(),
-                            clock),
-                        env,
-                        FunctionMetrics.fromEnv(env))));
+            EdgeHttp.around(
+                ProfilesFunctions.http(
+                    context.getBean(FirestoreProfileStore.class),
+                    context.getBean(PubSubEventPublisher.class),
+                    TokenVerifiers.fromEnv(env, clock),
+                    config.region(),
+                    clock),
+                env,
+                FunctionMetrics.fromEnv(env)));
     GcpFunctions.registerSchedule(
         context,
         ProfilesFunctions.OUTBOX_RELAY,

@@ -49,19 +49,16 @@ public final class WorkoutsGcpApplication
         context,
         WorkoutsFunctions.NAME,
         () ->
-            new BuiltOnFirstCall<>(
-                () ->
-                    EdgeHttp.around(
-                        WorkoutsFunctions.http(
-                            context.getBean(FirestoreWorkoutStore.class),
-                            new FirestoreUnitPreferences(
-                                context.getBean(Firestore.class), config.region()),
-                            context.getBean(PubSubEventPublisher.class),
-                            TokenVerifiers.fromEnv(env, clock),
-                            config.region(),
-                            clock),
-                        env,
-                        FunctionMetrics.fromEnv(env))));
+            EdgeHttp.around(
+                WorkoutsFunctions.http(
+                    context.getBean(FirestoreWorkoutStore.class),
+                    new FirestoreUnitPreferences(context.getBean(Firestore.class), config.region()),
+                    context.getBean(PubSubEventPublisher.class),
+                    TokenVerifiers.fromEnv(env, clock),
+                    config.region(),
+                    clock),
+                env,
+                FunctionMetrics.fromEnv(env)));
     GcpFunctions.registerSchedule(
         context,
         WorkoutsFunctions.OUTBOX_RELAY,

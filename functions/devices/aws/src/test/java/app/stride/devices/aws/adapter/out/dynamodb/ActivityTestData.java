@@ -25,17 +25,19 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** Test data builders for activities, imports and events. */
-final class ActivityTestData {
+public final class ActivityTestData {
   static final Instant NOW = Instant.parse("2026-03-14T12:00:00Z");
   private static final RandomGenerator RANDOM = new SecureRandom();
 
   private ActivityTestData() {}
 
-  static Builder anActivity() {
+  /** An activity of Ana's, built by the returned builder. */
+  public static Builder anActivity() {
     return new Builder();
   }
 
-  static OutboundEvent anEvent(String user) {
+  /** An {@code imported} event about {@code user}'s activities. */
+  public static OutboundEvent anEvent(String user) {
     String id = UUID.randomUUID().toString();
     return new OutboundEvent(
         id,
@@ -68,7 +70,7 @@ final class ActivityTestData {
   }
 
   /** Builds an activity imported at {@link #NOW} from one source, with three samples. */
-  static final class Builder {
+  public static final class Builder {
     private String user = "ana";
     private Instant start = Instant.parse("2026-03-14T06:30:00Z");
     private Duration elapsed = Duration.ofMinutes(50);
@@ -76,7 +78,8 @@ final class ActivityTestData {
     private Provider provider = Provider.GARMIN;
     private String externalId = UUID.randomUUID().toString();
 
-    Builder of(String user) {
+    /** Of {@code user}. */
+    public Builder of(String user) {
       this.user = user;
       return this;
     }
@@ -126,7 +129,8 @@ final class ActivityTestData {
       return new ActivitySource(provider, externalId, null, "Garmin fenix 7", NOW);
     }
 
-    Activity build() {
+    /** The activity. */
+    public Activity build() {
       return Activity.imported(
           ActivityId.next(start, RANDOM), new UserId(user), data(), source(), aStream(), NOW);
     }

@@ -1,12 +1,16 @@
-package app.stride.aws.lambda;
+package app.stride.core.function;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * A supplier that calls its delegate at most once, on first use, and then returns the same value.
+ * The function registrations ({@link StrideFunctions}, {@code AwsFunctions}, {@code GcpFunctions})
+ * build each function through one: the function catalog instantiates every registration when the
+ * context starts, and a deployable's entry point must build only the function it serves (a
+ * scheduled relay, started with its few variables, must not build the HTTP function beside it).
  */
-final class Once<T> implements Supplier<T> {
+public final class Once<T> implements Supplier<T> {
   private final Supplier<? extends T> delegate;
   private volatile T value;
 
@@ -14,7 +18,8 @@ final class Once<T> implements Supplier<T> {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
-  static <T> Once<T> of(Supplier<? extends T> delegate) {
+  /** A supplier of what {@code delegate} supplies, asked for it once, on first use. */
+  public static <T> Once<T> of(Supplier<? extends T> delegate) {
     return new Once<>(delegate);
   }
 
