@@ -101,23 +101,33 @@ public final class CapabilityRuntime {
   }
 
   /**
-   * What the capability's outbox relay starts with: {@link #dataEnvironment} without other
-   * capabilities' tables, the cursor key's ARN when its store is built with it ({@link
-   * Capability.Outbox#storeNeedsCursorKey()}, workouts'; {@link #relayGrants}) and the names of its
-   * bucket and work queue, which its configuration requires at start (devices'), though the relay
-   * never touches them: no grant goes with those names.
+   * What a function of the capability that serves no HTTP (a subscriber, its sweep, the outbox
+   * relay) needs for the jar's context to start ({@code <Name>AwsConfig} requires them): {@link
+   * #dataEnvironment} without other capabilities' tables, and the names of its bucket and work
+   * queue where it has them, though such a function may never touch them: no grant goes with those
+   * names.
    */
-  public Map<String, String> relayEnvironment() {
+  public Map<String, String> startEnvironment() {
     Map<String, String> env = dataEnvironment(false);
-    if (relayReadsCursorKey()) {
-      env.put(CapabilityLambda.CURSOR_KEY_ARN_ENV, stores.cursorKey().arn());
-    }
     capability
         .bucket()
         .ifPresent(spec -> env.put(spec.bucketVariable(), stores.bucket(capability.name()).name()));
     capability
         .workQueue()
         .ifPresent(q -> env.put(q.awsQueueVariable(), stores.queue(q.stem()).url()));
+    return env;
+  }
+
+  /**
+   * What the capability's outbox relay starts with: {@link #startEnvironment}, and the cursor key's
+   * ARN when its store is built with it ({@link Capability.Outbox#storeNeedsCursorKey()},
+   * workouts'; {@link #relayGrants}).
+   */
+  public Map<String, String> relayEnvironment() {
+    Map<String, String> env = startEnvironment();
+    if (relayReadsCursorKey()) {
+      env.put(CapabilityLambda.CURSOR_KEY_ARN_ENV, stores.cursorKey().arn());
+    }
     return env;
   }
 

@@ -119,18 +119,12 @@ public final class EventSubscriber extends Construct {
         .build();
   }
 
-  /** The subscriber's environment, also its sweep's ({@link SubscriberSweep}). */
+  /**
+   * The subscriber's environment, also its sweep's ({@link SubscriberSweep}): {@link
+   * CapabilityRuntime#startEnvironment}.
+   */
   static Map<String, String> environment(CapabilityRuntime runtime) {
-    Capability capability = runtime.capability();
-    RegionStores stores = runtime.stores();
-    Map<String, String> env = runtime.dataEnvironment(false);
-    capability
-        .bucket()
-        .ifPresent(b -> env.put(b.bucketVariable(), stores.bucket(capability.name()).name()));
-    capability
-        .workQueue()
-        .ifPresent(q -> env.put(q.awsQueueVariable(), stores.queue(q.stem()).url()));
-    return env;
+    return runtime.startEnvironment();
   }
 
   /** Receiving from its queue, and what its use case does to the stores ({@link #storeGrants}). */

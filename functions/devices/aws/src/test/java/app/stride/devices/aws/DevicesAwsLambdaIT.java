@@ -113,10 +113,11 @@ class DevicesAwsLambdaIT {
           "STRIDE_PROVIDER_API_POLAR");
 
   /**
-   * What infra gives the outbox relay Lambda ({@code CapabilityRuntime.relayEnvironment}), with the
-   * local endpoints and switch the cloud does not need.
+   * What infra gives the Lambdas that serve no HTTP, the eraser, its sweep and the outbox relay
+   * ({@code CapabilityRuntime.startEnvironment}; pinned by infra's {@code DevicesAwsTest} and
+   * {@code CapabilitiesAwsTest}), with the local endpoints and switch the cloud does not need.
    */
-  private static final Set<String> RELAY_VARIABLES =
+  private static final Set<String> START_VARIABLES =
       Set.of(
           "MAIN_CLASS",
           "spring.cloud.function.definition",
@@ -135,8 +136,6 @@ class DevicesAwsLambdaIT {
   private static String eventsQueue;
   private static StrideFunctionInvoker http;
   private static StrideFunctionInvoker worker;
-  private static StrideFunctionInvoker eraser;
-  private static StrideFunctionInvoker sweep;
   private static String bucket;
   private static WireMockServer polarApi;
 
@@ -187,10 +186,6 @@ class DevicesAwsLambdaIT {
     http = new StrideFunctionInvoker();
     System.setProperty("spring.cloud.function.definition", "devicesWorkerQueue");
     worker = new StrideFunctionInvoker();
-    System.setProperty("spring.cloud.function.definition", "devicesUserEraserQueue");
-    eraser = new StrideFunctionInvoker();
-    System.setProperty("spring.cloud.function.definition", "devicesErasureSweepSchedule");
-    sweep = new StrideFunctionInvoker();
   }
 
   @AfterAll
@@ -354,7 +349,7 @@ class DevicesAwsLambdaIT {
   @Test
   void
       aUserDeletedEvent_erasesTheUsersActivitiesImportsAndObjects_andAnUnreadableOneIsRedelivered_andTheSweepRemovesALateUpload()
-          throws IOException {
+          throws Exception {
     String user = "usr_" + UUID.randomUUID();
     JsonNode job =
         body(
@@ -383,11 +378,11 @@ class DevicesAwsLambdaIT {
             StandardCharsets.UTF_8);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    eraser.handleRequest(
-        new ByteArrayInputStream(
-            sqsEvent(Map.of("m-deleted", deleted, "m-unreadable", "{\"not\":\"an event\"}"))),
+    startedAlone(
+        "devicesUserEraserQueue",
+        sqsEvent(Map.of("m-deleted", deleted, "m-unreadable", "{\"not\":\"an event\"}")),
         out,
-        new LocalLambdaContext("devices-user-eraser", 60_000));
+        "devices-user-eraser");
 
     JsonNode batch = Json.mapper().readTree(out.toByteArray());
     List<String> failed = new java.util.ArrayList<>();
@@ -406,10 +401,11 @@ class DevicesAwsLambdaIT {
     String other = "originals/usr_" + UUID.randomUUID() + "/up_1";
     s3.putObject(r -> r.bucket(bucket).key(late), RequestBody.fromString("late"));
     s3.putObject(r -> r.bucket(bucket).key(other), RequestBody.fromString("kept"));
-    sweep.handleRequest(
-        new ByteArrayInputStream(scheduledEvent("devices-erasure-sweep")),
+    startedAlone(
+        "devicesErasureSweepSchedule",
+        scheduledEvent("devices-erasure-sweep"),
         new ByteArrayOutputStream(),
-        new LocalLambdaContext("devices-erasure-sweep", 60_000));
+        "devices-erasure-sweep");
     assertThat(keysUnder(s3, "originals/" + user + "/")).isEmpty();
     assertThat(keysUnder(s3, other)).containsExactly(other);
     s3.close();
@@ -440,18 +436,11 @@ class DevicesAwsLambdaIT {
     LocalTables.createIfMissing(store.table(), dynamo);
     store.create(ActivityTestData.anActivity().of(user).build(), event, RegionId.of("eu"));
 
-    OnlyProperties.during(
-        PROPERTIES,
-        RELAY_VARIABLES,
-        () -> {
-          System.setProperty("spring.cloud.function.definition", "devicesOutboxRelaySchedule");
-          new StrideFunctionInvoker()
-              .handleRequest(
-                  new ByteArrayInputStream(scheduledEvent("devices-outbox-relay")),
-                  new ByteArrayOutputStream(),
-                  new LocalLambdaContext("devices-outbox-relay", 60_000));
-          return null;
-        });
+    startedAlone(
+        "devicesOutboxRelaySchedule",
+        scheduledEvent("devices-outbox-relay"),
+        new ByteArrayOutputStream(),
+        "devices-outbox-relay");
 
     assertThat(receiveAll(eventsQueue))
         .extracting(m -> m.messageAttributes().get("ce-id").stringValue())
@@ -459,6 +448,24 @@ class DevicesAwsLambdaIT {
     assertThat(store.pending(100, RegionId.of("eu")))
         .noneMatch(p -> p.event().id().equals(event.id()));
     dynamo.close();
+  }
+
+  /**
+   * Starts the Lambda of {@code definition} on its own with only {@link #START_VARIABLES} and hands
+   * it {@code event}: as infra starts the eraser, its sweep and the relay.
+   */
+  private static void startedAlone(
+      String definition, byte[] event, ByteArrayOutputStream out, String name) throws Exception {
+    OnlyProperties.during(
+        PROPERTIES,
+        START_VARIABLES,
+        () -> {
+          System.setProperty("spring.cloud.function.definition", definition);
+          new StrideFunctionInvoker()
+              .handleRequest(
+                  new ByteArrayInputStream(event), out, new LocalLambdaContext(name, 60_000));
+          return null;
+        });
   }
 
   /** EventBridge Scheduler's event as infra's schedules send it ({@code LambdaSchedule}). */
