@@ -373,21 +373,18 @@ public final class CapabilityCloudFunction extends Construct {
       String scheduleTopicId,
       String triggerEmail,
       String triggerMember) {
-    Capability.Sweep sweep = subscriber.requiredSweep();
-    RegionConfig region = settings.region();
-    return new CapabilityCloudFunction(
+    return scheduled(
         scope,
         id,
-        http.bucketName,
-        http.sourceObject,
-        new Target(
-            region.subscriberSweepFunctionName(capability.name(), subscriber.stem()),
-            sweep.gcpEntryPoint(),
-            subscriber.timeoutSeconds(),
-            subscriber.memoryMb() + "Mi",
-            Optional.of(triggerMember),
-            Optional.of(scheduleTrigger(region, scheduleTopicId, triggerEmail))),
-        settings);
+        http,
+        settings,
+        settings.region().subscriberSweepFunctionName(capability.name(), subscriber.stem()),
+        subscriber.requiredSweep().gcpEntryPoint(),
+        subscriber.timeoutSeconds(),
+        subscriber.memoryMb() + "Mi",
+        scheduleTopicId,
+        triggerEmail,
+        triggerMember);
   }
 
   /**
@@ -412,19 +409,49 @@ public final class CapabilityCloudFunction extends Construct {
         capability
             .outbox()
             .orElseThrow(() -> new IllegalArgumentException(capability.name() + " has no outbox"));
-    RegionConfig region = settings.region();
+    return scheduled(
+        scope,
+        id,
+        http,
+        settings,
+        settings.region().outboxRelayFunctionName(capability.name()),
+        outbox.gcpEntryPoint(),
+        RELAY_TIMEOUT_SECONDS,
+        HTTP_MEMORY,
+        scheduleTopicId,
+        triggerEmail,
+        triggerMember);
+  }
+
+  /**
+   * A scheduled function {@code name} of {@code http}'s zip running {@code entryPoint}: triggered
+   * by the messages of {@code scheduleTopicId} through {@code triggerEmail} ({@code
+   * triggerMember}), the only member that may invoke it, never retried; internal ingress only.
+   */
+  private static CapabilityCloudFunction scheduled(
+      Construct scope,
+      String id,
+      CapabilityCloudFunction http,
+      Settings settings,
+      String name,
+      String entryPoint,
+      int timeoutSeconds,
+      String memory,
+      String scheduleTopicId,
+      String triggerEmail,
+      String triggerMember) {
     return new CapabilityCloudFunction(
         scope,
         id,
         http.bucketName,
         http.sourceObject,
         new Target(
-            region.outboxRelayFunctionName(capability.name()),
-            outbox.gcpEntryPoint(),
-            RELAY_TIMEOUT_SECONDS,
-            HTTP_MEMORY,
+            name,
+            entryPoint,
+            timeoutSeconds,
+            memory,
             Optional.of(triggerMember),
-            Optional.of(scheduleTrigger(region, scheduleTopicId, triggerEmail))),
+            Optional.of(scheduleTrigger(settings.region(), scheduleTopicId, triggerEmail))),
         settings);
   }
 

@@ -89,12 +89,8 @@ public final class OutboxRelayFunction extends Construct {
    *     SubscriberFunction#MAX_ACCOUNT_ID} characters
    */
   public static String triggerAccountId(RegionConfig region, Capability capability) {
-    String id = capability.name() + "-relay-ticks-" + region.id();
-    if (id.length() > SubscriberFunction.MAX_ACCOUNT_ID) {
-      throw new IllegalArgumentException(
-          "trigger account id over " + SubscriberFunction.MAX_ACCOUNT_ID + " characters: " + id);
-    }
-    return id;
+    return SubscriberFunction.withinLimit(
+        "trigger", capability.name() + "-relay-ticks-" + region.id());
   }
 
   /** The relay function's name. */

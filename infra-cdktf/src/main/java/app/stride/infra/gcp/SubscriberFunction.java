@@ -209,10 +209,20 @@ public final class SubscriberFunction extends Construct {
    */
   public static String invokerAccountId(
       RegionConfig region, Capability capability, Capability.Subscriber subscriber) {
-    String id = capability.name() + "-" + subscriber.stem() + "-push-" + region.id();
+    return withinLimit(
+        "invoker", capability.name() + "-" + subscriber.stem() + "-push-" + region.id());
+  }
+
+  /**
+   * {@code id}, a service account id for the {@code role} it names in the message (e.g. {@code
+   * trigger}).
+   *
+   * @throws IllegalArgumentException when it is longer than {@value #MAX_ACCOUNT_ID} characters
+   */
+  static String withinLimit(String role, String id) {
     if (id.length() > MAX_ACCOUNT_ID) {
       throw new IllegalArgumentException(
-          "invoker account id over " + MAX_ACCOUNT_ID + " characters: " + id);
+          role + " account id over " + MAX_ACCOUNT_ID + " characters: " + id);
     }
     return id;
   }

@@ -84,12 +84,8 @@ public final class SubscriberSweepFunction extends Construct {
    */
   public static String triggerAccountId(
       RegionConfig region, Capability capability, Capability.Subscriber subscriber) {
-    String id = capability.name() + "-" + subscriber.stem() + "-ticks-" + region.id();
-    if (id.length() > SubscriberFunction.MAX_ACCOUNT_ID) {
-      throw new IllegalArgumentException(
-          "trigger account id over " + SubscriberFunction.MAX_ACCOUNT_ID + " characters: " + id);
-    }
-    return id;
+    return SubscriberFunction.withinLimit(
+        "trigger", capability.name() + "-" + subscriber.stem() + "-ticks-" + region.id());
   }
 
   /** The sweep function's name. */
