@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.google.cloud_scheduler_job.CloudSchedulerJo
 import com.hashicorp.cdktf.providers.google.cloud_scheduler_job.CloudSchedulerJobRetryConfig;
 import com.hashicorp.cdktf.providers.google.pubsub_topic.PubsubTopic;
 import com.hashicorp.cdktf.providers.google.pubsub_topic.PubsubTopicMessageStoragePolicy;
+import com.hashicorp.cdktf.providers.google.service_account.ServiceAccount;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -69,5 +70,19 @@ public final class CloudSchedule extends Construct {
   /** The topic's full id {@code projects/<project>/topics/<name>}. */
   public String topicId() {
     return topic.getId();
+  }
+
+  /**
+   * The service account {@code accountId} through which the event trigger of the scheduled function
+   * {@code functionName} delivers its ticks: made the function's only invoker by it, and given
+   * nothing else.
+   */
+  static ServiceAccount triggerAccount(
+      Construct scope, RegionConfig region, String accountId, String functionName) {
+    return ServiceAccount.Builder.create(scope, "trigger")
+        .project(region.gcpProject())
+        .accountId(accountId)
+        .displayName("Schedule trigger of " + functionName)
+        .build();
   }
 }

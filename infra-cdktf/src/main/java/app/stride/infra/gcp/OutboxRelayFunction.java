@@ -46,11 +46,7 @@ public final class OutboxRelayFunction extends Construct {
     RegionConfig region = settings.region();
     String name = region.outboxRelayFunctionName(capability.name());
     ServiceAccount trigger =
-        ServiceAccount.Builder.create(this, "trigger")
-            .project(region.gcpProject())
-            .accountId(triggerAccountId(region, capability))
-            .displayName("Schedule trigger of " + name)
-            .build();
+        CloudSchedule.triggerAccount(this, region, triggerAccountId(region, capability), name);
     CloudSchedule schedule =
         new CloudSchedule(
             this,

@@ -42,11 +42,8 @@ public final class SubscriberSweepFunction extends Construct {
     RegionConfig region = settings.region();
     String name = region.subscriberSweepFunctionName(capability.name(), subscriber.stem());
     ServiceAccount trigger =
-        ServiceAccount.Builder.create(this, "trigger")
-            .project(region.gcpProject())
-            .accountId(triggerAccountId(region, capability, subscriber))
-            .displayName("Schedule trigger of " + name)
-            .build();
+        CloudSchedule.triggerAccount(
+            this, region, triggerAccountId(region, capability, subscriber), name);
     CloudSchedule schedule =
         new CloudSchedule(
             this,
