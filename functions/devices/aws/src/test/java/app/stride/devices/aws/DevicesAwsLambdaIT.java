@@ -110,7 +110,8 @@ class DevicesAwsLambdaIT {
           "STRIDE_OAUTH_POLAR_CLIENT_ID",
           "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
           "STRIDE_OAUTH_POLAR_TOKEN_URL",
-          "STRIDE_PROVIDER_API_POLAR");
+          "STRIDE_PROVIDER_API_POLAR",
+          "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE");
 
   /**
    * What infra gives the Lambdas that serve no HTTP, the eraser, its sweep and the outbox relay
@@ -131,11 +132,32 @@ class DevicesAwsLambdaIT {
           "STRIDE_S3_ENDPOINT",
           "STRIDE_LOCAL_MODE");
 
+  /**
+   * What infra gives the worker ({@code QueueWorker}: the region's data and the capability's
+   * resources, its share of Strava's limits; pinned by infra's {@code DevicesAwsTest}): {@link
+   * #START_VARIABLES} and the stand-ins for the cloud's token key (a local key instead of KMS) and
+   * settings bundle (the test's OAuth and webhook settings). Not the HTTP function's cursor key,
+   * token verification or table creation.
+   */
+  private static final Set<String> WORKER_VARIABLES =
+      union(
+          START_VARIABLES,
+          Set.of(
+              "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE",
+              "STRIDE_DEVICES_TOKEN_LOCAL_KEY",
+              "STRIDE_OAUTH_STATE_KEY",
+              "STRIDE_OAUTH_REDIRECT_URI",
+              "STRIDE_OAUTH_POLAR_CLIENT_ID",
+              "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
+              "STRIDE_OAUTH_POLAR_TOKEN_URL",
+              "STRIDE_PROVIDER_API_POLAR",
+              "STRIDE_WEBHOOK_POLAR_SIGNING_KEY",
+              "STRIDE_WEBHOOK_FITBIT_WEBHOOK_TOKEN"));
+
   private static SqsClient sqs;
   private static String workQueue;
   private static String eventsQueue;
   private static StrideFunctionInvoker http;
-  private static StrideFunctionInvoker worker;
   private static String bucket;
   private static WireMockServer polarApi;
 
@@ -182,10 +204,9 @@ class DevicesAwsLambdaIT {
     System.setProperty("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret");
     System.setProperty("STRIDE_OAUTH_POLAR_TOKEN_URL", polarApi.baseUrl() + "/v2/oauth2/token");
     System.setProperty("STRIDE_PROVIDER_API_POLAR", polarApi.baseUrl());
+    System.setProperty("STRIDE_PROVIDER_STRAVA_BUDGET_SHARE", "0.5");
     System.setProperty("spring.cloud.function.definition", "devicesHttp");
     http = new StrideFunctionInvoker();
-    System.setProperty("spring.cloud.function.definition", "devicesWorkerQueue");
-    worker = new StrideFunctionInvoker();
   }
 
   @AfterAll
@@ -196,7 +217,7 @@ class DevicesAwsLambdaIT {
 
   @Test
   void aConnectedPolarUsersPush_isQueued_thenTheWorkerFetchesTheExercise_andImportsIt()
-      throws IOException {
+      throws Exception {
     String user = "u-" + UUID.randomUUID();
     String polarUser = Long.toString(100_000 + new java.util.Random().nextInt(800_000));
     polarApi.stubFor(
@@ -260,10 +281,7 @@ class DevicesAwsLambdaIT {
 
     // The worker Lambda takes it as SQS delivers it, fetches the exercise and imports it.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    worker.handleRequest(
-        new ByteArrayInputStream(sqsEvent(queued)),
-        out,
-        new LocalLambdaContext("devices-worker", 60_000));
+    startedAlone("devicesWorkerQueue", sqsEvent(queued), out, "devices-worker", WORKER_VARIABLES);
     JsonNode batch = Json.mapper().readTree(out.toByteArray());
     assertThat(batch.path("batchItemFailures")).as(batch.toString()).isEmpty();
 
@@ -327,10 +345,7 @@ class DevicesAwsLambdaIT {
     Message queued = receiveOne(workQueue);
     assertThat(queued.messageAttributes().get("kind").stringValue()).isEqualTo("import.file");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    worker.handleRequest(
-        new ByteArrayInputStream(sqsEvent(queued)),
-        out,
-        new LocalLambdaContext("devices-worker", 60_000));
+    startedAlone("devicesWorkerQueue", sqsEvent(queued), out, "devices-worker", WORKER_VARIABLES);
     JsonNode batch = Json.mapper().readTree(out.toByteArray());
     assertThat(batch.path("batchItemFailures")).as(batch.toString()).isEmpty();
 
@@ -456,9 +471,20 @@ class DevicesAwsLambdaIT {
    */
   private static void startedAlone(
       String definition, byte[] event, ByteArrayOutputStream out, String name) throws Exception {
+    startedAlone(definition, event, out, name, START_VARIABLES);
+  }
+
+  /** Starts the Lambda of {@code definition} on its own with only {@code variables}. */
+  private static void startedAlone(
+      String definition,
+      byte[] event,
+      ByteArrayOutputStream out,
+      String name,
+      Set<String> variables)
+      throws Exception {
     OnlyProperties.during(
         PROPERTIES,
-        START_VARIABLES,
+        variables,
         () -> {
           System.setProperty("spring.cloud.function.definition", definition);
           new StrideFunctionInvoker()
@@ -466,6 +492,12 @@ class DevicesAwsLambdaIT {
                   new ByteArrayInputStream(event), out, new LocalLambdaContext(name, 60_000));
           return null;
         });
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   /** EventBridge Scheduler's event as infra's schedules send it ({@code LambdaSchedule}). */

@@ -138,6 +138,25 @@ class DevicesFunctionIT {
           DevicesGcpConfig.IN_MEMORY_BUCKET_ENV,
           "STRIDE_LOCAL_MODE");
 
+  /**
+   * What infra gives the worker (infra's {@code DevicesWorkerGcpTest} pins it): the relay's
+   * variables, its share of Strava's limits, the token key (a local key standing in for Cloud KMS)
+   * and the OAuth clients' secrets (the test's Polar client standing for them all). Not the cursor
+   * key or a webhook secret.
+   */
+  private static final Set<String> WORKER_VARIABLES =
+      union(
+          RELAY_VARIABLES,
+          Set.of(
+              "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE",
+              "STRIDE_DEVICES_TOKEN_LOCAL_KEY",
+              "STRIDE_OAUTH_STATE_KEY",
+              "STRIDE_OAUTH_REDIRECT_URI",
+              "STRIDE_OAUTH_POLAR_CLIENT_ID",
+              "STRIDE_OAUTH_POLAR_CLIENT_SECRET",
+              "STRIDE_OAUTH_POLAR_TOKEN_URL",
+              "STRIDE_PROVIDER_API_POLAR"));
+
   private static ManagedChannel channel;
   private static SubscriptionAdminClient subscriptions;
   private static TopicName workTopic;
@@ -188,6 +207,7 @@ class DevicesFunctionIT {
     CONFIG.put("STRIDE_OAUTH_POLAR_CLIENT_SECRET", "polar-client-secret");
     CONFIG.put("STRIDE_OAUTH_POLAR_TOKEN_URL", polar.baseUrl() + "/v2/oauth2/token");
     CONFIG.put("STRIDE_PROVIDER_API_POLAR", polar.baseUrl());
+    CONFIG.put("STRIDE_PROVIDER_STRAVA_BUDGET_SHARE", "0.333333");
     CONFIG.forEach(System::setProperty);
 
     firestore =
@@ -288,6 +308,42 @@ class DevicesFunctionIT {
         .hasSize(11);
     assertThat(originals(user)).as("the fetched original is kept").hasSize(1);
     polar.verify(1, getRequestedFor(urlEqualTo("/v3/exercises/" + exercise + "/fit")));
+  }
+
+  /**
+   * The worker's entry point started on its own with only what infra gives it, as the cloud starts
+   * it, imports a pushed exercise. Its in-memory bucket is its own class loader's, so the objects
+   * it stores are not read back here (the shared worker's test above reads them).
+   */
+  @Test
+  void worker_startedWithOnlyItsVariables_importsAPushedExercise() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    String polarUser = newPolarUser();
+    String exercise = "ex" + polarUser;
+    connectPolar(user, polarUser, "polar-at-" + polarUser);
+    servesExercise(exercise, "polar-at-" + polarUser);
+    PubsubMessage queued = pushExerciseWebhook(polarUser, exercise).getMessage();
+
+    HttpResponse<String> handled =
+        OnlyProperties.during(
+            CONFIG.keySet(),
+            WORKER_VARIABLES,
+            () -> startedAlone(DevicesWorkerFunction.class, base -> deliver(base, queued, 1)));
+
+    assertThat(handled.statusCode()).as(handled.body()).isEqualTo(204);
+    assertThat(storedActivities(user))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.sources()).hasSize(1);
+              assertThat(a.sources().get(0).externalId()).isEqualTo(exercise);
+            });
+    assertThat(pull(events, 1))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.getAttributesMap())
+                    .containsEntry("ce-type", "app.stride.activity.v1.imported"));
   }
 
   @Test
@@ -444,7 +500,10 @@ class DevicesFunctionIT {
     // The relay starts with only the variables infra gives it (infra's OutboxRelaysGcpTest and
     // DevicesGcpTest pin them), the emulators and the in-memory bucket standing in for the cloud's.
     HttpResponse<String> tick =
-        OnlyProperties.during(CONFIG.keySet(), RELAY_VARIABLES, () -> relayTick());
+        OnlyProperties.during(
+            CONFIG.keySet(),
+            RELAY_VARIABLES,
+            () -> startedAlone(DevicesOutboxRelayFunction.class, DevicesFunctionIT::relayTick));
 
     assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
     assertThat(pull(events, 1))
@@ -460,33 +519,43 @@ class DevicesFunctionIT {
   }
 
   /**
-   * Starts the relay's entry point on its own, in a class loader of its own (so its application
-   * context starts afresh with the variables set now, not the one the other entry points share),
-   * and sends it one schedule tick.
+   * Starts {@code entryPoint} on its own, in a class loader of its own (so its application context
+   * starts afresh with the variables set now, not the one the other entry points share), hands
+   * {@code call} its address, and stops it.
    */
-  private static HttpResponse<String> relayTick() throws Exception {
+  private static <T> T startedAlone(Class<?> entryPoint, Call<T> call) throws Exception {
     int port = freePort();
     IsolatedClassLoader isolated =
         new IsolatedClassLoader(
             loader(), List.of("com.google.cloud.functions.", "io.cloudevents."));
-    Invoker relay = new Invoker(port, DevicesOutboxRelayFunction.class.getName(), null, isolated);
-    relay.startTestServer();
+    Invoker function = new Invoker(port, entryPoint.getName(), null, isolated);
+    function.startTestServer();
     try {
-      return send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
-              .header("ce-id", "tick-" + UUID.randomUUID())
-              .header("ce-specversion", "1.0")
-              .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-              .header(
-                  "ce-source",
-                  "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(template("pubsub/outbox-relay-tick.json"))));
+      return call.to(URI.create("http://127.0.0.1:" + port));
     } finally {
-      relay.stopServer();
+      function.stopServer();
       isolated.close();
     }
+  }
+
+  /** A call to a function at an address. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T to(URI base) throws Exception;
+  }
+
+  /** Sends the relay at {@code base} one schedule tick. */
+  private static HttpResponse<String> relayTick(URI base) throws Exception {
+    return send(
+        HttpRequest.newBuilder(base)
+            .header("ce-id", "tick-" + UUID.randomUUID())
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header(
+                "ce-source",
+                "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(template("pubsub/outbox-relay-tick.json"))));
   }
 
   @Test
@@ -621,6 +690,12 @@ class DevicesFunctionIT {
    */
   private static HttpResponse<String> deliverToWorker(PubsubMessage message, int attempt)
       throws Exception {
+    return deliver(workerBase, message, attempt);
+  }
+
+  /** POSTs the push body of {@code message} to the worker at {@code base}. */
+  private static HttpResponse<String> deliver(URI base, PubsubMessage message, int attempt)
+      throws Exception {
     ObjectNode push = Json.mapper().createObjectNode();
     ObjectNode m = push.putObject("message");
     ObjectNode attributes = m.putObject("attributes");
@@ -635,7 +710,7 @@ class DevicesFunctionIT {
     push.put("subscription", work.toString());
     push.put("deliveryAttempt", attempt);
     return send(
-        HttpRequest.newBuilder(workerBase)
+        HttpRequest.newBuilder(base)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(push))));
   }
@@ -758,6 +833,12 @@ class DevicesFunctionIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static ClassLoader loader() {
