@@ -117,13 +117,15 @@ class DevicesFunctionIT {
   private static final Map<String, String> CONFIG = new LinkedHashMap<>();
 
   /**
-   * What infra gives the relay function beyond the Functions Framework's own: the region, its
-   * store, its events topic, the token settings every function of the zip gets (the local JWKS
+   * What infra gives the functions that serve no HTTP and call no provider, the outbox relay, the
+   * eraser and its sweep, beyond the Functions Framework's own (infra's {@code
+   * OutboxRelaysGcpTest}, {@code ErasersGcpTest} and {@code DevicesGcpTest} pin them): the region,
+   * its store, its events topic, the token settings every function of the zip gets (the local JWKS
    * standing for the JWKS URL) and the names of the bucket and work topic its configuration
    * requires; with the emulators, the in-memory bucket and the local switch the cloud does not
-   * need. No secret: the devices relay reads none.
+   * need. No key and no secret: none of them reads one.
    */
-  private static final Set<String> RELAY_VARIABLES =
+  private static final Set<String> START_VARIABLES =
       Set.of(
           "STRIDE_REGION",
           "STRIDE_JWT_ISSUER",
@@ -139,14 +141,14 @@ class DevicesFunctionIT {
           "STRIDE_LOCAL_MODE");
 
   /**
-   * What infra gives the worker (infra's {@code DevicesWorkerGcpTest} pins it): the relay's
-   * variables, its share of Strava's limits, the token key (a local key standing in for Cloud KMS)
-   * and the OAuth clients' secrets (the test's Polar client standing for them all). Not the cursor
-   * key or a webhook secret.
+   * What infra gives the worker (infra's {@code DevicesWorkerGcpTest} pins it): {@link
+   * #START_VARIABLES}, its share of Strava's limits, the token key (a local key standing in for
+   * Cloud KMS) and the OAuth clients' secrets (the test's Polar client standing for them all). Not
+   * the cursor key or a webhook secret.
    */
   private static final Set<String> WORKER_VARIABLES =
       union(
-          RELAY_VARIABLES,
+          START_VARIABLES,
           Set.of(
               "STRIDE_PROVIDER_STRAVA_BUDGET_SHARE",
               "STRIDE_DEVICES_TOKEN_LOCAL_KEY",
@@ -463,23 +465,61 @@ class DevicesFunctionIT {
     bucket.create(BlobInfo.newBuilder(BUCKET, late).build(), new byte[] {1});
     bucket.create(BlobInfo.newBuilder(BUCKET, other).build(), new byte[] {2});
 
-    HttpResponse<String> tick =
-        send(
-            HttpRequest.newBuilder(sweepBase)
-                .header("ce-id", "tick-" + UUID.randomUUID())
-                .header("ce-specversion", "1.0")
-                .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-                .header(
-                    "ce-source",
-                    "//pubsub.googleapis.com/projects/stride-test/topics/devices-erasure-sweep")
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        template("pubsub/erasure-sweep-tick.json"))));
+    HttpResponse<String> tick = sweepTick(sweepBase);
 
     assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
     assertThat(objects("originals/" + user + "/")).isEmpty();
     assertThat(objects(other)).hasSize(1);
+  }
+
+  /**
+   * The eraser's entry point started on its own with only what infra gives it ({@link
+   * #START_VARIABLES}) erases the user's activities and imports. Its in-memory bucket is then its
+   * own class loader's: the objects' erasure is the shared eraser's test above.
+   */
+  @Test
+  void eraser_startedWithOnlyItsVariables_erasesTheUsersActivitiesAndImports() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    storedActivity(user);
+    imports.create(anImport(user), APAC);
+    assertThat(firestore.document("users/" + user).listCollections()).isNotEmpty();
+    String eventId = UUID.randomUUID().toString();
+
+    HttpResponse<String> push =
+        OnlyProperties.during(
+            CONFIG.keySet(),
+            START_VARIABLES,
+            () ->
+                startedAlone(
+                    DevicesUserEraserFunction.class,
+                    base -> pushToEraser(base, eventId, userDeleted(eventId, user))));
+
+    assertThat(push.statusCode()).as(push.body()).isEqualTo(204);
+    assertThat(firestore.document("users/" + user).listCollections())
+        .as("no activity, source claim or import left")
+        .isEmpty();
+  }
+
+  /**
+   * The sweep's entry point started on its own with only what infra gives it removes an activity
+   * written after its account's erasure (a write whose own sweep failed).
+   */
+  @Test
+  void sweep_startedWithOnlyItsVariables_removesAnActivityWrittenAfterTheErasure()
+      throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    assertThat(pushUserDeleted(UUID.randomUUID().toString(), user).statusCode()).isEqualTo(204);
+    storedActivity(user);
+    assertThat(storedActivities(user)).hasSize(1);
+
+    HttpResponse<String> tick =
+        OnlyProperties.during(
+            CONFIG.keySet(),
+            START_VARIABLES,
+            () -> startedAlone(DevicesErasureSweepFunction.class, DevicesFunctionIT::sweepTick));
+
+    assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
+    assertThat(storedActivities(user)).isEmpty();
   }
 
   @Test
@@ -502,7 +542,7 @@ class DevicesFunctionIT {
     HttpResponse<String> tick =
         OnlyProperties.during(
             CONFIG.keySet(),
-            RELAY_VARIABLES,
+            START_VARIABLES,
             () -> startedAlone(DevicesOutboxRelayFunction.class, DevicesFunctionIT::relayTick));
 
     assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
@@ -546,16 +586,44 @@ class DevicesFunctionIT {
 
   /** Sends the relay at {@code base} one schedule tick. */
   private static HttpResponse<String> relayTick(URI base) throws Exception {
+    return tick(base, "devices-outbox-relay", "pubsub/outbox-relay-tick.json");
+  }
+
+  /** Sends the erasure's sweep at {@code base} one schedule tick. */
+  private static HttpResponse<String> sweepTick(URI base) throws Exception {
+    return tick(base, "devices-erasure-sweep", "pubsub/erasure-sweep-tick.json");
+  }
+
+  /** Sends the scheduled function at {@code base} a message of its schedule's topic. */
+  private static HttpResponse<String> tick(URI base, String topic, String body) throws Exception {
     return send(
         HttpRequest.newBuilder(base)
             .header("ce-id", "tick-" + UUID.randomUUID())
             .header("ce-specversion", "1.0")
             .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-            .header(
-                "ce-source",
-                "//pubsub.googleapis.com/projects/stride-test/topics/devices-outbox-relay")
+            .header("ce-source", "//pubsub.googleapis.com/projects/stride-test/topics/" + topic)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(template("pubsub/outbox-relay-tick.json"))));
+            .POST(HttpRequest.BodyPublishers.ofString(template(body))));
+  }
+
+  /** An activity of {@code user} stored with its event already published. */
+  private static void storedActivity(String user) {
+    String eventId = UUID.randomUUID().toString();
+    Activity activity =
+        HistoryTestData.anActivity(
+            new UserId(user),
+            Instant.parse("2026-03-14T06:30:00Z"),
+            Duration.ofMinutes(40),
+            8_000.0);
+    activities.create(
+        activity,
+        new OutboundEvent(
+            eventId,
+            "app.stride.activity.v1.imported",
+            "users/" + user + "/activities",
+            ("{\"id\":\"" + eventId + "\"}").getBytes(StandardCharsets.UTF_8)),
+        APAC);
+    activities.markPublished(new UserId(user), activity.id(), eventId, APAC);
   }
 
   @Test
@@ -591,13 +659,21 @@ class DevicesFunctionIT {
    */
   private static HttpResponse<String> pushUserDeleted(String eventId, String userId)
       throws Exception {
-    return pushToEraser(
-        eventId,
-        new EventCodec()
-            .encodeToBytes(UserDeleted.event(eventId, APAC.value(), userId, Instant.now())));
+    return pushToEraser(eventId, userDeleted(eventId, userId));
+  }
+
+  private static byte[] userDeleted(String eventId, String userId) {
+    return new EventCodec()
+        .encodeToBytes(UserDeleted.event(eventId, APAC.value(), userId, Instant.now()));
   }
 
   private static HttpResponse<String> pushToEraser(String eventId, byte[] data) throws Exception {
+    return pushToEraser(eraserBase, eventId, data);
+  }
+
+  /** POSTs what the eraser's push subscription delivers to the eraser at {@code base}. */
+  private static HttpResponse<String> pushToEraser(URI base, String eventId, byte[] data)
+      throws Exception {
     String messageId = UUID.randomUUID().toString();
     String body =
         template("pubsub/user-deleted-push.json")
@@ -605,7 +681,7 @@ class DevicesFunctionIT {
             .replace("${MESSAGE_ID}", messageId)
             .replace("${DATA}", Base64.getEncoder().encodeToString(data));
     return send(
-        HttpRequest.newBuilder(eraserBase)
+        HttpRequest.newBuilder(base)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
