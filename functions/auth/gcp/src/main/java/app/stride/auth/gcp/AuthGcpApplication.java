@@ -46,46 +46,18 @@ public final class AuthGcpApplication
     Clock clock = Clock.systemUTC();
     Wiring wiring = new Wiring(env, clock);
     StrideFunctions.registerHttp(
-        context, AuthFunctions.NAME, () -> new BuiltOnFirstRequest(wiring, env, clock));
-    GcpFunctions.registerSchedule(
-        context, AuthFunctions.KEY_ROTATION, () -> tick -> wiring.keyRotation().accept(tick));
-    GcpFunctions.registerSchedule(
-        context, AuthFunctions.DELETION_RELAY, () -> tick -> wiring.deletionRelay().accept(tick));
-  }
-
-  /**
-   * The HTTP function, built on its first request: the scheduled entries start this context too and
-   * need neither the spec nor the token verifier's configuration.
-   */
-  private static final class BuiltOnFirstRequest
-      implements java.util.function.Function<
-          app.stride.core.http.ApiRequest, app.stride.core.http.ApiResponse> {
-    private final Wiring wiring;
-    private final Env env;
-    private final Clock clock;
-    private java.util.function.Function<
-            app.stride.core.http.ApiRequest, app.stride.core.http.ApiResponse>
-        http;
-
-    BuiltOnFirstRequest(Wiring wiring, Env env, Clock clock) {
-      this.wiring = wiring;
-      this.env = env;
-      this.clock = clock;
-    }
-
-    @Override
-    public synchronized app.stride.core.http.ApiResponse apply(
-        app.stride.core.http.ApiRequest request) {
-      if (http == null) {
-        http =
+        context,
+        AuthFunctions.NAME,
+        () ->
             EdgeHttp.around(
                 AuthFunctions.http(
                     wiring.services(), TokenVerifiers.fromEnv(env, clock), wiring.config()),
                 env,
-                wiring.meters());
-      }
-      return http.apply(request);
-    }
+                wiring.meters()));
+    GcpFunctions.registerSchedule(
+        context, AuthFunctions.KEY_ROTATION, () -> tick -> wiring.keyRotation().accept(tick));
+    GcpFunctions.registerSchedule(
+        context, AuthFunctions.DELETION_RELAY, () -> tick -> wiring.deletionRelay().accept(tick));
   }
 
   /** The configuration and every adapter, built once, on first use. */
