@@ -2,12 +2,19 @@ package app.stride.workouts.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.core.event.OutboundEvent;
 import app.stride.core.json.Json;
+import app.stride.core.region.RegionId;
+import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.testkit.junit.FirestoreExtension;
+import app.stride.testkit.junit.IsolatedClassLoader;
+import app.stride.testkit.junit.OnlyProperties;
 import app.stride.testkit.junit.PubSubExtension;
 import app.stride.testkit.tokens.TestTokens;
+import app.stride.workouts.WorkoutTestData;
+import app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutStore;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
@@ -29,6 +36,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +66,27 @@ class WorkoutsFunctionIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final TestTokens TOKENS = new TestTokens();
   private static final Map<String, String> CONFIG = new LinkedHashMap<>();
+  private static final RegionId APAC = RegionId.of("apac");
+
+  /**
+   * What infra gives the outbox relay ({@code CapabilityCloudFunction.environment} with the relay's
+   * settings; {@code OutboxRelaysGcpTest}): region, store, events topic, the token settings (the
+   * local JWKS standing for the JWKS URL) and, as workouts' store is built with it, the cursor key
+   * (a secret); the emulators and the local switch besides. Not infra's {@code STRIDE_METRICS}: its
+   * Cloud Monitoring exporter needs Google's credentials.
+   */
+  private static final Set<String> RELAY_VARIABLES =
+      Set.of(
+          "STRIDE_REGION",
+          "STRIDE_FIRESTORE_PROJECT",
+          "STRIDE_EVENTS_TOPIC",
+          "STRIDE_JWT_ISSUER",
+          "STRIDE_JWT_AUDIENCE",
+          "STRIDE_LOCAL_JWKS",
+          "STRIDE_CURSOR_KEY",
+          "STRIDE_FIRESTORE_EMULATOR_HOST",
+          "STRIDE_PUBSUB_ENDPOINT",
+          "STRIDE_LOCAL_MODE");
 
   private static ManagedChannel channel;
   private static SubscriptionAdminClient subscriptions;
@@ -190,6 +220,67 @@ class WorkoutsFunctionIT {
                             + "\"timeZone\":\"UTC\",\"durationSeconds\":600}")));
 
     assertThat(post.statusCode()).as(post.body()).isEqualTo(421);
+  }
+
+  /**
+   * The relay's entry point, started on its own in a class loader of its own (a fresh application
+   * context with only {@link #RELAY_VARIABLES}, not the HTTP function's), publishes a workout's
+   * event that a failed publish left in the outbox, and clears it. No test ran this entry point
+   * before.
+   */
+  @Test
+  void relayTick_startedWithOnlyItsVariables_publishesAnEventLeftInTheOutbox() throws Exception {
+    String user = "u-" + UUID.randomUUID();
+    OutboundEvent event = WorkoutTestData.anEvent(user);
+    FirestoreWorkoutStore store =
+        new FirestoreWorkoutStore(
+            firestore, new CursorCodec(new byte[32]), APAC, Clock.systemUTC());
+    store.create(WorkoutTestData.aWorkout().of(user).build(), event, APAC);
+
+    HttpResponse<String> tick =
+        OnlyProperties.during(CONFIG.keySet(), RELAY_VARIABLES, WorkoutsFunctionIT::relayTick);
+
+    assertThat(tick.statusCode()).as(tick.body()).isEqualTo(200);
+    assertThat(pull(1))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getAttributesMap()).containsEntry("ce-id", event.id()));
+    assertThat(store.pending(100, APAC)).noneMatch(p -> p.event().id().equals(event.id()));
+  }
+
+  /** Starts the relay alone and sends it one tick of its schedule's topic. */
+  private static HttpResponse<String> relayTick() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    IsolatedClassLoader isolated =
+        new IsolatedClassLoader(
+            Thread.currentThread().getContextClassLoader(),
+            List.of("com.google.cloud.functions.", "io.cloudevents."));
+    Invoker relay = new Invoker(port, WorkoutsOutboxRelayFunction.class.getName(), null, isolated);
+    relay.startTestServer();
+    try {
+      String message =
+          "{\"message\":{\"attributes\":{\"schedule\":\"workouts-outbox-relay\"},"
+              + "\"data\":\"e30=\",\"messageId\":\"tick-"
+              + UUID.randomUUID()
+              + "\",\"publishTime\":\""
+              + Instant.now()
+              + "\"},\"subscription\":\"projects/stride-test/subscriptions/workouts-outbox-relay\"}";
+      return send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
+              .header("ce-id", "tick-" + UUID.randomUUID())
+              .header("ce-specversion", "1.0")
+              .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+              .header(
+                  "ce-source",
+                  "//pubsub.googleapis.com/projects/stride-test/topics/workouts-outbox-relay")
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(message)));
+    } finally {
+      relay.stopServer();
+      isolated.close();
+    }
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
