@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stride.auth.aws.adapter.out.dynamodb.AuthTableConfig;
 import app.stride.auth.aws.adapter.out.dynamodb.DynamoAccountStore;
 import app.stride.auth.aws.adapter.out.dynamodb.DynamoKeyRingStore;
-import app.stride.auth.domain.Account;
-import app.stride.auth.domain.UserId;
+import app.stride.auth.testing.PendingDeletions;
 import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.aws.dynamodb.LocalTables;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,27 +117,8 @@ class AuthSchedulesLambdaIT {
   void deletionRelay_startsWithOnlyItsVariables_andPublishesWhatAFailedPublishLeft()
       throws Exception {
     DynamoAccountStore accounts = new DynamoAccountStore(enhanced, table, Clock.systemUTC());
-    Account account =
-        Account.create(
-            UserId.random(),
-            EU,
-            "gone-" + UUID.randomUUID() + "@example.com",
-            false,
-            "h",
-            Locale.ENGLISH,
-            List.of(),
-            Instant.now());
-    accounts.create(account);
-    String eventId = UUID.randomUUID().toString();
     // The account was deleted, and the deletion's publish failed: its tombstone holds the event.
-    accounts.delete(
-        account,
-        new OutboundEvent(
-            eventId,
-            "app.stride.user.v1.deleted",
-            account.id().value(),
-            ("{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}")
-                .getBytes(StandardCharsets.UTF_8)));
+    String eventId = PendingDeletions.leaveOne(accounts, EU);
     assertThat(accounts.pendingDeletions(10)).extracting(OutboundEvent::id).contains(eventId);
 
     tick("authDeletionRelaySchedule", "auth-deletion-relay");

@@ -3,10 +3,9 @@ package app.stride.auth.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.stride.auth.application.port.out.AccountStore;
-import app.stride.auth.domain.Account;
-import app.stride.auth.domain.UserId;
 import app.stride.auth.gcp.adapter.out.firestore.AuthFirestoreConfig;
 import app.stride.auth.gcp.adapter.out.firestore.AuthFirestoreStores;
+import app.stride.auth.testing.PendingDeletions;
 import app.stride.core.config.Env;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;
@@ -32,14 +31,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -126,27 +123,8 @@ class AuthSchedulesFunctionIT {
   void deletionRelay_startsWithOnlyItsVariables_andPublishesWhatAFailedPublishLeft()
       throws Exception {
     AccountStore accounts = stores.accounts();
-    Account account =
-        Account.create(
-            UserId.random(),
-            APAC,
-            "gone-" + UUID.randomUUID() + "@example.com",
-            false,
-            "h",
-            Locale.ENGLISH,
-            List.of(),
-            Instant.now());
-    accounts.create(account);
-    String eventId = UUID.randomUUID().toString();
     // The account was deleted, and the deletion's publish failed: its tombstone holds the event.
-    accounts.delete(
-        account,
-        new OutboundEvent(
-            eventId,
-            "app.stride.user.v1.deleted",
-            account.id().value(),
-            ("{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}")
-                .getBytes(StandardCharsets.UTF_8)));
+    String eventId = PendingDeletions.leaveOne(accounts, APAC);
     assertThat(accounts.pendingDeletions(10)).extracting(OutboundEvent::id).contains(eventId);
 
     HttpResponse<String> tick = tick(AuthDeletionRelayFunction.class, "auth-deletion-relay");
