@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +63,26 @@ public final class UserDeletedReader {
           "event " + event.id() + ": source is not the auth function of data.homeRegion");
     }
     return event;
+  }
+
+  /**
+   * The erasure the event in {@code body} asks for, its user id turned into a capability's own form
+   * by {@code userIds}.
+   *
+   * @param userIds the capability's user id constructor; it throws {@link IllegalArgumentException}
+   *     for an id the capability could never have stored
+   * @throws UnreadableEventException when the body is not a valid event of this type, or its user
+   *     id is refused by {@code userIds} (a human should see why auth produced it)
+   */
+  public <U> UserErasure<U> readErasure(byte[] body, Function<String, ? extends U> userIds) {
+    CloudEvent<UserDeleted> event = read(body);
+    U userId;
+    try {
+      userId = userIds.apply(event.data().userId());
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableEventException("event " + event.id() + ": userId has a foreign form");
+    }
+    return new UserErasure<>(event.id(), userId, event.data().homeRegion());
   }
 
   private static JsonNode parse(byte[] body) {

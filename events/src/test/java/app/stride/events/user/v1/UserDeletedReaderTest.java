@@ -45,6 +45,46 @@ class UserDeletedReaderTest {
     assertThat(read.data()).isEqualTo(published.data());
   }
 
+  @Test
+  void readErasure_givesTheUserInTheCapabilitysForm() {
+    byte[] body =
+        new EventCodec().encodeToBytes(UserDeleted.event("ev-5", "us", "usr_9", Instant.now()));
+
+    UserErasure<StringBuilder> erasure = reader.readErasure(body, StringBuilder::new);
+
+    assertThat(erasure.eventId()).isEqualTo("ev-5");
+    assertThat(erasure.userId()).hasToString("usr_9");
+    assertThat(erasure.homeRegion()).isEqualTo("us");
+  }
+
+  @Test
+  void readErasure_refusesAUserIdTheCapabilityCouldNeverHaveStored_withoutQuotingIt() {
+    byte[] body =
+        new EventCodec().encodeToBytes(UserDeleted.event("ev-6", "us", "usr_9", Instant.now()));
+
+    assertThatThrownBy(
+            () ->
+                reader.readErasure(
+                    body,
+                    id -> {
+                      throw new IllegalArgumentException("not " + id);
+                    }))
+        .isInstanceOf(UnreadableEventException.class)
+        .hasMessage("event ev-6: userId has a foreign form");
+  }
+
+  @Test
+  void readErasure_refusesAnInvalidEventBeforeAskingForTheUserId() {
+    assertThatThrownBy(
+            () ->
+                reader.readErasure(
+                    "{}".getBytes(StandardCharsets.UTF_8),
+                    id -> {
+                      throw new AssertionError("asked for " + id);
+                    }))
+        .isInstanceOf(UnreadableEventException.class);
+  }
+
   @ParameterizedTest
   @MethodSource("valid")
   void read_acceptsEveryValidSample(Sample sample) throws IOException {

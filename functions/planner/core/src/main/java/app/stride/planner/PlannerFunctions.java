@@ -6,8 +6,11 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.planner.adapter.in.http.CalendarFeedHandlers;
 import app.stride.planner.adapter.in.http.PlannerHttpHandlers;
+import app.stride.planner.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.planner.application.port.out.CalendarFeedStore;
 import app.stride.planner.application.port.out.LoadWorkoutSummaryPort;
 import app.stride.planner.application.port.out.MyPlanStore;
@@ -16,12 +19,15 @@ import app.stride.planner.application.service.CalendarFeedService;
 import app.stride.planner.application.service.MyPlanService;
 import app.stride.planner.application.service.PlanLibraryService;
 import app.stride.planner.application.service.ScheduleService;
+import app.stride.planner.application.service.UserDataEraser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The planner capability's functions, wired from its ports. Each cloud module calls these from its
@@ -30,6 +36,9 @@ import java.util.Optional;
 public final class PlannerFunctions {
   /** The spec's {@code x-stride-function} of the planner routes, and the HTTP bean's name. */
   public static final String NAME = "planner";
+
+  /** The bean name of the data eraser consuming {@code app.stride.user.v1.deleted}. */
+  public static final String USER_ERASER = "plannerUserEraser";
 
   private PlannerFunctions() {}
 
@@ -60,6 +69,16 @@ public final class PlannerFunctions {
     return calendar
         .register(handlers.register(ApiFunction.builder(NAME, validator, verifier)))
         .build();
+  }
+
+  /**
+   * The data eraser: consumes {@code app.stride.user.v1.deleted} batches and erases the plans and
+   * calendar feed of each deleted user homed in {@code region}. Unreadable messages and failed
+   * erasures come back as failed ids, for the transport to retry and finally dead-letter.
+   */
+  public static Function<List<QueueMessage>, BatchResult> userEraser(
+      MyPlanStore store, CalendarFeedStore feeds, RegionId region) {
+    return new UserEraserQueueFunction(new UserDataEraser(store, feeds, region));
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -17,6 +17,7 @@ final class InMemoryCalendarFeedStore implements CalendarFeedStore {
   final Map<UserId, CalendarFeed> feeds = new ConcurrentHashMap<>();
   final Map<String, UserId> lookups = new ConcurrentHashMap<>();
   private Runnable beforeSave = () -> {};
+  private Runnable beforeDelete = () -> {};
   private boolean failLookupRemoval;
 
   InMemoryCalendarFeedStore(RegionId region) {
@@ -26,6 +27,11 @@ final class InMemoryCalendarFeedStore implements CalendarFeedStore {
   /** Runs {@code action} before the next save, to simulate a concurrent writer. */
   void beforeNextSave(Runnable action) {
     this.beforeSave = action;
+  }
+
+  /** Runs {@code action} before the next delete, to simulate a concurrent writer. */
+  void beforeNextDelete(Runnable action) {
+    this.beforeDelete = action;
   }
 
   /** Makes every lookup removal fail as an unreachable store would (a crash before it). */
@@ -79,6 +85,9 @@ final class InMemoryCalendarFeedStore implements CalendarFeedStore {
   @Override
   public synchronized void delete(UserId userId, long expectedVersion, RegionId home) {
     guard.requireHome(home);
+    Runnable action = beforeDelete;
+    beforeDelete = () -> {};
+    action.run();
     CalendarFeed current = feeds.get(userId);
     if (current == null || current.version() != expectedVersion) {
       throw new VersionConflictException("feed changed");
