@@ -36,9 +36,9 @@ import tools.jackson.databind.JsonNode;
  * Sign-up and sign-in end to end, as issue 3's check runs it through {@code ./run-local}: the whole
  * local platform (every region's auth and profiles functions, the global directory, the mail
  * server, Redis), driven over HTTP through the gateway only, every auth answer checked against
- * {@code mobile-api.yaml}, and an account deleted: its profile and activities erased by the
- * profiles and devices erasers of its home region. It runs on the {@link SharedPlatform}, with
- * emails no other suite uses; the tests build on each other in order.
+ * {@code mobile-api.yaml}, and an account deleted: its profile, activities and plans erased by the
+ * profiles, planner and devices erasers of its home region. It runs on the {@link SharedPlatform},
+ * with emails no other suite uses; the tests build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedPlatform.Extension.class)
@@ -276,7 +276,7 @@ class LocalAuthIT {
 
   @Test
   @Order(9)
-  void deletingTheAccount_erasesItsProfileAndActivities_throughEachCapabilitysEraser()
+  void deletingTheAccount_erasesItsProfileActivitiesAndPlans_throughEachCapabilitysEraser()
       throws Exception {
     List<String> regions = gcp ? List.of("eu", "apac") : List.of("eu");
     Map<String, String> access = new HashMap<>();
@@ -295,6 +295,15 @@ class LocalAuthIT {
       assertThat(call("GET", "/v1/activities/" + activity, token, null).statusCode())
           .as(region)
           .isEqualTo(200);
+      HttpResponse<String> plan =
+          call(
+              "POST",
+              "/v1/me/plans",
+              token,
+              "{\"planId\":\"running-5k-beginner\",\"startDate\":\""
+                  + java.time.LocalDate.now().plusDays(1)
+                  + "\",\"daysPerWeek\":3,\"timeZone\":\"Europe/Berlin\"}");
+      assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
       access.put(region, token);
       activities.put(region, activity);
 
@@ -313,7 +322,22 @@ class LocalAuthIT {
       HttpResponse<String> history = call("GET", "/v1/history", token, null);
       assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
       assertThat(body(history).path("entries")).as(region).isEmpty();
+      awaitNoPlans(region, token);
     }
+  }
+
+  /** Polls the user's plans until the planner's eraser has removed them all. */
+  private static void awaitNoPlans(String region, String token) throws Exception {
+    long deadline = System.nanoTime() + ERASURE.toNanos();
+    HttpResponse<String> last;
+    do {
+      last = call("GET", "/v1/me/plans", token, null);
+      if (last.statusCode() == 200 && body(last).path("plans").isEmpty()) {
+        return;
+      }
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(region + ": plans left after " + ERASURE + ": " + last.body());
   }
 
   /** Polls {@code path} with {@code token} until it answers {@code status} (erasure is async). */

@@ -49,6 +49,14 @@ public final class EventSubscriber extends Construct {
       List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
 
   /**
+   * What the planner eraser does to its table ({@code DynamoCalendarFeedStore}, {@code
+   * DynamoMyPlanStore.eraseAll}): read the calendar feed, delete its token lookup and conditionally
+   * the feed, list the user's plans by query and delete each; no writes, on the table only.
+   */
+  public static final List<String> PLANNER_ERASER_TABLE_ACTIONS =
+      List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem");
+
+  /**
    * What the devices eraser does to its table: list connections and page through a user's items by
    * query ({@code DynamoConnectionStore}, {@code PartitionEraser}), read and conditionally delete a
    * connection and its claim, delete pages of keys by {@code BatchWriteItem}, and put the
@@ -146,10 +154,11 @@ public final class EventSubscriber extends Construct {
    * The region key (its queue, table and the queues it sends to are encrypted with it) and what its
    * use case does, which its sweep ({@link SubscriberSweep}) does again: the profiles eraser reads
    * and rewrites the profile item and publishes the profile's deletion to its events queue; the
-   * devices eraser queries and deletes the user's items, lists and deletes the user's objects (no
-   * reads, no writes, so not the bucket's key) and queues each connection's revocation on its work
-   * queue (the sealed tokens as stored, so not the token key). A subscriber not listed here fails
-   * the synth: its rights must be decided, not inherited.
+   * planner eraser reads and deletes the feed and plan items, publishing nothing; the devices
+   * eraser queries and deletes the user's items, lists and deletes the user's objects (no reads, no
+   * writes, so not the bucket's key) and queues each connection's revocation on its work queue (the
+   * sealed tokens as stored, so not the token key). A subscriber not listed here fails the synth:
+   * its rights must be decided, not inherited.
    */
   static List<DataAwsIamPolicyDocumentStatement> storeGrants(
       CapabilityRuntime runtime, Capability.Subscriber subscriber) {
@@ -161,6 +170,8 @@ public final class EventSubscriber extends Construct {
     if (subscriber.equals(Capabilities.PROFILES_ERASER)) {
       grants.add(allow(stem + "Table", PROFILES_ERASER_TABLE_ACTIONS, table.arn()));
       grants.add(runtime.eventsGrant().orElseThrow());
+    } else if (subscriber.equals(Capabilities.PLANNER_ERASER)) {
+      grants.add(allow(stem + "Table", PLANNER_ERASER_TABLE_ACTIONS, table.arn()));
     } else if (subscriber.equals(Capabilities.DEVICES_ERASER)) {
       CapabilityBucket bucket = runtime.stores().bucket(capability.name());
       grants.add(allow(stem + "Table", DEVICES_ERASER_TABLE_ACTIONS, table.arn()));

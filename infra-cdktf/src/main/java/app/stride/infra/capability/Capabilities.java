@@ -89,6 +89,20 @@ public final class Capabilities {
           Optional.of(DEVICES_ERASURE_SWEEP));
 
   /**
+   * The planner data eraser ({@code PlannerFunctions.USER_ERASER}): the user's calendar feed (its
+   * token lookup, then the record) and every plan; a few items, so the default minute is ample.
+   */
+  public static final Capability.Subscriber PLANNER_ERASER =
+      new Capability.Subscriber(
+          "eraser",
+          "profile-events",
+          USER_DELETED,
+          "plannerUserEraserQueue",
+          "app.stride.planner.gcp.PlannerUserEraserFunction",
+          60,
+          1024);
+
+  /**
    * Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}; its data eraser
    * subscribes to account deletions.
    */
@@ -113,19 +127,21 @@ public final class Capabilities {
 
   /**
    * The planner: plan library, my plan, schedule and calendar feed. Reads a recorded workout by key
-   * from the workouts table to complete a session with it ({@code LoadWorkoutSummaryPort}).
+   * from the workouts table to complete a session with it ({@code LoadWorkoutSummaryPort}); its
+   * data eraser subscribes to account deletions.
    */
   public static final Capability PLANNER =
       new Capability(
-          "planner",
-          "STRIDE_PLANNER_TABLE",
-          "app.stride.planner.aws.PlannerAwsApplication",
-          "plannerHttp",
-          "app.stride.planner.gcp.PlannerHttpFunction",
-          TableSchema.pkSk(),
-          List.of(TableRead.getItem("workouts")),
-          Optional.empty(),
-          List.of());
+              "planner",
+              "STRIDE_PLANNER_TABLE",
+              "app.stride.planner.aws.PlannerAwsApplication",
+              "plannerHttp",
+              "app.stride.planner.gcp.PlannerHttpFunction",
+              TableSchema.pkSk(),
+              List.of(TableRead.getItem("workouts")),
+              Optional.empty(),
+              List.of())
+          .withSubscriber(PLANNER_ERASER);
 
   /**
    * Manual workouts: {@code userId}/{@code workoutId}, history by start time through the local

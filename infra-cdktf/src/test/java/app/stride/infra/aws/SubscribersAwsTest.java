@@ -122,8 +122,8 @@ class SubscribersAwsTest {
             .filter(s -> s.path("topic_arn").asString().equals(topic))
             .toList();
 
-    assertThat(subscriptions).hasSize(2);
-    for (String capability : List.of("profiles", "devices")) {
+    assertThat(subscriptions).hasSize(3);
+    for (String capability : List.of("profiles", "planner", "devices")) {
       JsonNode queue = eraserQueue(stack, capability, regionId);
       String queueArn = stack.ref("aws_sqs_queue", queue, "arn");
       JsonNode subscription = stack.named("aws_sns_topic_subscription", "endpoint", queueArn);
@@ -192,7 +192,13 @@ class SubscribersAwsTest {
     TfStack stack = SynthesizedStacks.region(regionId);
     String regionKey = stack.ref("aws_kms_key", stack.regionKey(), "arn");
     Map<String, Capability.Subscriber> erasers =
-        Map.of("profiles", Capabilities.PROFILES_ERASER, "devices", Capabilities.DEVICES_ERASER);
+        Map.of(
+            "profiles",
+            Capabilities.PROFILES_ERASER,
+            "planner",
+            Capabilities.PLANNER_ERASER,
+            "devices",
+            Capabilities.DEVICES_ERASER);
 
     erasers.forEach(
         (capability, eraser) -> {
@@ -228,7 +234,13 @@ class SubscribersAwsTest {
     TfStack stack = SynthesizedStacks.region(regionId);
     RegionConfig region = ENV.region(regionId).orElseThrow();
     Map<String, Capability.Subscriber> erasers =
-        Map.of("profiles", Capabilities.PROFILES_ERASER, "devices", Capabilities.DEVICES_ERASER);
+        Map.of(
+            "profiles",
+            Capabilities.PROFILES_ERASER,
+            "planner",
+            Capabilities.PLANNER_ERASER,
+            "devices",
+            Capabilities.DEVICES_ERASER);
 
     erasers.forEach(
         (capability, eraser) -> {
@@ -277,6 +289,9 @@ class SubscribersAwsTest {
     JsonNode profiles =
         function(stack, region.subscriberFunctionName("profiles", "eraser"))
             .at("/environment/variables");
+    JsonNode planner =
+        function(stack, region.subscriberFunctionName("planner", "eraser"))
+            .at("/environment/variables");
     JsonNode devices =
         function(stack, region.subscriberFunctionName("devices", "eraser"))
             .at("/environment/variables");
@@ -286,6 +301,11 @@ class SubscribersAwsTest {
     assertThat(profiles.path("STRIDE_PROFILES_TABLE").asString())
         .isEqualTo(tableName(stack, "stride-profiles-" + regionId));
     assertThat(profiles.path("STRIDE_EVENTS_QUEUE_URL").asString()).isEqualTo(events);
+    // PlannerAwsConfig requires the region; its own table, and no other (not the workouts table).
+    assertThat(planner.path("STRIDE_REGION").asString()).isEqualTo(regionId);
+    assertThat(planner.path("STRIDE_PLANNER_TABLE").asString())
+        .isEqualTo(tableName(stack, "stride-planner-" + regionId));
+    assertThat(planner.has("STRIDE_EVENTS_QUEUE_URL")).isFalse();
     assertThat(devices.path("STRIDE_REGION").asString()).isEqualTo(regionId);
     assertThat(devices.path("STRIDE_DEVICES_TABLE").asString())
         .isEqualTo(tableName(stack, "stride-devices-" + regionId));
@@ -300,7 +320,7 @@ class SubscribersAwsTest {
         .isEqualTo(stack.ref("aws_s3_bucket", stack.only("aws_s3_bucket"), "bucket"));
     assertThat(devices.path("STRIDE_DEVICES_WORK_QUEUE_URL").asString())
         .isEqualTo(stack.ref("aws_sqs_queue", workQueue(stack, regionId), "url"));
-    for (JsonNode env : List.of(profiles, devices)) {
+    for (JsonNode env : List.of(profiles, planner, devices)) {
       assertThat(env.propertyNames())
           .doesNotContain(
               "STRIDE_DEVICES_KMS_KEY_ID",
@@ -330,6 +350,26 @@ class SubscribersAwsTest {
                 eventsQueueArn(stack, regionId),
                 List.of("sqs:SendMessage"),
                 stack.ref("aws_sqs_queue", eraserQueue(stack, "profiles", regionId), "arn"),
+                RECEIVE,
+                stack.ref("aws_kms_key", stack.regionKey(), "arn"),
+                REGION_KEY));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void plannerEraser_mayOnlyReadListAndDeleteItsItems_andReceiveItsQueue(String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+    Map<String, List<String>> grants =
+        grantsByResource(stack, region.subscriberFunctionName("planner", "eraser"));
+    grants.keySet().removeIf(r -> r.startsWith("${aws_cloudwatch_log_group."));
+
+    assertThat(grants)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                tableArn(stack, "stride-planner-" + regionId),
+                List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem"),
+                stack.ref("aws_sqs_queue", eraserQueue(stack, "planner", regionId), "arn"),
                 RECEIVE,
                 stack.ref("aws_kms_key", stack.regionKey(), "arn"),
                 REGION_KEY));

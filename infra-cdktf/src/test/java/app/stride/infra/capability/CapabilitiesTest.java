@@ -187,14 +187,19 @@ class CapabilitiesTest {
     assertThat(Capabilities.ALL)
         .filteredOn(c -> !c.subscribers().isEmpty())
         .extracting(Capability::name)
-        .containsExactly("profiles", "devices");
-    assertThat(List.of(Capabilities.PROFILES_ERASER, Capabilities.DEVICES_ERASER))
+        .containsExactly("profiles", "planner", "devices");
+    assertThat(
+            List.of(
+                Capabilities.PROFILES_ERASER,
+                Capabilities.PLANNER_ERASER,
+                Capabilities.DEVICES_ERASER))
         .allSatisfy(
             s -> {
               assertThat(s.events()).isEqualTo("profile-events");
               assertThat(s.eventType()).isEqualTo("app.stride.user.v1.deleted");
             });
     assertThat(Capabilities.PROFILES.subscribers()).containsExactly(Capabilities.PROFILES_ERASER);
+    assertThat(Capabilities.PLANNER.subscribers()).containsExactly(Capabilities.PLANNER_ERASER);
     assertThat(Capabilities.DEVICES.subscribers()).containsExactly(Capabilities.DEVICES_ERASER);
   }
 
@@ -209,9 +214,9 @@ class CapabilitiesTest {
     assertThatThrownBy(() -> subscriber("eraser", "app.stride.user.v1.deleted", 900))
         .hasMessageContaining("timeout");
     Capability.Subscriber eraser = subscriber("eraser", "app.stride.user.v1.deleted", 60);
-    Capability once = Capabilities.PLANNER.withSubscriber(eraser);
+    Capability once = bare().withSubscriber(eraser);
     assertThat(once.subscribers()).containsExactly(eraser);
-    assertThat(Capabilities.PLANNER.subscribers()).isEmpty();
+    assertThat(bare().subscribers()).isEmpty();
     assertThatThrownBy(() -> once.withSubscriber(eraser)).hasMessageContaining("twice");
   }
 
@@ -260,9 +265,23 @@ class CapabilitiesTest {
             1024,
             Optional.of(new Capability.Sweep("sweep", "a.S", "planner-sweep", 15, "outbox")));
     assertThat(subscriber("eraser", "app.stride.user.v1.deleted", 60).sweep()).isEmpty();
-    assertThatThrownBy(() -> Capabilities.PLANNER.withSubscriber(swept))
+    assertThatThrownBy(() -> bare().withSubscriber(swept))
         .hasMessageContaining("sweep index is not in its table");
     assertThat(Capabilities.PROFILES.withSubscriber(swept).subscribers()).contains(swept);
+  }
+
+  /** A capability with a plain table and no subscriber. */
+  private static Capability bare() {
+    return new Capability(
+        "bare",
+        "STRIDE_BARE_TABLE",
+        "a.BareAwsApplication",
+        "bareHttp",
+        "a.BareHttpFunction",
+        TableSchema.pkSk(),
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   private static Capability.Sweep sweep(int everyMinutes) {

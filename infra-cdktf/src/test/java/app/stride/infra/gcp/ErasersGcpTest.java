@@ -37,12 +37,18 @@ class ErasersGcpTest {
 
   private static final EnvConfig ENV = SynthesizedStacks.config();
   private static final Map<String, Capability.Subscriber> ERASERS =
-      Map.of("profiles", Capabilities.PROFILES_ERASER, "devices", Capabilities.DEVICES_ERASER);
+      Map.of(
+          "profiles",
+          Capabilities.PROFILES_ERASER,
+          "planner",
+          Capabilities.PLANNER_ERASER,
+          "devices",
+          Capabilities.DEVICES_ERASER);
 
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "devices"})
   void subscription_ofProfileEvents_takesOnlyAccountDeletions_pushingToTheEraserAsItsInvoker(
       String capability) {
     JsonNode subscription = subscription(capability);
@@ -74,7 +80,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "devices"})
   void subscription_backsOff_andDeadLettersAfterFiveAttempts_toItsOwnRegionalTopic(
       String capability) {
     JsonNode subscription = subscription(capability);
@@ -101,7 +107,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "devices"})
   void eraser_runsItsEntryPoint_internally_asItsOwnAccount_cappedAtTheSubscriberCap(
       String capability) {
     Capability.Subscriber subscriber = ERASERS.get(capability);
@@ -136,7 +142,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "devices"})
   void eraser_getsEveryVariableItsSpringContextReads(String capability) {
     JsonNode env =
         function(stack, eraserName(capability)).at("/service_config/environment_variables");
@@ -148,9 +154,15 @@ class ErasersGcpTest {
         .isEqualTo(
             http.at("/service_config/environment_variables/STRIDE_FIRESTORE_DATABASE").asString())
         .isNotBlank();
-    assertThat(env.path("STRIDE_EVENTS_TOPIC").asString())
-        .isEqualTo(http.at("/service_config/environment_variables/STRIDE_EVENTS_TOPIC").asString())
-        .isNotBlank();
+    if (capability.equals("planner")) {
+      // The planner has no events topic, and its eraser publishes nothing.
+      assertThat(env.has("STRIDE_EVENTS_TOPIC")).isFalse();
+    } else {
+      assertThat(env.path("STRIDE_EVENTS_TOPIC").asString())
+          .isEqualTo(
+              http.at("/service_config/environment_variables/STRIDE_EVENTS_TOPIC").asString())
+          .isNotBlank();
+    }
     assertThat(env.path("STRIDE_GCP_PROJECT").asString()).isEqualTo(APAC.gcpProject());
     assertThat(env.path("JAVA_TOOL_OPTIONS").asString()).contains("-XX:MaxRAMPercentage=75");
     if (capability.equals("devices")) {
@@ -167,7 +179,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "devices"})
   void invoker_isTheOnlyMemberInvokingItsEraser_andInvokesNothingElse_PubSubMintsItsTokens(
       String capability) {
     JsonNode invoker =
@@ -213,6 +225,15 @@ class ErasersGcpTest {
             "roles/pubsub.publisher " + events);
     assertThat(firestoreCondition(eraser))
         .isEqualTo("resource.name == \"" + db + "\" || resource.name.startsWith(\"" + db + "/\")");
+  }
+
+  @Test
+  void plannerEraserAccount_usesTheRegionsDatabase_nothingElse() {
+    String eraser = member(stack, eraserName("planner"));
+
+    assertThat(allGrantsOf(eraser))
+        .containsExactly("roles/datastore.user project " + APAC.gcpProject());
+    assertThat(firestoreCondition(eraser)).contains("/databases/");
   }
 
   @Test

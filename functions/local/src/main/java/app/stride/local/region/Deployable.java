@@ -137,6 +137,15 @@ public record Deployable(
           "app.stride.profiles.gcp.ProfilesUserEraserFunction",
           Duration.ofSeconds(60));
 
+  /** The planner data eraser ({@code Capabilities.PLANNER_ERASER}): 60 s. */
+  public static final Subscriber PLANNER_ERASER =
+      new Subscriber(
+          "eraser",
+          USER_DELETED,
+          "plannerUserEraserQueue",
+          "app.stride.planner.gcp.PlannerUserEraserFunction",
+          Duration.ofSeconds(60));
+
   /** The devices data eraser ({@code Capabilities.DEVICES_ERASER}): 300 s. */
   public static final Subscriber DEVICES_ERASER =
       new Subscriber(
@@ -146,10 +155,13 @@ public record Deployable(
           "app.stride.devices.gcp.DevicesUserEraserFunction",
           Duration.ofSeconds(300));
 
-  /** The capability's event subscribers: the data erasers of profiles and devices. */
+  /** The capability's event subscribers: the data erasers of profiles, planner and devices. */
   public List<Subscriber> subscribers() {
     if (serves(PROFILES.function())) {
       return List.of(PROFILES_ERASER);
+    }
+    if (serves(PLANNER.function())) {
+      return List.of(PLANNER_ERASER);
     }
     return serves(DEVICES.function()) ? List.of(DEVICES_ERASER) : List.of();
   }

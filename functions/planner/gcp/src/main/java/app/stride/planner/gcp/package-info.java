@@ -1,5 +1,6 @@
 /**
  * The planner on Google Cloud: configuration, the Spring initializer and the Cloud Functions entry
- * point {@link app.stride.planner.gcp.PlannerHttpFunction}.
+ * points {@link app.stride.planner.gcp.PlannerHttpFunction} and {@link
+ * app.stride.planner.gcp.PlannerUserEraserFunction} (pushed account deletions).
  */
 package app.stride.planner.gcp;
