@@ -6,10 +6,8 @@ import app.stride.core.trigger.QueueBatches;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.devices.application.service.UserDataEraser;
 import app.stride.devices.domain.UserId;
-import app.stride.events.CloudEvent;
-import app.stride.events.UnreadableEventException;
-import app.stride.events.user.v1.UserDeleted;
 import app.stride.events.user.v1.UserDeletedReader;
+import app.stride.events.user.v1.UserErasure;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,14 +33,7 @@ public final class UserEraserQueueFunction implements Function<List<QueueMessage
   }
 
   private void erase(QueueMessage message) {
-    CloudEvent<UserDeleted> event = reader.read(message.body());
-    UserId userId;
-    try {
-      userId = new UserId(event.data().userId());
-    } catch (IllegalArgumentException e) {
-      // Devices could never have stored such an id; a human should see why auth produced it.
-      throw new UnreadableEventException("event " + event.id() + ": userId has a foreign form");
-    }
-    eraser.erase(event.id(), userId, RegionId.of(event.data().homeRegion()));
+    UserErasure<UserId> erasure = reader.readErasure(message.body(), UserId::new);
+    eraser.erase(erasure.eventId(), erasure.userId(), RegionId.of(erasure.homeRegion()));
   }
 }

@@ -2,10 +2,9 @@ package app.stride.profiles.adapter.in.queue;
 
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.QueueMessage;
-import app.stride.events.CloudEvent;
 import app.stride.events.UnreadableEventException;
-import app.stride.events.user.v1.UserDeleted;
 import app.stride.events.user.v1.UserDeletedReader;
+import app.stride.events.user.v1.UserErasure;
 import app.stride.profiles.application.port.in.EraseUserDataCommand;
 import app.stride.profiles.domain.UserId;
 
@@ -23,15 +22,8 @@ public final class UserDeletedDecoder {
    * @throws UnreadableEventException when the message is not a valid event of this type
    */
   public EraseUserDataCommand decode(QueueMessage message) {
-    CloudEvent<UserDeleted> event = reader.read(message.body());
-    UserDeleted data = event.data();
-    UserId userId;
-    try {
-      userId = new UserId(data.userId());
-    } catch (IllegalArgumentException e) {
-      // Profiles could never have stored such an id; a human should see why auth produced it.
-      throw new UnreadableEventException("event " + event.id() + ": userId has a foreign form");
-    }
-    return new EraseUserDataCommand(event.id(), userId, RegionId.of(data.homeRegion()));
+    UserErasure<UserId> erasure = reader.readErasure(message.body(), UserId::new);
+    return new EraseUserDataCommand(
+        erasure.eventId(), erasure.userId(), RegionId.of(erasure.homeRegion()));
   }
 }
