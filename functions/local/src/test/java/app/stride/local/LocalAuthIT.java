@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,9 +37,9 @@ import tools.jackson.databind.JsonNode;
  * Sign-up and sign-in end to end, as issue 3's check runs it through {@code ./run-local}: the whole
  * local platform (every region's auth and profiles functions, the global directory, the mail
  * server, Redis), driven over HTTP through the gateway only, every auth answer checked against
- * {@code mobile-api.yaml}, and an account deleted: its profile, activities and plans erased by the
- * profiles, planner and devices erasers of its home region. It runs on the {@link SharedPlatform},
- * with emails no other suite uses; the tests build on each other in order.
+ * {@code mobile-api.yaml}, and an account deleted: its profile, activities, plans and workouts
+ * erased by the profiles, planner, workouts and devices erasers of its home region. It runs on the
+ * {@link SharedPlatform}, with emails no other suite uses; the tests build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedPlatform.Extension.class)
@@ -276,7 +277,7 @@ class LocalAuthIT {
 
   @Test
   @Order(9)
-  void deletingTheAccount_erasesItsProfileActivitiesAndPlans_throughEachCapabilitysEraser()
+  void deletingTheAccount_erasesItsProfileActivitiesPlansAndWorkouts_throughEachCapabilitysEraser()
       throws Exception {
     List<String> regions = gcp ? List.of("eu", "apac") : List.of("eu");
     Map<String, String> access = new HashMap<>();
@@ -304,6 +305,15 @@ class LocalAuthIT {
                   + java.time.LocalDate.now().plusDays(1)
                   + "\",\"daysPerWeek\":3,\"timeZone\":\"Europe/Berlin\"}");
       assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+      HttpResponse<String> workout =
+          call(
+              "POST",
+              "/v1/me/workouts",
+              token,
+              "{\"sport\":\"running\",\"startTime\":\""
+                  + Instant.now().minusSeconds(7200).truncatedTo(ChronoUnit.SECONDS)
+                  + "\",\"timeZone\":\"Europe/Berlin\",\"durationSeconds\":1800}");
+      assertThat(workout.statusCode()).as(workout.body()).isEqualTo(201);
       access.put(region, token);
       activities.put(region, activity);
 
@@ -322,22 +332,25 @@ class LocalAuthIT {
       HttpResponse<String> history = call("GET", "/v1/history", token, null);
       assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
       assertThat(body(history).path("entries")).as(region).isEmpty();
-      awaitNoPlans(region, token);
+      awaitEmpty(region, "/v1/me/plans", "plans", token);
+      awaitEmpty(region, "/v1/me/workouts", "items", token);
     }
   }
 
-  /** Polls the user's plans until the planner's eraser has removed them all. */
-  private static void awaitNoPlans(String region, String token) throws Exception {
+  /** Polls a list route until its {@code field} is empty: the capability's eraser ran. */
+  private static void awaitEmpty(String region, String path, String field, String token)
+      throws Exception {
     long deadline = System.nanoTime() + ERASURE.toNanos();
     HttpResponse<String> last;
     do {
-      last = call("GET", "/v1/me/plans", token, null);
-      if (last.statusCode() == 200 && body(last).path("plans").isEmpty()) {
+      last = call("GET", path, token, null);
+      if (last.statusCode() == 200 && body(last).path(field).isEmpty()) {
         return;
       }
       Thread.sleep(500);
     } while (System.nanoTime() < deadline);
-    throw new AssertionError(region + ": plans left after " + ERASURE + ": " + last.body());
+    throw new AssertionError(
+        region + ": " + path + " not empty after " + ERASURE + ": " + last.body());
   }
 
   /** Polls {@code path} with {@code token} until it answers {@code status} (erasure is async). */

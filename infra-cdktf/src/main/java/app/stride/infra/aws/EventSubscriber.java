@@ -57,6 +57,14 @@ public final class EventSubscriber extends Construct {
       List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DeleteItem");
 
   /**
+   * What the workouts eraser does to its table ({@code DynamoWorkoutEraser}, {@code
+   * PartitionEraser}): page through the user's partition by query (keys only) and delete each page
+   * by {@code BatchWriteItem}; on the table only, never an index.
+   */
+  public static final List<String> WORKOUTS_ERASER_TABLE_ACTIONS =
+      List.of("dynamodb:Query", "dynamodb:BatchWriteItem");
+
+  /**
    * What the devices eraser does to its table: list connections and page through a user's items by
    * query ({@code DynamoConnectionStore}, {@code PartitionEraser}), read and conditionally delete a
    * connection and its claim, delete pages of keys by {@code BatchWriteItem}, and put the
@@ -172,6 +180,8 @@ public final class EventSubscriber extends Construct {
       grants.add(runtime.eventsGrant().orElseThrow());
     } else if (subscriber.equals(Capabilities.PLANNER_ERASER)) {
       grants.add(allow(stem + "Table", PLANNER_ERASER_TABLE_ACTIONS, table.arn()));
+    } else if (subscriber.equals(Capabilities.WORKOUTS_ERASER)) {
+      grants.add(allow(stem + "Table", WORKOUTS_ERASER_TABLE_ACTIONS, table.arn()));
     } else if (subscriber.equals(Capabilities.DEVICES_ERASER)) {
       CapabilityBucket bucket = runtime.stores().bucket(capability.name());
       grants.add(allow(stem + "Table", DEVICES_ERASER_TABLE_ACTIONS, table.arn()));

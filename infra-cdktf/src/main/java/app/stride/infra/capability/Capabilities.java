@@ -103,6 +103,22 @@ public final class Capabilities {
           1024);
 
   /**
+   * The workouts data eraser ({@code WorkoutsFunctions.USER_ERASER}): the user's whole partition of
+   * the workouts table (workouts, delete markers with their pending events, retry claims) in pages
+   * of batched deletes, or their two Firestore collections; 120 s, a budget per attempt for a long
+   * history (a failed page fails the delivery, and the next resumes).
+   */
+  public static final Capability.Subscriber WORKOUTS_ERASER =
+      new Capability.Subscriber(
+          "eraser",
+          "profile-events",
+          USER_DELETED,
+          "workoutsUserEraserQueue",
+          "app.stride.workouts.gcp.WorkoutsUserEraserFunction",
+          120,
+          1024);
+
+  /**
    * Profiles: {@code pk}/{@code sk}, the outbox index, TTL on {@code expiresAt}; its data eraser
    * subscribes to account deletions.
    */
@@ -147,40 +163,42 @@ public final class Capabilities {
    * Manual workouts: {@code userId}/{@code workoutId}, history by start time through the local
    * index {@code byStartTime} on {@code startKey} ({@code <ISO instant>#<workoutId>}), events
    * through an outbox like profiles', TTL on {@code expiresAt} (delete markers, idempotency
-   * claims), as {@code WorkoutItem} has them; reads the profile by key for the user's units.
+   * claims), as {@code WorkoutItem} has them; reads the profile by key for the user's units; its
+   * data eraser subscribes to account deletions.
    */
   public static final Capability WORKOUTS =
       new Capability(
-          "workouts",
-          "STRIDE_WORKOUTS_TABLE",
-          "app.stride.workouts.aws.WorkoutsAwsApplication",
-          "workoutsHttp",
-          "app.stride.workouts.gcp.WorkoutsHttpFunction",
-          new TableSchema(
-                  Key.string("userId"),
-                  Optional.of(Key.string("workoutId")),
-                  List.of(),
-                  List.of(),
-                  Optional.empty())
-              .withLocalIndex(
-                  new Index(
-                      "byStartTime", Key.string("userId"), Optional.of(Key.string("startKey"))))
-              .withGlobalIndex(OUTBOX_INDEX)
-              .withTtl("expiresAt"),
-          List.of(TableRead.getItem("profiles")),
-          Optional.of(
-              new Outbox(
-                  "workout-events",
-                  "workoutsOutboxRelaySchedule",
-                  "app.stride.workouts.gcp.WorkoutsOutboxRelayFunction",
-                  "outbox",
-                  true)),
-          List.of(
-              FirestoreIndexSpec.collection(
-                  "workouts",
-                  "a user's history of one sport, newest first",
-                  Field.asc("sport"),
-                  Field.desc("startKey"))));
+              "workouts",
+              "STRIDE_WORKOUTS_TABLE",
+              "app.stride.workouts.aws.WorkoutsAwsApplication",
+              "workoutsHttp",
+              "app.stride.workouts.gcp.WorkoutsHttpFunction",
+              new TableSchema(
+                      Key.string("userId"),
+                      Optional.of(Key.string("workoutId")),
+                      List.of(),
+                      List.of(),
+                      Optional.empty())
+                  .withLocalIndex(
+                      new Index(
+                          "byStartTime", Key.string("userId"), Optional.of(Key.string("startKey"))))
+                  .withGlobalIndex(OUTBOX_INDEX)
+                  .withTtl("expiresAt"),
+              List.of(TableRead.getItem("profiles")),
+              Optional.of(
+                  new Outbox(
+                      "workout-events",
+                      "workoutsOutboxRelaySchedule",
+                      "app.stride.workouts.gcp.WorkoutsOutboxRelayFunction",
+                      "outbox",
+                      true)),
+              List.of(
+                  FirestoreIndexSpec.collection(
+                      "workouts",
+                      "a user's history of one sport, newest first",
+                      Field.asc("sport"),
+                      Field.desc("startKey"))))
+          .withSubscriber(WORKOUTS_ERASER);
 
   /**
    * Social: groups, membership, chat, as {@code SocialItem} and the Firestore {@code

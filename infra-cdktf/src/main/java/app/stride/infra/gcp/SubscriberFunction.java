@@ -66,9 +66,9 @@ public final class SubscriberFunction extends Construct {
     /**
      * Read from the erasers' code, which infra cannot see: the profiles eraser emits {@code
      * app.stride.profile.v1.updated} (change {@code deleted}) for the profile it erases ({@code
-     * UserDataEraser}); the planner eraser deletes Firestore documents only; the devices eraser
-     * disconnects each provider as a user's disconnect does, queueing the grant's revocation on the
-     * work topic, and deletes the user's folders of the bucket ({@code
+     * UserDataEraser}); the planner and workouts erasers delete Firestore documents only; the
+     * devices eraser disconnects each provider as a user's disconnect does, queueing the grant's
+     * revocation on the work topic, and deletes the user's folders of the bucket ({@code
      * GcsObjectStore.deleteUnder}), publishing no event. Neither opens a sealed token or reads a
      * secret setting.
      */
@@ -76,6 +76,7 @@ public final class SubscriberFunction extends Construct {
         Map.of(
             "profiles", new EraserAccess(true, false, false),
             "planner", new EraserAccess(false, false, false),
+            "workouts", new EraserAccess(false, false, false),
             "devices", new EraserAccess(false, true, true));
 
     /**

@@ -122,8 +122,8 @@ class SubscribersAwsTest {
             .filter(s -> s.path("topic_arn").asString().equals(topic))
             .toList();
 
-    assertThat(subscriptions).hasSize(3);
-    for (String capability : List.of("profiles", "planner", "devices")) {
+    assertThat(subscriptions).hasSize(4);
+    for (String capability : List.of("profiles", "planner", "workouts", "devices")) {
       JsonNode queue = eraserQueue(stack, capability, regionId);
       String queueArn = stack.ref("aws_sqs_queue", queue, "arn");
       JsonNode subscription = stack.named("aws_sns_topic_subscription", "endpoint", queueArn);
@@ -197,6 +197,8 @@ class SubscribersAwsTest {
             Capabilities.PROFILES_ERASER,
             "planner",
             Capabilities.PLANNER_ERASER,
+            "workouts",
+            Capabilities.WORKOUTS_ERASER,
             "devices",
             Capabilities.DEVICES_ERASER);
 
@@ -239,6 +241,8 @@ class SubscribersAwsTest {
             Capabilities.PROFILES_ERASER,
             "planner",
             Capabilities.PLANNER_ERASER,
+            "workouts",
+            Capabilities.WORKOUTS_ERASER,
             "devices",
             Capabilities.DEVICES_ERASER);
 
@@ -373,6 +377,32 @@ class SubscribersAwsTest {
                 RECEIVE,
                 stack.ref("aws_kms_key", stack.regionKey(), "arn"),
                 REGION_KEY));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu", "us"})
+  void workoutsEraser_mayOnlyQueryAndBatchDeleteItsItems_noCursorKey_andReceiveItsQueue(
+      String regionId) {
+    TfStack stack = SynthesizedStacks.region(regionId);
+    RegionConfig region = ENV.region(regionId).orElseThrow();
+    String name = region.subscriberFunctionName("workouts", "eraser");
+    Map<String, List<String>> grants = grantsByResource(stack, name);
+    grants.keySet().removeIf(r -> r.startsWith("${aws_cloudwatch_log_group."));
+
+    assertThat(grants)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                tableArn(stack, "stride-workouts-" + regionId),
+                List.of("dynamodb:Query", "dynamodb:BatchWriteItem"),
+                stack.ref("aws_sqs_queue", eraserQueue(stack, "workouts", regionId), "arn"),
+                RECEIVE,
+                stack.ref("aws_kms_key", stack.regionKey(), "arn"),
+                REGION_KEY));
+    JsonNode env = function(stack, name).at("/environment/variables");
+    assertThat(env.path("STRIDE_WORKOUTS_TABLE").asString())
+        .isEqualTo(tableName(stack, "stride-workouts-" + regionId));
+    assertThat(env.propertyNames())
+        .doesNotContain("STRIDE_CURSOR_KEY_ARN", "STRIDE_PROFILES_TABLE");
   }
 
   @ParameterizedTest

@@ -187,11 +187,12 @@ class CapabilitiesTest {
     assertThat(Capabilities.ALL)
         .filteredOn(c -> !c.subscribers().isEmpty())
         .extracting(Capability::name)
-        .containsExactly("profiles", "planner", "devices");
+        .containsExactly("profiles", "planner", "workouts", "devices");
     assertThat(
             List.of(
                 Capabilities.PROFILES_ERASER,
                 Capabilities.PLANNER_ERASER,
+                Capabilities.WORKOUTS_ERASER,
                 Capabilities.DEVICES_ERASER))
         .allSatisfy(
             s -> {
@@ -200,6 +201,7 @@ class CapabilitiesTest {
             });
     assertThat(Capabilities.PROFILES.subscribers()).containsExactly(Capabilities.PROFILES_ERASER);
     assertThat(Capabilities.PLANNER.subscribers()).containsExactly(Capabilities.PLANNER_ERASER);
+    assertThat(Capabilities.WORKOUTS.subscribers()).containsExactly(Capabilities.WORKOUTS_ERASER);
     assertThat(Capabilities.DEVICES.subscribers()).containsExactly(Capabilities.DEVICES_ERASER);
   }
 

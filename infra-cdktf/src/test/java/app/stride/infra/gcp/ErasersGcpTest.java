@@ -42,13 +42,15 @@ class ErasersGcpTest {
           Capabilities.PROFILES_ERASER,
           "planner",
           Capabilities.PLANNER_ERASER,
+          "workouts",
+          Capabilities.WORKOUTS_ERASER,
           "devices",
           Capabilities.DEVICES_ERASER);
 
   private final TfStack stack = SynthesizedStacks.region("apac");
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "planner", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "workouts", "devices"})
   void subscription_ofProfileEvents_takesOnlyAccountDeletions_pushingToTheEraserAsItsInvoker(
       String capability) {
     JsonNode subscription = subscription(capability);
@@ -80,7 +82,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "planner", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "workouts", "devices"})
   void subscription_backsOff_andDeadLettersAfterFiveAttempts_toItsOwnRegionalTopic(
       String capability) {
     JsonNode subscription = subscription(capability);
@@ -107,7 +109,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "planner", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "workouts", "devices"})
   void eraser_runsItsEntryPoint_internally_asItsOwnAccount_cappedAtTheSubscriberCap(
       String capability) {
     Capability.Subscriber subscriber = ERASERS.get(capability);
@@ -142,7 +144,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "planner", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "workouts", "devices"})
   void eraser_getsEveryVariableItsSpringContextReads(String capability) {
     JsonNode env =
         function(stack, eraserName(capability)).at("/service_config/environment_variables");
@@ -179,7 +181,7 @@ class ErasersGcpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"profiles", "planner", "devices"})
+  @ValueSource(strings = {"profiles", "planner", "workouts", "devices"})
   void invoker_isTheOnlyMemberInvokingItsEraser_andInvokesNothingElse_PubSubMintsItsTokens(
       String capability) {
     JsonNode invoker =
@@ -227,9 +229,11 @@ class ErasersGcpTest {
         .isEqualTo("resource.name == \"" + db + "\" || resource.name.startsWith(\"" + db + "/\")");
   }
 
-  @Test
-  void plannerEraserAccount_usesTheRegionsDatabase_nothingElse() {
-    String eraser = member(stack, eraserName("planner"));
+  @ParameterizedTest
+  @ValueSource(strings = {"planner", "workouts"})
+  void eraserAccount_ofAnEraserDeletingDocumentsOnly_usesTheRegionsDatabase_nothingElse(
+      String capability) {
+    String eraser = member(stack, eraserName(capability));
 
     assertThat(allGrantsOf(eraser))
         .containsExactly("roles/datastore.user project " + APAC.gcpProject());

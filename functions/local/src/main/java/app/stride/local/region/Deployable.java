@@ -146,6 +146,15 @@ public record Deployable(
           "app.stride.planner.gcp.PlannerUserEraserFunction",
           Duration.ofSeconds(60));
 
+  /** The workouts data eraser ({@code Capabilities.WORKOUTS_ERASER}): 120 s. */
+  public static final Subscriber WORKOUTS_ERASER =
+      new Subscriber(
+          "eraser",
+          USER_DELETED,
+          "workoutsUserEraserQueue",
+          "app.stride.workouts.gcp.WorkoutsUserEraserFunction",
+          Duration.ofSeconds(120));
+
   /** The devices data eraser ({@code Capabilities.DEVICES_ERASER}): 300 s. */
   public static final Subscriber DEVICES_ERASER =
       new Subscriber(
@@ -155,13 +164,18 @@ public record Deployable(
           "app.stride.devices.gcp.DevicesUserEraserFunction",
           Duration.ofSeconds(300));
 
-  /** The capability's event subscribers: the data erasers of profiles, planner and devices. */
+  /**
+   * The capability's event subscribers: the data erasers of profiles, planner, workouts, devices.
+   */
   public List<Subscriber> subscribers() {
     if (serves(PROFILES.function())) {
       return List.of(PROFILES_ERASER);
     }
     if (serves(PLANNER.function())) {
       return List.of(PLANNER_ERASER);
+    }
+    if (serves(WORKOUTS.function())) {
+      return List.of(WORKOUTS_ERASER);
     }
     return serves(DEVICES.function()) ? List.of(DEVICES_ERASER) : List.of();
   }

@@ -7,19 +7,26 @@ import app.stride.core.function.ApiFunction;
 import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
 import app.stride.workouts.adapter.in.http.WorkoutHttpHandlers;
+import app.stride.workouts.adapter.in.queue.UserEraserQueueFunction;
+import app.stride.workouts.application.port.out.EraseWorkoutsPort;
 import app.stride.workouts.application.port.out.LoadUnitPreferencePort;
 import app.stride.workouts.application.port.out.WorkoutOutboxPort;
 import app.stride.workouts.application.port.out.WorkoutStore;
 import app.stride.workouts.application.service.OutboxRelay;
+import app.stride.workouts.application.service.UserDataEraser;
 import app.stride.workouts.application.service.WorkoutService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The workouts capability's functions, wired from its ports. Each cloud module calls these from its
@@ -31,6 +38,9 @@ public final class WorkoutsFunctions {
 
   /** The bean name of the outbox relay. */
   public static final String OUTBOX_RELAY = "workoutsOutboxRelay";
+
+  /** The bean name of the data eraser consuming {@code app.stride.user.v1.deleted}. */
+  public static final String USER_ERASER = "workoutsUserEraser";
 
   private WorkoutsFunctions() {}
 
@@ -54,6 +64,17 @@ public final class WorkoutsFunctions {
   public static Consumer<ScheduledTick> outboxRelay(
       WorkoutOutboxPort outbox, EventPublisher events, RegionId region) {
     return new OutboxRelay(outbox, events, region);
+  }
+
+  /**
+   * The data eraser: consumes {@code app.stride.user.v1.deleted} batches and erases the workouts,
+   * delete markers and idempotency claims of each deleted user homed in {@code region}, publishing
+   * nothing. Unreadable messages and failed erasures come back as failed ids, for the transport to
+   * retry and finally dead-letter.
+   */
+  public static Function<List<QueueMessage>, BatchResult> userEraser(
+      EraseWorkoutsPort store, RegionId region) {
+    return new UserEraserQueueFunction(new UserDataEraser(store, region));
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,6 +155,27 @@ final class InMemoryWorkoutStore implements WorkoutStore {
     guard.requireHome(home);
     Claim existing = claims.putIfAbsent(userId + "/" + claim.key(), claim);
     return Optional.ofNullable(existing);
+  }
+
+  /**
+   * Removes the user's workouts, their pending events (a deleted workout whose event is pending is
+   * this store's delete marker) and their claims; counts each workout or marker and each claim.
+   */
+  @Override
+  public synchronized int eraseAll(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    String prefix = userId + "/";
+    Set<String> items = new HashSet<>();
+    workouts.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(items::add);
+    pending.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(items::add);
+    List<String> claimKeys = claims.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    items.forEach(
+        k -> {
+          workouts.remove(k);
+          pending.remove(k);
+        });
+    claimKeys.forEach(claims::remove);
+    return items.size() + claimKeys.size();
   }
 
   private java.util.stream.Stream<Workout> ofUser(UserId userId) {

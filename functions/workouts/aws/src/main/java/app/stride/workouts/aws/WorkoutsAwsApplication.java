@@ -11,8 +11,11 @@ import app.stride.aws.sqs.SqsEventPublisher;
 import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.workouts.WorkoutsFunctions;
 import app.stride.workouts.aws.adapter.out.dynamodb.DynamoUnitPreferences;
+import app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutEraser;
 import app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,13 +32,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <ul>
  *   <li>{@code workoutsHttp}: API Gateway HTTP API v2 events for {@code /v1/me/workouts/**};
- *   <li>{@code workoutsOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay.
+ *   <li>{@code workoutsOutboxRelaySchedule}: EventBridge Scheduler ticks of the outbox relay;
+ *   <li>{@code workoutsUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events
+ *       (the data eraser, over {@link DynamoWorkoutEraser} alone: it reads no cursor key),
+ *       answering {@code batchItemFailures} for the messages that failed, each in the trace of the
+ *       event that asked for it ({@link TracedQueueFunction}).
  * </ul>
  *
- * The neutral beans {@code workouts} and {@code workoutsOutboxRelay} are registered alongside.
- * Clients are built when the invoked function is first used; the HTTP function is served through
- * the edge ({@link EdgeHttp}). The cursor key arrives by ARN ({@code STRIDE_CURSOR_KEY_ARN}) and is
- * read from Secrets Manager on first use ({@link SecretsOverlay}); a value set already wins.
+ * The neutral beans {@code workouts}, {@code workoutsOutboxRelay} and {@code workoutsUserEraser}
+ * are registered alongside. Clients are built when the invoked function is first used; the HTTP
+ * function is served through the edge ({@link EdgeHttp}). The cursor key arrives by ARN ({@code
+ * STRIDE_CURSOR_KEY_ARN}) and is read from Secrets Manager on first use ({@link SecretsOverlay}); a
+ * value set already wins.
  */
 public class WorkoutsAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -68,6 +76,13 @@ public class WorkoutsAwsApplication
         context,
         WorkoutsFunctions.OUTBOX_RELAY,
         () -> WorkoutsFunctions.outboxRelay(adapters.store(), adapters.events(), config.region()));
+    AwsFunctions.registerQueue(
+        context,
+        WorkoutsFunctions.USER_ERASER,
+        () ->
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), WorkoutsFunctions.USER_ERASER),
+                WorkoutsFunctions.userEraser(adapters.eraser(), config.region())));
   }
 
   /**
@@ -112,6 +127,19 @@ public class WorkoutsAwsApplication
         }
       }
       return store;
+    }
+
+    /**
+     * The eraser's store: the table alone, no cursor key. Only where the function may create its
+     * table (the local platform, which gives every function of the jar the same variables, the
+     * cursor key among them) is the full store built first, to create the table with its indexes.
+     */
+    synchronized DynamoWorkoutEraser eraser() {
+      if (config.createTable()) {
+        store();
+      }
+      return new DynamoWorkoutEraser(
+          DynamoDbClients.enhanced(client()), config.tableName(), config.region());
     }
 
     synchronized DynamoUnitPreferences units() {

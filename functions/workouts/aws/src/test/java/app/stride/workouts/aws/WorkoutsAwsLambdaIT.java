@@ -11,6 +11,8 @@ import app.stride.aws.sqs.SqsClients;
 import app.stride.aws.sqs.SqsSettings;
 import app.stride.core.json.Json;
 import app.stride.core.region.RegionId;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
 import app.stride.testkit.junit.DynaliteExtension;
 import app.stride.testkit.junit.ElasticMqExtension;
 import app.stride.testkit.junit.OnlyProperties;
@@ -28,11 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The workouts deployable end to end through the real Lambda handler: {@code FunctionInvoker}
@@ -91,6 +96,20 @@ class WorkoutsAwsLambdaIT {
           "STRIDE_DYNAMODB_ENDPOINT",
           "STRIDE_SQS_ENDPOINT",
           "STRIDE_LOCAL_MODE");
+
+  /**
+   * What infra gives the data eraser ({@code CapabilityRuntime.startEnvironment}: no cursor key, no
+   * profiles table), with the local endpoints the cloud does not need.
+   */
+  private static final Set<String> ERASER_VARIABLES =
+      Set.of(
+          "MAIN_CLASS",
+          "spring.cloud.function.definition",
+          "STRIDE_REGION",
+          "STRIDE_WORKOUTS_TABLE",
+          "STRIDE_EVENTS_QUEUE_URL",
+          "STRIDE_DYNAMODB_ENDPOINT",
+          "STRIDE_SQS_ENDPOINT");
 
   private static SqsClient sqs;
   private static String queueUrl;
@@ -210,6 +229,72 @@ class WorkoutsAwsLambdaIT {
     assertThat(relayed.messageAttributes().get("ce-id").stringValue()).isEqualTo(event.id());
     assertThat(store.pending(10, RegionId.of("eu")))
         .noneMatch(p -> p.event().id().equals(event.id()));
+  }
+
+  /**
+   * The data eraser Lambda starts with only what infra gives it and erases the deleted user's
+   * workouts and retry claims, nobody else's; an unreadable message of the batch is handed back.
+   */
+  @Test
+  void userEraserQueue_startsWithOnlyItsVariables_andErasesTheDeletedUsersWorkouts()
+      throws Exception {
+    String ana = "u-" + UUID.randomUUID();
+    String ben = "u-" + UUID.randomUUID();
+    String start =
+        Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+    assertThat(
+            invoke(http, post(ana, UUID.randomUUID().toString(), start)).get("statusCode").asInt())
+        .isEqualTo(201);
+    assertThat(
+            invoke(http, post(ben, UUID.randomUUID().toString(), start)).get("statusCode").asInt())
+        .isEqualTo(201);
+    drainQueue();
+    String deleted =
+        new EventCodec()
+            .encode(UserDeleted.event(UUID.randomUUID().toString(), "eu", ana, Instant.now()));
+
+    JsonNode batch =
+        OnlyProperties.during(
+            PROPERTIES,
+            ERASER_VARIABLES,
+            () ->
+                invoke(
+                    invoker("workoutsUserEraserQueue"),
+                    sqsEvent(Map.of("m-deleted", deleted, "m-unreadable", "{\"not\":1}"))));
+
+    List<String> failed = new ArrayList<>();
+    batch.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asString()));
+    assertThat(failed).as(batch.toString()).containsExactly("m-unreadable");
+    assertThat(items(ana)).isEmpty();
+    assertThat(items(ben)).hasSize(1);
+    assertThat(receiveNone()).as("the eraser publishes nothing").isTrue();
+  }
+
+  /** The workout items listed for {@code user} through the HTTP function. */
+  private static JsonNode items(String user) throws IOException {
+    JsonNode listed = invoke(http, event("apigw-v2-list-workouts.json", user, "eu"));
+    assertThat(listed.get("statusCode").asInt()).isEqualTo(200);
+    return Json.mapper().readTree(listed.get("body").asString()).path("items");
+  }
+
+  /** An SQS event of one record per message id and body, in id order. */
+  private static byte[] sqsEvent(Map<String, String> bodies) {
+    ObjectNode event = Json.mapper().createObjectNode();
+    var records = event.putArray("Records");
+    new TreeMap<>(bodies)
+        .forEach(
+            (id, body) -> {
+              ObjectNode record = records.addObject();
+              record.put("messageId", id);
+              record.put("receiptHandle", "rh-" + id);
+              record.put("body", body);
+              record.putObject("attributes").put("ApproximateReceiveCount", "1");
+              record.putObject("messageAttributes");
+              record.put("eventSource", "aws:sqs");
+              record.put("eventSourceARN", "arn:aws:sqs:eu-west-1:000000000000:eraser-eu");
+              record.put("awsRegion", "eu-west-1");
+            });
+    return Json.toBytes(event);
   }
 
   private static DynamoDbClient dynamo() {

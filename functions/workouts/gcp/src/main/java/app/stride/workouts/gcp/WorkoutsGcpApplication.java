@@ -4,6 +4,8 @@ import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.function.StrideFunctions;
 import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.functions.FunctionMetrics;
@@ -11,6 +13,7 @@ import app.stride.gcp.functions.GcpFunctions;
 import app.stride.gcp.pubsub.PubSubEventPublisher;
 import app.stride.workouts.WorkoutsFunctions;
 import app.stride.workouts.gcp.adapter.out.firestore.FirestoreUnitPreferences;
+import app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutEraser;
 import app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutStore;
 import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
@@ -22,10 +25,20 @@ import org.springframework.context.support.GenericApplicationContext;
  * once from the environment, one Firestore client shared by the workout store and the unit
  * preferences, the Pub/Sub publisher, and the functions {@value WorkoutsFunctions#NAME} (HTTP,
  * built on its first request so the relay entry needs no token settings) and {@value
- * WorkoutsFunctions#OUTBOX_RELAY} (schedule).
+ * WorkoutsFunctions#OUTBOX_RELAY} (schedule), and the data eraser {@value
+ * WorkoutsFunctions#USER_ERASER} with its Pub/Sub face {@value #USER_ERASER_MESSAGE}, built over
+ * {@link FirestoreWorkoutEraser} alone (no cursor key), each erased message in the trace of the
+ * event that asked for it ({@link TracedQueueFunction}).
  */
 public final class WorkoutsGcpApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
+
+  /**
+   * The data eraser as a {@code Consumer<QueueMessage>} for one pushed Pub/Sub message, over the
+   * same instance as {@value WorkoutsFunctions#USER_ERASER}.
+   */
+  public static final String USER_ERASER_MESSAGE =
+      WorkoutsFunctions.USER_ERASER + GcpFunctions.MESSAGE_SUFFIX;
 
   @Override
   public void initialize(GenericApplicationContext context) {
@@ -38,10 +51,9 @@ public final class WorkoutsGcpApplication
         FirestoreWorkoutStore.class,
         () ->
             new FirestoreWorkoutStore(
-                context.getBean(Firestore.class),
-                CursorCodec.fromEnv(env),
-                config.region(),
-                clock));
+                context.getBean(Firestore.class), CursorCodec.fromEnv(env), config.region(), clock),
+        // Built when a function first asks: the eraser, which is not given the cursor key, never.
+        bd -> bd.setLazyInit(true));
     context.registerBean(
         PubSubEventPublisher.class, () -> new PubSubEventPublisher(config.events()));
 
@@ -67,5 +79,14 @@ public final class WorkoutsGcpApplication
                 context.getBean(FirestoreWorkoutStore.class),
                 context.getBean(PubSubEventPublisher.class),
                 config.region()));
+    GcpFunctions.registerQueue(
+        context,
+        WorkoutsFunctions.USER_ERASER,
+        () ->
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), WorkoutsFunctions.USER_ERASER),
+                WorkoutsFunctions.userEraser(
+                    new FirestoreWorkoutEraser(context.getBean(Firestore.class), config.region()),
+                    config.region())));
   }
 }

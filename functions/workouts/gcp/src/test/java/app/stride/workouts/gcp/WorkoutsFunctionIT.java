@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.json.Json;
 import app.stride.core.region.RegionId;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
 import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
@@ -36,6 +38,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -87,6 +90,18 @@ class WorkoutsFunctionIT {
           "STRIDE_FIRESTORE_EMULATOR_HOST",
           "STRIDE_PUBSUB_ENDPOINT",
           "STRIDE_LOCAL_MODE");
+
+  /**
+   * What the data eraser needs of what infra gives it (region, store, events topic; not the cursor
+   * key, a secret it is not given), and the emulators standing in for the cloud's.
+   */
+  private static final Set<String> ERASER_VARIABLES =
+      Set.of(
+          "STRIDE_REGION",
+          "STRIDE_FIRESTORE_PROJECT",
+          "STRIDE_EVENTS_TOPIC",
+          "STRIDE_FIRESTORE_EMULATOR_HOST",
+          "STRIDE_PUBSUB_ENDPOINT");
 
   private static ManagedChannel channel;
   private static SubscriptionAdminClient subscriptions;
@@ -245,6 +260,89 @@ class WorkoutsFunctionIT {
         .singleElement()
         .satisfies(m -> assertThat(m.getAttributesMap()).containsEntry("ce-id", event.id()));
     assertThat(store.pending(100, APAC)).noneMatch(p -> p.event().id().equals(event.id()));
+  }
+
+  /**
+   * The data eraser's entry point, started on its own with only {@link #ERASER_VARIABLES}, erases
+   * the deleted user's workouts and retry claims and nobody else's; an event of another source is
+   * refused with 500 (Pub/Sub redelivers it) and erases nothing.
+   */
+  @Test
+  void userEraser_startedWithOnlyItsVariables_erasesTheDeletedUsersWorkouts() throws Exception {
+    String ana = "u-" + UUID.randomUUID();
+    String ben = "u-" + UUID.randomUUID();
+    FirestoreWorkoutStore store =
+        new FirestoreWorkoutStore(
+            firestore, new CursorCodec(new byte[32]), APAC, Clock.systemUTC());
+    for (String user : List.of(ana, ben)) {
+      OutboundEvent event = WorkoutTestData.anEvent(user);
+      var workout = WorkoutTestData.aWorkout().of(user).build();
+      store.create(workout, event, APAC);
+      // Published: the relay test must find only its own event pending.
+      store.markPublished(workout.userId(), workout.id(), event.id(), APAC);
+    }
+    String eventId = UUID.randomUUID().toString();
+    String deleted =
+        new EventCodec().encode(UserDeleted.event(eventId, "apac", ana, Instant.now()));
+    String forged = deleted.replace("/stride/apac/auth", "/stride/apac/workouts");
+
+    HttpResponse<String> refused =
+        OnlyProperties.during(
+            CONFIG.keySet(), ERASER_VARIABLES, () -> pushToEraser(eventId, forged));
+    assertThat(refused.statusCode()).as("an error status: Pub/Sub redelivers").isEqualTo(500);
+    assertThat(workouts(ana)).hasSize(1);
+
+    HttpResponse<String> erased =
+        OnlyProperties.during(
+            CONFIG.keySet(), ERASER_VARIABLES, () -> pushToEraser(eventId, deleted));
+
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+    assertThat(workouts(ana)).isEmpty();
+    assertThat(workouts(ben)).hasSize(1);
+  }
+
+  private static List<?> workouts(String user) throws Exception {
+    return firestore
+        .collection("users")
+        .document(user)
+        .collection("workouts")
+        .get()
+        .get()
+        .getDocuments();
+  }
+
+  /**
+   * Starts the eraser alone in a class loader of its own and POSTs it what its push subscription
+   * delivers for {@code event}.
+   */
+  private static HttpResponse<String> pushToEraser(String eventId, String event) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    IsolatedClassLoader isolated =
+        new IsolatedClassLoader(
+            Thread.currentThread().getContextClassLoader(),
+            List.of("com.google.cloud.functions.", "io.cloudevents."));
+    Invoker eraser = new Invoker(port, WorkoutsUserEraserFunction.class.getName(), null, isolated);
+    eraser.startTestServer();
+    try (var template =
+        WorkoutsFunctionIT.class.getResourceAsStream("/pubsub/user-deleted-push.json")) {
+      String body =
+          new String(template.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("${EVENT_ID}", eventId)
+              .replace("${MESSAGE_ID}", UUID.randomUUID().toString())
+              .replace(
+                  "${DATA}",
+                  Base64.getEncoder().encodeToString(event.getBytes(StandardCharsets.UTF_8)));
+      return send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
+    } finally {
+      eraser.stopServer();
+      isolated.close();
+    }
   }
 
   /** Starts the relay alone and sends it one tick of its schedule's topic. */

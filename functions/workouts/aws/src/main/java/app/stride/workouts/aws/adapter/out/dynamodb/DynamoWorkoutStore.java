@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@value WorkoutItem#BY_START_TIME} index newest first; history pages continue after the last
  * returned item's key, sealed by {@link CursorCodec} with the user and the filters as scope. No
  * transactions, no TTL calls.
+ *
+ * <p>Erasing a deleted user ({@link #eraseAll}) removes their whole partition, pending events
+ * included, by unconditional batched deletes ({@link PartitionEraser}).
  */
 public final class DynamoWorkoutStore implements WorkoutStore {
   /** How long a delete marker waits for its events before TTL may remove it. */
@@ -57,6 +60,7 @@ public final class DynamoWorkoutStore implements WorkoutStore {
   private final DynamoDbIndex<WorkoutItem> byStart;
   private final DynamoDbIndex<WorkoutItem> outbox;
   private final CursorCodec cursors;
+  private final PartitionEraser eraser;
   private final ResidencyGuard guard;
   private final Clock clock;
 
@@ -72,6 +76,7 @@ public final class DynamoWorkoutStore implements WorkoutStore {
     this.byStart = table.index(WorkoutItem.BY_START_TIME);
     this.outbox = table.index(WorkoutItem.OUTBOX_INDEX);
     this.cursors = cursors;
+    this.eraser = new PartitionEraser(client, table);
     this.guard = new ResidencyGuard(region);
     this.clock = clock;
   }
@@ -256,6 +261,17 @@ public final class DynamoWorkoutStore implements WorkoutStore {
     item.setRevision(existing.map(IdempotencyItem::getRevision).orElse(null));
     claims.putVersioned(item);
     return Optional.empty();
+  }
+
+  /**
+   * Deletes the user's whole partition (workouts, delete markers, idempotency claims) by pages of
+   * keys and BatchWriteItem ({@link PartitionEraser}). Pending events in the deleted items go with
+   * them, unpublished.
+   */
+  @Override
+  public int eraseAll(UserId userId, RegionId home) {
+    guard.requireHome(home);
+    return eraser.erase(userId.value());
   }
 
   private QueryConditional range(UserId userId, Optional<Instant> from, Optional<Instant> to) {

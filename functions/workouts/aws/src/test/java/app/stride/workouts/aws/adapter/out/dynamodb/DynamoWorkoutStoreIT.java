@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -285,6 +286,94 @@ class DynamoWorkoutStoreIT {
             e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
     assertThatThrownBy(() -> store.load(workout.userId(), workout.id(), RegionId.of("us")))
         .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void eraseAll_removesTheUsersWholePartition_pageByPage_andLeavesAnotherUsersItems() {
+    int workouts = PartitionEraser.PAGE + PartitionEraser.BATCH + 5;
+    List<Workout> anas = recordMany("ana", workouts);
+    Workout deleted = anas.get(0);
+    store.delete(deleted.userId(), deleted.id(), 1, anEvent("ana"), EU);
+    UserId ana = new UserId("ana");
+    for (int i = 1; i <= 3; i++) {
+      store.claim(ana, aClaim("key-" + i, anas.get(i).id()), EU);
+    }
+    // Shares ana's id as a prefix: only an exact partition match leaves him alone.
+    List<Workout> anatols = recordMany("ana1", 2);
+    UserId anatol = new UserId("ana1");
+    store.claim(anatol, aClaim("key-1", anatols.get(0).id()), EU);
+
+    int erased = store.eraseAll(ana, EU);
+
+    assertThat(erased).isEqualTo(workouts + 3);
+    assertThat(itemsInPartition("ana")).isZero();
+    assertThat(store.load(ana, anas.get(1).id(), EU)).isEmpty();
+    assertThat(history("ana", 10).items()).isEmpty();
+    assertThat(store.pending(100, EU))
+        .extracting(p -> p.userId().value())
+        .containsOnly("ana1")
+        .hasSize(2);
+    assertThat(history("ana1", 10).items()).containsExactlyInAnyOrderElementsOf(anatols);
+    assertThat(store.claim(anatol, aClaim("key-1", WorkoutTestData.aWorkoutId()), EU))
+        .hasValueSatisfying(c -> assertThat(c.workoutId()).isEqualTo(anatols.get(0).id()));
+    assertThat(store.claim(ana, aClaim("key-1", WorkoutTestData.aWorkoutId()), EU)).isEmpty();
+  }
+
+  @Test
+  void eraseAll_twice_findsNothingTheSecondTime() {
+    recordMany("ana", 3);
+    store.claim(new UserId("ana"), aClaim("key-1", WorkoutTestData.aWorkoutId()), EU);
+    assertThat(store.eraseAll(new UserId("ana"), EU)).isEqualTo(4);
+
+    int again = store.eraseAll(new UserId("ana"), EU);
+
+    assertThat(again).isZero();
+    assertThat(store.eraseAll(new UserId("nobody"), EU)).isZero();
+  }
+
+  @Test
+  void eraseAll_ofAUserHomedElsewhere_isRefused_andDeletesNothing() {
+    List<Workout> anas = recordMany("ana", 2);
+
+    assertThatThrownBy(() -> store.eraseAll(new UserId("ana"), RegionId.of("us")))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
+    assertThat(itemsInPartition("ana")).isEqualTo(2);
+    assertThat(store.load(new UserId("ana"), anas.get(0).id(), EU)).contains(anas.get(0));
+  }
+
+  private List<Workout> recordMany(String user, int count) {
+    List<Workout> recorded = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Workout workout =
+          aWorkout()
+              .of(user)
+              .withId(WorkoutTestData.aWorkoutId())
+              .minimal()
+              .startingAt(DAY1.minus(Duration.ofDays(i)))
+              .lasting(1200)
+              .build();
+      store.create(workout, anEvent(user), EU);
+      recorded.add(workout);
+    }
+    return recorded;
+  }
+
+  private static Claim aClaim(String key, WorkoutId workoutId) {
+    return new Claim(key, "fp", workoutId, NOW.plusSeconds(3600));
+  }
+
+  /** Every item in the user's partition, workouts, markers and claims alike, read consistently. */
+  private int itemsInPartition(String user) {
+    return client
+        .query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("userId = :u")
+                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user)))
+                    .consistentRead(true))
+        .count();
   }
 
   private void recordOn(Instant start, Sport sport) {

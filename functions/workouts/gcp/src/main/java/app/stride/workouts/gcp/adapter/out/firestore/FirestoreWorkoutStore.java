@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * the {@code workouts} collection, and the relay's collection-group query a single-field index on
  * {@code outboxSince} with collection-group scope (infra declares both).
  *
- * <p>Idempotency claims are documents {@code users/{userId}/workoutIdempotency/{key}}.
+ * <p>Idempotency claims are documents {@code users/{userId}/workoutIdempotency/{key}}. Erasing a
+ * deleted user ({@link #eraseAll}) empties these two collections of theirs and nothing else.
  */
 public final class FirestoreWorkoutStore implements WorkoutStore, AutoCloseable {
   static final String CLAIMS = "workoutIdempotency";
@@ -214,12 +215,7 @@ public final class FirestoreWorkoutStore implements WorkoutStore, AutoCloseable 
   @Override
   public Optional<Claim> claim(UserId userId, Claim claim, RegionId home) {
     guard.requireHome(home);
-    DocumentReference ref =
-        firestore
-            .collection(WorkoutDocument.USERS)
-            .document(userId.value())
-            .collection(CLAIMS)
-            .document(claim.key());
+    DocumentReference ref = claims(userId).document(claim.key());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("fingerprint", claim.fingerprint());
     fields.put("workoutId", claim.workoutId().value());
@@ -246,6 +242,17 @@ public final class FirestoreWorkoutStore implements WorkoutStore, AutoCloseable 
             expiresAt));
   }
 
+  /**
+   * Deletes the user's {@code workouts} (delete markers included) and {@code workoutIdempotency}
+   * collections by pages of batched deletes ({@link CollectionEraser}); pending events in the
+   * deleted documents go with them, unpublished. Nothing else under {@code users/{userId}} is
+   * touched: other capabilities keep their own collections there and erase them themselves.
+   */
+  @Override
+  public int eraseAll(UserId userId, RegionId home) {
+    return new FirestoreWorkoutEraser(firestore, guard.servingRegion()).eraseAll(userId, home);
+  }
+
   /** Closes the Firestore client. */
   @Override
   public void close() throws Exception {
@@ -268,6 +275,10 @@ public final class FirestoreWorkoutStore implements WorkoutStore, AutoCloseable 
         .collection(WorkoutDocument.USERS)
         .document(userId.value())
         .collection(WorkoutDocument.COLLECTION);
+  }
+
+  private CollectionReference claims(UserId userId) {
+    return firestore.collection(WorkoutDocument.USERS).document(userId.value()).collection(CLAIMS);
   }
 
   private DocumentReference document(UserId userId, WorkoutId workoutId) {

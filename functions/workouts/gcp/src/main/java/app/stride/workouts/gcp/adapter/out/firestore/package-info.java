@@ -2,7 +2,8 @@
  * The Firestore adapters of workouts: {@link
  * app.stride.workouts.gcp.adapter.out.firestore.FirestoreWorkoutStore} over {@code
  * users/{userId}/workouts/{workoutId}} (layout in {@code WorkoutDocument}, the field names of the
- * DynamoDB item) and {@link app.stride.workouts.gcp.adapter.out.firestore.FirestoreUnitPreferences}
- * (read-only units from the profiles collection).
+ * DynamoDB item; the erasure of a user's collections through {@code CollectionEraser}) and {@link
+ * app.stride.workouts.gcp.adapter.out.firestore.FirestoreUnitPreferences} (read-only units from the
+ * profiles collection).
  */
 package app.stride.workouts.gcp.adapter.out.firestore;

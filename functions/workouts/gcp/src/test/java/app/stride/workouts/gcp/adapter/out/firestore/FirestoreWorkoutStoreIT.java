@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,6 +239,90 @@ class FirestoreWorkoutStoreIT {
     assertThatThrownBy(
             () -> store.history(workout.userId(), query(1, Optional.empty()), RegionId.of("eu")))
         .isInstanceOf(ProblemException.class);
+  }
+
+  @Test
+  void eraseAll_removesTheUsersWorkoutsMarkersAndClaims_pageByPage_andNothingElse()
+      throws Exception {
+    String user = freshUser();
+    int workouts = CollectionEraser.PAGE + 20;
+    List<Workout> recorded = recordMany(user, workouts);
+    Workout deleted = recorded.get(0);
+    store.delete(deleted.userId(), deleted.id(), 1, anEvent(user), APAC);
+    for (int i = 1; i <= 3; i++) {
+      store.claim(new UserId(user), aClaim("key-" + i, recorded.get(i).id()), APAC);
+    }
+    // Other capabilities' data under the same user, and another user's workouts and claim.
+    firestore.document("users/" + user + "/plans/mp_1").set(Map.of("userId", user)).get();
+    firestore.document("profiles/" + user).set(Map.of("displayName", "Ana")).get();
+    String other = freshUser();
+    List<Workout> others = recordMany(other, 2);
+    store.claim(new UserId(other), aClaim("key-1", others.get(0).id()), APAC);
+
+    int erased = store.eraseAll(new UserId(user), APAC);
+
+    assertThat(erased).isEqualTo(workouts + 3);
+    assertThat(documentsIn("users/" + user + "/workouts")).isZero();
+    assertThat(documentsIn("users/" + user + "/workoutIdempotency")).isZero();
+    assertThat(store.pending(10_000, APAC))
+        .extracting(p -> p.userId().value())
+        .doesNotContain(user)
+        .contains(other);
+    assertThat(firestore.document("users/" + user + "/plans/mp_1").get().get().exists()).isTrue();
+    assertThat(firestore.document("profiles/" + user).get().get().exists()).isTrue();
+    assertThat(history(other, 10).items()).containsExactlyInAnyOrderElementsOf(others);
+    assertThat(documentsIn("users/" + other + "/workoutIdempotency")).isEqualTo(1);
+  }
+
+  @Test
+  void eraseAll_twice_findsNothingTheSecondTime() {
+    String user = freshUser();
+    recordMany(user, 3);
+    store.claim(new UserId(user), aClaim("key-1", WorkoutTestData.aWorkoutId()), APAC);
+    assertThat(store.eraseAll(new UserId(user), APAC)).isEqualTo(4);
+
+    int again = store.eraseAll(new UserId(user), APAC);
+
+    assertThat(again).isZero();
+    assertThat(store.eraseAll(new UserId(freshUser()), APAC)).isZero();
+  }
+
+  @Test
+  void eraseAll_ofAUserHomedElsewhere_isRefused_andDeletesNothing() throws Exception {
+    String user = freshUser();
+    List<Workout> recorded = recordMany(user, 2);
+
+    assertThatThrownBy(() -> store.eraseAll(new UserId(user), RegionId.of("eu")))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> assertThat(e.problem().type()).isEqualTo(ProblemType.WRONG_REGION.uri()));
+    assertThat(documentsIn("users/" + user + "/workouts")).isEqualTo(2);
+    assertThat(store.load(new UserId(user), recorded.get(0).id(), APAC)).contains(recorded.get(0));
+  }
+
+  private static List<Workout> recordMany(String user, int count) {
+    List<Workout> recorded = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Workout workout =
+          aWorkout()
+              .of(user)
+              .withId(WorkoutTestData.aWorkoutId())
+              .minimal()
+              .startingAt(DAY1.minus(Duration.ofDays(i)))
+              .lasting(1200)
+              .build();
+      store.create(workout, anEvent(user), APAC);
+      recorded.add(workout);
+    }
+    return recorded;
+  }
+
+  private static Claim aClaim(String key, WorkoutId workoutId) {
+    return new Claim(key, "fp", workoutId, NOW.plusSeconds(3600));
+  }
+
+  private static int documentsIn(String collection) throws Exception {
+    return firestore.collection(collection).get().get().size();
   }
 
   private static void recordOn(String user, Instant start, Sport sport) {
