@@ -245,7 +245,19 @@ public final class Capabilities {
                   "groupMessages",
                   "a group's messages, newest first",
                   Field.asc("groupId"),
-                  Field.desc("messageId"))));
+                  Field.desc("messageId")),
+              FirestoreIndexSpec.collection(
+                  "groupJoinRequests",
+                  "a user's pending requests, for the erasure of their account",
+                  Field.asc("userId"),
+                  Field.asc("groupId")),
+              FirestoreIndexSpec.collection(
+                  "groupMessages",
+                  "an author's live messages, for the erasure of their account",
+                  Field.asc("authorId"),
+                  Field.asc("deleted"),
+                  Field.asc("groupId"),
+                  Field.asc("messageId"))));
 
   /**
    * The devices worker's share of Strava's application limits ({@code

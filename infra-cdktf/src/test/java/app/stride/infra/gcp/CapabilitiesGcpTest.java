@@ -177,7 +177,10 @@ class CapabilitiesGcpTest {
         .contains(
             "workouts COLLECTION sport:ASCENDING startKey:DESCENDING",
             "groups COLLECTION public:ASCENDING nameKey:ASCENDING groupId:ASCENDING",
-            "groupMessages COLLECTION groupId:ASCENDING messageId:DESCENDING");
+            "groupMessages COLLECTION groupId:ASCENDING messageId:DESCENDING",
+            "groupJoinRequests COLLECTION userId:ASCENDING groupId:ASCENDING",
+            "groupMessages COLLECTION authorId:ASCENDING deleted:ASCENDING groupId:ASCENDING"
+                + " messageId:ASCENDING");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package app.stride.social.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,6 +63,24 @@ public record Group(
       return GroupRole.OWNER;
     }
     return membership.storedRole() == GroupRole.OWNER ? GroupRole.ADMIN : membership.storedRole();
+  }
+
+  /**
+   * Who takes this group over when its owner goes without handing it to anyone (their account was
+   * deleted): the longest-standing admin among {@code members}, else the longest-standing member
+   * (earliest {@code joinedAt}, then the smaller user id); empty when nobody but the owner is left.
+   */
+  public Optional<Membership> successorAmong(Collection<Membership> members) {
+    Comparator<Membership> seniority =
+        Comparator.comparing(Membership::joinedAt).thenComparing(m -> m.userId().value());
+    Optional<Membership> admin =
+        members.stream()
+            .filter(m -> !ownerId.equals(m.userId()) && roleOf(m) == GroupRole.ADMIN)
+            .min(seniority);
+    if (admin.isPresent()) {
+      return admin;
+    }
+    return members.stream().filter(m -> !ownerId.equals(m.userId())).min(seniority);
   }
 
   /** This group with {@code count} members, a new version and update time. */

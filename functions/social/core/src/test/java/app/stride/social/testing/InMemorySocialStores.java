@@ -64,6 +64,15 @@ public final class InMemorySocialStores
   }
 
   @Override
+  public synchronized void delete(GroupId id, long expectedVersion) {
+    Group current = groups.get(id);
+    if (current == null || current.version() != expectedVersion) {
+      throw new VersionConflictException("changed");
+    }
+    groups.remove(id);
+  }
+
+  @Override
   public List<Group> searchPublic(String prefixKey, Optional<SearchPosition> after, int limit) {
     Comparator<Group> order =
         Comparator.comparing(Group::nameKey).thenComparing(g -> g.id().value());
@@ -160,6 +169,16 @@ public final class InMemorySocialStores
   }
 
   @Override
+  public List<JoinRequest> requestsOf(UserId user, Optional<GroupId> after, int limit) {
+    return requests.values().stream()
+        .filter(r -> r.userId().equals(user))
+        .filter(r -> after.isEmpty() || r.groupId().value().compareTo(after.get().value()) > 0)
+        .sorted(Comparator.comparing(r -> r.groupId().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public List<JoinRequest> requests(GroupId group, Optional<UserId> after, int limit) {
     return requests.values().stream()
         .filter(r -> r.groupId().equals(group))
@@ -188,6 +207,21 @@ public final class InMemorySocialStores
       throw new VersionConflictException("changed");
     }
     invites.put(next.tokenHash(), next);
+  }
+
+  @Override
+  public List<Invite> createdBy(UserId creator, Optional<String> after, int limit) {
+    return invites.values().stream()
+        .filter(i -> i.createdBy().equals(creator))
+        .filter(i -> after.isEmpty() || i.tokenHash().compareTo(after.get()) > 0)
+        .sorted(Comparator.comparing(Invite::tokenHash))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public void delete(String tokenHash) {
+    invites.remove(tokenHash);
   }
 
   @Override
@@ -234,6 +268,23 @@ public final class InMemorySocialStores
         .filter(m -> m.groupId().equals(group))
         .filter(m -> after.isEmpty() || m.id().compareTo(after.get()) > 0)
         .sorted(Comparator.comparing(Message::id))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<Message> liveBy(UserId author, Optional<Position> after, int limit) {
+    Comparator<Message> order =
+        Comparator.comparing((Message m) -> m.groupId().value()).thenComparing(Message::id);
+    return messages.values().stream()
+        .filter(m -> m.authorId().equals(author) && !m.deleted())
+        .filter(
+            m ->
+                after.isEmpty()
+                    || m.groupId().value().compareTo(after.get().group().value()) > 0
+                    || (m.groupId().equals(after.get().group())
+                        && m.id().compareTo(after.get().message()) > 0))
+        .sorted(order)
         .limit(limit)
         .toList();
   }

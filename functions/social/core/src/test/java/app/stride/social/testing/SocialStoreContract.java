@@ -5,17 +5,20 @@ import static app.stride.social.testing.SocialTestData.aGroup;
 import static app.stride.social.testing.SocialTestData.aGroupId;
 import static app.stride.social.testing.SocialTestData.aMember;
 import static app.stride.social.testing.SocialTestData.aMessage;
+import static app.stride.social.testing.SocialTestData.aUniqueUser;
 import static app.stride.social.testing.SocialTestData.anInvite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.stride.core.store.VersionConflictException;
 import app.stride.social.application.port.out.GroupStore.SearchPosition;
+import app.stride.social.application.port.out.MessageStore.Position;
 import app.stride.social.application.port.out.SocialStores;
 import app.stride.social.domain.Ban;
 import app.stride.social.domain.Group;
 import app.stride.social.domain.GroupId;
 import app.stride.social.domain.GroupRole;
+import app.stride.social.domain.Invite;
 import app.stride.social.domain.JoinRequest;
 import app.stride.social.domain.Membership;
 import app.stride.social.domain.Message;
@@ -23,6 +26,7 @@ import app.stride.social.domain.MessageId;
 import app.stride.social.domain.MessageText;
 import app.stride.social.domain.UserId;
 import app.stride.social.domain.Visibility;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,26 @@ public abstract class SocialStoreContract {
         .isInstanceOf(VersionConflictException.class);
     assertThat(stores().groups().load(id)).contains(grown);
     assertThat(stores().groups().load(aGroupId("eu"))).isEmpty();
+  }
+
+  @Test
+  void group_delete_isVersioned_andRemovesOnlyThatGroup() {
+    GroupId id = aGroupId("eu");
+    GroupId other = aGroupId("eu");
+    Group group = aGroup(id, "Porto Trail", "ana", Visibility.PUBLIC);
+    stores().groups().create(group);
+    stores().groups().create(aGroup(other, "Porto Road", "ana", Visibility.PUBLIC));
+    Group grown = group.withMemberCount(2, group.updatedAt().plusSeconds(1));
+    stores().groups().replace(grown, 1);
+
+    assertThatThrownBy(() -> stores().groups().delete(id, 1))
+        .isInstanceOf(VersionConflictException.class);
+    stores().groups().delete(id, 2);
+
+    assertThat(stores().groups().load(id)).isEmpty();
+    assertThat(stores().groups().load(other)).isPresent();
+    assertThatThrownBy(() -> stores().groups().delete(id, 2))
+        .isInstanceOf(VersionConflictException.class);
   }
 
   @Test
@@ -150,6 +174,70 @@ public abstract class SocialStoreContract {
   }
 
   @Test
+  void requestsOf_listsAUsersPendingRequests_inGroupOrder_pagedAndNoOneElses() {
+    UserId eve = new UserId(aUniqueUser("eve"));
+    // Shares eve's id as a prefix: a careless prefix match would list its requests too.
+    UserId eve0 = new UserId(eve.value() + "0");
+    List<GroupId> groups =
+        java.util.stream.Stream.generate(() -> aGroupId("eu"))
+            .limit(3)
+            .sorted(Comparator.comparing(GroupId::value))
+            .toList();
+    for (GroupId g : groups) {
+      stores()
+          .memberships()
+          .createRequest(new JoinRequest(g, eve, aCard("eve"), SocialTestData.T0));
+    }
+    stores()
+        .memberships()
+        .createRequest(new JoinRequest(groups.get(0), eve0, aCard("eve0"), SocialTestData.T0));
+    stores().memberships().create(aMember(groups.get(1), eve.value()));
+
+    List<JoinRequest> first = stores().memberships().requestsOf(eve, Optional.empty(), 2);
+    List<JoinRequest> rest =
+        stores().memberships().requestsOf(eve, Optional.of(first.get(1).groupId()), 2);
+
+    assertThat(first)
+        .extracting(JoinRequest::groupId)
+        .containsExactly(groups.get(0), groups.get(1));
+    assertThat(first.get(0).card()).isEqualTo(aCard("eve"));
+    assertThat(rest).extracting(JoinRequest::groupId).containsExactly(groups.get(2));
+    stores().memberships().deleteRequest(groups.get(0), eve);
+    assertThat(stores().memberships().requestsOf(eve, Optional.empty(), 5))
+        .extracting(JoinRequest::groupId)
+        .containsExactly(groups.get(1), groups.get(2));
+    assertThat(stores().memberships().requestsOf(eve0, Optional.empty(), 5)).hasSize(1);
+  }
+
+  @Test
+  void invites_createdBy_listsACreatorsInvites_inHashOrder_andDeleteRevokesThem() {
+    String creator = aUniqueUser("ines");
+    String other = creator + "0";
+    GroupId g = aGroupId("eu");
+    String prefix = "h" + Long.toString(System.nanoTime(), 16);
+    for (String hash : List.of(prefix + "b", prefix + "a", prefix + "c")) {
+      stores().invites().create(SocialTestData.anInvite(hash, g, creator));
+    }
+    stores().invites().create(SocialTestData.anInvite(prefix + "d", g, other));
+    stores().invites().replace(SocialTestData.anInvite(prefix + "a", g, creator).used(), 1);
+
+    List<Invite> first = stores().invites().createdBy(new UserId(creator), Optional.empty(), 2);
+    List<Invite> rest =
+        stores().invites().createdBy(new UserId(creator), Optional.of(prefix + "b"), 2);
+
+    assertThat(first).extracting(Invite::tokenHash).containsExactly(prefix + "a", prefix + "b");
+    assertThat(first.get(0)).isEqualTo(SocialTestData.anInvite(prefix + "a", g, creator).used());
+    assertThat(rest).extracting(Invite::tokenHash).containsExactly(prefix + "c");
+    stores().invites().delete(prefix + "a");
+    stores().invites().delete(prefix + "a");
+    assertThat(stores().invites().load(prefix + "a")).isEmpty();
+    assertThat(stores().invites().createdBy(new UserId(creator), Optional.empty(), 5))
+        .extracting(Invite::tokenHash)
+        .containsExactly(prefix + "b", prefix + "c");
+    assertThat(stores().invites().createdBy(new UserId(other), Optional.empty(), 5)).hasSize(1);
+  }
+
+  @Test
   void invites_byHash_withVersionedUses() {
     GroupId g = aGroupId("eu");
     String hash = "h" + Long.toString(System.nanoTime(), 16);
@@ -188,6 +276,41 @@ public abstract class SocialStoreContract {
     assertThat(again).isEqualTo(m1.id());
     assertThat(stores().messages().claim(g, new UserId("bo"), "client-1", m2.id()))
         .isEqualTo(m2.id());
+  }
+
+  @Test
+  void messages_liveBy_listsAnAuthorsMessagesAcrossGroups_withoutTombstones_paged() {
+    String author = aUniqueUser("al");
+    String other = author + "0";
+    List<GroupId> groups =
+        java.util.stream.Stream.generate(() -> aGroupId("eu"))
+            .limit(2)
+            .sorted(Comparator.comparing(GroupId::value))
+            .toList();
+    Message a1 = aMessage(groups.get(0), author, 1, "one");
+    Message b1 = aMessage(groups.get(0), other, 2, "not hers");
+    Message a2 = aMessage(groups.get(0), author, 3, "two");
+    Message a3 = aMessage(groups.get(1), author, 0, "three");
+    Message a4 = aMessage(groups.get(1), author, 4, "four");
+    for (Message m : List.of(a4, b1, a2, a3, a1)) {
+      stores().messages().create(m);
+    }
+    stores().messages().replace(a2.tombstone(a2.sentAt().plusSeconds(5)), 1);
+
+    List<Message> first = stores().messages().liveBy(new UserId(author), Optional.empty(), 2);
+    List<Message> rest =
+        stores()
+            .messages()
+            .liveBy(new UserId(author), Optional.of(new Position(a3.groupId(), a3.id())), 5);
+
+    assertThat(first).containsExactly(a1, a3);
+    assertThat(rest).containsExactly(a4);
+    assertThat(stores().messages().liveBy(new UserId(other), Optional.empty(), 5))
+        .containsExactly(b1);
+    Message a4Edited = a4.edit(MessageText.of("four!"), a4.sentAt().plusSeconds(1));
+    stores().messages().replace(a4Edited, 1);
+    assertThat(stores().messages().liveBy(new UserId(author), Optional.empty(), 5))
+        .containsExactly(a1, a3, a4Edited);
   }
 
   @Test

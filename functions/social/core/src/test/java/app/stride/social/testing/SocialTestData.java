@@ -65,6 +65,16 @@ public final class SocialTestData {
   }
 
   public static Invite anInvite(String hash, GroupId group) {
-    return new Invite(hash, group, new UserId("ana"), T0.plusSeconds(3600), 3, 0, 1);
+    return anInvite(hash, group, "ana");
+  }
+
+  /** An invite into {@code group} made by {@code creator}. */
+  public static Invite anInvite(String hash, GroupId group, String creator) {
+    return new Invite(hash, group, new UserId(creator), T0.plusSeconds(3600), 3, 0, 1);
+  }
+
+  /** A user id no other test uses, starting with {@code prefix}. */
+  public static String aUniqueUser(String prefix) {
+    return prefix + Long.toString(System.nanoTime(), 36);
   }
 }

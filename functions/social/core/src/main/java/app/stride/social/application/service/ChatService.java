@@ -7,7 +7,6 @@ import app.stride.core.store.VersionConflictException;
 import app.stride.social.application.port.in.GroupChatUseCase;
 import app.stride.social.application.port.out.MembershipStore;
 import app.stride.social.application.port.out.MessageDeliveryPort;
-import app.stride.social.application.port.out.MessageDeliveryPort.ChatChange;
 import app.stride.social.application.port.out.MessageDeliveryPort.Kind;
 import app.stride.social.application.port.out.MessageStore;
 import app.stride.social.application.service.GroupAccess.Access;
@@ -21,8 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@link GroupChatUseCase}. Sending is idempotent per {@code clientMessageId}: the client id
@@ -31,13 +28,11 @@ import org.slf4j.LoggerFactory;
  * {@link MessageDeliveryPort}; a delivery failure is logged, never answered.
  */
 public final class ChatService implements GroupChatUseCase {
-  private static final Logger log = LoggerFactory.getLogger(ChatService.class);
-
   private final MessageStore messages;
   private final MembershipStore memberships;
   private final GroupAccess access;
   private final UnreadCounts unread;
-  private final MessageDeliveryPort delivery;
+  private final ChatChanges changes;
   private final Cursors cursors;
   private final RandomIds ids;
   private final Clock clock;
@@ -47,7 +42,7 @@ public final class ChatService implements GroupChatUseCase {
       MembershipStore memberships,
       GroupAccess access,
       UnreadCounts unread,
-      MessageDeliveryPort delivery,
+      ChatChanges changes,
       Cursors cursors,
       RandomIds ids,
       Clock clock) {
@@ -55,7 +50,7 @@ public final class ChatService implements GroupChatUseCase {
     this.memberships = memberships;
     this.access = access;
     this.unread = unread;
-    this.delivery = delivery;
+    this.changes = changes;
     this.cursors = cursors;
     this.ids = ids;
     this.clock = clock;
@@ -77,7 +72,7 @@ public final class ChatService implements GroupChatUseCase {
     } catch (VersionConflictException e) {
       return new Sent(messages.load(group, id).orElseThrow(Problems::busy), false);
     }
-    deliver(Kind.SENT, message);
+    changes.deliver(Kind.SENT, message);
     return new Sent(message, true);
   }
 
@@ -109,7 +104,7 @@ public final class ChatService implements GroupChatUseCase {
     }
     Message next = current.edit(valid, now);
     replace(next, current.version());
-    deliver(Kind.EDITED, next);
+    changes.deliver(Kind.EDITED, next);
     return next;
   }
 
@@ -120,12 +115,11 @@ public final class ChatService implements GroupChatUseCase {
     if (!current.authorId().equals(member.user()) && !member.role().manages()) {
       throw Problems.forbidden("Only its author, the owner or an admin may delete a message.");
     }
-    if (current.deleted()) {
-      return;
+    try {
+      changes.remove(current);
+    } catch (VersionConflictException e) {
+      throw Problems.busy();
     }
-    Message tombstone = current.tombstone(clock.instant());
-    replace(tombstone, current.version());
-    deliver(Kind.DELETED, tombstone);
   }
 
   @Override
@@ -155,18 +149,6 @@ public final class ChatService implements GroupChatUseCase {
       messages.replace(next, expectedVersion);
     } catch (VersionConflictException e) {
       throw Problems.busy();
-    }
-  }
-
-  private void deliver(Kind kind, Message message) {
-    try {
-      delivery.deliver(new ChatChange(kind, message));
-    } catch (RuntimeException e) {
-      log.warn(
-          "group={} message={} not delivered in real time: {}",
-          message.groupId(),
-          message.id(),
-          e.toString());
     }
   }
 

@@ -5,7 +5,6 @@ import app.stride.core.store.Page;
 import app.stride.core.store.VersionConflictException;
 import app.stride.social.application.port.in.GroupMembershipUseCase;
 import app.stride.social.application.port.in.ManageGroupsUseCase.GroupView;
-import app.stride.social.application.port.out.GroupStore;
 import app.stride.social.application.port.out.MembershipStore;
 import app.stride.social.application.service.GroupAccess.Access;
 import app.stride.social.domain.Ban;
@@ -28,28 +27,25 @@ import java.util.Optional;
  * caught by re-reading after the write and undone.
  */
 public final class MembershipService implements GroupMembershipUseCase {
-  private final GroupStore groups;
   private final MembershipStore memberships;
   private final GroupAccess access;
-  private final MemberCounts counts;
+  private final RosterChanges roster;
   private final Enrolment enrolment;
   private final Invitations invitations;
   private final Cursors cursors;
   private final Clock clock;
 
   MembershipService(
-      GroupStore groups,
       MembershipStore memberships,
       GroupAccess access,
-      MemberCounts counts,
+      RosterChanges roster,
       Enrolment enrolment,
       Invitations invitations,
       Cursors cursors,
       Clock clock) {
-    this.groups = groups;
     this.memberships = memberships;
     this.access = access;
-    this.counts = counts;
+    this.roster = roster;
     this.enrolment = enrolment;
     this.invitations = invitations;
     this.cursors = cursors;
@@ -122,7 +118,7 @@ public final class MembershipService implements GroupMembershipUseCase {
     }
     Membership target = requireMembership(id, member);
     requireOutranks(actor, actor.group().roleOf(target));
-    depart(actor.group().id(), target);
+    roster.depart(actor.group().id(), target);
   }
 
   @Override
@@ -132,7 +128,7 @@ public final class MembershipService implements GroupMembershipUseCase {
       throw Problems.conflict(
           "The owner cannot leave; transfer the group to another member first.");
     }
-    depart(id, self.membership());
+    roster.depart(id, self.membership());
   }
 
   @Override
@@ -148,7 +144,7 @@ public final class MembershipService implements GroupMembershipUseCase {
     memberships.putBan(new Ban(id, user, actor.user(), clock.instant()));
     memberships.deleteRequest(id, user);
     if (target.isPresent()) {
-      depart(id, target.get());
+      roster.depart(id, target.get());
     }
   }
 
@@ -159,18 +155,14 @@ public final class MembershipService implements GroupMembershipUseCase {
       throw Problems.conflict("You own this group already.");
     }
     Membership target = requireMembership(id, newOwner);
-    Group current = owner.group();
-    Group next = current.withOwner(newOwner, clock.instant());
+    Group next;
     try {
-      groups.replace(next, current.version());
+      next = roster.handOver(owner.group(), owner.membership(), target);
     } catch (VersionConflictException e) {
       throw Problems.busy();
-    }
-    if (memberships.load(id, newOwner).isEmpty()) {
-      undoTransfer(next, current.ownerId());
+    } catch (RosterChanges.TargetLeftException e) {
       throw Problems.conflict("That member left meanwhile; the group stays yours.");
     }
-    recordRoles(owner.membership(), target);
     return new GroupView(next, Optional.of(GroupRole.ADMIN));
   }
 
@@ -220,40 +212,6 @@ public final class MembershipService implements GroupMembershipUseCase {
   @Override
   public JoinOutcome accept(Principal caller, String inviteToken, PublicCard card) {
     return invitations.accept(new UserId(caller.userId()), inviteToken, card);
-  }
-
-  /** Deletes a membership, then gives its seat back. */
-  private void depart(GroupId id, Membership member) {
-    try {
-      memberships.delete(id, member.userId(), member.version());
-    } catch (VersionConflictException e) {
-      throw Problems.busy();
-    }
-    Group after = access.group(id);
-    if (after.ownerId().equals(member.userId())) {
-      // A transfer to this member won the race: restore them rather than leave an ownerless group.
-      memberships.create(member);
-      throw Problems.conflict("That member has just become the owner.");
-    }
-    counts.releaseSeat(id);
-  }
-
-  private void undoTransfer(Group transferred, UserId previousOwner) {
-    try {
-      groups.replace(transferred.withOwner(previousOwner, clock.instant()), transferred.version());
-    } catch (VersionConflictException e) {
-      throw Problems.busy();
-    }
-  }
-
-  /** Best effort: the group item decides roles; the member items follow for readers' sake. */
-  private void recordRoles(Membership previousOwner, Membership newOwner) {
-    try {
-      memberships.replace(previousOwner.withRole(GroupRole.ADMIN), previousOwner.version());
-      memberships.replace(newOwner.withRole(GroupRole.OWNER), newOwner.version());
-    } catch (VersionConflictException e) {
-      // Group.roleOf reads the owner from the group item; a stale stored role changes nothing.
-    }
   }
 
   private Membership requireMembership(GroupId id, UserId user) {

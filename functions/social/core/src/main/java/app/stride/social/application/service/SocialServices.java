@@ -26,6 +26,8 @@ public record SocialServices(GroupService groups, MembershipService membership, 
     GroupAccess access = new GroupAccess(stores.groups(), stores.memberships(), servingRegion);
     MemberCounts counts = new MemberCounts(stores.groups(), clock);
     Enrolment enrolment = new Enrolment(stores.memberships(), counts, clock);
+    RosterChanges roster =
+        new RosterChanges(stores.groups(), stores.memberships(), access, counts, clock);
     UnreadCounts unread = new UnreadCounts(stores.messages());
     Invitations invitations =
         new Invitations(stores.invites(), stores.memberships(), access, enrolment, ids, clock);
@@ -33,20 +35,13 @@ public record SocialServices(GroupService groups, MembershipService membership, 
         new GroupService(
             stores.groups(), stores.memberships(), access, unread, cursors, ids, clock),
         new MembershipService(
-            stores.groups(),
-            stores.memberships(),
-            access,
-            counts,
-            enrolment,
-            invitations,
-            cursors,
-            clock),
+            stores.memberships(), access, roster, enrolment, invitations, cursors, clock),
         new ChatService(
             stores.messages(),
             stores.memberships(),
             access,
             unread,
-            delivery,
+            new ChatChanges(stores.messages(), delivery, clock),
             cursors,
             ids,
             clock));

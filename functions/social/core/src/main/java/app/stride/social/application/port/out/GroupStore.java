@@ -28,6 +28,15 @@ public interface GroupStore {
   void replace(Group next, long expectedVersion);
 
   /**
+   * Deletes the group's item if its stored version is still {@code expectedVersion} (the eraser
+   * does, once its last member is gone). Only the item goes: what other items of the group remain
+   * is for the caller.
+   *
+   * @throws app.stride.core.store.VersionConflictException when it is gone or at another version
+   */
+  void delete(GroupId id, long expectedVersion);
+
+  /**
    * Public groups whose search key starts with {@code prefixKey}, in (search key, id) order,
    * strictly after {@code after}; at most {@code limit}.
    */

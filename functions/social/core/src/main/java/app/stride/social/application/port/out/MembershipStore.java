@@ -68,6 +68,12 @@ public interface MembershipStore {
   void deleteRequest(GroupId group, UserId user);
 
   /**
+   * The pending join requests of {@code user} in this region's groups, in group id order, strictly
+   * after {@code after}; at most {@code limit}.
+   */
+  List<JoinRequest> requestsOf(UserId user, Optional<GroupId> after, int limit);
+
+  /**
    * Pending join requests in user id order, strictly after {@code after}; at most {@code limit}.
    */
   List<JoinRequest> requests(GroupId group, Optional<UserId> after, int limit);

@@ -40,4 +40,19 @@ public interface MessageStore {
    * Messages oldest first, strictly after {@code after} (all when empty); at most {@code limit}.
    */
   List<Message> after(GroupId group, Optional<MessageId> after, int limit);
+
+  /**
+   * The messages {@code author} sent in any of this region's groups that are not deleted, in (group
+   * id, message id) order, strictly after {@code after}; at most {@code limit}. Tombstones are left
+   * out, so a finished erasure finds nothing more.
+   */
+  List<Message> liveBy(UserId author, Optional<Position> after, int limit);
+
+  /**
+   * A place in the order of {@link #liveBy}.
+   *
+   * @param group the group of the last message seen
+   * @param message its id
+   */
+  record Position(GroupId group, MessageId message) {}
 }

@@ -39,6 +39,11 @@ public final class DynamoGroupStore implements GroupStore {
   }
 
   @Override
+  public void delete(GroupId id, long expectedVersion) {
+    table.delete(groupPk(id), GROUP_SK, expectedVersion);
+  }
+
+  @Override
   public List<Group> searchPublic(String prefixKey, Optional<SearchPosition> after, int limit) {
     String partition = searchPk(prefixKey);
     QueryConditional condition =

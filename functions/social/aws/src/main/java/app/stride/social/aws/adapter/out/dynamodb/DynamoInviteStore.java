@@ -2,12 +2,22 @@ package app.stride.social.aws.adapter.out.dynamodb;
 
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.INVITE_SK;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.invitePk;
+import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.inviterPk;
 
 import app.stride.social.application.port.out.InviteStore;
 import app.stride.social.domain.Invite;
+import app.stride.social.domain.UserId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Invites on DynamoDB, keyed by the token's hash; {@code expiresAt} is the TTL attribute. */
+/**
+ * Invites on DynamoDB, keyed by the token's hash, and in the {@code byUser} index by creator;
+ * {@code expiresAt} is the TTL attribute.
+ */
 public final class DynamoInviteStore implements InviteStore {
   private final DynamoSocialTable table;
 
@@ -30,5 +40,32 @@ public final class DynamoInviteStore implements InviteStore {
   @Override
   public void replace(Invite next, long expectedVersion) {
     table.replace(SocialItemMapper.toItem(next), expectedVersion);
+  }
+
+  @Override
+  public List<Invite> createdBy(UserId creator, Optional<String> after, int limit) {
+    String partition = inviterPk(creator);
+    Optional<Map<String, AttributeValue>> start =
+        after.map(
+            hash ->
+                Map.of(
+                    "userPk", AttributeValue.fromS(partition),
+                    "userSk", AttributeValue.fromS(hash),
+                    "pk", AttributeValue.fromS(invitePk(hash)),
+                    "sk", AttributeValue.fromS(INVITE_SK)));
+    return table
+        .queryIndex(
+            SocialItem.BY_USER,
+            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
+            start,
+            limit)
+        .stream()
+        .map(item -> SocialItemMapper.toInvite(item.getUserSk(), item))
+        .toList();
+  }
+
+  @Override
+  public void delete(String tokenHash) {
+    table.deleteAny(invitePk(tokenHash), INVITE_SK);
   }
 }

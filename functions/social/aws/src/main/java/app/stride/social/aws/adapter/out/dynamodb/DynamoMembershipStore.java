@@ -4,6 +4,7 @@ import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.banSk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.groupPk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.memberSk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.requestSk;
+import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.requesterPk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.userPk;
 
 import app.stride.social.application.port.out.MembershipStore;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A group's roster on DynamoDB: memberships, join requests and bans as items of the group's
- * partition; memberships also in the {@code byUser} index.
+ * partition; memberships and join requests also in the {@code byUser} index.
  */
 public final class DynamoMembershipStore implements MembershipStore {
   private final DynamoSocialTable table;
@@ -108,6 +109,28 @@ public final class DynamoMembershipStore implements MembershipStore {
   @Override
   public void deleteRequest(GroupId group, UserId user) {
     table.deleteAny(groupPk(group), requestSk(user));
+  }
+
+  @Override
+  public List<JoinRequest> requestsOf(UserId user, Optional<GroupId> after, int limit) {
+    String partition = requesterPk(user);
+    Optional<Map<String, AttributeValue>> start =
+        after.map(
+            g ->
+                Map.of(
+                    "userPk", AttributeValue.fromS(partition),
+                    "userSk", AttributeValue.fromS(g.value()),
+                    "pk", AttributeValue.fromS(groupPk(g)),
+                    "sk", AttributeValue.fromS(requestSk(user))));
+    return table
+        .queryIndex(
+            SocialItem.BY_USER,
+            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
+            start,
+            limit)
+        .stream()
+        .map(SocialItemMapper::toRequest)
+        .toList();
   }
 
   @Override

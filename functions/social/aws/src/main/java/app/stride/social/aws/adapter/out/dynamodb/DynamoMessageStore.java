@@ -1,5 +1,7 @@
 package app.stride.social.aws.adapter.out.dynamodb;
 
+import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.authorPk;
+import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.authorSk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.chatPk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.claimPk;
 import static app.stride.social.aws.adapter.out.dynamodb.SocialItemMapper.messageSk;
@@ -11,13 +13,16 @@ import app.stride.social.domain.Message;
 import app.stride.social.domain.MessageId;
 import app.stride.social.domain.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A group's chat on DynamoDB: messages in the partition {@code c#<groupId>} sorted by id (sending
- * order), send claims in {@code k#<groupId>}.
+ * order), send claims in {@code k#<groupId>}; messages not deleted also in the {@code byUser} index
+ * by author ({@code ua#<authorId>}), which a tombstone leaves.
  */
 public final class DynamoMessageStore implements MessageStore {
   private static final String PREFIX = "msg#";
@@ -85,6 +90,28 @@ public final class DynamoMessageStore implements MessageStore {
                 Key.builder().partitionValue(pk).sortValue(PREFIX).build()),
             after.map(id -> DynamoSocialTable.key(pk, messageSk(id))),
             true,
+            limit)
+        .stream()
+        .map(SocialItemMapper::toMessage)
+        .toList();
+  }
+
+  @Override
+  public List<Message> liveBy(UserId author, Optional<Position> after, int limit) {
+    String partition = authorPk(author);
+    Optional<Map<String, AttributeValue>> start =
+        after.map(
+            p ->
+                Map.of(
+                    "userPk", AttributeValue.fromS(partition),
+                    "userSk", AttributeValue.fromS(authorSk(p.group(), p.message())),
+                    "pk", AttributeValue.fromS(chatPk(p.group())),
+                    "sk", AttributeValue.fromS(messageSk(p.message()))));
+    return table
+        .queryIndex(
+            SocialItem.BY_USER,
+            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
+            start,
             limit)
         .stream()
         .map(SocialItemMapper::toMessage)

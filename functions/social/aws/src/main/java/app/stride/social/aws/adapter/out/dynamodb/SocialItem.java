@@ -19,11 +19,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  *       u#<userId>} and {@code userSk} = {@code <groupId>} (GSI {@value #BY_USER}: a user's
  *       groups); its personal data is the public card only ({@code displayName}, {@code
  *       avatarRef});
- *   <li>join request {@code g#<groupId>} / {@code r#<userId>}; ban {@code g#<groupId>} / {@code
- *       b#<userId>};
- *   <li>invite: {@code i#<sha-256 of the token>} / {@code invite}; {@code expiresAt} (epoch
- *       seconds) is the table's TTL attribute;
- *   <li>message: {@code c#<groupId>} / {@code msg#<messageId>} (ids sort by sending time);
+ *   <li>join request {@code g#<groupId>} / {@code r#<userId>}, with {@code userPk} = {@code
+ *       ur#<userId>} and {@code userSk} = {@code <groupId>} (a user's pending requests); ban {@code
+ *       g#<groupId>} / {@code b#<userId>};
+ *   <li>invite: {@code i#<sha-256 of the token>} / {@code invite}, with {@code userPk} = {@code
+ *       ui#<creator>} and {@code userSk} = the hash (the invites a user made); {@code expiresAt}
+ *       (epoch seconds) is the table's TTL attribute;
+ *   <li>message: {@code c#<groupId>} / {@code msg#<messageId>} (ids sort by sending time); while
+ *       not deleted also {@code userPk} = {@code ua#<authorId>} and {@code userSk} = {@code
+ *       <groupId>#<messageId>} (an author's live messages, for the account eraser);
  *   <li>send claim: {@code k#<groupId>} / {@code <authorId>#<clientMessageId>} → {@code messageId}.
  * </ul>
  *
@@ -35,7 +39,10 @@ public class SocialItem {
   /** The GSI of public groups by search key. */
   public static final String BY_NAME = "byName";
 
-  /** The GSI of memberships by user. */
+  /**
+   * The GSI by user: memberships ({@code u#}), pending join requests ({@code ur#}), invites made
+   * ({@code ui#}) and live messages ({@code ua#}), each kind in its own partitions.
+   */
   public static final String BY_USER = "byUser";
 
   private String pk;

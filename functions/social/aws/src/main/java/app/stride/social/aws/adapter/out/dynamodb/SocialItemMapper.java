@@ -55,6 +55,26 @@ final class SocialItemMapper {
     return "u#" + user.value();
   }
 
+  /** The {@value SocialItem#BY_USER} partition of a user's pending join requests. */
+  static String requesterPk(UserId user) {
+    return "ur#" + user.value();
+  }
+
+  /** The {@value SocialItem#BY_USER} partition of the invites a user made. */
+  static String inviterPk(UserId user) {
+    return "ui#" + user.value();
+  }
+
+  /** The {@value SocialItem#BY_USER} partition of an author's messages that are not deleted. */
+  static String authorPk(UserId user) {
+    return "ua#" + user.value();
+  }
+
+  /** The {@value SocialItem#BY_USER} sort key of a message: group, then sending order. */
+  static String authorSk(GroupId group, MessageId id) {
+    return group.value() + "#" + id.value();
+  }
+
   static String invitePk(String hash) {
     return "i#" + hash;
   }
@@ -135,6 +155,8 @@ final class SocialItemMapper {
     item.setSk(requestSk(request.userId()));
     item.setGroupId(request.groupId().value());
     item.setUserId(request.userId().value());
+    item.setUserPk(requesterPk(request.userId()));
+    item.setUserSk(request.groupId().value());
     item.setDisplayName(request.card().displayName());
     item.setAvatarRef(request.card().avatarRef().orElse(null));
     item.setJoinedAt(request.requestedAt().toString());
@@ -174,6 +196,8 @@ final class SocialItemMapper {
     item.setSk(INVITE_SK);
     item.setGroupId(invite.groupId().value());
     item.setActorId(invite.createdBy().value());
+    item.setUserPk(inviterPk(invite.createdBy()));
+    item.setUserSk(invite.tokenHash());
     item.setExpiresAt(invite.expiresAt().getEpochSecond());
     item.setMaxUses(invite.maxUses());
     item.setUses(invite.uses());
@@ -198,6 +222,11 @@ final class SocialItemMapper {
     item.setGroupId(message.groupId().value());
     item.setMessageId(message.id().value());
     item.setUserId(message.authorId().value());
+    if (!message.deleted()) {
+      // A tombstone leaves the author index: the eraser finds what is left to erase, nothing more.
+      item.setUserPk(authorPk(message.authorId()));
+      item.setUserSk(authorSk(message.groupId(), message.id()));
+    }
     item.setText(message.text().orElse(null));
     item.setCreatedAt(message.sentAt().toString());
     item.setEditedAt(message.editedAt().map(Instant::toString).orElse(null));

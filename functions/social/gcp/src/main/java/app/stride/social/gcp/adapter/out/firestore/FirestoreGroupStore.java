@@ -45,6 +45,11 @@ public final class FirestoreGroupStore implements GroupStore {
   }
 
   @Override
+  public void delete(GroupId id, long expectedVersion) {
+    VersionedDocuments.delete(firestore.collection(GROUPS).document(id.value()), expectedVersion);
+  }
+
+  @Override
   public List<Group> searchPublic(String prefixKey, Optional<SearchPosition> after, int limit) {
     Query query =
         firestore

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * A group's roster on Firestore: {@code groupMembers}, {@code groupJoinRequests}, {@code
  * groupBans}, documents {@code <groupId>:<userId>}. Listings: members and requests by {@code
- * groupId} ordered by {@code userId}; a user's groups by {@code userId} ordered by {@code groupId}.
+ * groupId} ordered by {@code userId}; a user's groups and pending requests by {@code userId}
+ * ordered by {@code groupId}.
  */
 public final class FirestoreMembershipStore implements MembershipStore {
   private final Firestore firestore;
@@ -98,6 +99,14 @@ public final class FirestoreMembershipStore implements MembershipStore {
   @Override
   public void deleteRequest(GroupId group, UserId user) {
     FirestoreCalls.await(ref(REQUESTS, group, user).delete());
+  }
+
+  @Override
+  public List<JoinRequest> requestsOf(UserId user, Optional<GroupId> after, int limit) {
+    return list(REQUESTS, "userId", user.value(), "groupId", after.map(GroupId::value), limit)
+        .stream()
+        .map(SocialDocuments::request)
+        .toList();
   }
 
   @Override

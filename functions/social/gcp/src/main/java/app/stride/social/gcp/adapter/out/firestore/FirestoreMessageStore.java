@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * A group's chat on Firestore: {@code groupMessages/<groupId>:<messageId>}, listed by {@code
  * groupId} ordered by {@code messageId} (composite index groupId, messageId, both directions); send
- * claims in {@code groupSendClaims}.
+ * claims in {@code groupSendClaims}. An author's live messages: {@code authorId} and {@code deleted
+ * == false}, ordered by {@code groupId}, {@code messageId} (composite index authorId, deleted,
+ * groupId, messageId).
  */
 public final class FirestoreMessageStore implements MessageStore {
   private final Firestore firestore;
@@ -72,6 +74,23 @@ public final class FirestoreMessageStore implements MessageStore {
   @Override
   public List<Message> after(GroupId group, Optional<MessageId> after, int limit) {
     return list(group, Query.Direction.ASCENDING, after, limit);
+  }
+
+  @Override
+  public List<Message> liveBy(UserId author, Optional<Position> after, int limit) {
+    Query query =
+        firestore
+            .collection(MESSAGES)
+            .whereEqualTo("authorId", author.value())
+            .whereEqualTo("deleted", false)
+            .orderBy("groupId")
+            .orderBy("messageId");
+    if (after.isPresent()) {
+      query = query.startAfter(after.get().group().value(), after.get().message().value());
+    }
+    return FirestoreCalls.await(query.limit(limit).get()).getDocuments().stream()
+        .map(SocialDocuments::message)
+        .toList();
   }
 
   private List<Message> list(

@@ -6,7 +6,10 @@
  *
  * <p>Composite indexes infra must declare (the emulator demands none): {@code groups} (public ASC,
  * nameKey ASC, groupId ASC); {@code groupMembers} (groupId ASC, userId ASC) and (userId ASC,
- * groupId ASC); {@code groupJoinRequests} (groupId ASC, userId ASC); {@code groupMessages} (groupId
- * ASC, messageId ASC) and (groupId ASC, messageId DESC). TTL: {@code groupInvites.expiresAt}.
+ * groupId ASC); {@code groupJoinRequests} (groupId ASC, userId ASC) and, for the account eraser,
+ * (userId ASC, groupId ASC); {@code groupMessages} (groupId ASC, messageId ASC) and (groupId ASC,
+ * messageId DESC) and, for the account eraser, (authorId ASC, deleted ASC, groupId ASC, messageId
+ * ASC). The eraser's query of a creator's invites ({@code createdBy} in document order) needs no
+ * composite index. TTL: {@code groupInvites.expiresAt}.
  */
 package app.stride.social.gcp.adapter.out.firestore;
