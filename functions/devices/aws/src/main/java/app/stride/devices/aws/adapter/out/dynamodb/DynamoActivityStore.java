@@ -2,6 +2,7 @@ package app.stride.devices.aws.adapter.out.dynamodb;
 
 import app.stride.aws.dynamodb.ConditionalWrites;
 import app.stride.aws.dynamodb.DynamoFailures;
+import app.stride.aws.dynamodb.PartitionEraser;
 import app.stride.aws.dynamodb.outbox.ItemOutbox;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;

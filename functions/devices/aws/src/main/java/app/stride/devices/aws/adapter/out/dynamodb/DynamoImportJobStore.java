@@ -1,6 +1,7 @@
 package app.stride.devices.aws.adapter.out.dynamodb;
 
 import app.stride.aws.dynamodb.ConditionalWrites;
+import app.stride.aws.dynamodb.PartitionEraser;
 import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.StoreUnavailableException;

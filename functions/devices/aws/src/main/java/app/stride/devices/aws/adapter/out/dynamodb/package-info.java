@@ -6,6 +6,6 @@
  * {@link app.stride.devices.aws.adapter.out.dynamodb.DynamoConnectionStore} (provider connections
  * and provider-account claims), their persistence models ({@code ...Item}) and mappers. Single-item
  * conditional writes only, but for a deleted account's erasure, unconditional deletes batched by
- * {@link app.stride.devices.aws.adapter.out.dynamodb.PartitionEraser}.
+ * {@link app.stride.aws.dynamodb.PartitionEraser}.
  */
 package app.stride.devices.aws.adapter.out.dynamodb;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.aws.dynamodb.LocalTables;
+import app.stride.aws.dynamodb.PartitionEraser;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;

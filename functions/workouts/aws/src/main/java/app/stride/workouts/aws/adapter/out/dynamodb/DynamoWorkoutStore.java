@@ -3,6 +3,7 @@ package app.stride.workouts.aws.adapter.out.dynamodb;
 import app.stride.aws.dynamodb.ConditionalWrites;
 import app.stride.aws.dynamodb.CursorCodec;
 import app.stride.aws.dynamodb.DynamoFailures;
+import app.stride.aws.dynamodb.PartitionEraser;
 import app.stride.aws.dynamodb.outbox.ItemOutbox;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.region.RegionId;
@@ -76,7 +77,7 @@ public final class DynamoWorkoutStore implements WorkoutStore {
     this.byStart = table.index(WorkoutItem.BY_START_TIME);
     this.outbox = table.index(WorkoutItem.OUTBOX_INDEX);
     this.cursors = cursors;
-    this.eraser = new PartitionEraser(client, table);
+    this.eraser = new PartitionEraser(client);
     this.guard = new ResidencyGuard(region);
     this.clock = clock;
   }
@@ -271,7 +272,7 @@ public final class DynamoWorkoutStore implements WorkoutStore {
   @Override
   public int eraseAll(UserId userId, RegionId home) {
     guard.requireHome(home);
-    return eraser.erase(userId.value());
+    return eraser.erase(items.table(), userId.value());
   }
 
   private QueryConditional range(UserId userId, Optional<Instant> from, Optional<Instant> to) {

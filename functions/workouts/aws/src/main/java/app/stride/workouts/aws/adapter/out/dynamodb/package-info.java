@@ -4,8 +4,7 @@
  * with the planner, outbox and delete-marker layout), {@link
  * app.stride.workouts.aws.adapter.out.dynamodb.IdempotencyItem}, the mapper, {@link
  * app.stride.workouts.aws.adapter.out.dynamodb.DynamoWorkoutStore} (one region, one table; the
- * erasure of a user's partition through {@link
- * app.stride.workouts.aws.adapter.out.dynamodb.PartitionEraser}) and {@link
+ * erasure of a user's partition through {@link app.stride.aws.dynamodb.PartitionEraser}) and {@link
  * app.stride.workouts.aws.adapter.out.dynamodb.DynamoUnitPreferences} (read-only units from the
  * profiles table).
  */

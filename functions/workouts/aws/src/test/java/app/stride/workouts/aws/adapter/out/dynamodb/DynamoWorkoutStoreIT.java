@@ -9,6 +9,7 @@ import app.stride.aws.dynamodb.CursorCodec;
 import app.stride.aws.dynamodb.DynamoDbClients;
 import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.aws.dynamodb.LocalTables;
+import app.stride.aws.dynamodb.PartitionEraser;
 import app.stride.core.event.OutboundEvent;
 import app.stride.core.problem.ProblemException;
 import app.stride.core.problem.ProblemType;

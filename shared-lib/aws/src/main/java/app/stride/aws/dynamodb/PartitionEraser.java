@@ -1,6 +1,5 @@
-package app.stride.devices.aws.adapter.out.dynamodb;
+package app.stride.aws.dynamodb;
 
-import app.stride.aws.dynamodb.DynamoFailures;
 import app.stride.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +17,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 
 /**
- * Deletes one kind of item in one user's partition of the devices table (a deleted account): a
- * strongly consistent Query on {@code userId = <user> AND begins_with(sk, <kind prefix>)}, keys
- * only, page by page, each page's keys deleted before the next page is read, so memory holds one
- * page whatever the user holds. The partition key is matched exactly, so {@code usr_1} never
- * reaches {@code usr_10}'s items.
+ * Deletes one user's items from a table partitioned by user (a deleted account): the whole
+ * partition (workouts), or one kind of item in it (devices' activities, claims, imports: {@code
+ * begins_with(sk, <kind prefix>)}). A strongly consistent Query reads keys only, page by page, and
+ * each page's keys are deleted before the next page is read, so memory holds one page whatever the
+ * user holds. The partition key is matched exactly, so {@code usr_1} never reaches {@code usr_10}'s
+ * items.
  *
  * <p>Deletes go by BatchWriteItem, {@value #BATCH} keys a call: each delete in a batch is still a
  * single-item, unconditional write (no transaction, DESIGN.md §4), as an erasure removes whatever
@@ -33,22 +33,22 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
  * StoreUnavailableException}, what was deleted stays deleted, and the redelivered erasure queries
  * what is left.
  */
-final class PartitionEraser {
+public final class PartitionEraser {
   /** BatchWriteItem's maximum of requests per call. */
-  static final int BATCH = 25;
+  public static final int BATCH = 25;
 
   /** Keys read per query page: four batches. */
-  static final int PAGE = 4 * BATCH;
+  public static final int PAGE = 4 * BATCH;
 
   /** Calls per batch, the first included, before unprocessed keys fail the erasure. */
-  static final int ATTEMPTS = 5;
+  public static final int ATTEMPTS = 5;
 
   /** The wait before the first resend of unprocessed keys; it doubles on each further one. */
-  static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+  public static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
   private final DynamoDbEnhancedClient client;
 
-  PartitionEraser(DynamoDbEnhancedClient client) {
+  public PartitionEraser(DynamoDbEnhancedClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }
 
@@ -58,12 +58,27 @@ final class PartitionEraser {
    *
    * @throws StoreUnavailableException when DynamoDB cannot be reached or keeps keys unprocessed
    */
-  <T> int erase(DynamoDbTable<T> table, String userId, String sortKeyPrefix) {
+  public <T> int erase(DynamoDbTable<T> table, String userId, String sortKeyPrefix) {
+    return erase(
+        table,
+        QueryConditional.sortBeginsWith(
+            Key.builder().partitionValue(userId).sortValue(sortKeyPrefix).build()));
+  }
+
+  /**
+   * Deletes every item in {@code userId}'s partition of {@code table}; returns how many it deleted
+   * (0 when the partition was empty).
+   *
+   * @throws StoreUnavailableException when DynamoDB cannot be reached or keeps keys unprocessed
+   */
+  public <T> int erase(DynamoDbTable<T> table, String userId) {
+    return erase(table, QueryConditional.keyEqualTo(Key.builder().partitionValue(userId).build()));
+  }
+
+  private <T> int erase(DynamoDbTable<T> table, QueryConditional partition) {
     QueryEnhancedRequest query =
         QueryEnhancedRequest.builder()
-            .queryConditional(
-                QueryConditional.sortBeginsWith(
-                    Key.builder().partitionValue(userId).sortValue(sortKeyPrefix).build()))
+            .queryConditional(partition)
             .attributesToProject(
                 table.tableSchema().tableMetadata().primaryPartitionKey(),
                 table.tableSchema().tableMetadata().primarySortKey().orElseThrow())

@@ -1,4 +1,4 @@
-package app.stride.devices.aws.adapter.out.dynamodb;
+package app.stride.aws.dynamodb;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -11,8 +11,6 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.stride.aws.dynamodb.DynamoDbClients;
-import app.stride.aws.dynamodb.DynamoDbSettings;
 import app.stride.core.store.StoreUnavailableException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -32,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * {@link PartitionEraser} when DynamoDB leaves deletes unprocessed (throttling), which dynalite
  * never does: a WireMock stand-in speaks DynamoDB's JSON protocol (Query, BatchWriteItem) to the
- * client the function builds. The erasure itself against dynalite is in {@link
- * DynamoActivityStoreIT} and {@link DynamoImportJobStoreIT}.
+ * client the function builds. The erasure itself against dynalite is in devices' {@code
+ * DynamoActivityStoreIT} and {@code DynamoImportJobStoreIT} and workouts' {@code
+ * DynamoWorkoutStoreIT}.
  */
 class PartitionEraserIT {
   private static final String TABLE = "stride-devices-eu";
@@ -50,7 +49,7 @@ class PartitionEraserIT {
   private WireMockServer dynamo;
   private DynamoDbClient client;
   private PartitionEraser eraser;
-  private DynamoDbTable<ActivityItem> table;
+  private DynamoDbTable<UserItem> table;
 
   @BeforeEach
   void start() {
@@ -60,7 +59,7 @@ class PartitionEraserIT {
         DynamoDbClients.client(
             new DynamoDbSettings(Region.EU_WEST_1, Optional.of(URI.create(dynamo.baseUrl()))));
     DynamoDbEnhancedClient enhanced = DynamoDbClients.enhanced(client);
-    table = enhanced.table(TABLE, TableSchema.fromBean(ActivityItem.class));
+    table = enhanced.table(TABLE, TableSchema.fromBean(UserItem.class));
     eraser = new PartitionEraser(enhanced);
     dynamo.stubFor(call("Query").willReturn(json(TWO_ACTIVITIES)));
   }
@@ -85,7 +84,7 @@ class PartitionEraserIT {
             .whenScenarioStateIs("resent")
             .willReturn(json("{\"UnprocessedItems\":{}}")));
 
-    int erased = eraser.erase(table, "usr_1", SortKeys.ACTIVITY);
+    int erased = eraser.erase(table, "usr_1", "ACTIVITY#");
 
     assertThat(erased).isEqualTo(2);
     List<LoggedRequest> batches = dynamo.findAll(requested("BatchWriteItem"));
@@ -102,11 +101,20 @@ class PartitionEraserIT {
   void keysStillUnprocessedAfterTheLastAttempt_failTheErasure_asStoreUnavailable() {
     dynamo.stubFor(call("BatchWriteItem").willReturn(json(A_2_UNPROCESSED)));
 
-    assertThatThrownBy(() -> eraser.erase(table, "usr_1", SortKeys.ACTIVITY))
+    assertThatThrownBy(() -> eraser.erase(table, "usr_1", "ACTIVITY#"))
         .isInstanceOf(StoreUnavailableException.class)
         .cause()
         .hasMessageContaining("1 deletes still unprocessed after " + PartitionEraser.ATTEMPTS);
     assertThat(dynamo.findAll(requested("BatchWriteItem"))).hasSize(PartitionEraser.ATTEMPTS);
+  }
+
+  @Test
+  void theWholePartition_isQueriedByItsKeyAlone() {
+    dynamo.stubFor(call("BatchWriteItem").willReturn(json("{\"UnprocessedItems\":{}}")));
+
+    assertThat(eraser.erase(table, "usr_1")).isEqualTo(2);
+    String query = dynamo.findAll(requested("Query")).get(0).getBodyAsString();
+    assertThat(query).contains("\"ConsistentRead\":true", "usr_1").doesNotContain("begins_with");
   }
 
   private static com.github.tomakehurst.wiremock.client.MappingBuilder call(String operation) {
