@@ -13,6 +13,7 @@ import app.stride.devices.domain.ActivityId;
 import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.UserId;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.gcp.firestore.FirestoreCalls;
 import app.stride.gcp.firestore.VersionedDocument;
 import app.stride.gcp.firestore.VersionedDocuments;

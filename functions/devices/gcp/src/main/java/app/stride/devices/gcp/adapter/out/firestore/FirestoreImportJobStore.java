@@ -9,6 +9,7 @@ import app.stride.devices.domain.ImportId;
 import app.stride.devices.domain.ImportJob;
 import app.stride.devices.domain.ImportStatus;
 import app.stride.devices.domain.UserId;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.gcp.firestore.FirestoreCalls;
 import app.stride.gcp.firestore.VersionedDocument;
 import app.stride.gcp.firestore.VersionedDocuments;

@@ -10,6 +10,6 @@
  * and {@link app.stride.devices.gcp.adapter.out.firestore.FirestoreSharedCallCounter} ({@code
  * providerCallWindows}), with their document layouts. Single-document conditional writes only, the
  * same semantics as the DynamoDB adapters. A deleted account's collections are emptied by {@link
- * app.stride.devices.gcp.adapter.out.firestore.CollectionEraser}, page by page.
+ * app.stride.gcp.firestore.CollectionEraser}, page by page.
  */
 package app.stride.devices.gcp.adapter.out.firestore;

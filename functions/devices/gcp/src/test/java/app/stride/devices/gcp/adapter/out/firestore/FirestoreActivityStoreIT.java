@@ -20,6 +20,7 @@ import app.stride.devices.domain.ActivitySource;
 import app.stride.devices.domain.Provider;
 import app.stride.devices.domain.Sport;
 import app.stride.devices.domain.UserId;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
 import app.stride.testkit.junit.FirestoreExtension;

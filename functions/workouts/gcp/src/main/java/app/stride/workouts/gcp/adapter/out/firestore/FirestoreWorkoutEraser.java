@@ -2,6 +2,7 @@ package app.stride.workouts.gcp.adapter.out.firestore;
 
 import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.workouts.application.port.out.EraseWorkoutsPort;
 import app.stride.workouts.domain.UserId;
 import com.google.cloud.firestore.Firestore;

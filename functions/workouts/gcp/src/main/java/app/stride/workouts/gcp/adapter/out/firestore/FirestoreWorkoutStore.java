@@ -5,6 +5,7 @@ import app.stride.core.region.RegionId;
 import app.stride.core.region.ResidencyGuard;
 import app.stride.core.store.Page;
 import app.stride.core.store.VersionConflictException;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreCalls;
 import app.stride.gcp.firestore.FirestorePages;

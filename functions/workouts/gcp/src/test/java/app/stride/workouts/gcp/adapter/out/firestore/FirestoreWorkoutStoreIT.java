@@ -11,6 +11,7 @@ import app.stride.core.problem.ProblemType;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.Page;
 import app.stride.core.store.VersionConflictException;
+import app.stride.gcp.firestore.CollectionEraser;
 import app.stride.gcp.firestore.CursorCodec;
 import app.stride.gcp.firestore.FirestoreClients;
 import app.stride.gcp.firestore.FirestoreConfig;
