@@ -8,11 +8,7 @@ import app.stride.social.application.port.out.InviteStore;
 import app.stride.social.domain.Invite;
 import app.stride.social.domain.UserId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Invites on DynamoDB, keyed by the token's hash, and in the {@code byUser} index by creator;
@@ -44,20 +40,10 @@ public final class DynamoInviteStore implements InviteStore {
 
   @Override
   public List<Invite> createdBy(UserId creator, Optional<String> after, int limit) {
-    String partition = inviterPk(creator);
-    Optional<Map<String, AttributeValue>> start =
-        after.map(
-            hash ->
-                Map.of(
-                    "userPk", AttributeValue.fromS(partition),
-                    "userSk", AttributeValue.fromS(hash),
-                    "pk", AttributeValue.fromS(invitePk(hash)),
-                    "sk", AttributeValue.fromS(INVITE_SK)));
     return table
-        .queryIndex(
-            SocialItem.BY_USER,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
-            start,
+        .byUser(
+            inviterPk(creator),
+            after.map(hash -> new DynamoSocialTable.UserPosition(hash, invitePk(hash), INVITE_SK)),
             limit)
         .stream()
         .map(item -> SocialItemMapper.toInvite(item.getUserSk(), item))

@@ -14,11 +14,9 @@ import app.stride.social.domain.JoinRequest;
 import app.stride.social.domain.Membership;
 import app.stride.social.domain.UserId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A group's roster on DynamoDB: memberships, join requests and bans as items of the group's
@@ -60,20 +58,11 @@ public final class DynamoMembershipStore implements MembershipStore {
 
   @Override
   public List<Membership> groupsOf(UserId user, Optional<GroupId> after, int limit) {
-    String partition = userPk(user);
-    Optional<Map<String, AttributeValue>> start =
-        after.map(
-            g ->
-                Map.of(
-                    "userPk", AttributeValue.fromS(partition),
-                    "userSk", AttributeValue.fromS(g.value()),
-                    "pk", AttributeValue.fromS(groupPk(g)),
-                    "sk", AttributeValue.fromS(memberSk(user))));
     return table
-        .queryIndex(
-            SocialItem.BY_USER,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
-            start,
+        .byUser(
+            userPk(user),
+            after.map(
+                g -> new DynamoSocialTable.UserPosition(g.value(), groupPk(g), memberSk(user))),
             limit)
         .stream()
         .map(SocialItemMapper::toMembership)
@@ -113,20 +102,11 @@ public final class DynamoMembershipStore implements MembershipStore {
 
   @Override
   public List<JoinRequest> requestsOf(UserId user, Optional<GroupId> after, int limit) {
-    String partition = requesterPk(user);
-    Optional<Map<String, AttributeValue>> start =
-        after.map(
-            g ->
-                Map.of(
-                    "userPk", AttributeValue.fromS(partition),
-                    "userSk", AttributeValue.fromS(g.value()),
-                    "pk", AttributeValue.fromS(groupPk(g)),
-                    "sk", AttributeValue.fromS(requestSk(user))));
     return table
-        .queryIndex(
-            SocialItem.BY_USER,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
-            start,
+        .byUser(
+            requesterPk(user),
+            after.map(
+                g -> new DynamoSocialTable.UserPosition(g.value(), groupPk(g), requestSk(user))),
             limit)
         .stream()
         .map(SocialItemMapper::toRequest)

@@ -13,11 +13,9 @@ import app.stride.social.domain.Message;
 import app.stride.social.domain.MessageId;
 import app.stride.social.domain.UserId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A group's chat on DynamoDB: messages in the partition {@code c#<groupId>} sorted by id (sending
@@ -98,20 +96,15 @@ public final class DynamoMessageStore implements MessageStore {
 
   @Override
   public List<Message> liveBy(UserId author, Optional<Position> after, int limit) {
-    String partition = authorPk(author);
-    Optional<Map<String, AttributeValue>> start =
-        after.map(
-            p ->
-                Map.of(
-                    "userPk", AttributeValue.fromS(partition),
-                    "userSk", AttributeValue.fromS(authorSk(p.group(), p.message())),
-                    "pk", AttributeValue.fromS(chatPk(p.group())),
-                    "sk", AttributeValue.fromS(messageSk(p.message()))));
     return table
-        .queryIndex(
-            SocialItem.BY_USER,
-            QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()),
-            start,
+        .byUser(
+            authorPk(author),
+            after.map(
+                p ->
+                    new DynamoSocialTable.UserPosition(
+                        authorSk(p.group(), p.message()),
+                        chatPk(p.group()),
+                        messageSk(p.message()))),
             limit)
         .stream()
         .map(SocialItemMapper::toMessage)

@@ -81,6 +81,27 @@ final class DynamoSocialTable {
   }
 
   /** One page of an index's partition. */
+  /** Where a page of the {@code byUser} index starts after: an item's index and table keys. */
+  record UserPosition(String userSk, String pk, String sk) {}
+
+  /**
+   * A page of the items under {@code userPk} in the {@code byUser} index (a user's memberships,
+   * requests, invites or live messages), in {@code userSk} order, after {@code after} if given.
+   */
+  List<SocialItem> byUser(String userPk, Optional<UserPosition> after, int limit) {
+    return queryIndex(
+        SocialItem.BY_USER,
+        QueryConditional.keyEqualTo(Key.builder().partitionValue(userPk).build()),
+        after.map(
+            p ->
+                Map.of(
+                    "userPk", AttributeValue.fromS(userPk),
+                    "userSk", AttributeValue.fromS(p.userSk()),
+                    "pk", AttributeValue.fromS(p.pk()),
+                    "sk", AttributeValue.fromS(p.sk()))),
+        limit);
+  }
+
   List<SocialItem> queryIndex(
       String index,
       QueryConditional condition,
