@@ -7,9 +7,12 @@ import app.stride.core.openapi.OpenApiSpec;
 import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
 import app.stride.core.store.CursorSeal;
+import app.stride.core.trigger.BatchResult;
+import app.stride.core.trigger.QueueMessage;
 import app.stride.social.adapter.in.http.ChatHttpHandlers;
 import app.stride.social.adapter.in.http.GroupHttpHandlers;
 import app.stride.social.adapter.in.http.MembershipHttpHandlers;
+import app.stride.social.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.social.adapter.in.websocket.WebSocketEndpoint;
 import app.stride.social.adapter.out.delivery.WebSocketFanOut;
 import app.stride.social.application.port.out.ConnectionPush;
@@ -20,11 +23,14 @@ import app.stride.social.application.service.Cursors;
 import app.stride.social.application.service.RealtimeLimits;
 import app.stride.social.application.service.RealtimeService;
 import app.stride.social.application.service.SocialServices;
+import app.stride.social.application.service.UserDataEraser;
 import app.stride.social.domain.RandomIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The social capability's functions, wired from its ports. Each cloud module calls these from its
@@ -33,6 +39,9 @@ import java.time.Clock;
 public final class SocialFunctions {
   /** The spec's {@code x-stride-function} of the social routes, and the HTTP bean's name. */
   public static final String NAME = "social";
+
+  /** The bean name of the data eraser consuming {@code app.stride.user.v1.deleted}. */
+  public static final String USER_ERASER = "socialUserEraser";
 
   private SocialFunctions() {}
 
@@ -102,6 +111,20 @@ public final class SocialFunctions {
    * @param delivery what the chat service calls after each stored change
    */
   public record Realtime(WebSocketEndpoint endpoint, MessageDeliveryPort delivery) {}
+
+  /**
+   * The data eraser of {@code region}: for each {@code app.stride.user.v1.deleted} message, the
+   * user's messages become tombstones (pushed as {@code deleted} to connected members), their
+   * memberships depart (an owned group handed over, an emptied one deleted), their join requests
+   * and invites go. A user homed elsewhere is left alone. Unreadable messages and failed erasures
+   * come back as failed ids, for the transport to retry and finally dead-letter.
+   *
+   * @param delivery the region's chat fan-out ({@link Realtime#delivery()})
+   */
+  public static Function<List<QueueMessage>, BatchResult> userEraser(
+      SocialStores stores, MessageDeliveryPort delivery, RegionId region, Clock clock) {
+    return new UserEraserQueueFunction(new UserDataEraser(stores, delivery, region, clock));
+  }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */
   private static OpenApiSpec mobileApi() {
