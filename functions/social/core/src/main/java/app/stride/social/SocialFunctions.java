@@ -100,8 +100,19 @@ public final class SocialFunctions {
         new RealtimeService(
             registry, stores.memberships(), servingRegion, RealtimeLimits.DEFAULT, clock);
     return new Realtime(
-        new WebSocketEndpoint(service, verifier),
-        new WebSocketFanOut(registry, push, stores.memberships(), clock));
+        new WebSocketEndpoint(service, verifier), fanOut(stores, registry, push, clock));
+  }
+
+  /**
+   * The chat channel's fan-out alone, for a function that changes chat but serves no connection
+   * (the data eraser): no token verifier needed.
+   *
+   * @param registry the region's open connections and subscriptions
+   * @param push how a frame reaches a connection on this cloud's gateway
+   */
+  public static MessageDeliveryPort fanOut(
+      SocialStores stores, ConnectionRegistry registry, ConnectionPush push, Clock clock) {
+    return new WebSocketFanOut(registry, push, stores.memberships(), clock);
   }
 
   /**
