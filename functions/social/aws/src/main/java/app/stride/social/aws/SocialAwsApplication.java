@@ -10,6 +10,8 @@ import app.stride.core.auth.TokenVerifiers;
 import app.stride.core.config.Env;
 import app.stride.core.store.CursorSeal;
 import app.stride.edge.function.EdgeHttp;
+import app.stride.edge.function.TracedQueueFunction;
+import app.stride.edge.observability.ServiceIdentity;
 import app.stride.social.SocialFunctions;
 import app.stride.social.SocialFunctions.Realtime;
 import app.stride.social.application.port.out.MessageDeliveryPort;
@@ -41,14 +43,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       through the edge ({@link EdgeHttp}: request line and metrics, origin check, rate limits,
  *       the {@code chat-send} class included); the neutral bean {@code social} alongside;
  *   <li>{@value #REALTIME}: the WebSocket API's {@code $connect}, {@code $disconnect} and {@code
- *       $default} events (the chat channel).
+ *       $default} events (the chat channel);
+ *   <li>{@code socialUserEraserQueue}: SQS batches of {@code app.stride.user.v1.deleted} events
+ *       (the data eraser), answering {@code batchItemFailures} for the messages that failed; each
+ *       erased message runs in the trace of the event that asked for it ({@link
+ *       TracedQueueFunction}). It needs neither the token keys nor the cursor key.
  * </ul>
  *
- * Both fan chat changes out to the region's connections through the management API when {@value
- * ManagementApiPush#ENDPOINT_ENV} is set (else nothing is delivered in real time). Clients, stores
- * and the token verifier are built on the first call and shared by both. The cursor key arrives by
- * ARN ({@code STRIDE_CURSOR_KEY_ARN}) and is read from Secrets Manager on first use ({@link
- * SecretsOverlay}); a value set already wins.
+ * All three fan chat changes out to the region's connections through the management API when
+ * {@value ManagementApiPush#ENDPOINT_ENV} is set (else nothing is delivered in real time). Clients,
+ * stores and the token verifier are built on the first call that needs them and shared. The cursor
+ * key arrives by ARN ({@code STRIDE_CURSOR_KEY_ARN}) and is read from Secrets Manager on first use
+ * ({@link SecretsOverlay}); a value set already wins.
  */
 public class SocialAwsApplication
     implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -79,6 +85,14 @@ public class SocialAwsApplication
                     clock),
                 env,
                 LambdaMetrics.fromEnv(env)));
+    AwsFunctions.registerQueue(
+        context,
+        SocialFunctions.USER_ERASER,
+        () ->
+            new TracedQueueFunction(
+                new ServiceIdentity(config.region().value(), SocialFunctions.USER_ERASER),
+                SocialFunctions.userEraser(
+                    wiring.stores(), wiring.fanOut(), config.region(), clock)));
     context.registerBean(
         REALTIME,
         FunctionRegistration.class,
@@ -111,6 +125,7 @@ public class SocialAwsApplication
     private DynamoDbEnhancedClient enhanced;
     private TokenVerifier verifier;
     private Optional<Realtime> realtime;
+    private Optional<ManagementApiPush> push;
 
     Wiring(SocialAwsConfig config, Env env, Clock clock) {
       this.config = config;
@@ -142,20 +157,45 @@ public class SocialAwsApplication
       if (realtime == null) {
         SocialStores built = stores();
         realtime =
-            config
-                .websocketEndpoint()
+            push()
                 .map(
-                    endpoint ->
+                    management ->
                         SocialFunctions.realtime(
                             built,
                             new DynamoConnectionRegistry(enhanced, config.tableName()),
-                            new ManagementApiPush(
-                                ManagementApiPush.client(endpoint, config.dynamoDb().awsRegion())),
+                            management,
                             verifier(),
                             config.region(),
                             clock));
       }
       return realtime;
+    }
+
+    /** The chat fan-out without the channel's entry (no token verifier): the eraser's. */
+    synchronized MessageDeliveryPort fanOut() {
+      SocialStores built = stores();
+      return push()
+          .map(
+              management ->
+                  SocialFunctions.fanOut(
+                      built,
+                      new DynamoConnectionRegistry(enhanced, config.tableName()),
+                      management,
+                      clock))
+          .orElse(MessageDeliveryPort.NONE);
+    }
+
+    private synchronized Optional<ManagementApiPush> push() {
+      if (push == null) {
+        push =
+            config
+                .websocketEndpoint()
+                .map(
+                    endpoint ->
+                        new ManagementApiPush(
+                            ManagementApiPush.client(endpoint, config.dynamoDb().awsRegion())));
+      }
+      return push;
     }
   }
 }

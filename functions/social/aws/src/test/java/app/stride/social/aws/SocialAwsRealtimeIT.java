@@ -10,23 +10,36 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.stride.aws.lambda.LocalLambdaContext;
+import app.stride.aws.lambda.StrideFunctionInvoker;
 import app.stride.core.json.Json;
+import app.stride.events.EventCodec;
+import app.stride.events.user.v1.UserDeleted;
 import app.stride.testkit.junit.DynaliteExtension;
+import app.stride.testkit.junit.OnlyProperties;
 import app.stride.testkit.junit.UniqueNames;
 import app.stride.testkit.tokens.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The chat channel on AWS through the real Lambda handlers: {@code socialRealtime} takes the
@@ -50,6 +63,16 @@ class SocialAwsRealtimeIT {
           "STRIDE_JWT_ISSUER",
           "STRIDE_JWT_AUDIENCE",
           "STRIDE_CURSOR_KEY",
+          "STRIDE_WEBSOCKET_ENDPOINT");
+
+  /** What infra gives the eraser, and the local endpoints standing in for the cloud's. */
+  private static final Set<String> ERASER_VARIABLES =
+      Set.of(
+          "MAIN_CLASS",
+          "spring.cloud.function.definition",
+          "STRIDE_REGION",
+          "STRIDE_SOCIAL_TABLE",
+          "STRIDE_DYNAMODB_ENDPOINT",
           "STRIDE_WEBSOCKET_ENDPOINT");
 
   private static WireMockServer management;
@@ -196,5 +219,103 @@ class SocialAwsRealtimeIT {
     assertThat(disconnected.path("statusCode").asInt()).isEqualTo(200);
     assertThat(frame("connEve9", "{\"type\":\"ping\"}").path("error").asString())
         .isEqualTo("connection-gone");
+  }
+
+  @Test
+  void userEraser_startedWithOnlyItsVariables_tombstonesTheirMessages_andPushesTheDeletion()
+      throws Exception {
+    String ana = TOKENS.accessToken("ana", "eu");
+    String cyId = "cy-" + UUID.randomUUID();
+    String cy = TOKENS.accessToken(cyId, "eu");
+    String group = group(ana, "public");
+    invoke(
+        http,
+        event(
+            "POST", "/v1/groups/" + group + "/members", cy, "{\"card\":{\"displayName\":\"Cy\"}}"));
+    String cysMessage =
+        body(invoke(
+                http,
+                event(
+                    "POST",
+                    "/v1/groups/" + group + "/messages",
+                    cy,
+                    "{\"text\":\"see you at 7\",\"clientMessageId\":\"client-0003\"}")))
+            .path("messageId")
+            .asString();
+    connect("connAnaE", "stride.chat.v1, bearer." + ana);
+    frame("connAnaE", "{\"type\":\"subscribe\",\"groupId\":\"" + group + "\"}");
+    String deleted =
+        new EventCodec()
+            .encode(UserDeleted.event(UUID.randomUUID().toString(), "eu", cyId, Instant.now()));
+
+    JsonNode batch =
+        eraseAlone(Map.of("m-deleted", deleted, "m-unreadable", "{\"not\":\"an event\"}"));
+
+    List<String> failed = new ArrayList<>();
+    batch.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asString()));
+    assertThat(failed).as(batch.toString()).containsExactly("m-unreadable");
+    JsonNode history =
+        body(invoke(http, event("GET", "/v1/groups/" + group + "/messages", ana, null)));
+    JsonNode tombstone = history.path("items").get(0);
+    assertThat(tombstone.path("messageId").asString()).isEqualTo(cysMessage);
+    assertThat(tombstone.path("deleted").asBoolean()).isTrue();
+    assertThat(tombstone.has("text")).isFalse();
+    JsonNode members =
+        body(invoke(http, event("GET", "/v1/groups/" + group + "/members", ana, null)));
+    List<String> memberIds = new ArrayList<>();
+    members.path("items").forEach(m -> memberIds.add(m.path("userId").asString()));
+    assertThat(memberIds).containsExactly("ana");
+    List<JsonNode> pushed = new ArrayList<>();
+    for (LoggedRequest push :
+        management.findAll(postRequestedFor(urlPathEqualTo("/live/@connections/connAnaE")))) {
+      pushed.add(Json.mapper().readTree(push.getBodyAsString()));
+    }
+    assertThat(pushed)
+        .anySatisfy(
+            frame -> {
+              assertThat(frame.path("type").asString()).isEqualTo("message.deleted");
+              assertThat(frame.path("message").path("messageId").asString()).isEqualTo(cysMessage);
+            });
+  }
+
+  /**
+   * Starts {@code socialUserEraserQueue} on its own, with only {@link #ERASER_VARIABLES}, and hands
+   * it an SQS event of one record per message id and body; its answer.
+   */
+  private static JsonNode eraseAlone(Map<String, String> bodies) throws Exception {
+    ObjectNode event = Json.mapper().createObjectNode();
+    var records = event.putArray("Records");
+    new TreeMap<>(bodies)
+        .forEach(
+            (id, body) -> {
+              ObjectNode record = records.addObject();
+              record.put("messageId", id);
+              record.put("receiptHandle", "rh-" + id);
+              record.put("body", body);
+              record.putObject("attributes").put("ApproximateReceiveCount", "1");
+              record.putObject("messageAttributes");
+              record.put("eventSource", "aws:sqs");
+              record.put("eventSourceARN", "arn:aws:sqs:eu-west-1:000000000000:eraser-eu");
+              record.put("awsRegion", "eu-west-1");
+            });
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String served = System.getProperty("spring.cloud.function.definition");
+    OnlyProperties.during(
+        PROPERTIES,
+        ERASER_VARIABLES,
+        () -> {
+          System.setProperty("spring.cloud.function.definition", "socialUserEraserQueue");
+          try {
+            new StrideFunctionInvoker()
+                .handleRequest(
+                    new ByteArrayInputStream(Json.toBytes(event)),
+                    out,
+                    new LocalLambdaContext("stride-social-eraser-eu", 300_000));
+          } finally {
+            System.setProperty("spring.cloud.function.definition", served);
+          }
+          return null;
+        });
+    return Json.mapper().readTree(out.toByteArray());
   }
 }
