@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deployable as infra uploads it ({@code target/social-gcp-function.zip}): one shaded jar at
- * the root, holding the entry point and its dependencies, and no class of the AWS SDK.
+ * the root, holding the entry points (HTTP and data eraser) and their dependencies, and no class of
+ * the AWS SDK.
  */
 class FunctionZipIT {
   private static final Path ZIP = Path.of("target", "social-gcp-function.zip");
@@ -52,10 +53,12 @@ class FunctionZipIT {
   }
 
   @Test
-  void jar_holdsTheEntryPointAndItsDependencies() {
+  void jar_holdsTheEntryPointsAndTheirDependencies() {
     assertThat(jarEntries)
         .contains(
             "app/stride/social/gcp/SocialHttpFunction.class",
+            "app/stride/social/gcp/SocialUserEraserFunction.class",
+            "app/stride/gcp/functions/StridePubSubPushFunction.class",
             "app/stride/social/gcp/realtime/ChatServer.class",
             "org/java_websocket/server/WebSocketServer.class",
             "app/stride/gcp/functions/StrideHttpFunction.class",
