@@ -37,9 +37,10 @@ import tools.jackson.databind.JsonNode;
  * Sign-up and sign-in end to end, as issue 3's check runs it through {@code ./run-local}: the whole
  * local platform (every region's auth and profiles functions, the global directory, the mail
  * server, Redis), driven over HTTP through the gateway only, every auth answer checked against
- * {@code mobile-api.yaml}, and an account deleted: its profile, activities, plans and workouts
- * erased by the profiles, planner, workouts and devices erasers of its home region. It runs on the
- * {@link SharedPlatform}, with emails no other suite uses; the tests build on each other in order.
+ * {@code mobile-api.yaml}, and an account deleted: its profile, activities, plans, workouts and
+ * groups erased by the profiles, planner, workouts, social and devices erasers of its home region.
+ * It runs on the {@link SharedPlatform}, with emails no other suite uses; the tests build on each
+ * other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedPlatform.Extension.class)
@@ -277,8 +278,9 @@ class LocalAuthIT {
 
   @Test
   @Order(9)
-  void deletingTheAccount_erasesItsProfileActivitiesPlansAndWorkouts_throughEachCapabilitysEraser()
-      throws Exception {
+  void
+      deletingTheAccount_erasesItsProfileActivitiesPlansWorkoutsAndGroups_throughEachCapabilitysEraser()
+          throws Exception {
     List<String> regions = gcp ? List.of("eu", "apac") : List.of("eu");
     Map<String, String> access = new HashMap<>();
     Map<String, String> activities = new HashMap<>();
@@ -314,6 +316,22 @@ class LocalAuthIT {
                   + Instant.now().minusSeconds(7200).truncatedTo(ChronoUnit.SECONDS)
                   + "\",\"timeZone\":\"Europe/Berlin\",\"durationSeconds\":1800}");
       assertThat(workout.statusCode()).as(workout.body()).isEqualTo(201);
+      HttpResponse<String> group =
+          call(
+              "POST",
+              "/v1/groups",
+              token,
+              "{\"name\":\"Dana's runs\",\"sport\":\"running\",\"visibility\":\"private\","
+                  + "\"card\":{\"displayName\":\"Dana\"}}");
+      assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+      String groupId = body(group).path("groupId").asString();
+      HttpResponse<String> sent =
+          call(
+              "POST",
+              "/v1/groups/" + groupId + "/messages",
+              token,
+              "{\"text\":\"first run tomorrow\",\"clientMessageId\":\"client-0001\"}");
+      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
       access.put(region, token);
       activities.put(region, activity);
 
@@ -334,6 +352,8 @@ class LocalAuthIT {
       assertThat(body(history).path("entries")).as(region).isEmpty();
       awaitEmpty(region, "/v1/me/plans", "plans", token);
       awaitEmpty(region, "/v1/me/workouts", "items", token);
+      // Dana was the group's only member: social's eraser deletes the group with the membership.
+      awaitEmpty(region, "/v1/me/groups", "items", token);
     }
   }
 

@@ -164,8 +164,18 @@ public record Deployable(
           "app.stride.devices.gcp.DevicesUserEraserFunction",
           Duration.ofSeconds(300));
 
+  /** The social data eraser ({@code Capabilities.SOCIAL_ERASER}): 300 s. */
+  public static final Subscriber SOCIAL_ERASER =
+      new Subscriber(
+          "eraser",
+          USER_DELETED,
+          "socialUserEraserQueue",
+          "app.stride.social.gcp.SocialUserEraserFunction",
+          Duration.ofSeconds(300));
+
   /**
-   * The capability's event subscribers: the data erasers of profiles, planner, workouts, devices.
+   * The capability's event subscribers: the data erasers of profiles, planner, workouts, social,
+   * devices.
    */
   public List<Subscriber> subscribers() {
     if (serves(PROFILES.function())) {
@@ -176,6 +186,9 @@ public record Deployable(
     }
     if (serves(WORKOUTS.function())) {
       return List.of(WORKOUTS_ERASER);
+    }
+    if (serves(SOCIAL.function())) {
+      return List.of(SOCIAL_ERASER);
     }
     return serves(DEVICES.function()) ? List.of(DEVICES_ERASER) : List.of();
   }
