@@ -18,7 +18,6 @@ import app.stride.devices.adapter.in.http.DeviceHttpHandlers;
 import app.stride.devices.adapter.in.http.HistoryHttpHandlers;
 import app.stride.devices.adapter.in.http.UploadDecoder;
 import app.stride.devices.adapter.in.http.WebhookHttpHandlers;
-import app.stride.devices.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.devices.adapter.out.files.ParsingDecoder;
 import app.stride.devices.application.port.out.ActivityDecoder;
 import app.stride.devices.application.port.out.ActivityOutboxPort;
@@ -55,6 +54,7 @@ import app.stride.devices.connection.Secret;
 import app.stride.devices.connection.TokenCipher;
 import app.stride.devices.connection.TokenEndpoint;
 import app.stride.devices.domain.Provider;
+import app.stride.devices.domain.UserId;
 import app.stride.devices.files.ImportLimits;
 import app.stride.devices.pull.ActivityFetcher;
 import app.stride.devices.pull.CorosFetcher;
@@ -82,6 +82,7 @@ import app.stride.devices.webhook.strava.StravaRateBudget;
 import app.stride.devices.webhook.strava.StravaWebhookReceiver;
 import app.stride.devices.webhook.suunto.SuuntoWebhookReceiver;
 import app.stride.devices.webhook.wahoo.WahooWebhookReceiver;
+import app.stride.events.user.v1.UserEraserQueueFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -280,7 +281,8 @@ public final class DevicesFunctions {
       Ports ports, Map<String, String> env, RegionId servingRegion, Clock clock) {
     ConnectionService connections =
         connections(ports, env, tokenEndpoints(new SimpleMeterRegistry()), servingRegion, clock);
-    return new UserEraserQueueFunction(eraser(ports, connections, servingRegion, clock));
+    return new UserEraserQueueFunction<>(
+        UserId::new, eraser(ports, connections, servingRegion, clock)::erase);
   }
 
   /** The bean name of the erasure's scheduled follow-up sweep ({@link ErasureSweep}). */

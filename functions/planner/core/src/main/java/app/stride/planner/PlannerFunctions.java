@@ -8,9 +8,9 @@ import app.stride.core.openapi.RequestValidator;
 import app.stride.core.region.RegionId;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.events.user.v1.UserEraserQueueFunction;
 import app.stride.planner.adapter.in.http.CalendarFeedHandlers;
 import app.stride.planner.adapter.in.http.PlannerHttpHandlers;
-import app.stride.planner.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.planner.application.port.out.CalendarFeedStore;
 import app.stride.planner.application.port.out.LoadWorkoutSummaryPort;
 import app.stride.planner.application.port.out.MyPlanStore;
@@ -20,6 +20,7 @@ import app.stride.planner.application.service.MyPlanService;
 import app.stride.planner.application.service.PlanLibraryService;
 import app.stride.planner.application.service.ScheduleService;
 import app.stride.planner.application.service.UserDataEraser;
+import app.stride.planner.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,8 @@ public final class PlannerFunctions {
    */
   public static Function<List<QueueMessage>, BatchResult> userEraser(
       MyPlanStore store, CalendarFeedStore feeds, RegionId region) {
-    return new UserEraserQueueFunction(new UserDataEraser(store, feeds, region));
+    return new UserEraserQueueFunction<>(
+        UserId::new, new UserDataEraser(store, feeds, region)::erase);
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -9,10 +9,10 @@ import app.stride.core.region.RegionId;
 import app.stride.core.store.CursorSeal;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
+import app.stride.events.user.v1.UserEraserQueueFunction;
 import app.stride.social.adapter.in.http.ChatHttpHandlers;
 import app.stride.social.adapter.in.http.GroupHttpHandlers;
 import app.stride.social.adapter.in.http.MembershipHttpHandlers;
-import app.stride.social.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.social.adapter.in.websocket.WebSocketEndpoint;
 import app.stride.social.adapter.out.delivery.WebSocketFanOut;
 import app.stride.social.application.port.out.ConnectionPush;
@@ -25,6 +25,7 @@ import app.stride.social.application.service.RealtimeService;
 import app.stride.social.application.service.SocialServices;
 import app.stride.social.application.service.UserDataEraser;
 import app.stride.social.domain.RandomIds;
+import app.stride.social.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,7 +135,8 @@ public final class SocialFunctions {
    */
   public static Function<List<QueueMessage>, BatchResult> userEraser(
       SocialStores stores, MessageDeliveryPort delivery, RegionId region, Clock clock) {
-    return new UserEraserQueueFunction(new UserDataEraser(stores, delivery, region, clock));
+    return new UserEraserQueueFunction<>(
+        UserId::new, new UserDataEraser(stores, delivery, region, clock)::erase);
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */

@@ -10,8 +10,8 @@ import app.stride.core.region.RegionId;
 import app.stride.core.trigger.BatchResult;
 import app.stride.core.trigger.QueueMessage;
 import app.stride.core.trigger.ScheduledTick;
+import app.stride.events.user.v1.UserEraserQueueFunction;
 import app.stride.workouts.adapter.in.http.WorkoutHttpHandlers;
-import app.stride.workouts.adapter.in.queue.UserEraserQueueFunction;
 import app.stride.workouts.application.port.out.EraseWorkoutsPort;
 import app.stride.workouts.application.port.out.LoadUnitPreferencePort;
 import app.stride.workouts.application.port.out.WorkoutOutboxPort;
@@ -19,6 +19,7 @@ import app.stride.workouts.application.port.out.WorkoutStore;
 import app.stride.workouts.application.service.OutboxRelay;
 import app.stride.workouts.application.service.UserDataEraser;
 import app.stride.workouts.application.service.WorkoutService;
+import app.stride.workouts.domain.UserId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public final class WorkoutsFunctions {
    */
   public static Function<List<QueueMessage>, BatchResult> userEraser(
       EraseWorkoutsPort store, RegionId region) {
-    return new UserEraserQueueFunction(new UserDataEraser(store, region));
+    return new UserEraserQueueFunction<>(UserId::new, new UserDataEraser(store, region)::erase);
   }
 
   /** The JSON twin of the spec (no YAML parser on a function's cold start). */
